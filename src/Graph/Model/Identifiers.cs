@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CiteGraph.Graph.Model;
+
+/// <summary>Normalization of paper identifiers and titles, shared by the loaders (resolution) and the API (look-ups).</summary>
+public static partial class Identifiers
+{
+    /// <summary>
+    /// Normalizes an arXiv id: strips <c>arXiv:</c>, URLs and the version suffix (<c>2101.00001v2</c> → <c>2101.00001</c>);
+    /// accepts old-style ids (<c>hep-th/9901001</c>). Returns null for anything else.
+    /// </summary>
+    public static string? NormalizeArxiv(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var m = ArxivPattern().Match(text.Trim());
+        return m.Success ? m.Groups["id"].Value.ToLowerInvariant() : null;
+    }
+
+    /// <summary>Normalizes a DOI: lower-cased, without <c>https://doi.org/</c> or <c>doi:</c>, without trailing punctuation.</summary>
+    public static string? NormalizeDoi(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var m = DoiPattern().Match(text.Trim());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var doi = m.Value.TrimEnd('.', ',', ';', ':', ')', ']', '}', '>', '"', '\'').ToLowerInvariant();
+        // A closing parenthesis is part of some DOIs; keep it only when the DOI opened one.
+        return doi.Length > 0 ? doi : null;
+    }
+
+    /// <summary>
+    /// The identity key of a title: LaTeX accents and escapes undone, unicode folded to ASCII letters where it has them,
+    /// case and punctuation dropped, whitespace collapsed.
+    /// </summary>
+    public static string TitleKey(string title)
+    {
+        var text = LatexAccent().Replace(title, "${letter}");
+        text = text.Replace("\\", "", StringComparison.Ordinal);
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                pendingSpace = false;
+            }
+            else if (c != '\'' && c != '\u2019')
+            {
+                // Apostrophes join ("Users'" = "Users"); every other separator splits words.
+                pendingSpace = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)?(?<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArxivPattern();
+
+    [GeneratedRegex(@"10\.\d{4,9}/\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex DoiPattern();
+
+    // \"o, \'e, \`a, \^o, \~n, \=a, \.z, \u{g}, {\"o}, \"{o}
+    [GeneratedRegex(@"\{?\\[""'`^~=.uvHck]\{?(?<letter>[A-Za-z])\}?\}?")]
+    private static partial Regex LatexAccent();
+}

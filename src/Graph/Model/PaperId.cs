@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CiteGraph.Graph.Model;
+
+/// <summary>
+/// Stable CiteGraph paper ids: <c>P</c> and 16 hex digits of a SHA-256 over the identity key that first created the paper.
+/// </summary>
+/// <remarks>
+/// The id is assigned once, when a paper is first seen, and never changes when later sources add an arXiv id or DOI;
+/// loading the same files again therefore yields the same ids.
+/// </remarks>
+public static class PaperId
+{
+    /// <summary>An id for a paper first known by its arXiv id, DOI or normalized title (in that order of preference).</summary>
+    public static string For(string? arxivId, string? doi, string titleKey)
+    {
+        var key = arxivId is not null ? "arxiv:" + arxivId
+            : doi is not null ? "doi:" + doi
+            : "title:" + titleKey;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return "P" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    /// <summary>True when <paramref name="text"/> has the shape of a CiteGraph paper id.</summary>
+    public static bool IsPaperId(string text) =>
+        text.Length == 17 && text[0] == 'P' && text.AsSpan(1).ContainsAnyExcept("0123456789abcdef") is false;
+}

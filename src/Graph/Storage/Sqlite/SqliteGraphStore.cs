@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CiteGraph.Graph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), versioned migrations, FTS5
+/// search over title and abstract, every source record kept as provenance.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    internal const string PaperColumns =
+        "p.pk, p.id, p.title, p.abstract, p.year, p.published, p.authors_count, p.organization, p.upvotes, p.arxiv_id, p.doi";
+
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteGraphStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        DatabasePath = System.IO.Path.GetFullPath(options.Path);
+        _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = System.IO.Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The schema version of the file.</summary>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteMigrator.GetVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PaperIdentity> ReadIdentitiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, arxiv_id, doi, title_key, year FROM paper ORDER BY pk;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new PaperIdentity(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Paper?> FindPaperAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var text = id.Trim();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        if (PaperId.IsPaperId(text))
+        {
+            command.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE p.id = $id;";
+            command.Parameters.AddWithValue("$id", text);
+        }
+        else
+        {
+            // An external id: normalized arXiv id or DOI when it has that shape, else any kind verbatim (OpenAlex, S2, …).
+            command.CommandText = $"""
+                SELECT {PaperColumns} FROM external_id e JOIN paper p ON p.pk = e.paper_pk
+                WHERE (e.kind = 'Arxiv' AND e.value = $arxiv) OR (e.kind = 'Doi' AND e.value = $doi) OR e.value = $raw
+                LIMIT 1;
+                """;
+            command.Parameters.AddWithValue("$arxiv", (object?)Identifiers.NormalizeArxiv(text) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$doi", (object?)Identifiers.NormalizeDoi(text) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$raw", text);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadPaper(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE p.id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var paper = ReadPaper(reader);
+            result[paper.Id] = paper;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<PaperPage> QueryPapersAsync(PaperQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First);
+        var filter = query.Filter;
+        var conditions = new List<string> { "p.is_stub = 0" };
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.CreateCommand();
+        await using var page = connection.CreateCommand();
+
+        void Bind(string name, object? value)
+        {
+            count.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            page.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var fts = FtsQuery.FromText(filter.Text);
+            if (fts is null)
+            {
+                return new PaperPage([], false, 0);
+            }
+
+            conditions.Add("p.pk IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH $fts)");
+            Bind("$fts", fts);
+        }
+
+        if (filter.YearFrom is { } from)
+        {
+            conditions.Add("p.year >= $yearFrom");
+            Bind("$yearFrom", from);
+        }
+
+        if (filter.YearTo is { } to)
+        {
+            conditions.Add("p.year <= $yearTo");
+            Bind("$yearTo", to);
+        }
+
+        if (filter.HasRepo is { } hasRepo)
+        {
+            conditions.Add((hasRepo ? "" : "NOT ") + "EXISTS (SELECT 1 FROM paper_repo r WHERE r.paper_pk = p.pk)");
+        }
+
+        // Only fixed fragments are joined here; every value travels as a parameter.
+        var where = string.Join(" AND ", conditions);
+        count.CommandText = $"SELECT COUNT(*) FROM paper p WHERE {where};";
+        page.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE {where} AND p.pk > $after ORDER BY p.pk LIMIT $limit;";
+        page.Parameters.AddWithValue("$after", query.After ?? 0);
+        page.Parameters.AddWithValue("$limit", query.First + 1);
+
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var items = new List<(long, Paper)>(query.First);
+        var hasNext = false;
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (items.Count == query.First)
+            {
+                hasNext = true;
+                break;
+            }
+
+            items.Add((reader.GetInt64(0), ReadPaper(reader)));
+        }
+
+        return new PaperPage(items, hasNext, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        var fts = FtsQuery.FromText(text);
+        if (fts is null)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Title matches weigh ten times abstract matches; bm25 is lower-is-better, so the score is negated.
+        command.CommandText = $"""
+            SELECT {PaperColumns}, -bm25(paper_fts, 10.0, 1.0), snippet(paper_fts, -1, '[', ']', '…', 16)
+            FROM paper_fts JOIN paper p ON p.pk = paper_fts.rowid
+            WHERE paper_fts MATCH $q AND p.is_stub = 0
+            ORDER BY bm25(paper_fts, 10.0, 1.0), p.pk
+            LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$q", fts);
+        command.Parameters.AddWithValue("$first", first);
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(new SearchHit(ReadPaper(reader), reader.GetDouble(11), reader.GetString(12)));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public async Task<Repo?> FindRepoAsync(string canonicalUrl, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT url, host, owner, name FROM repo WHERE url = $url;";
+        command.Parameters.AddWithValue("$url", canonicalUrl);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new Repo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Paper>> GetPapersOfRepoAsync(string canonicalUrl, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT DISTINCT {PaperColumns} FROM repo r
+            JOIN paper_repo pr ON pr.repo_pk = r.pk JOIN paper p ON p.pk = pr.paper_pk
+            WHERE r.url = $url ORDER BY p.pk;
+            """;
+        command.Parameters.AddWithValue("$url", canonicalUrl);
+        var papers = new List<Paper>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            papers.Add(ReadPaper(reader));
+        }
+
+        return papers;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<RepoLink>>> GetReposOfPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(
+            paperIds,
+            """
+            SELECT p.id, r.url, r.host, r.owner, r.name, pr.evidence FROM paper p
+            JOIN paper_repo pr ON pr.paper_pk = p.pk JOIN repo r ON r.pk = pr.repo_pk
+            WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, r.url, pr.evidence;
+            """,
+            r => new RepoLink(new Repo(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), r.GetString(5)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<WebLink>>> GetLinksOfPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(
+            paperIds,
+            """
+            SELECT p.id, l.url, l.kind FROM paper p JOIN paper_link l ON l.paper_pk = p.pk
+            WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, l.url;
+            """,
+            r => new WebLink(r.GetString(1), Enum.Parse<LinkKind>(r.GetString(2))),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<ExternalId>>> GetExternalIdsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(
+            paperIds,
+            """
+            SELECT p.id, e.kind, e.value FROM paper p JOIN external_id e ON e.paper_pk = p.pk
+            WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, e.kind, e.value;
+            """,
+            r => new ExternalId(Enum.Parse<ExternalIdKind>(r.GetString(1)), r.GetString(2)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SourceRef>>> GetSourcesAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(
+            paperIds,
+            """
+            SELECT p.id, s.source, s.line, s.format FROM paper p JOIN paper_source s ON s.paper_pk = p.pk
+            WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, s.source, s.line;
+            """,
+            r => new SourceRef(r.GetString(1), r.GetInt32(2), r.GetString(3)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM paper WHERE is_stub = 0), (SELECT COUNT(*) FROM repo), (SELECT COUNT(*) FROM topic),
+                   (SELECT COUNT(*) FROM author), (SELECT COUNT(*) FROM cites),
+                   (SELECT COUNT(*) FROM cites WHERE kind = 'inferred'), (SELECT COUNT(*) FROM paper_source),
+                   (SELECT COUNT(*) FROM paper_link);
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new GraphStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+            reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7));
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = FormattableString.Invariant(
+                $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {_busyTimeoutMs};");
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {ex.Message}", ex)
+            {
+                IsTransient = ex.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+            };
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> ReadPerPaperAsync<T>(
+        IReadOnlyCollection<string> paperIds, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal);
+        if (paperIds.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(paperIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetString(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = new List<T>();
+            }
+
+            ((List<T>)list).Add(map(reader));
+        }
+
+        return result;
+    }
+
+    private static Paper ReadPaper(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(1),
+        Title = r.GetString(2),
+        Abstract = r.IsDBNull(3) ? null : r.GetString(3),
+        Year = r.IsDBNull(4) ? null : r.GetInt32(4),
+        Published = r.IsDBNull(5) ? null : r.GetString(5),
+        AuthorsCount = r.IsDBNull(6) ? null : r.GetInt32(6),
+        Organization = r.IsDBNull(7) ? null : r.GetString(7),
+        Upvotes = r.IsDBNull(8) ? null : r.GetInt32(8),
+        ArxivId = r.IsDBNull(9) ? null : r.GetString(9),
+        Doi = r.IsDBNull(10) ? null : r.GetString(10),
+    };
+}

@@ -1,0 +1,33 @@
+using CiteGraph.Loaders.Reading;
+
+namespace CiteGraph.Loaders.Ingest;
+
+/// <summary>What one input contributed to a load.</summary>
+/// <param name="Source">The input's name.</param>
+/// <param name="Format">The format it was read as (e.g. <c>hf-listing-c</c>), or null when it could not be read at all.</param>
+/// <param name="Read">Entries found: loaded plus rejected.</param>
+/// <param name="Loaded">Records written.</param>
+/// <param name="Rejected">Entries rejected.</param>
+public sealed record FileReport(string Source, string? Format, int Read, int Loaded, int Rejected);
+
+/// <summary>
+/// The outcome of a load: entries read, records loaded, of which how many created a paper and how many merged into one
+/// already known, rejections with their reasons, and the store's paper count afterwards.
+/// </summary>
+public sealed record LoadReport
+{
+    public required int Read { get; init; }
+    public required int Loaded { get; init; }
+    /// <summary>Loaded records that created a new paper.</summary>
+    public required int New { get; init; }
+    /// <summary>Loaded records that resolved to a paper already stored or read earlier in this load.</summary>
+    public required int Merged { get; init; }
+    public required int Rejected { get; init; }
+    public required IReadOnlyList<FileReport> Files { get; init; }
+    public required IReadOnlyList<Rejection> Rejections { get; init; }
+    /// <summary>Papers in the store after the load.</summary>
+    public required int PapersInStore { get; init; }
+    /// <summary>Repositories in the store after the load.</summary>
+    public required int ReposInStore { get; init; }
+    public required TimeSpan Elapsed { get; init; }
+}
