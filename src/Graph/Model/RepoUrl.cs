@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using CiteGraph.Graph.Model;
-
-namespace CiteGraph.Loaders.Text;
+namespace CiteGraph.Graph.Model;
 
 /// <summary>
 /// Canonical code-repository URLs: <c>https://github.com/owner/name</c> with owner and name lower-cased, whatever junk a
@@ -25,7 +23,7 @@ public static partial class RepoUrl
     public static Repo? TryParse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var s = LatexText.Clean(text.Trim());
+        var s = LatexEscape().Replace(text.Trim(), "${c}");
         var m = Shape().Match(s);
         if (!m.Success || !Hosts.Contains(m.Groups["host"].Value))
         {
@@ -60,6 +58,10 @@ public static partial class RepoUrl
 
     /// <summary>True when the reference points inside a repository (<c>/tree/…</c>, <c>/blob/…</c>), not at it.</summary>
     public static bool IsDeepLink(string text) => DeepLink().IsMatch(text);
+
+    // "projection\_ntk" as papers print it in LaTeX.
+    [GeneratedRegex(@"\\(?<c>[_%&#~])")]
+    private static partial Regex LatexEscape();
 
     [GeneratedRegex(@"^(?:https?://)?(?:www\.)?(?<host>[A-Za-z0-9.-]+)/(?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.\-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

@@ -1,0 +1,14 @@
+namespace CiteGraph.GraphQL.Errors;
+
+/// <summary>The <c>extensions.code</c> values CiteGraph's GraphQL errors carry.</summary>
+public static class ErrorCodes
+{
+    /// <summary>An argument is out of range or malformed.</summary>
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>A pagination cursor was not produced by this server.</summary>
+    public const string InvalidCursor = "INVALID_CURSOR";
+
+    /// <summary>The HTTP request is not a GraphQL request (no query, bad JSON, wrong method).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+}

@@ -1,0 +1,29 @@
+using CiteGraph.GraphQL;
+using GraphQL;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CiteGraph's GraphQL schema and execution.</summary>
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>Adds the schema, its types, System.Text.Json serialization and the request limits.</summary>
+    /// <returns>The same service collection so that multiple calls can be chained.</returns>
+    public static IServiceCollection AddCiteGraphQL(this IServiceCollection services, Action<GraphQLLimitsOptions>? configure = null)
+    {
+        var limits = new GraphQLLimitsOptions();
+        configure?.Invoke(limits);
+        services.AddSingleton(limits);
+        services.AddGraphQL(b => b
+            .AddSchema<CiteGraphSchema>()
+            .AddGraphTypes(typeof(CiteGraphSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = limits.MaxDepth;
+                c.MaxComplexity = limits.MaxComplexity;
+            })
+            .WithTimeout(limits.Timeout));
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using CiteGraph.GraphQL.Errors;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace CiteGraph.GraphQL.Http;
+
+/// <summary>Rejects mutations and subscriptions sent with GET, which must be safe to repeat and to cache.</summary>
+internal sealed class QueriesOnlyRule : ValidationRuleBase
+{
+    public static readonly QueriesOnlyRule Instance = new();
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        new(new MatchingNodeVisitor<GraphQLOperationDefinition>((operation, ctx) =>
+        {
+            if (operation.Operation != OperationType.Query &&
+                (ctx.Operation is null || ReferenceEquals(ctx.Operation, operation)))
+            {
+                ctx.ReportError(new ValidationError(
+                    ctx.Document.Source, ErrorCodes.BadRequest, "GET requests may only run queries; send mutations with POST.", operation));
+            }
+        }));
+}

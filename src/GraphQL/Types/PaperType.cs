@@ -1,0 +1,46 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
+using GraphQL.Types;
+
+namespace CiteGraph.GraphQL.Types;
+
+/// <summary>A paper: one node per real paper, whatever number of sources describe it.</summary>
+public sealed class PaperType : ObjectGraphType<Paper>
+{
+    public PaperType(IGraphStore store)
+    {
+        Name = "Paper";
+        Description = "A paper: one node per real paper, whatever number of sources describe it.";
+        Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Stable CiteGraph id.");
+        Field(p => p.Title).Description("Title, LaTeX undone.");
+        Field(p => p.Abstract, nullable: true).Description("Abstract as the most complete source gives it.");
+        Field(p => p.Year, nullable: true).Description("Publication year, when a source gives one (never guessed).");
+        Field(p => p.Published, nullable: true)
+            .Description("ISO 8601 date, possibly partial: '2021-12-07', or '--11-21' when the source printed no year.");
+        Field(p => p.AuthorsCount, nullable: true).Description("Number of authors, when a listing gives it.");
+        Field(p => p.Organization, nullable: true).Description("Submitting organization, when a listing gives it.");
+        Field(p => p.Upvotes, nullable: true).Description("Hugging Face upvotes (the highest any source reports).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdType>>>>("externalIds")
+            .Description("Identifiers sources gave the paper: arXiv id, DOI, OpenAlex id, …")
+            .ResolveAsync(async ctx => await Single(store.GetExternalIdsAsync, ctx.Source.Id, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RepoType>>>>("repos")
+            .Description("Code repositories the paper references.")
+            .ResolveAsync(async ctx => (await Single(store.GetReposOfPapersAsync, ctx.Source.Id, ctx.CancellationToken))
+                .Select(l => l.Repo).Distinct().ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RepoLinkType>>>>("repoLinks")
+            .Description("Each repository reference with the text it was found as (deep links and junk kept as evidence).")
+            .ResolveAsync(async ctx => await Single(store.GetReposOfPapersAsync, ctx.Source.Id, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkType>>>>("links")
+            .Description("Other URLs the paper names: project pages, model-hub artifacts, datasets.")
+            .ResolveAsync(async ctx => await Single(store.GetLinksOfPapersAsync, ctx.Source.Id, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
+            .Description("Provenance: every file and line this paper was read from.")
+            .ResolveAsync(async ctx => await Single(store.GetSourcesAsync, ctx.Source.Id, ctx.CancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<T>> Single<T>(
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<T>>>> read,
+        string id,
+        CancellationToken cancellationToken) =>
+        (await read([id], cancellationToken)).GetValueOrDefault(id) ?? [];
+}

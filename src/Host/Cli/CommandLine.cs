@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary>The <c>citegraph</c> command tree.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("CiteGraph: a citation and co-topic knowledge graph of papers, their code and their topics.");
+        root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        return root;
+    }
+}

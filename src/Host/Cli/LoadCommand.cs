@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Json;
+using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Reading;
+using Spectre.Console;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph load FILE… [--db PATH]</c>: reads paper files into the store and reports what happened.</summary>
+internal static class LoadCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Paper files: Hugging Face listings saved as text.", Arity = ArgumentArity.OneOrMore };
+        var db = CommonOptions.Database();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
+        var json = CommonOptions.Json();
+        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, quiet, json };
+        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(files), result.GetRequiredValue(db), result.GetValue(quiet), result.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string database, bool quiet, bool json, CancellationToken cancellationToken)
+    {
+        var inputs = paths.Select(InputFile.FromPath).ToList();
+        await using var store = CommonOptions.OpenStore(database);
+        var ingestor = new Ingestor(store, new IngestOptions { RejectsPath = database + ".rejects.jsonl" });
+        LoadReport report;
+        if (quiet || json || Console.IsOutputRedirected)
+        {
+            report = await ingestor.LoadAsync(inputs, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            report = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("loading", maxValue: inputs.Count);
+                    var done = new HashSet<string>();
+                    var progress = new Progress<IngestProgress>(p =>
+                    {
+                        task.Description = $"{Markup.Escape(Path.GetFileName(p.Source))}: {p.Read:N0} read, {p.Rejected:N0} rejected";
+                        if (done.Add(p.Source) && done.Count > 1)
+                        {
+                            task.Increment(1);
+                        }
+                    });
+                    var result = await ingestor.LoadAsync(inputs, progress, cancellationToken);
+                    task.Value = task.MaxValue;
+                    return result;
+                });
+        }
+
+        foreach (var rejection in report.Rejections)
+        {
+            await Console.Error.WriteLineAsync(rejection.ToString());
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        }
+        else
+        {
+            PrintReport(report, database);
+        }
+
+        // Non-zero only when nothing at all could be loaded: partial success is still success.
+        return report.Loaded > 0 ? 0 : 1;
+    }
+
+    private static void PrintReport(LoadReport report, string database)
+    {
+        var table = new Table().AddColumns("file", "format", "read", "loaded", "rejected");
+        foreach (var f in report.Files)
+        {
+            table.AddRow(Markup.Escape(f.Source), f.Format ?? "[red]unreadable[/]", $"{f.Read:N0}", $"{f.Loaded:N0}", $"{f.Rejected:N0}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(
+            $"read {report.Read:N0} · loaded {report.Loaded:N0} · new {report.New:N0} · merged {report.Merged:N0} · rejected {report.Rejected:N0} " +
+            $"in {report.Elapsed.TotalSeconds:F1}s");
+        AnsiConsole.MarkupLine(
+            $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +
+            (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : ""));
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph serve [--db PATH] [--demo] [--urls URLS]</c>: the GraphQL service.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string?>("--db")
+        {
+            Description = "Path of the embedded SQLite store (default citegraph.db; with --demo, a fresh temporary file).",
+            HelpName = "PATH",
+        };
+        var demo = new Option<bool>("--demo") { Description = "Load the shipped demo corpus before serving." };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, ';'-separated.",
+            DefaultValueFactory = _ => "http://localhost:5000",
+        };
+        var command = new Command("serve", "Serve the GraphQL API at /graphql.") { db, demo, urls };
+        command.SetAction(async (result, ct) =>
+        {
+            var isDemo = result.GetValue(demo);
+            var path = result.GetValue(db)
+                ?? (isDemo ? Path.Combine(Path.GetTempPath(), $"citegraph-demo-{Guid.NewGuid():N}.db") : CommonOptions.DefaultDatabase);
+            string[] hostArgs =
+            [
+                $"--CiteGraph:Database={path}",
+                $"--CiteGraph:Demo={isDemo}",
+                $"--urls={result.GetRequiredValue(urls)}",
+            ];
+            using var host = Program.CreateHostBuilder(hostArgs).Build();
+            await host.RunAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

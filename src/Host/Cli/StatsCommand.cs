@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph stats [--db PATH]</c>: node and relationship counts.</summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var json = CommonOptions.Json();
+        var command = new Command("stats", "Print node and relationship counts of the store.") { db, json };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var stats = await store.GetStatsAsync(ct);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(stats, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                return 0;
+            }
+
+            var table = new Table().AddColumns("what", "count");
+            table.AddRow("papers", $"{stats.Papers:N0}");
+            table.AddRow("repos", $"{stats.Repos:N0}");
+            table.AddRow("topics", $"{stats.Topics:N0}");
+            table.AddRow("authors", $"{stats.Authors:N0}");
+            table.AddRow("citations", $"{stats.Citations:N0} ({stats.InferredCitations:N0} inferred)");
+            table.AddRow("links", $"{stats.Links:N0}");
+            table.AddRow("source records", $"{stats.Sources:N0}");
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CiteGraph.Host.Hosting;
+
+/// <summary>Options of the CiteGraph service, section <c>CiteGraph</c> (command line <c>--CiteGraph:Database=…</c>, env <c>CiteGraph__Database</c>).</summary>
+public sealed class CiteGraphOptions
+{
+    public const string Section = "CiteGraph";
+
+    /// <summary>Path of the embedded SQLite store. Default <c>citegraph.db</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Database { get; set; } = "citegraph.db";
+
+    /// <summary>Load the shipped demo corpus into the store at start-up. Default false.</summary>
+    public bool Demo { get; set; }
+}

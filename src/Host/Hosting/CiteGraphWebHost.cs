@@ -1,0 +1,40 @@
+using System.Globalization;
+using CiteGraph.GraphQL.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace CiteGraph.Host.Hosting;
+
+/// <summary>Builds the web host: Serilog request logging, GraphQL at <c>/graphql</c>, a landing page at <c>/</c>.</summary>
+public static class CiteGraphWebHost
+{
+    public static IHostBuilder CreateBuilder(string[] args) =>
+        Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder(args)
+            .UseSerilog((context, logger) => logger
+                .ReadFrom.Configuration(context.Configuration)
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Information)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture))
+            .ConfigureWebHostDefaults(web => web
+                .ConfigureServices((context, services) => services
+                    .AddCiteGraph(context.Configuration)
+                    .AddCiteGraphQL())
+                .Configure(app =>
+                {
+                    app.UseSerilogRequestLogging();
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapCiteGraphQL("/graphql");
+                        endpoints.MapGet("/", () => Results.Text(
+                            "CiteGraph is running. POST GraphQL queries to /graphql, e.g. { stats { papers repos } }\n"));
+                    });
+                }));
+}

@@ -1,0 +1,34 @@
+using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Host.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the CiteGraph service: options, the store, and its start-up work.</summary>
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>Adds validated <see cref="CiteGraphOptions"/>, the SQLite store they name, and the start-up initializer.</summary>
+    /// <returns>The same service collection so that multiple calls can be chained.</returns>
+    public static IServiceCollection AddCiteGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CiteGraphOptions>()
+            .Bind(configuration.GetSection(CiteGraphOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddCiteGraphSqliteStore();
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>Adds the embedded SQLite store at <see cref="CiteGraphOptions.Database"/>.</summary>
+    /// <returns>The same service collection so that multiple calls can be chained.</returns>
+    public static IServiceCollection AddCiteGraphSqliteStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IGraphStore>(sp =>
+            new SqliteGraphStore(new SqliteStoreOptions { Path = sp.GetRequiredService<IOptions<CiteGraphOptions>>().Value.Database }));
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using CiteGraph.Graph.Storage;
+using CiteGraph.Loaders.Demo;
+using CiteGraph.Loaders.Ingest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CiteGraph.Host.Hosting;
+
+/// <summary>Before the server takes requests: migrates the store and, with <c>Demo</c> on, loads the demo corpus.</summary>
+internal sealed partial class StoreInitializer(IGraphStore store, IOptions<CiteGraphOptions> options, ILogger<StoreInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        if (options.Value.Demo)
+        {
+            var report = await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: cancellationToken);
+            LogDemoLoaded(report.Read, report.PapersInStore, report.ReposInStore, report.Rejected);
+        }
+
+        var stats = await store.GetStatsAsync(cancellationToken);
+        LogReady(options.Value.Database, stats.Papers, stats.Repos);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(1, LogLevel.Information, "Demo corpus loaded: {Read} entries read, {Papers} papers, {Repos} repos, {Rejected} rejected (on purpose)")]
+    private partial void LogDemoLoaded(int read, int papers, int repos, int rejected);
+
+    [LoggerMessage(2, LogLevel.Information, "Store {Database} ready: {Papers} papers, {Repos} repos")]
+    private partial void LogReady(string database, int papers, int repos);
+}
