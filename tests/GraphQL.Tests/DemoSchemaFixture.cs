@@ -1,0 +1,51 @@
+using System.Text.Json;
+using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Loaders.Demo;
+using CiteGraph.Loaders.Ingest;
+using CiteGraph.Tests;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiteGraph.GraphQL.Tests;
+
+/// <summary>The schema over a real SQLite file holding the demo corpus, executed as the endpoint executes it.</summary>
+public sealed class DemoSchemaFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private ServiceProvider _services = null!;
+
+    public SqliteGraphStore Store { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("demo.db") });
+        await new Ingestor(Store).LoadAsync(DemoCorpus.Files);
+        _services = new ServiceCollection()
+            .AddSingleton<IGraphStore>(Store)
+            .AddCiteGraphQL(limits => limits.MaxDepth = 8)
+            .BuildServiceProvider();
+    }
+
+    /// <summary>Runs a query and returns the JSON response as a client sees it.</summary>
+    public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null)
+    {
+        var executer = _services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            Variables = variables,
+            RequestServices = _services,
+            CancellationToken = TestContext.Current.CancellationToken,
+        });
+        var json = _services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Store.DisposeAsync();
+        _dir.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Tests;
+
+namespace CiteGraph.Host.Tests;
+
+/// <summary>The citegraph commands run in-process through Program.Main, as a user runs them.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class CommandLineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Load_then_load_again_then_stats_report_the_same_store()
+    {
+        var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        var first = await StatsAsync(db);
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        Assert.Equal(first, await StatsAsync(db));
+        Assert.Equal(104, first.Papers);
+        Assert.Equal(0, await Program.Main(["stats", "--db", db]));
+    }
+
+    [Fact]
+    public async Task Load_exits_non_zero_only_when_nothing_could_be_loaded()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+        var junk = dir.Write("junk.txt", "no header here\njust words\n");
+        var demo = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
+
+        Assert.Equal(1, await Program.Main(["load", junk, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", junk, demo, "--db", db, "--quiet"]));
+        var rejects = await File.ReadAllLinesAsync(db + ".rejects.jsonl", Ct);
+        Assert.Equal(2, rejects.Length);
+        Assert.All(rejects, r => Assert.Contains("junk.txt", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stats_on_a_missing_database_fails_with_a_hint()
+    {
+        using var dir = new TempDirectory();
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(1, await Program.Main(["stats", "--db", dir.File("nope.db")]));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Contains("citegraph load", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("nope.db")));
+    }
+
+    private static async Task<Graph.Model.GraphStats> StatsAsync(string db)
+    {
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        return await store.GetStatsAsync(Ct);
+    }
+}
+
+/// <summary>Tests that redirect the process-wide console run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
