@@ -23,16 +23,30 @@ internal static class ServeCommand
         command.SetAction(async (result, ct) =>
         {
             var isDemo = result.GetValue(demo);
+            var temporary = isDemo && result.GetValue(db) is null;
             var path = result.GetValue(db)
-                ?? (isDemo ? Path.Combine(Path.GetTempPath(), $"citegraph-demo-{Guid.NewGuid():N}.db") : CommonOptions.DefaultDatabase);
+                ?? (temporary ? Path.Combine(Path.GetTempPath(), $"citegraph-demo-{Guid.NewGuid():N}.db") : CommonOptions.DefaultDatabase);
             string[] hostArgs =
             [
                 $"--CiteGraph:Database={path}",
                 $"--CiteGraph:Demo={isDemo}",
                 $"--urls={result.GetRequiredValue(urls)}",
             ];
-            using var host = Program.CreateHostBuilder(hostArgs).Build();
-            await host.RunAsync(ct);
+            using (var host = Program.CreateHostBuilder(hostArgs).Build())
+            {
+                await host.RunAsync(ct);
+            }
+
+            if (temporary)
+            {
+                // The demo database is a scratch file of this run: leave nothing behind in the temp folder.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+
             return 0;
         });
         return command;
