@@ -1,0 +1,211 @@
+using System.Diagnostics;
+
+namespace CiteGraph.Graph.Analytics;
+
+/// <summary>
+/// Weighted undirected graph used inside Louvain/Leiden: symmetric rows without self-loops, plus a per-node self weight
+/// (the internal weight of an aggregated community, counted over ordered pairs) and strength <c>K</c> (including it).
+/// </summary>
+internal sealed class CommunityGraph
+{
+    public CommunityGraph(int[] offsets, int[] adjacency, double[] weights, double[] self)
+    {
+        Offsets = offsets;
+        Adjacency = adjacency;
+        Weights = weights;
+        Self = self;
+        int n = offsets.Length - 1;
+        Strength = new double[n];
+        double total = 0;
+        for (int v = 0; v < n; v++)
+        {
+            double k = self[v];
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                k += weights[e];
+            }
+
+            Strength[v] = k;
+            total += k;
+        }
+
+        TotalWeight = total;
+    }
+
+    public int NodeCount => Offsets.Length - 1;
+
+    public int[] Offsets { get; }
+
+    public int[] Adjacency { get; }
+
+    public double[] Weights { get; }
+
+    /// <summary>A_vv summed over ordered pairs (twice the internal edge weight of an aggregated node).</summary>
+    public double[] Self { get; }
+
+    /// <summary>k_v = Σ_u A_vu including <see cref="Self"/>.</summary>
+    public double[] Strength { get; }
+
+    /// <summary>2m = Σ_v k_v.</summary>
+    public double TotalWeight { get; }
+
+    public static CommunityGraph From(CsrGraph graph)
+    {
+        var g = graph.ToUndirected();
+        var w = new double[g.EdgeCount];
+        if (g.Weights is { } fw)
+        {
+            for (int e = 0; e < w.Length; e++)
+            {
+                w[e] = fw[e];
+            }
+        }
+        else
+        {
+            Array.Fill(w, 1.0);
+        }
+
+        return new CommunityGraph(g.OutOffsets, g.Targets, w, new double[g.NodeCount]);
+    }
+
+    /// <summary>Collapses each community (ids dense in 0..count-1) into one node.</summary>
+    public CommunityGraph Aggregate(int[] community, int count)
+    {
+        int n = NodeCount;
+        // Bucket nodes by community.
+        var start = new int[count + 1];
+        foreach (int c in community)
+        {
+            start[c + 1]++;
+        }
+
+        for (int c = 0; c < count; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var members = new int[n];
+        var fill = start[..^1];
+        for (int v = 0; v < n; v++)
+        {
+            members[fill[community[v]]++] = v;
+        }
+
+        var offsets = new int[count + 1];
+        var adjacency = new int[Adjacency.Length];
+        var weights = new double[Adjacency.Length];
+        var self = new double[count];
+        var slot = new int[count];
+        Array.Fill(slot, -1);
+        int write = 0;
+        for (int c = 0; c < count; c++)
+        {
+            int rowStart = write;
+            double internalWeight = 0;
+            for (int i = start[c]; i < start[c + 1]; i++)
+            {
+                int v = members[i];
+                internalWeight += Self[v];
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    int d = community[Adjacency[e]];
+                    if (d == c)
+                    {
+                        internalWeight += Weights[e];
+                    }
+                    else if (slot[d] < 0)
+                    {
+                        slot[d] = write;
+                        adjacency[write] = d;
+                        weights[write] = Weights[e];
+                        write++;
+                    }
+                    else
+                    {
+                        weights[slot[d]] += Weights[e];
+                    }
+                }
+            }
+
+            for (int e = rowStart; e < write; e++)
+            {
+                slot[adjacency[e]] = -1;
+            }
+
+            self[c] = internalWeight;
+            offsets[c + 1] = write;
+        }
+
+        Debug.Assert(write <= Adjacency.Length, "aggregation never adds arcs");
+        Array.Resize(ref adjacency, write);
+        Array.Resize(ref weights, write);
+        return new CommunityGraph(offsets, adjacency, weights, self);
+    }
+
+    /// <summary>Renumbers community ids densely (in order of first appearance); returns the count.</summary>
+    public static int Renumber(int[] community)
+    {
+        int max = -1;
+        foreach (int c in community)
+        {
+            max = Math.Max(max, c);
+        }
+
+        var map = new int[max + 1];
+        Array.Fill(map, -1);
+        int count = 0;
+        for (int v = 0; v < community.Length; v++)
+        {
+            int c = community[v];
+            if (map[c] < 0)
+            {
+                map[c] = count++;
+            }
+
+            community[v] = map[c];
+        }
+
+        return count;
+    }
+
+    /// <summary>Q = (1/2m) Σ_c [in_c − γ·tot_c² / 2m].</summary>
+    public double Modularity(int[] community, double resolution)
+    {
+        int n = NodeCount;
+        if (TotalWeight <= 0)
+        {
+            return 0;
+        }
+
+        int max = 0;
+        foreach (int c in community)
+        {
+            max = Math.Max(max, c);
+        }
+
+        var tot = new double[max + 1];
+        double inside = 0;
+        for (int v = 0; v < n; v++)
+        {
+            int c = community[v];
+            tot[c] += Strength[v];
+            inside += Self[v];
+            for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+            {
+                if (community[Adjacency[e]] == c)
+                {
+                    inside += Weights[e];
+                }
+            }
+        }
+
+        double m2 = TotalWeight;
+        double squares = 0;
+        foreach (double t in tot)
+        {
+            squares += t * t;
+        }
+
+        return (inside - resolution * squares / m2) / m2;
+    }
+}
