@@ -30,7 +30,7 @@ public sealed class CiteGraphQuery : ObjectGraphType
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
             .Argument<PaperFilterInputType>("filter")
-            .ResolveAsync(async ctx => await PapersAsync(store, ctx));
+            .ResolveAsync(async ctx => await PaperConnections.ResolveAsync(store, ctx, ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
             .Description("Full-text search over title and abstract, best first. Operators are not interpreted: every word must match.")
@@ -54,39 +54,51 @@ public sealed class CiteGraphQuery : ObjectGraphType
                 return await store.FindRepoAsync(repo.Url, ctx.CancellationToken);
             });
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedPaperType>>>>("ranking")
+            .Description("The top papers by a metric from the last analytics run (or by citation count), best first.")
+            .Argument<NonNullGraphType<RankingMetricType>>("metric")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<PaperFilterInputType>("filter")
+            .ResolveAsync(async ctx =>
+            {
+                var first = Arguments.PageSize(ctx);
+                var filter = Arguments.Filter(ctx);
+                return await store.RankAsync(ctx.GetArgument<RankingMetric>("metric"), first, filter, ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CommunityConnectionType>>("communities")
+            .Description("Communities from the last analytics run, largest first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async ctx =>
+            {
+                var first = Arguments.PageSize(ctx);
+                var after = (int)(Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0);
+                var (items, total) = await store.GetCommunitiesAsync(first, after, ctx.CancellationToken);
+                var edges = items.Select((c, i) => new Edge<Community> { Cursor = Cursor.Encode(after + i + 1), Node = c }).ToList();
+                return new Connection<Community>
+                {
+                    Edges = edges,
+                    TotalCount = total,
+                    PageInfo = new PageInfo
+                    {
+                        HasNextPage = after + items.Count < total,
+                        HasPreviousPage = after > 0,
+                        StartCursor = edges.FirstOrDefault()?.Cursor,
+                        EndCursor = edges.LastOrDefault()?.Cursor,
+                    },
+                };
+            });
+
+        Field<CommunityType>("community")
+            .Description("A community by id; null when unknown.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => int.TryParse(Arguments.Text(ctx, "id"), out var id)
+                ? await store.GetCommunityAsync(id, ctx.CancellationToken)
+                : null);
+
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")
             .ResolveAsync(async ctx => await store.GetStatsAsync(ctx.CancellationToken));
-    }
-
-    private static async Task<object?> PapersAsync(IGraphStore store, IResolveFieldContext ctx)
-    {
-        var first = Arguments.PageSize(ctx);
-        var after = Cursor.Decode(ctx.GetArgument<string?>("after"));
-        var filter = ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter();
-        if (filter.Text is { Length: > Arguments.MaxTextLength })
-        {
-            throw new InvalidArgumentError("filter.text", $"at most {Arguments.MaxTextLength} characters.");
-        }
-
-        if (filter is { YearFrom: { } from, YearTo: { } to } && from > to)
-        {
-            throw new InvalidArgumentError("filter", $"yearFrom ({from}) is after yearTo ({to}).");
-        }
-
-        var page = await store.QueryPapersAsync(new PaperQuery(filter, first, after), ctx.CancellationToken);
-        var edges = page.Items.Select(i => new Edge<Paper> { Cursor = Cursor.Encode(i.Position), Node = i.Paper }).ToList();
-        return new Connection<Paper>
-        {
-            Edges = edges,
-            TotalCount = page.TotalCount,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = page.HasNextPage,
-                HasPreviousPage = after is not null,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
-        };
     }
 }

@@ -15,4 +15,12 @@ public sealed record Paper
     public int? Upvotes { get; init; }
     public string? ArxivId { get; init; }
     public string? Doi { get; init; }
+    /// <summary>PageRank from the last analytics run (GDS semantics), null before one.</summary>
+    public double? PageRank { get; init; }
+    /// <summary>Betweenness centrality from the last analytics run, null when not computed.</summary>
+    public double? Betweenness { get; init; }
+    /// <summary>Community id from the last analytics run, null when not computed.</summary>
+    public int? Community { get; init; }
+    /// <summary>k-core number from the last analytics run, null when not computed.</summary>
+    public int? CoreNumber { get; init; }
 }

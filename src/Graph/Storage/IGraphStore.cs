@@ -52,4 +52,35 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>Node and relationship counts.</summary>
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes CITES relationships between stored papers in one transaction. An explicit citation is never replaced by an
+    /// inferred one; writing the same citations again changes nothing. Citations naming an unknown paper are skipped.
+    /// </summary>
+    /// <returns>The number of citations that name two stored papers.</returns>
+    Task<int> UpsertCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default);
+
+    /// <summary>The citation graph over every paper node (stubs included), for the analytics kernels.</summary>
+    /// <param name="kind">Only citations of this kind; null for both.</param>
+    /// <param name="minConfidence">Only citations at least this confident.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<EdgeList> ReadCitationGraphAsync(CitationKind? kind = null, double minConfidence = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes analytics results back in one transaction, replacing the previous run's values of what was computed.</summary>
+    Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default);
+
+    /// <summary>The top papers by a metric, best first, ties broken by id.</summary>
+    Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Communities by size, largest first, a page at a time.</summary>
+    /// <param name="first">Page size.</param>
+    /// <param name="after">Number of communities to skip.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default);
+
+    /// <summary>A community by id, or null.</summary>
+    Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>The last analytics run, or null when none ran.</summary>
+    Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default);
 }

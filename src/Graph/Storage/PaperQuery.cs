@@ -5,7 +5,8 @@ namespace CiteGraph.Graph.Storage;
 /// <param name="YearFrom">Earliest year, inclusive.</param>
 /// <param name="YearTo">Latest year, inclusive.</param>
 /// <param name="HasRepo">Only papers that reference (true) or do not reference (false) a code repository.</param>
-public sealed record PaperFilter(string? Text = null, int? YearFrom = null, int? YearTo = null, bool? HasRepo = null);
+/// <param name="Community">Only papers in this community (from the last analytics run).</param>
+public sealed record PaperFilter(string? Text = null, int? YearFrom = null, int? YearTo = null, bool? HasRepo = null, int? Community = null);
 
 /// <summary>A page request: at most <paramref name="First"/> papers after the position <paramref name="After"/>.</summary>
 /// <param name="Filter">The conditions.</param>

@@ -1,3 +1,4 @@
+using CiteGraph.Graph.Storage;
 using global::GraphQL;
 
 namespace CiteGraph.GraphQL.Errors;
@@ -22,5 +23,22 @@ internal static class Arguments
         return text.Length > MaxTextLength
             ? throw new InvalidArgumentError(name, $"at most {MaxTextLength} characters, got {text.Length}.")
             : text;
+    }
+
+    /// <summary>The <c>filter</c> argument, checked: text length, and a year range that is not reversed.</summary>
+    public static PaperFilter Filter(IResolveFieldContext context, string name = "filter")
+    {
+        var filter = context.GetArgument<PaperFilter?>(name) ?? new PaperFilter();
+        if (filter.Text is { Length: > MaxTextLength })
+        {
+            throw new InvalidArgumentError(name + ".text", $"at most {MaxTextLength} characters.");
+        }
+
+        if (filter is { YearFrom: { } from, YearTo: { } to } && from > to)
+        {
+            throw new InvalidArgumentError(name, $"yearFrom ({from}) is after yearTo ({to}).");
+        }
+
+        return filter;
     }
 }

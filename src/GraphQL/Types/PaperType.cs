@@ -20,6 +20,12 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field(p => p.AuthorsCount, nullable: true).Description("Number of authors, when a listing gives it.");
         Field(p => p.Organization, nullable: true).Description("Submitting organization, when a listing gives it.");
         Field(p => p.Upvotes, nullable: true).Description("Hugging Face upvotes (the highest any source reports).");
+        Field(p => p.PageRank, nullable: true).Description("PageRank (Neo4j GDS semantics) from the last analytics run.");
+        Field(p => p.Betweenness, nullable: true).Description("Betweenness centrality from the last analytics run.");
+        Field(p => p.CoreNumber, nullable: true).Description("k-core number from the last analytics run.");
+        Field<CommunityType>("community")
+            .Description("The community the last analytics run placed this paper in.")
+            .ResolveAsync(async ctx => ctx.Source.Community is { } id ? await store.GetCommunityAsync(id, ctx.CancellationToken) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdType>>>>("externalIds")
             .Description("Identifiers sources gave the paper: arXiv id, DOI, OpenAlex id, …")
             .ResolveAsync(async ctx => await Single(store.GetExternalIdsAsync, ctx.Source.Id, ctx.CancellationToken));

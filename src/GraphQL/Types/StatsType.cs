@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Types;
@@ -6,7 +7,7 @@ namespace CiteGraph.GraphQL.Types;
 /// <summary>Counts of the graph.</summary>
 public sealed class StatsType : ObjectGraphType<GraphStats>
 {
-    public StatsType()
+    public StatsType(IGraphStore store)
     {
         Name = "Stats";
         Field(s => s.Papers).Description("Papers (stubs for referenced papers not in the corpus excluded).");
@@ -17,5 +18,11 @@ public sealed class StatsType : ObjectGraphType<GraphStats>
         Field(s => s.InferredCitations);
         Field(s => s.Sources).Description("Source records kept as provenance.");
         Field(s => s.Links).Description("Non-repository links (project pages, model hub, datasets).");
+        Field<NonNullGraphType<IntGraphType>>("communities").Description("Communities from the last analytics run.")
+            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.Communities ?? 0);
+        Field<FloatGraphType>("modularity").Description("Modularity of the last run's communities.")
+            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.Modularity);
+        Field<StringGraphType>("analyzedAt").Description("When analytics last ran (ISO 8601), null if never.")
+            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.RanAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

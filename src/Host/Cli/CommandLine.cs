@@ -10,6 +10,7 @@ internal static class CommandLine
         var root = new RootCommand("CiteGraph: a citation and co-topic knowledge graph of papers, their code and their topics.");
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

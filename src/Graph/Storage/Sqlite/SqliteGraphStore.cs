@@ -13,7 +13,11 @@ namespace CiteGraph.Graph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore : IGraphStore
 {
     internal const string PaperColumns =
-        "p.pk, p.id, p.title, p.abstract, p.year, p.published, p.authors_count, p.organization, p.upvotes, p.arxiv_id, p.doi";
+        "p.pk, p.id, p.title, p.abstract, p.year, p.published, p.authors_count, p.organization, p.upvotes, p.arxiv_id, p.doi, " +
+        "p.page_rank, p.betweenness, p.community, p.core_number";
+
+    /// <summary>Columns read by <see cref="ReadPaper"/>; extra columns of a query come after them.</summary>
+    internal const int PaperColumnCount = 15;
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -145,49 +149,15 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First);
-        var filter = query.Filter;
-        var conditions = new List<string> { "p.is_stub = 0" };
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var count = connection.CreateCommand();
         await using var page = connection.CreateCommand();
-
-        void Bind(string name, object? value)
+        var where = FilterSql(query.Filter, count, page);
+        if (where is null)
         {
-            count.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            page.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return new PaperPage([], false, 0);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var fts = FtsQuery.FromText(filter.Text);
-            if (fts is null)
-            {
-                return new PaperPage([], false, 0);
-            }
-
-            conditions.Add("p.pk IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH $fts)");
-            Bind("$fts", fts);
-        }
-
-        if (filter.YearFrom is { } from)
-        {
-            conditions.Add("p.year >= $yearFrom");
-            Bind("$yearFrom", from);
-        }
-
-        if (filter.YearTo is { } to)
-        {
-            conditions.Add("p.year <= $yearTo");
-            Bind("$yearTo", to);
-        }
-
-        if (filter.HasRepo is { } hasRepo)
-        {
-            conditions.Add((hasRepo ? "" : "NOT ") + "EXISTS (SELECT 1 FROM paper_repo r WHERE r.paper_pk = p.pk)");
-        }
-
-        // Only fixed fragments are joined here; every value travels as a parameter.
-        var where = string.Join(" AND ", conditions);
         count.CommandText = $"SELECT COUNT(*) FROM paper p WHERE {where};";
         page.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE {where} AND p.pk > $after ORDER BY p.pk LIMIT $limit;";
         page.Parameters.AddWithValue("$after", query.After ?? 0);
@@ -238,7 +208,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            hits.Add(new SearchHit(ReadPaper(reader), reader.GetDouble(11), reader.GetString(12)));
+            hits.Add(new SearchHit(ReadPaper(reader), reader.GetDouble(PaperColumnCount), reader.GetString(PaperColumnCount + 1)));
         }
 
         return hits;
@@ -369,6 +339,60 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
     }
 
+    /// <summary>
+    /// The WHERE clause of a paper filter over alias <c>p</c>, binding its values on every command given; null when the
+    /// filter cannot match anything (a text filter without a single word).
+    /// </summary>
+    private static string? FilterSql(PaperFilter filter, params SqliteCommand[] commands)
+    {
+        var conditions = new List<string> { "p.is_stub = 0" };
+        void Bind(string name, object value)
+        {
+            foreach (var command in commands)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var fts = FtsQuery.FromText(filter.Text);
+            if (fts is null)
+            {
+                return null;
+            }
+
+            conditions.Add("p.pk IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH $fts)");
+            Bind("$fts", fts);
+        }
+
+        if (filter.YearFrom is { } from)
+        {
+            conditions.Add("p.year >= $yearFrom");
+            Bind("$yearFrom", from);
+        }
+
+        if (filter.YearTo is { } to)
+        {
+            conditions.Add("p.year <= $yearTo");
+            Bind("$yearTo", to);
+        }
+
+        if (filter.Community is { } community)
+        {
+            conditions.Add("p.community = $community");
+            Bind("$community", community);
+        }
+
+        if (filter.HasRepo is { } hasRepo)
+        {
+            conditions.Add((hasRepo ? "" : "NOT ") + "EXISTS (SELECT 1 FROM paper_repo r WHERE r.paper_pk = p.pk)");
+        }
+
+        // Only the fixed fragments above are joined; every value travels as a parameter.
+        return string.Join(" AND ", conditions);
+    }
+
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> ReadPerPaperAsync<T>(
         IReadOnlyCollection<string> paperIds, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
     {
@@ -397,7 +421,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return result;
     }
 
-    private static Paper ReadPaper(SqliteDataReader r) => new()
+    internal static Paper ReadPaper(SqliteDataReader r) => new()
     {
         Id = r.GetString(1),
         Title = r.GetString(2),
@@ -409,5 +433,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         Upvotes = r.IsDBNull(8) ? null : r.GetInt32(8),
         ArxivId = r.IsDBNull(9) ? null : r.GetString(9),
         Doi = r.IsDBNull(10) ? null : r.GetString(10),
+        PageRank = r.IsDBNull(11) ? null : r.GetDouble(11),
+        Betweenness = r.IsDBNull(12) ? null : r.GetDouble(12),
+        Community = r.IsDBNull(13) ? null : r.GetInt32(13),
+        CoreNumber = r.IsDBNull(14) ? null : r.GetInt32(14),
     };
 }

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text.Json;
+using CiteGraph.Graph.Analytics;
+using Spectre.Console;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph analyze [--algorithms …] [--graph citations]</c>: centrality and communities, written back to the store.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var json = CommonOptions.Json();
+        var algorithms = new Option<string[]>("--algorithms", "-a")
+        {
+            Description = "Comma-separated: pagerank, betweenness, louvain, leiden, wcc, scc, kcore (default pagerank,leiden,wcc,kcore).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var graph = new Option<string>("--graph")
+        {
+            Description = "Which graph to analyze: citations.",
+            DefaultValueFactory = _ => "citations",
+        };
+        graph.AcceptOnlyFromAmong("citations", "cotopic");
+        var samples = new Option<int?>("--betweenness-samples") { Description = "Sample this many sources for betweenness instead of all (faster on large graphs)." };
+        var resolution = new Option<double>("--resolution") { Description = "Modularity resolution γ for Louvain/Leiden.", DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of randomized choices.", DefaultValueFactory = _ => 42 };
+        var command = new Command("analyze", "Compute PageRank, betweenness, communities, components and cores, and write them to the store.")
+        {
+            db, algorithms, graph, samples, resolution, seed, json,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            if (result.GetRequiredValue(graph) == "cotopic")
+            {
+                await Console.Error.WriteLineAsync("--graph cotopic: the co-topic graph is not built by this version yet; analyze --graph citations.");
+                return 2;
+            }
+
+            if (!TryParseAlgorithms(result.GetValue(algorithms), out var selected, out var unknown))
+            {
+                await Console.Error.WriteLineAsync($"--algorithms: unknown '{unknown}'; choose from {string.Join(", ", Enum.GetNames<AnalyticsAlgorithm>().Select(n => n.ToLowerInvariant()))}.");
+                return 2;
+            }
+
+            var request = new AnalyticsRequest
+            {
+                Algorithms = selected,
+                BetweennessSamples = result.GetValue(samples),
+                Resolution = result.GetValue(resolution),
+                Seed = result.GetValue(seed),
+            };
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var runner = new AnalyticsRunner(store);
+            AnalyticsReport report;
+            if (result.GetValue(json) || Console.IsOutputRedirected)
+            {
+                report = await runner.RunAsync(request, cancellationToken: ct);
+            }
+            else
+            {
+                report = await AnsiConsole.Status().StartAsync("analyzing", async ctx =>
+                    await runner.RunAsync(request, new Progress<string>(step => ctx.Status($"analyzing: {step}")), ct));
+            }
+
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                return 0;
+            }
+
+            var table = new Table().AddColumns("step", "time", "outcome");
+            foreach (var step in report.Steps)
+            {
+                table.AddRow(step.Algorithm, $"{step.Elapsed.TotalSeconds:F2}s", Markup.Escape(step.Outcome));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"{report.Nodes:N0} papers, {report.Edges:N0} citations analyzed in {report.Elapsed.TotalSeconds:F1}s; results written to {Markup.Escape(path)}");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static bool TryParseAlgorithms(string[]? values, out IReadOnlySet<AnalyticsAlgorithm> algorithms, out string? unknown)
+    {
+        unknown = null;
+        algorithms = AnalyticsRequest.DefaultAlgorithms;
+        var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0)
+        {
+            return true;
+        }
+
+        var set = new HashSet<AnalyticsAlgorithm>();
+        foreach (var name in names)
+        {
+            if (!Enum.TryParse<AnalyticsAlgorithm>(name, ignoreCase: true, out var algorithm) || int.TryParse(name, out _))
+            {
+                unknown = name;
+                return false;
+            }
+
+            set.Add(algorithm);
+        }
+
+        algorithms = set;
+        return true;
+    }
+}
