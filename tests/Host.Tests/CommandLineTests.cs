@@ -59,6 +59,23 @@ public sealed class CommandLineTests
         Assert.False(File.Exists(dir.File("nope.db")));
     }
 
+    [Fact]
+    public async Task Analyze_writes_scores_and_refuses_unknown_algorithms()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+        var listing = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
+        Assert.Equal(0, await Program.Main(["load", listing, "--db", db, "--quiet"]));
+
+        Assert.Equal(2, await Program.Main(["analyze", "--db", db, "--algorithms", "pagerank,telepathy"]));
+        Assert.Equal(0, await Program.Main(["analyze", "--db", db, "--algorithms", "pagerank,kcore", "--json"]));
+
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        var ranked = await store.RankAsync(Graph.Storage.RankingMetric.PageRank, 1, new Graph.Storage.PaperFilter(), Ct);
+        Assert.Equal(0.15, Assert.Single(ranked).Score, 9); // an uncited paper: 1 - damping
+        Assert.Equal(1, await Program.Main(["analyze", "--db", dir.File("missing.db")]));
+    }
+
     private static async Task<Graph.Model.GraphStats> StatsAsync(string db)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });

@@ -9,7 +9,7 @@ public sealed class ExternalIdType : ObjectGraphType<ExternalId>
     public ExternalIdType()
     {
         Name = "ExternalId";
-        Field<NonNullGraphType<EnumerationGraphType<ExternalIdKind>>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<ExternalIdKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
         Field(e => e.Value).Description("Normalized value: arXiv id without version, DOI lower-cased.");
     }
 }

@@ -11,4 +11,7 @@ public sealed class RankingMetricType : EnumerationGraphType<RankingMetric>
         Name = "RankingMetric";
         Description = "What to rank papers by: PAGERANK, BETWEENNESS, CORE (from the last analytics run) or CITATIONS (incoming CITES).";
     }
+
+    /// <summary>DESIGN §7 spells the values as one word: PAGERANK, not PAGE_RANK.</summary>
+    protected override string ChangeEnumCase(string val) => val.ToUpperInvariant();
 }
