@@ -184,4 +184,27 @@ public class SharedDataTests(ITestOutputHelper output)
         Assert.Equal(10_007, stats.Papers);
         Assert.Equal(12_111, stats.Citations);
     }
+
+    [Fact]
+    public async Task RealFiles_LoadedTwice_ChangeNoTable()
+    {
+        InputFile[] inputs =
+        [
+            InputFile.FromPath(Path.Combine(TestFiles.SharedData("arxiv-metadata-sample"), "arxiv-metadata-oai-snapshot.head.jsonl")),
+            InputFile.FromPath(Path.Combine(TestFiles.SharedData("cora"), "cora.cites")),
+            InputFile.FromPath(Path.Combine(TestFiles.SharedData("s2ag-samples"), "papers", "papers-sample.jsonl")),
+            InputFile.FromPath(Path.Combine(TestFiles.SharedData("s2ag-samples"), "citations", "citations-sample.jsonl")),
+            .. Files(Path.Combine(TestFiles.SharedData("hf-daily-papers-api"), "daily"), "2024-12-1*.json"),
+        ];
+        using var temp = new TempDirectory();
+        var (first, _) = await LoadAsync(temp, inputs);
+        await first.DisposeAsync();
+        var before = await StoreDump.DumpAsync(temp.File("real.db"));
+
+        var (second, report) = await LoadAsync(temp, inputs);
+        await second.DisposeAsync();
+
+        Assert.Equal(0, report.New);
+        Assert.Equal(before, await StoreDump.DumpAsync(temp.File("real.db")));
+    }
 }
