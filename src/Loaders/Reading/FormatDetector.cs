@@ -56,7 +56,7 @@ public static partial class FormatDetector
             return Create(format, input, text, options);
         }
 
-        var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n')[0];
+        var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').FirstOrDefault();
         if (first is '{' or '[')
         {
             return DetectJson(text) is { } json

@@ -115,7 +115,8 @@ public sealed class PaperResolver
                 !c.IsStub &&
                 (c.Year is null || record.Year is null || c.Year == record.Year) &&
                 (c.Arxiv is null || record.ArxivId is null || c.Arxiv == record.ArxivId) &&
-                (c.Doi is null || record.Doi is null || c.Doi == record.Doi));
+                (c.Doi is null || record.Doi is null || c.Doi == record.Doi) &&
+                !record.ExternalIds.Any(c.Contradicts));
             if (match is not null)
             {
                 if (byId.Known is { } stub && stub != match)
@@ -165,6 +166,7 @@ public sealed class PaperResolver
 
         foreach (var id in externalIds)
         {
+            known.Ids.Add(id);
             switch (id.Kind)
             {
                 case ExternalIdKind.Arxiv:
@@ -219,5 +221,21 @@ public sealed class PaperResolver
         public Known? MergedInto { get; set; }
 
         public Known Current => MergedInto?.Current ?? this;
+
+        /// <summary>External ids other than arXiv id and DOI.</summary>
+        public HashSet<ExternalId> Ids { get; } = [];
+
+        /// <summary>
+        /// True when this paper has another id of the same kind and namespace (two OpenAlex works, two nodes of one
+        /// edge list): then the two are different papers, whatever their titles say.
+        /// </summary>
+        public bool Contradicts(ExternalId id) =>
+            !Ids.Contains(id) && Ids.Any(mine => mine.Kind == id.Kind && Namespace(mine.Value) == Namespace(id.Value));
+
+        private static string Namespace(string value)
+        {
+            var colon = value.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? "" : value[..colon];
+        }
     }
 }
