@@ -22,6 +22,22 @@ public static class PaperId
         return "P" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
+    /// <summary>
+    /// The id of a paper known only by one external id (a stub created by a reference): the same id
+    /// <see cref="For"/> gives a paper first known by that arXiv id or DOI, otherwise a hash of the kind and value.
+    /// </summary>
+    public static string ForExternal(ExternalId externalId)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        return externalId.Kind switch
+        {
+            ExternalIdKind.Arxiv => For(externalId.Value, null, ""),
+            ExternalIdKind.Doi => For(null, externalId.Value, ""),
+            _ => "P" + Convert.ToHexStringLower(SHA256.HashData(
+                Encoding.UTF8.GetBytes(externalId.Kind.ToString().ToLowerInvariant() + ":" + externalId.Value)).AsSpan(0, 8)),
+        };
+    }
+
     /// <summary>True when <paramref name="text"/> has the shape of a CiteGraph paper id.</summary>
     public static bool IsPaperId(string text) =>
         text.Length == 17 && text[0] == 'P' && text.AsSpan(1).ContainsAnyExcept("0123456789abcdef") is false;

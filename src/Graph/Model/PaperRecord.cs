@@ -18,6 +18,13 @@ public sealed record PaperRecord
     public IReadOnlyList<WebLink> Links { get; init; } = [];
     /// <summary>arXiv ids and DOIs the text mentions (candidates for inferred citations).</summary>
     public IReadOnlyList<ExternalId> Mentions { get; init; } = [];
+    /// <summary>
+    /// Papers this one cites, as the source names them (OpenAlex work ids, Semantic Scholar ids, edge-list node ids, arXiv
+    /// ids, DOIs): explicit citations. A reference to a paper not in the store becomes a stub paper until it arrives.
+    /// </summary>
+    public IReadOnlyList<ExternalId> References { get; init; } = [];
+    /// <summary>Author names in order, where the source names them.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
     public required SourceRef Source { get; init; }
 
     /// <summary>The year if the source gave one.</summary>

@@ -5,10 +5,14 @@ namespace CiteGraph.Graph.Storage;
 /// <summary>
 /// Merges what several sources say about one paper into its stored view. The result does not depend on the order the
 /// sources arrived in, so loads are repeatable: the most complete value wins (longest text, most complete date,
-/// highest upvote count), ties are broken by ordinal comparison.
+/// highest upvote count), ties are broken by ordinal comparison. Records of id-only formats (format names ending in
+/// <c>-ids</c>: edge lists carry a node id, no title) give the title only when no other source has one.
 /// </summary>
 public static class PaperMerge
 {
+    /// <summary>Format names ending with this suffix carry an id where the title should be (e.g. <c>edgelist-ids</c>).</summary>
+    public const string IdOnlyFormatSuffix = "-ids";
+
     /// <summary>Merges records already resolved to the same paper id.</summary>
     public static Paper Merge(string id, IReadOnlyCollection<PaperRecord> records)
     {
@@ -19,7 +23,8 @@ public static class PaperMerge
         return new Paper
         {
             Id = id,
-            Title = Longest(records.Select(r => r.Title))!,
+            Title = Longest(records.Where(r => !r.Source.Format.EndsWith(IdOnlyFormatSuffix, StringComparison.Ordinal)).Select(r => r.Title))
+                ?? Longest(records.Select(r => r.Title))!,
             Abstract = Longest(records.Select(r => r.Abstract)),
             Published = published?.ToString(),
             Year = published?.Year ?? records.Select(r => r.Year).Max(),

@@ -1,3 +1,5 @@
+using CiteGraph.Loaders.Reading;
+
 namespace CiteGraph.Loaders.Ingest;
 
 /// <summary>Options of a load.</summary>
@@ -8,4 +10,13 @@ public sealed class IngestOptions
 
     /// <summary>Where rejected entries are appended as JSON lines; null to keep them in the report only.</summary>
     public string? RejectsPath { get; set; }
+
+    /// <summary>
+    /// The format of every input, overriding detection: <c>hf-listing</c>, <c>hf-json</c>, <c>arxiv</c>, <c>openalex</c>,
+    /// <c>s2</c>, <c>edgelist</c> or <c>cora</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
+    /// </summary>
+    public string? Format { get; set; }
+
+    /// <summary>Which column of an edge list cites which. Default <see cref="EdgeDirection.Auto"/> (Cora's for <c>*.cites</c>, else SNAP's).</summary>
+    public EdgeDirection EdgeDirection { get; set; } = EdgeDirection.Auto;
 }

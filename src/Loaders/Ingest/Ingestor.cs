@@ -25,6 +25,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
         await using var rejectsFile = _options.RejectsPath is null ? null : new RejectsFile(_options.RejectsPath);
 
+        var readOptions = new ReadOptions(_options.Format, _options.EdgeDirection);
         var batch = new List<ResolvedRecord>(_options.BatchSize);
         var files = new List<FileReport>();
         var rejections = new List<Rejection>();
@@ -47,7 +48,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             string? problem;
             try
             {
-                (reader, problem) = await FormatDetector.DetectAsync(input, cancellationToken).ConfigureAwait(false);
+                (reader, problem) = await FormatDetector.DetectAsync(input, readOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
@@ -57,6 +58,10 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             {
                 (reader, problem) = (null, $"cannot read: {ex.Message}");
             }
+            catch (InvalidDataException ex)
+            {
+                (reader, problem) = (null, $"cannot decompress: {ex.Message}");
+            }
 
             if (reader is null)
             {
@@ -65,8 +70,30 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                 continue;
             }
 
-            await foreach (var result in reader.ReadAsync(input, cancellationToken).ConfigureAwait(false))
+            await using var results = reader.ReadAsync(input, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
+                ReadResult result;
+                try
+                {
+                    if (!await results.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    result = results.Current;
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    // A corrupt gzip stream or a file that vanished: what was read stays loaded, the rest of this input is reported.
+                    result = ReadResult.Rejected(input.Name, 0, $"reading stopped: {ex.Message}");
+                    read++;
+                    fileRead++;
+                    fileRejected++;
+                    await RejectAsync(result.Rejection!).ConfigureAwait(false);
+                    break;
+                }
+
                 read++;
                 fileRead++;
                 if (result.Rejection is { } rejection)

@@ -34,7 +34,7 @@ public sealed class ListingReader : IRecordReader
     {
         ArgumentNullException.ThrowIfNull(input);
         Layout = ListingLayout.Unknown;
-        await using var stream = input.Open();
+        await using var stream = input.OpenContent();
         using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         var parser = new Parser(input.Name, this);
         var lineNumber = 0;

@@ -4,14 +4,21 @@ using CiteGraph.Graph.Storage;
 namespace CiteGraph.Loaders.Resolution;
 
 /// <summary>
-/// Entity resolution (DESIGN §3): a record is the paper that has its arXiv id, else its DOI, else its normalized title
-/// with a compatible year (equal, or unknown on either side) and no contradicting identifier. Knows every stored paper
-/// and every record resolved so far, so duplicates within one file and across files and loads become one node.
+/// Entity resolution (DESIGN §3): a record is the paper that has its arXiv id, else its DOI, else one of its other
+/// external ids (OpenAlex, Semantic Scholar, edge-list node), else its normalized title with a compatible year (equal,
+/// or unknown on either side) and no contradicting identifier. Knows every stored paper and every record resolved so
+/// far, so duplicates within one file and across files and loads become one node.
 /// </summary>
+/// <remarks>
+/// A reference to a paper not yet known makes a stub (the store creates the same stub, with the same id). A record that
+/// arrives later with the stub's external id becomes that paper; stubs are never matched by title. When a record matches
+/// a stub by id and a real paper by title, the real paper wins and the stub is merged into it.
+/// </remarks>
 public sealed class PaperResolver
 {
     private readonly Dictionary<string, Known> _byArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Known> _byDoi = new(StringComparer.Ordinal);
+    private readonly Dictionary<ExternalId, Known> _byExternal = [];
     private readonly Dictionary<string, List<Known>> _byTitle = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
@@ -22,60 +29,115 @@ public sealed class PaperResolver
         var resolver = new PaperResolver();
         await foreach (var identity in store.ReadIdentitiesAsync(cancellationToken).ConfigureAwait(false))
         {
-            resolver.Register(new Known(identity.Id) { Arxiv = identity.ArxivId, Doi = identity.Doi, Year = identity.Year }, identity.TitleKey);
+            var known = new Known(identity.Id) { Arxiv = identity.ArxivId, Doi = identity.Doi, Year = identity.Year, IsStub = identity.IsStub };
+            resolver.Register(known, identity.IsStub ? "" : identity.TitleKey, identity.ExternalIds);
         }
 
         return resolver;
     }
 
-    /// <summary>Number of papers known.</summary>
+    /// <summary>Number of papers known, stubs included.</summary>
     public int Count => _ids.Count;
 
-    /// <summary>Resolves a record to an existing paper or a new id, and remembers it for the records that follow.</summary>
+    /// <summary>Resolves a record to an existing paper or a new id, and remembers it (and the papers it cites) for the records that follow.</summary>
     public Resolution Resolve(PaperRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var titleKey = Identifiers.TitleKey(record.Title);
         var (known, kind) = Match(record, titleKey);
-        if (known is null)
+        if (known is { IsStub: true })
+        {
+            // A paper known so far only as the target of a reference: this record creates it.
+            kind = MatchKind.New;
+        }
+        else if (known is null)
         {
             known = new Known(NewId(record, titleKey));
             kind = MatchKind.New;
         }
 
+        known.IsStub = false;
         known.Arxiv ??= record.ArxivId;
         known.Doi ??= record.Doi;
         known.Year ??= record.Year;
-        Register(known, titleKey);
+        Register(known, titleKey, record.ExternalIds);
+        if (record.ArxivId is not null)
+        {
+            Claim(_byArxiv, record.ArxivId, known);
+        }
+
+        if (record.Doi is not null)
+        {
+            Claim(_byDoi, record.Doi, known);
+        }
+
+        foreach (var reference in record.References)
+        {
+            if (Lookup(reference) is null)
+            {
+                var stub = new Known(PaperId.ForExternal(reference))
+                {
+                    IsStub = true,
+                    Arxiv = reference.Kind == ExternalIdKind.Arxiv ? reference.Value : null,
+                    Doi = reference.Kind == ExternalIdKind.Doi ? reference.Value : null,
+                };
+                Register(stub, "", [reference]);
+            }
+        }
+
         return new Resolution(known.Id, kind);
     }
 
     private (Known? Known, MatchKind Kind) Match(PaperRecord record, string titleKey)
     {
+        (Known? Known, MatchKind Kind) byId = (null, MatchKind.New);
         if (record.ArxivId is not null && _byArxiv.TryGetValue(record.ArxivId, out var byArxiv))
         {
-            return (byArxiv, MatchKind.Arxiv);
+            byId = (byArxiv.Current, MatchKind.Arxiv);
+        }
+        else if (record.Doi is not null && _byDoi.TryGetValue(record.Doi, out var byDoi))
+        {
+            byId = (byDoi.Current, MatchKind.Doi);
+        }
+        else if (record.ExternalIds.Select(Lookup).FirstOrDefault(k => k is not null) is { } byExternal)
+        {
+            byId = (byExternal, MatchKind.External);
         }
 
-        if (record.Doi is not null && _byDoi.TryGetValue(record.Doi, out var byDoi))
+        if (byId.Known is { IsStub: false })
         {
-            return (byDoi, MatchKind.Doi);
+            return byId;
         }
 
         if (titleKey.Length > 0 && _byTitle.TryGetValue(titleKey, out var candidates))
         {
-            var match = candidates.FirstOrDefault(c =>
+            var match = candidates.Select(c => c.Current).FirstOrDefault(c =>
+                !c.IsStub &&
                 (c.Year is null || record.Year is null || c.Year == record.Year) &&
                 (c.Arxiv is null || record.ArxivId is null || c.Arxiv == record.ArxivId) &&
-                (c.Doi is null || record.Doi is null || c.Doi == record.Doi));
+                (c.Doi is null || record.Doi is null || c.Doi == record.Doi) &&
+                !record.ExternalIds.Any(c.Contradicts));
             if (match is not null)
             {
+                if (byId.Known is { } stub && stub != match)
+                {
+                    // The store merges the stub into the paper when it writes this record's ids.
+                    stub.MergedInto = match;
+                }
+
                 return (match, MatchKind.Title);
             }
         }
 
-        return (null, MatchKind.New);
+        return byId;
     }
+
+    private Known? Lookup(ExternalId id) => id.Kind switch
+    {
+        ExternalIdKind.Arxiv => _byArxiv.GetValueOrDefault(id.Value)?.Current,
+        ExternalIdKind.Doi => _byDoi.GetValueOrDefault(id.Value)?.Current,
+        _ => _byExternal.GetValueOrDefault(id)?.Current,
+    };
 
     private string NewId(PaperRecord record, string titleKey)
     {
@@ -89,7 +151,7 @@ public sealed class PaperResolver
         return id;
     }
 
-    private void Register(Known known, string titleKey)
+    private void Register(Known known, string titleKey, IReadOnlyList<ExternalId> externalIds)
     {
         _ids.Add(known.Id);
         if (known.Arxiv is not null)
@@ -100,6 +162,23 @@ public sealed class PaperResolver
         if (known.Doi is not null)
         {
             _byDoi.TryAdd(known.Doi, known);
+        }
+
+        foreach (var id in externalIds)
+        {
+            known.Ids.Add(id);
+            switch (id.Kind)
+            {
+                case ExternalIdKind.Arxiv:
+                    Claim(_byArxiv, id.Value, known);
+                    break;
+                case ExternalIdKind.Doi:
+                    Claim(_byDoi, id.Value, known);
+                    break;
+                default:
+                    Claim(_byExternal, id, known);
+                    break;
+            }
         }
 
         if (titleKey.Length > 0)
@@ -116,11 +195,47 @@ public sealed class PaperResolver
         }
     }
 
+    /// <summary>Maps a key to a paper; a stub that held the key merges into the paper (as the store does).</summary>
+    private static void Claim<TKey>(Dictionary<TKey, Known> index, TKey key, Known known)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var holder))
+        {
+            index[key] = known;
+        }
+        else if (holder.Current != known && holder.Current.IsStub && !known.IsStub)
+        {
+            holder.Current.MergedInto = known;
+        }
+    }
+
     private sealed class Known(string id)
     {
         public string Id { get; } = id;
         public string? Arxiv { get; set; }
         public string? Doi { get; set; }
         public int? Year { get; set; }
+        public bool IsStub { get; set; }
+
+        /// <summary>Set when this stub was merged into a real paper.</summary>
+        public Known? MergedInto { get; set; }
+
+        public Known Current => MergedInto?.Current ?? this;
+
+        /// <summary>External ids other than arXiv id and DOI.</summary>
+        public HashSet<ExternalId> Ids { get; } = [];
+
+        /// <summary>
+        /// True when this paper has another id of the same kind and namespace (two OpenAlex works, two nodes of one
+        /// edge list): then the two are different papers, whatever their titles say.
+        /// </summary>
+        public bool Contradicts(ExternalId id) =>
+            !Ids.Contains(id) && Ids.Any(mine => mine.Kind == id.Kind && Namespace(mine.Value) == Namespace(id.Value));
+
+        private static string Namespace(string value)
+        {
+            var colon = value.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? "" : value[..colon];
+        }
     }
 }

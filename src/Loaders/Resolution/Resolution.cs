@@ -7,6 +7,8 @@ public enum MatchKind
     New,
     Arxiv,
     Doi,
+    /// <summary>Another external id: OpenAlex, Semantic Scholar, an edge-list node id.</summary>
+    External,
     Title,
 }
 

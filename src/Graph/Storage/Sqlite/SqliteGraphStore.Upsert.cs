@@ -106,7 +106,28 @@ public sealed partial class SqliteGraphStore
 
         foreach (var externalId in ids)
         {
+            // A stub created earlier for this id (a reference that arrived first) merges into this paper.
+            c.FindStub.Parameters["$kind"].Value = externalId.Kind.ToString();
+            c.FindStub.Parameters["$value"].Value = externalId.Value;
+            c.FindStub.Parameters["$pk"].Value = pk;
+            if (await c.FindStub.ExecuteScalarAsync(ct).ConfigureAwait(false) is long stubPk)
+            {
+                await ExecAsync(c.AbsorbStub, ct, ("$pk", pk), ("$stub", stubPk)).ConfigureAwait(false);
+            }
+
             await ExecAsync(c.InsertExternalId, ct, ("$kind", externalId.Kind.ToString()), ("$value", externalId.Value), ("$pk", pk)).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < record.Authors.Count; i++)
+        {
+            await ExecAsync(c.InsertAuthor, ct, ("$name", record.Authors[i])).ConfigureAwait(false);
+            await ExecAsync(c.InsertAuthored, ct, ("$name", record.Authors[i]), ("$pk", pk), ("$position", i + 1)).ConfigureAwait(false);
+        }
+
+        foreach (var reference in record.References)
+        {
+            var dst = await ReferencedPaperAsync(c, reference, ct).ConfigureAwait(false);
+            await ExecAsync(c.InsertCites, ct, ("$src", pk), ("$dst", dst), ("$evidence", record.Source.ToString())).ConfigureAwait(false);
         }
 
         foreach (var link in record.Repos)
@@ -125,6 +146,28 @@ public sealed partial class SqliteGraphStore
         {
             await ExecAsync(c.InsertMention, ct, ("$pk", pk), ("$kind", mention.Kind.ToString()), ("$value", mention.Value)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
+    private static async Task<long> ReferencedPaperAsync(UpsertCommands c, ExternalId reference, CancellationToken ct)
+    {
+        var kind = reference.Kind.ToString();
+        c.FindExternal.Parameters["$kind"].Value = kind;
+        c.FindExternal.Parameters["$value"].Value = reference.Value;
+        if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is long existing)
+        {
+            return existing;
+        }
+
+        var id = PaperId.ForExternal(reference);
+        await ExecAsync(
+            c.InsertStub, ct, ("$id", id), ("$title", $"{kind} {reference.Value}"),
+            ("$arxiv", reference.Kind == ExternalIdKind.Arxiv ? reference.Value : DBNull.Value),
+            ("$doi", reference.Kind == ExternalIdKind.Doi ? reference.Value : DBNull.Value)).ConfigureAwait(false);
+        c.PaperPk.Parameters["$id"].Value = id;
+        var pk = (long)(await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        await ExecAsync(c.InsertExternalId, ct, ("$kind", kind), ("$value", reference.Value), ("$pk", pk)).ConfigureAwait(false);
+        return pk;
     }
 
     private static PaperRecord ReadSourceRecord(SqliteDataReader r) => new()
@@ -219,6 +262,41 @@ public sealed partial class SqliteGraphStore
             InsertMention = Make(
                 "INSERT INTO paper_mention (paper_pk, kind, value) VALUES ($pk, $kind, $value) ON CONFLICT DO NOTHING;",
                 "$pk", "$kind", "$value");
+            FindStub = Make(
+                """
+                SELECT e.paper_pk FROM external_id e JOIN paper p ON p.pk = e.paper_pk
+                WHERE e.kind = $kind AND e.value = $value AND p.is_stub = 1 AND e.paper_pk <> $pk;
+                """,
+                "$kind", "$value", "$pk");
+            // Citations and ids of the stub move to the real paper; what would duplicate is dropped with the stub.
+            AbsorbStub = Make(
+                """
+                UPDATE OR IGNORE cites SET dst_pk = $pk WHERE dst_pk = $stub;
+                UPDATE OR IGNORE cites SET src_pk = $pk WHERE src_pk = $stub;
+                UPDATE OR IGNORE external_id SET paper_pk = $pk WHERE paper_pk = $stub;
+                DELETE FROM paper WHERE pk = $stub AND is_stub = 1;
+                """,
+                "$pk", "$stub");
+            FindExternal = Make("SELECT paper_pk FROM external_id WHERE kind = $kind AND value = $value;", "$kind", "$value");
+            InsertStub = Make(
+                """
+                INSERT INTO paper (id, title, title_key, arxiv_id, doi, is_stub) VALUES ($id, $title, '', $arxiv, $doi, 1)
+                ON CONFLICT (id) DO NOTHING;
+                """,
+                "$id", "$title", "$arxiv", "$doi");
+            InsertCites = Make(
+                """
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence) VALUES ($src, $dst, 'explicit', 1.0, $evidence)
+                ON CONFLICT DO NOTHING;
+                """,
+                "$src", "$dst", "$evidence");
+            InsertAuthor = Make("INSERT INTO author (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");
+            InsertAuthored = Make(
+                """
+                INSERT INTO authored (author_pk, paper_pk, position) SELECT pk, $pk, $position FROM author WHERE name = $name
+                ON CONFLICT DO NOTHING;
+                """,
+                "$name", "$pk", "$position");
         }
 
         private readonly List<SqliteCommand> _all = [];
@@ -233,6 +311,13 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand InsertPaperRepo { get; }
         public SqliteCommand InsertLink { get; }
         public SqliteCommand InsertMention { get; }
+        public SqliteCommand FindStub { get; }
+        public SqliteCommand AbsorbStub { get; }
+        public SqliteCommand FindExternal { get; }
+        public SqliteCommand InsertStub { get; }
+        public SqliteCommand InsertCites { get; }
+        public SqliteCommand InsertAuthor { get; }
+        public SqliteCommand InsertAuthored { get; }
 
         public void Dispose()
         {

@@ -79,16 +79,32 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, arxiv_id, doi, title_key, year FROM paper ORDER BY pk;";
+        // Stubs and papers from id-only sources are recognised by their other external ids (OpenAlex, S2, edge lists).
+        command.CommandText = """
+            SELECT p.id, p.arxiv_id, p.doi, p.title_key, p.year, p.is_stub,
+                   (SELECT group_concat(e.kind || char(9) || e.value, char(10)) FROM external_id e
+                    WHERE e.paper_pk = p.pk AND e.kind NOT IN ('Arxiv', 'Doi'))
+            FROM paper p ORDER BY p.pk;
+            """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            var externalIds = reader.IsDBNull(6)
+                ? []
+                : reader.GetString(6).Split('\n').Select(line => line.Split('\t', 2))
+                    .Where(parts => parts.Length == 2 && Enum.TryParse<ExternalIdKind>(parts[0], out _))
+                    .Select(parts => new ExternalId(Enum.Parse<ExternalIdKind>(parts[0]), parts[1]))
+                    .ToArray();
             yield return new PaperIdentity(
                 reader.GetString(0),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetInt32(4));
+                reader.IsDBNull(4) ? null : reader.GetInt32(4))
+            {
+                IsStub = reader.GetInt64(5) != 0,
+                ExternalIds = externalIds,
+            };
         }
     }
 

@@ -1,0 +1,10 @@
+namespace CiteGraph.Loaders.Reading;
+
+/// <summary>How inputs are read.</summary>
+/// <param name="Format">A format name from <see cref="FormatDetector.FormatNames"/> that overrides detection, or null to detect.</param>
+/// <param name="EdgeDirection">Which column of an edge list cites which.</param>
+public sealed record ReadOptions(string? Format = null, EdgeDirection EdgeDirection = EdgeDirection.Auto)
+{
+    /// <summary>Detect every format; edge direction by convention.</summary>
+    public static ReadOptions Default { get; } = new();
+}

@@ -1,0 +1,74 @@
+using CiteGraph.Loaders.Formats.Arxiv;
+using CiteGraph.Loaders.Formats.EdgeLists;
+using CiteGraph.Loaders.Formats.HuggingFace;
+using CiteGraph.Loaders.Formats.OpenAlex;
+using CiteGraph.Loaders.Formats.SemanticScholar;
+using CiteGraph.Loaders.Reading;
+using CiteGraph.Loaders.Tests.Support;
+
+namespace CiteGraph.Loaders.Tests.Reading;
+
+public class FormatDetectorTests
+{
+    [Theory]
+    [InlineData("hf/daily_papers.json", typeof(HfPaperJsonReader))]
+    [InlineData("hf/daily_papers.jsonl", typeof(HfPaperJsonReader))]
+    [InlineData("hf/envelope.json", typeof(HfPaperJsonReader))]
+    [InlineData("hf/paper.json", typeof(HfPaperJsonReader))]
+    [InlineData("hf/scraped.json", typeof(HfPaperJsonReader))]
+    [InlineData("arxiv/snapshot.jsonl", typeof(ArxivMetadataReader))]
+    [InlineData("openalex/works.jsonl", typeof(OpenAlexWorkReader))]
+    [InlineData("openalex/page.json", typeof(OpenAlexWorkReader))]
+    [InlineData("s2/papers.json", typeof(S2PaperReader))]
+    [InlineData("s2/s2ag-papers.jsonl", typeof(S2PaperReader))]
+    [InlineData("s2/citations.jsonl", typeof(S2PaperReader))]
+    [InlineData("edges/Cit-Tiny.txt", typeof(EdgeListReader))]
+    [InlineData("edges/tiny.cites", typeof(EdgeListReader))]
+    [InlineData("edges/tiny.content", typeof(CoraContentReader))]
+    public async Task DetectAsync_ByContent_ChoosesTheReader(string fixture, Type expected)
+    {
+        var (reader, problem) = await FormatDetector.DetectAsync(TestFiles.Fixture(fixture), TestContext.Current.CancellationToken);
+
+        Assert.Null(problem);
+        Assert.IsType(expected, reader);
+    }
+
+    [Fact]
+    public async Task DetectAsync_GzipWithoutGzExtension_ChoosesByDecompressedContent()
+    {
+        using var temp = new TempDirectory();
+        var gz = TestFiles.Gzipped(TestFiles.Fixture("openalex/works.jsonl"), temp.Path, "works.bin");
+
+        var (reader, _) = await FormatDetector.DetectAsync(gz, TestContext.Current.CancellationToken);
+
+        Assert.IsType<OpenAlexWorkReader>(reader);
+    }
+
+    [Fact]
+    public async Task DetectAsync_FormatOverride_WinsOverContent()
+    {
+        var (reader, _) = await FormatDetector.DetectAsync(
+            TestFiles.Fixture("hf/paper.json"), new ReadOptions("openalex"), TestContext.Current.CancellationToken);
+
+        Assert.IsType<OpenAlexWorkReader>(reader);
+    }
+
+    [Fact]
+    public async Task DetectAsync_UnknownFormatName_IsAProblemNamingTheKnownOnes()
+    {
+        var (reader, problem) = await FormatDetector.DetectAsync(
+            TestFiles.Fixture("hf/paper.json"), new ReadOptions("bibtex"), TestContext.Current.CancellationToken);
+
+        Assert.Null(reader);
+        Assert.Contains("openalex", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DetectAsync_NodeDatesFile_IsNotTakenForAnEdgeList()
+    {
+        var (reader, problem) = await FormatDetector.DetectAsync(TestFiles.Fixture("edges/node-dates.txt"), TestContext.Current.CancellationToken);
+
+        Assert.Null(reader);
+        Assert.Contains("node attributes", problem, StringComparison.Ordinal);
+    }
+}
