@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
@@ -10,9 +11,9 @@ using GraphQL.Types.Relay.DataObjects;
 namespace CiteGraph.GraphQL;
 
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
-public sealed class CiteGraphQuery : ObjectGraphType
+public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots)
     {
         Name = "Query";
 
@@ -96,6 +97,8 @@ public sealed class CiteGraphQuery : ObjectGraphType
             .ResolveAsync(async ctx => int.TryParse(Arguments.Text(ctx, "id"), out var id)
                 ? await store.GetCommunityAsync(id, ctx.CancellationToken)
                 : null);
+
+        AddTraversalFields(store, snapshots);
 
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")

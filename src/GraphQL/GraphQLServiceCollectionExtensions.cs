@@ -1,5 +1,7 @@
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.GraphQL;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +15,8 @@ public static class GraphQLServiceCollectionExtensions
         var limits = new GraphQLLimitsOptions();
         configure?.Invoke(limits);
         services.AddSingleton(limits);
+        // Traversal queries read the in-memory snapshot; whoever changes the store rebuilds it.
+        services.TryAddSingleton<SnapshotHolder>();
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)

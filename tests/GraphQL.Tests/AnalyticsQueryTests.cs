@@ -23,6 +23,7 @@ public sealed class AnalyticsQueryTests(DemoSchemaFixture demo) : IClassFixture<
         await new AnalyticsRunner(demo.Store).RunAsync(
             new AnalyticsRequest { Algorithms = new HashSet<AnalyticsAlgorithm> { AnalyticsAlgorithm.PageRank, AnalyticsAlgorithm.Louvain, AnalyticsAlgorithm.KCore } },
             cancellationToken: Ct);
+        await demo.RebuildSnapshotAsync();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

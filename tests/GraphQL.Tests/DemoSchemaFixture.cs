@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Loaders.Demo;
@@ -25,7 +26,11 @@ public sealed class DemoSchemaFixture : IAsyncLifetime
             .AddSingleton<IGraphStore>(Store)
             .AddCiteGraphQL(limits => limits.MaxDepth = 8)
             .BuildServiceProvider();
+        await RebuildSnapshotAsync();
     }
+
+    /// <summary>Rebuilds the traversal snapshot after a test changed the store.</summary>
+    public Task RebuildSnapshotAsync() => _services.GetRequiredService<SnapshotHolder>().RebuildAsync();
 
     /// <summary>Runs a query and returns the JSON response as a client sees it.</summary>
     public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null)

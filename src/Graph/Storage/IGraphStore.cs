@@ -81,6 +81,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>A community by id, or null.</summary>
     Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>The whole graph's topology and small per-paper properties, read in one consistent transaction.</summary>
+    Task<SnapshotSource> ReadSnapshotSourceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The last analytics run, or null when none ran.</summary>
     Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default);
 }

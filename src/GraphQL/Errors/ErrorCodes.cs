@@ -6,6 +6,12 @@ public static class ErrorCodes
     /// <summary>An argument is out of range or malformed.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 
+    /// <summary>An id names no paper.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>A mutation without a valid X-Api-Key header.</summary>
+    public const string Unauthorized = "UNAUTHORIZED";
+
     /// <summary>A pagination cursor was not produced by this server.</summary>
     public const string InvalidCursor = "INVALID_CURSOR";
 

@@ -1,3 +1,4 @@
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CiteGraph.Host.Hosting;
 
 /// <summary>Before the server takes requests: migrates the store and, with <c>Demo</c> on, loads the demo corpus.</summary>
-internal sealed partial class StoreInitializer(IGraphStore store, IOptions<CiteGraphOptions> options, ILogger<StoreInitializer> logger)
+internal sealed partial class StoreInitializer(IGraphStore store, SnapshotHolder snapshots, IOptions<CiteGraphOptions> options, ILogger<StoreInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,7 +22,8 @@ internal sealed partial class StoreInitializer(IGraphStore store, IOptions<CiteG
         }
 
         var stats = await store.GetStatsAsync(cancellationToken);
-        LogReady(options.Value.Database, stats.Papers, stats.Repos);
+        var snapshot = await snapshots.RebuildAsync(cancellationToken);
+        LogReady(options.Value.Database, stats.Papers, stats.Repos, snapshot.Citations.EdgeCount);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -29,6 +31,6 @@ internal sealed partial class StoreInitializer(IGraphStore store, IOptions<CiteG
     [LoggerMessage(1, LogLevel.Information, "Demo corpus loaded: {Read} entries read, {Papers} papers, {Repos} repos, {Rejected} rejected (on purpose)")]
     private partial void LogDemoLoaded(int read, int papers, int repos, int rejected);
 
-    [LoggerMessage(2, LogLevel.Information, "Store {Database} ready: {Papers} papers, {Repos} repos")]
-    private partial void LogReady(string database, int papers, int repos);
+    [LoggerMessage(2, LogLevel.Information, "Store {Database} ready: {Papers} papers, {Repos} repos; snapshot holds {Citations} citations")]
+    private partial void LogReady(string database, int papers, int repos, int citations);
 }

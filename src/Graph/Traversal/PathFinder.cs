@@ -1,0 +1,181 @@
+using CiteGraph.Graph.Snapshot;
+
+namespace CiteGraph.Graph.Traversal;
+
+/// <summary>A path between two papers: the papers in order and the edge used for each hop.</summary>
+public sealed record PathResult(IReadOnlyList<int> Nodes, IReadOnlyList<TraversalEdge> Edges)
+{
+    public int Length => Edges.Count;
+}
+
+/// <summary>
+/// How two papers are connected: the shortest path and the next shortest loopless ones (Yen's algorithm), over the
+/// undirected view of the allowed edges, with a bidirectional breadth-first search bounded by the maximum length.
+/// </summary>
+public static class PathFinder
+{
+    /// <summary>Up to <paramref name="first"/> loopless paths of at most <paramref name="maxLength"/> hops, shortest first.</summary>
+    public static IReadOnlyList<PathResult> Connect(GraphSnapshot snapshot, int from, int to, int maxLength, EdgeFilter filter, int first)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        if (from == to)
+        {
+            return [new PathResult([from], [])];
+        }
+
+        var banNodes = new HashSet<int>();
+        var banEdges = new HashSet<long>();
+        var shortest = Shortest(snapshot, from, to, maxLength, filter, banNodes, banEdges);
+        if (shortest is null)
+        {
+            return [];
+        }
+
+        var found = new List<List<int>> { shortest };
+        var candidates = new List<List<int>>();
+        var seen = new HashSet<string> { Key(shortest) };
+        while (found.Count < first)
+        {
+            var last = found[^1];
+            for (var i = 0; i < last.Count - 1; i++)
+            {
+                var spur = last[i];
+                var root = last.GetRange(0, i + 1);
+                banNodes.Clear();
+                banEdges.Clear();
+                foreach (var path in found)
+                {
+                    if (path.Count > i + 1 && path.Take(i + 1).SequenceEqual(root))
+                    {
+                        banEdges.Add(EdgeKey(path[i], path[i + 1]));
+                    }
+                }
+
+                foreach (var node in root.Take(i))
+                {
+                    banNodes.Add(node);
+                }
+
+                var spurPath = Shortest(snapshot, spur, to, maxLength - i, filter, banNodes, banEdges);
+                if (spurPath is null)
+                {
+                    continue;
+                }
+
+                var total = root.Take(i).Concat(spurPath).ToList();
+                if (total.Count - 1 <= maxLength && seen.Add(Key(total)))
+                {
+                    candidates.Add(total);
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            var best = candidates.MinBy(c => c.Count)!;
+            candidates.Remove(best);
+            found.Add(best);
+        }
+
+        return found.Select(p => new PathResult(p, Hops(snapshot, p, filter))).ToList();
+    }
+
+    /// <summary>Bidirectional BFS; null when no path of at most <paramref name="maxLength"/> hops avoids the banned nodes and edges.</summary>
+    private static List<int>? Shortest(GraphSnapshot snapshot, int from, int to, int maxLength, EdgeFilter filter, HashSet<int> banNodes, HashSet<long> banEdges)
+    {
+        var fromSide = new Dictionary<int, (int Parent, int Depth)> { [from] = (-1, 0) };
+        var toSide = new Dictionary<int, (int Parent, int Depth)> { [to] = (-1, 0) };
+        var frontierFrom = new List<int> { from };
+        var frontierTo = new List<int> { to };
+        var edges = new List<TraversalEdge>();
+        for (var hops = 1; hops <= maxLength && frontierFrom.Count > 0 && frontierTo.Count > 0; hops++)
+        {
+            // Grow the smaller side by one whole level: the search stays as local as the graph allows.
+            var forward = frontierFrom.Count <= frontierTo.Count;
+            var (frontier, side, other) = forward ? (frontierFrom, fromSide, toSide) : (frontierTo, toSide, fromSide);
+            var next = new List<int>();
+            (int Node, int Neighbor, int Length) best = (-1, -1, int.MaxValue);
+            foreach (var node in frontier)
+            {
+                edges.Clear();
+                Neighborhood.Undirected(snapshot, node, filter, edges);
+                var depth = side[node].Depth;
+                foreach (var edge in edges)
+                {
+                    var neighbor = Neighborhood.Other(edge, node);
+                    if (banNodes.Contains(neighbor) || banEdges.Contains(EdgeKey(node, neighbor)))
+                    {
+                        continue;
+                    }
+
+                    if (other.TryGetValue(neighbor, out var meet) && depth + 1 + meet.Depth < best.Length)
+                    {
+                        best = (node, neighbor, depth + 1 + meet.Depth);
+                    }
+
+                    if (side.TryAdd(neighbor, (node, depth + 1)))
+                    {
+                        next.Add(neighbor);
+                    }
+                }
+            }
+
+            if (best.Node >= 0 && best.Length <= maxLength)
+            {
+                // Walk from the meeting edge back to each end.
+                var (a, b) = forward ? (best.Node, best.Neighbor) : (best.Neighbor, best.Node);
+                var path = new List<int>();
+                for (var n = a; n != -1; n = fromSide[n].Parent)
+                {
+                    path.Add(n);
+                }
+
+                path.Reverse();
+                for (var n = b; n != -1; n = toSide[n].Parent)
+                {
+                    path.Add(n);
+                }
+
+                return path;
+            }
+
+            if (forward)
+            {
+                frontierFrom = next;
+            }
+            else
+            {
+                frontierTo = next;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For each hop, the strongest edge joining the two papers: explicit citation, then inferred, then shared repository.</summary>
+    private static List<TraversalEdge> Hops(GraphSnapshot snapshot, List<int> path, EdgeFilter filter)
+    {
+        var hops = new List<TraversalEdge>(path.Count - 1);
+        var edges = new List<TraversalEdge>();
+        for (var i = 0; i + 1 < path.Count; i++)
+        {
+            edges.Clear();
+            Neighborhood.Undirected(snapshot, path[i], filter, edges);
+            var next = path[i + 1];
+            hops.Add(edges.Where(e => Neighborhood.Other(e, path[i]) == next)
+                .OrderBy(e => e.Kind switch { EdgeKinds.Cites => 0, EdgeKinds.CitesInferred => 1, _ => 2 })
+                .ThenByDescending(e => e.Confidence)
+                .First());
+        }
+
+        return hops;
+    }
+
+    private static long EdgeKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    private static string Key(List<int> path) => string.Join(',', path);
+}

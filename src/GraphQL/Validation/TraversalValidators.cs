@@ -1,0 +1,61 @@
+using FluentValidation;
+
+namespace CiteGraph.GraphQL.Validation;
+
+/// <summary>Bounds that keep every traversal's work small whatever the graph's size.</summary>
+public static class TraversalLimits
+{
+    public const int MaxDepth = 6;
+    public const int MaxLineageNodes = 500;
+    public const int MaxPathLength = 6;
+    public const int MaxPaths = 10;
+    public const int MaxRelated = 100;
+    public const int MaxSeeds = 50;
+    public const int MaxRadius = 3;
+    public const int MaxSubgraphNodes = 1000;
+    public const int MaxSubgraphEdges = 5000;
+    public const int MaxIdLength = 512;
+}
+
+internal sealed class LineageArgumentsValidator : AbstractValidator<LineageArguments>
+{
+    public LineageArgumentsValidator()
+    {
+        RuleFor(a => a.PaperId).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("paperId");
+        RuleFor(a => a.MaxDepth).InclusiveBetween(1, TraversalLimits.MaxDepth).OverridePropertyName("maxDepth");
+        RuleFor(a => a.MinConfidence).InclusiveBetween(0, 1).OverridePropertyName("minConfidence");
+        RuleFor(a => a.First).InclusiveBetween(1, TraversalLimits.MaxLineageNodes).OverridePropertyName("first");
+    }
+}
+
+internal sealed class ConnectArgumentsValidator : AbstractValidator<ConnectArguments>
+{
+    public ConnectArgumentsValidator()
+    {
+        RuleFor(a => a.From).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("from");
+        RuleFor(a => a.To).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("to");
+        RuleFor(a => a.MaxLength).InclusiveBetween(1, TraversalLimits.MaxPathLength).OverridePropertyName("maxLength");
+        RuleFor(a => a.First).InclusiveBetween(1, TraversalLimits.MaxPaths).OverridePropertyName("first");
+    }
+}
+
+internal sealed class RelatedArgumentsValidator : AbstractValidator<RelatedArguments>
+{
+    public RelatedArgumentsValidator()
+    {
+        RuleFor(a => a.PaperId).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("paperId");
+        RuleFor(a => a.First).InclusiveBetween(1, TraversalLimits.MaxRelated).OverridePropertyName("first");
+    }
+}
+
+internal sealed class SubgraphArgumentsValidator : AbstractValidator<SubgraphArguments>
+{
+    public SubgraphArgumentsValidator()
+    {
+        RuleFor(a => a.Seeds).NotEmpty().Must(s => s.Count <= TraversalLimits.MaxSeeds)
+            .WithMessage($"at most {TraversalLimits.MaxSeeds} seeds.").OverridePropertyName("seeds");
+        RuleForEach(a => a.Seeds).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("seeds");
+        RuleFor(a => a.Radius).InclusiveBetween(0, TraversalLimits.MaxRadius).OverridePropertyName("radius");
+        RuleFor(a => a.MaxNodes).InclusiveBetween(1, TraversalLimits.MaxSubgraphNodes).OverridePropertyName("maxNodes");
+    }
+}

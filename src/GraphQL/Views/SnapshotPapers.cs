@@ -1,0 +1,48 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Traversal;
+using CiteGraph.GraphQL.Errors;
+
+namespace CiteGraph.GraphQL.Views;
+
+/// <summary>Turns traversal results (dense snapshot indexes) into papers with one batched store read.</summary>
+internal static class SnapshotPapers
+{
+    /// <summary>The snapshot index of a paper given by any id; a NOT_FOUND error when neither store nor snapshot knows it.</summary>
+    public static async Task<(int Index, Paper Paper)> ResolveAsync(IGraphStore store, GraphSnapshot snapshot, string argument, string id, CancellationToken cancellationToken)
+    {
+        var paper = await store.FindPaperAsync(id, cancellationToken);
+        if (paper is null)
+        {
+            throw new NotFoundError(argument, id);
+        }
+
+        if (!snapshot.TryGetIndex(paper.Id, out var index))
+        {
+            throw new NotFoundError(argument, id, "is newer than the graph snapshot; retry in a moment.");
+        }
+
+        return (index, paper);
+    }
+
+    public static async Task<IReadOnlyDictionary<int, Paper>> LoadAsync(IGraphStore store, GraphSnapshot snapshot, IEnumerable<int> indexes, CancellationToken cancellationToken)
+    {
+        var distinct = indexes.Distinct().ToList();
+        var papers = await store.GetPapersAsync(distinct.Select(snapshot.PaperId).ToList(), cancellationToken);
+        var result = new Dictionary<int, Paper>(distinct.Count);
+        foreach (var index in distinct)
+        {
+            // A paper deleted since the snapshot was built is left out rather than failing the whole answer.
+            if (papers.TryGetValue(snapshot.PaperId(index), out var paper))
+            {
+                result[index] = paper;
+            }
+        }
+
+        return result;
+    }
+
+    public static GraphEdgeView Edge(GraphSnapshot snapshot, TraversalEdge edge) =>
+        new(snapshot.PaperId(edge.Source), snapshot.PaperId(edge.Target), edge.Kind, edge.Confidence, edge.Evidence, edge.Via);
+}
