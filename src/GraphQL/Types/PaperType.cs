@@ -1,5 +1,9 @@
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Batching;
+using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Types;
@@ -7,8 +11,11 @@ namespace CiteGraph.GraphQL.Types;
 /// <summary>A paper: one node per real paper, whatever number of sources describe it.</summary>
 public sealed class PaperType : ObjectGraphType<Paper>
 {
-    public PaperType(IGraphStore store)
+    private readonly IGraphStore _store;
+
+    public PaperType(IGraphStore store, SnapshotHolder snapshots)
     {
+        _store = store;
         Name = "Paper";
         Description = "A paper: one node per real paper, whatever number of sources describe it.";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Stable CiteGraph id.");
@@ -28,25 +35,28 @@ public sealed class PaperType : ObjectGraphType<Paper>
             .ResolveAsync(async ctx => ctx.Source.Community is { } id ? await store.GetCommunityAsync(id, ctx.CancellationToken) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdType>>>>("externalIds")
             .Description("Identifiers sources gave the paper: arXiv id, DOI, OpenAlex id, …")
-            .ResolveAsync(async ctx => await Single(store.GetExternalIdsAsync, ctx.Source.Id, ctx.CancellationToken));
+            .Resolve(ctx => Loaders(ctx).ExternalIds.Load(ctx.Source.Id).Then(Empty));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RepoType>>>>("repos")
             .Description("Code repositories the paper references.")
-            .ResolveAsync(async ctx => (await Single(store.GetReposOfPapersAsync, ctx.Source.Id, ctx.CancellationToken))
-                .Select(l => l.Repo).Distinct().ToList());
+            .Resolve(ctx => Loaders(ctx).Repos.Load(ctx.Source.Id).Then(links => Empty(links).Select(l => l.Repo).Distinct().ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RepoLinkType>>>>("repoLinks")
             .Description("Each repository reference with the text it was found as (deep links and junk kept as evidence).")
-            .ResolveAsync(async ctx => await Single(store.GetReposOfPapersAsync, ctx.Source.Id, ctx.CancellationToken));
+            .Resolve(ctx => Loaders(ctx).Repos.Load(ctx.Source.Id).Then(Empty));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkType>>>>("links")
             .Description("Other URLs the paper names: project pages, model-hub artifacts, datasets.")
-            .ResolveAsync(async ctx => await Single(store.GetLinksOfPapersAsync, ctx.Source.Id, ctx.CancellationToken));
+            .Resolve(ctx => Loaders(ctx).Links.Load(ctx.Source.Id).Then(Empty));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
             .Description("Provenance: every file and line this paper was read from.")
-            .ResolveAsync(async ctx => await Single(store.GetSourcesAsync, ctx.Source.Id, ctx.CancellationToken));
+            .Resolve(ctx => Loaders(ctx).Sources.Load(ctx.Source.Id).Then(Empty));
+        Field<NonNullGraphType<IntGraphType>>("citationCount")
+            .Description("Papers citing this one (explicit and inferred), from the graph snapshot.")
+            .Resolve(ctx => snapshots.Current is var s && s.TryGetIndex(ctx.Source.Id, out var i) ? s.Citations.InDegree(i) : 0);
+        Field<NonNullGraphType<IntGraphType>>("referenceCount")
+            .Description("Papers this one cites (explicit and inferred), from the graph snapshot.")
+            .Resolve(ctx => snapshots.Current is var s && s.TryGetIndex(ctx.Source.Id, out var i) ? s.Citations.OutDegree(i) : 0);
     }
 
-    private static async Task<IReadOnlyList<T>> Single<T>(
-        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<T>>>> read,
-        string id,
-        CancellationToken cancellationToken) =>
-        (await read([id], cancellationToken)).GetValueOrDefault(id) ?? [];
+    private RequestLoaders Loaders(IResolveFieldContext context) => RequestLoaders.For(context, _store);
+
+    private static IReadOnlyList<T> Empty<T>(IReadOnlyList<T>? list) => list ?? [];
 }

@@ -1,0 +1,37 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
+using GraphQL;
+
+namespace CiteGraph.GraphQL.Batching;
+
+/// <summary>The batch loaders of one GraphQL request, kept in its user context.</summary>
+public sealed class RequestLoaders(IGraphStore store)
+{
+    private const string Key = "citegraph.loaders";
+
+    public BatchLoader<string, IReadOnlyList<RepoLink>> Repos { get; } = new(store.GetReposOfPapersAsync);
+
+    public BatchLoader<string, IReadOnlyList<WebLink>> Links { get; } = new(store.GetLinksOfPapersAsync);
+
+    public BatchLoader<string, IReadOnlyList<ExternalId>> ExternalIds { get; } = new(store.GetExternalIdsAsync);
+
+    public BatchLoader<string, IReadOnlyList<SourceRef>> Sources { get; } = new(store.GetSourcesAsync);
+
+    public BatchLoader<string, Paper> Papers { get; } = new(store.GetPapersAsync);
+
+    /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>
+    public static RequestLoaders For(IResolveFieldContext context, IGraphStore store)
+    {
+        var bag = context.UserContext;
+        lock (bag)
+        {
+            if (!bag.TryGetValue(Key, out var loaders) || loaders is not RequestLoaders existing)
+            {
+                existing = new RequestLoaders(store);
+                bag[Key] = existing;
+            }
+
+            return existing;
+        }
+    }
+}
