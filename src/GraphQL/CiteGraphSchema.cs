@@ -10,6 +10,7 @@ public sealed class CiteGraphSchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<CiteGraphQuery>();
+        Mutation = services.GetRequiredService<Mutations.CiteGraphMutation>();
         Description = "CiteGraph: papers, the code they reference, and how they connect.";
     }
 }

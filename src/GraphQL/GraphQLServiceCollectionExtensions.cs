@@ -17,6 +17,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(limits);
         // Traversal queries read the in-memory snapshot; whoever changes the store rebuilds it.
         services.TryAddSingleton<SnapshotHolder>();
+        services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)

@@ -55,6 +55,7 @@ public static class GraphQLHttpEndpoint
         }
 
         var executer = services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
+        var apiKey = services.GetRequiredService<Mutations.ApiKeyOptions>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -64,6 +65,10 @@ public static class GraphQLHttpEndpoint
             RequestServices = services,
             CancellationToken = http.RequestAborted,
             User = http.User,
+            UserContext = new Dictionary<string, object?>
+            {
+                [Mutations.MutationAccess.Key] = apiKey.Accepts(http.Request.Headers["X-Api-Key"].FirstOrDefault()),
+            },
             // GET must not change anything (GraphQL over HTTP §GET).
             ValidationRules = HttpMethods.IsGet(http.Request.Method)
                 ? global::GraphQL.Validation.DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance)

@@ -1,5 +1,6 @@
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.GraphQL.Mutations;
 using CiteGraph.Host.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,12 @@ public static class HostingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddCiteGraphSqliteStore();
         services.AddHostedService<StoreInitializer>();
+        services.TryAddSingleton<IIngestService, LoaderIngestService>();
+        // The key comes from CiteGraph:ApiKey or, as documented, the CITEGRAPH_API_KEY environment variable.
+        services.TryAddSingleton(new ApiKeyOptions
+        {
+            ApiKey = configuration[$"{CiteGraphOptions.Section}:ApiKey"] ?? Environment.GetEnvironmentVariable("CITEGRAPH_API_KEY"),
+        });
         return services;
     }
 

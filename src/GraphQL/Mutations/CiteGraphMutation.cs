@@ -1,0 +1,52 @@
+using CiteGraph.Graph.Analytics;
+using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Errors;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CiteGraph.GraphQL.Mutations;
+
+/// <summary>Changes to the graph, behind the API key: load content, run analytics. Each rebuilds the traversal snapshot.</summary>
+public sealed class CiteGraphMutation : ObjectGraphType
+{
+    /// <summary>Largest <c>content</c> an ingest accepts, in characters.</summary>
+    public const int MaxContentLength = 50 * 1024 * 1024;
+
+    public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, ApiKeyOptions access, IIngestService? ingest = null)
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<IngestReportType>>("ingest")
+            .Description("Loads papers from text in any supported format (detected when not given) and reports what happened. Needs X-Api-Key.")
+            .Argument<SourceFormatType>("format")
+            .Argument<NonNullGraphType<StringGraphType>>("content")
+            .ResolveAsync(async ctx =>
+            {
+                MutationAccess.Demand(ctx, access);
+                var content = ctx.GetArgument<string>("content");
+                if (content.Length > MaxContentLength)
+                {
+                    throw new InvalidArgumentError("content", $"at most {MaxContentLength:N0} characters; load larger files with 'citegraph load'.");
+                }
+
+                var service = ingest ?? throw new ExecutionError("This server cannot ingest content.") { Code = "NOT_SUPPORTED" };
+                var outcome = await service.IngestAsync(ctx.GetArgument<string?>("format"), content, ctx.CancellationToken);
+                await snapshots.RebuildAsync(ctx.CancellationToken);
+                return outcome;
+            });
+
+        Field<NonNullGraphType<AnalyticsReportType>>("runAnalytics")
+            .Description("Computes centrality and communities over the citation graph and writes them back. Needs X-Api-Key.")
+            .Argument<ListGraphType<NonNullGraphType<AlgorithmType>>>("algorithms", "Default: PAGERANK, LEIDEN, WCC, KCORE.")
+            .ResolveAsync(async ctx =>
+            {
+                MutationAccess.Demand(ctx, access);
+                var chosen = ctx.GetArgument<List<AnalyticsAlgorithm>?>("algorithms");
+                var request = chosen is { Count: > 0 } ? new AnalyticsRequest { Algorithms = chosen.ToHashSet() } : new AnalyticsRequest();
+                var report = await new AnalyticsRunner(store).RunAsync(request, cancellationToken: ctx.CancellationToken);
+                await snapshots.RebuildAsync(ctx.CancellationToken);
+                return report;
+            });
+    }
+}

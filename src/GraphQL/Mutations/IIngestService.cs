@@ -1,0 +1,11 @@
+namespace CiteGraph.GraphQL.Mutations;
+
+/// <summary>What the <c>ingest</c> mutation needs from the host: load some content in a named format (null: detect it).</summary>
+/// <remarks>The GraphQL layer knows no file format; the host implements this with the loaders.</remarks>
+public interface IIngestService
+{
+    Task<IngestOutcome> IngestAsync(string? format, string content, CancellationToken cancellationToken);
+}
+
+/// <summary>The load report of an <c>ingest</c> mutation.</summary>
+public sealed record IngestOutcome(int Read, int Loaded, int New, int Merged, int Rejected, IReadOnlyList<string> Rejections, int PapersInStore);

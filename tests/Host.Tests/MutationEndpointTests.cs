@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CiteGraph.Host.Tests;
+
+/// <summary>A server with an API key configured and the demo corpus loaded.</summary>
+public sealed class KeyedServer : PreparedServerFactory
+{
+    public const string ApiKey = "test-key-7c1e";
+
+    public KeyedServer()
+    {
+        Set("CiteGraph:Demo", "true");
+        Set("CiteGraph:ApiKey", ApiKey);
+    }
+}
+
+public sealed class MutationEndpointTests(KeyedServer server) : IClassFixture<KeyedServer>
+{
+    private const string Listing = "Daily Papers\n\nSubscribe\n\nQuasar Lenses for Sparse Retrieval\n\nWe introduce quasar lenses, a retrieval index that builds on Graph Weaver and is much faster than it on scholarly question answering benchmarks.\n";
+
+    private const string IngestMutation = "mutation($c: String!) { ingest(format: HF_LISTING, content: $c) { read loaded new merged rejected papersInStore } }";
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    [InlineData("test-key-7c1")]
+    [InlineData("")]
+    public async Task Mutations_without_the_right_key_are_refused_and_change_nothing(string? key)
+    {
+        using var client = server.CreateClient();
+        var before = (await client.DataAsync("{ stats { papers } }")).GetProperty("stats").GetProperty("papers").GetInt32();
+        var response = await PostAsync(client, IngestMutation, new { c = Listing }, key);
+        Assert.Equal("UNAUTHORIZED", response.ErrorCode());
+        Assert.Equal(before, (await client.DataAsync("{ stats { papers } }")).GetProperty("stats").GetProperty("papers").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingest_with_the_key_loads_content_into_the_store_and_the_snapshot_and_is_idempotent()
+    {
+        using var client = server.CreateClient();
+        var first = await PostAsync(client, IngestMutation, new { c = Listing }, KeyedServer.ApiKey);
+        Assert.False(first.TryGetProperty("errors", out var errors), errors.ToString());
+        var report = first.GetProperty("data").GetProperty("ingest");
+        Assert.Equal(1, report.GetProperty("read").GetInt32());
+
+        var hit = (await client.DataAsync("""{ search(text: "quasar lenses", first: 1) { paper { id } } }""")).GetProperty("search")[0];
+        var id = hit.GetProperty("paper").GetProperty("id").GetString();
+        var subgraph = await client.DataAsync("query($s: [ID!]!) { subgraph(seeds: $s) { nodes { id } } }", new { s = new[] { id } });
+        Assert.Equal(id, subgraph.GetProperty("subgraph").GetProperty("nodes")[0].GetProperty("id").GetString());
+
+        var again = (await PostAsync(client, IngestMutation, new { c = Listing }, KeyedServer.ApiKey)).GetProperty("data").GetProperty("ingest");
+        Assert.Equal((0, 1), (again.GetProperty("new").GetInt32(), again.GetProperty("merged").GetInt32()));
+        Assert.Equal(report.GetProperty("papersInStore").GetInt32(), again.GetProperty("papersInStore").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingest_reports_rejections_with_their_location()
+    {
+        using var client = server.CreateClient();
+        var response = await PostAsync(client, "mutation { ingest(content: \"{ not json\") { loaded rejected rejections } }", null, KeyedServer.ApiKey);
+        var report = response.GetProperty("data").GetProperty("ingest");
+        Assert.Equal(0, report.GetProperty("loaded").GetInt32());
+        Assert.Matches(@"^ingest/[0-9a-f]+\.txt:\d+: ", report.GetProperty("rejections")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Run_analytics_with_the_key_writes_scores_the_queries_then_see()
+    {
+        using var client = server.CreateClient();
+        var response = await PostAsync(client, "mutation { runAnalytics(algorithms: [PAGERANK, KCORE]) { nodes steps } }", null, KeyedServer.ApiKey);
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.Contains(response.GetProperty("data").GetProperty("runAnalytics").GetProperty("steps").EnumerateArray(),
+            s => s.GetString()!.StartsWith("pagerank", StringComparison.Ordinal));
+        var data = await client.DataAsync("{ stats { analyzedAt } ranking(metric: PAGERANK, first: 1) { paper { pageRank } } }");
+        Assert.NotEqual(JsonValueKind.Null, data.GetProperty("stats").GetProperty("analyzedAt").ValueKind);
+        Assert.True(data.GetProperty("ranking")[0].GetProperty("paper").GetProperty("pageRank").GetDouble() > 0);
+    }
+}
+
+public sealed class MutationsDisabledTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
+{
+    [Fact]
+    public async Task Without_a_configured_key_mutations_are_disabled_with_a_clear_message()
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "mutation { runAnalytics { nodes } }" }) };
+        request.Headers.Add("X-Api-Key", "anything");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("UNAUTHORIZED", json.ErrorCode());
+        Assert.Contains("CITEGRAPH_API_KEY", json.GetProperty("errors")[0].GetProperty("message").GetString()!, StringComparison.Ordinal);
+    }
+}
