@@ -92,6 +92,22 @@ public sealed class GraphQLEndpointTests(DemoServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_browser_gets_the_offline_query_page_and_the_schema_as_sdl()
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var page = await client.SendAsync(request, Ct);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("CiteGraph GraphQL", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal); // works offline: no external scripts or styles
+
+        var sdl = await client.GetStringAsync("/graphql?sdl", Ct);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(SharedData.RepoRoot, "schema.graphql"), Ct), sdl);
+    }
+
+    [Fact]
     public async Task The_root_page_says_where_the_api_is()
     {
         using var client = server.CreateClient();

@@ -24,6 +24,12 @@ public static class GraphQLHttpEndpoint
     private static async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
+        if (HttpMethods.IsGet(http.Request.Method) && WantsPage(http.Request))
+        {
+            await WritePageAsync(http, services);
+            return;
+        }
+
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var limits = services.GetRequiredService<GraphQLLimitsOptions>();
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -79,6 +85,25 @@ public static class GraphQLHttpEndpoint
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>A browser navigating to /graphql (HTML accepted, no query given) gets the query page; ?sdl gets the schema.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        !request.Query.ContainsKey("query") &&
+        (request.Query.ContainsKey("sdl") || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true));
+
+    private static async Task WritePageAsync(HttpContext http, IServiceProvider services)
+    {
+        if (http.Request.Query.ContainsKey("sdl"))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(SchemaSdl.Print(services), http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await using var page = typeof(GraphQLHttpEndpoint).Assembly.GetManifestResourceStream("QueryPage.html")!;
+        await page.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private static async Task<GraphQLRequest?> ReadRequestAsync(HttpContext http, IGraphQLTextSerializer serializer)
