@@ -27,10 +27,11 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<PaperConnectionType>>("papers")
-            .Description("Papers matching a filter, in load order, as a Relay connection.")
+            .Description("Papers matching a filter, in the order asked for (load order by default), as a Relay connection with stable cursors.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
             .Argument<PaperFilterInputType>("filter")
+            .Argument<PaperOrderType>("orderBy", a => a.DefaultValue = PaperOrder.LoadOrder)
             .ResolveAsync(async ctx => await PaperConnections.ResolveAsync(store, ctx, ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
@@ -94,9 +95,23 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
         Field<CommunityType>("community")
             .Description("A community by id; null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx => int.TryParse(Arguments.Text(ctx, "id"), out var id)
+            .ResolveAsync(async ctx => NodeInterface.ParseCommunityId(Arguments.Text(ctx, "id")) is { } id
                 ? await store.GetCommunityAsync(id, ctx.CancellationToken)
                 : null);
+
+        Field<NodeInterface>("node")
+            .Description("Any object by its global id (Relay): a paper (P… or an external id) or a community (C…).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                var id = Arguments.Text(ctx, "id");
+                if (id.StartsWith('C') && NodeInterface.ParseCommunityId(id) is { } community)
+                {
+                    return await store.GetCommunityAsync(community, ctx.CancellationToken);
+                }
+
+                return await store.FindPaperAsync(id, ctx.CancellationToken);
+            });
 
         AddTraversalFields(store, snapshots);
 

@@ -66,4 +66,59 @@ public sealed class AnalyticsQueryTests(DemoSchemaFixture demo) : IClassFixture<
         var data = response.GetProperty("data");
         Assert.Equal(data.GetProperty("stats").GetProperty("papers").GetInt32() - 1, (int)data.GetProperty("ranking")[0].GetProperty("score").GetDouble());
     }
+
+    [Theory]
+    [InlineData("PAGERANK", "pageRank")]
+    [InlineData("CITATIONS", "citationCount")]
+    [InlineData("PUBLISHED", "year")]
+    public async Task Papers_in_a_sorted_order_page_through_everything_once_in_that_order(string order, string field)
+    {
+        var seen = new List<(string Id, double Value)>();
+        string? after = null;
+        bool hasNext;
+        do
+        {
+            var response = await demo.ExecuteAsync(
+                $"query($after: String) {{ papers(first: 2, after: $after, orderBy: {order}) {{ totalCount edges {{ node {{ id {field} }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
+                new Inputs(new Dictionary<string, object?> { ["after"] = after }));
+            Assert.True(response.TryGetProperty("data", out var data), response.ToString());
+            var papers = data.GetProperty("papers");
+            seen.AddRange(papers.GetProperty("edges").EnumerateArray().Select(e => (
+                e.GetProperty("node").GetProperty("id").GetString()!,
+                e.GetProperty("node").GetProperty(field) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : double.MinValue)));
+            hasNext = papers.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean();
+            after = papers.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        while (hasNext);
+
+        Assert.Equal((await demo.Store.GetStatsAsync(Ct)).Papers, seen.Count);
+        Assert.Equal(seen.Count, seen.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(seen.Select(s => s.Value).OrderDescending(), seen.Select(s => s.Value));
+    }
+
+    [Fact]
+    public async Task A_cursor_from_one_order_is_refused_by_another()
+    {
+        var response = await demo.ExecuteAsync("{ papers(first: 1, orderBy: PAGERANK) { pageInfo { endCursor } } }");
+        var cursor = response.GetProperty("data").GetProperty("papers").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var wrong = await demo.ExecuteAsync("query($c: String) { papers(after: $c, orderBy: UPVOTES) { totalCount } }", new Inputs(new Dictionary<string, object?> { ["c"] = cursor }));
+        Assert.Equal("INVALID_CURSOR", wrong.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Node_fetches_papers_and_communities_by_global_id()
+    {
+        var response = await demo.ExecuteAsync("{ ranking(metric: PAGERANK, first: 1) { paper { id community { id } } } }");
+        var paper = response.GetProperty("data").GetProperty("ranking")[0].GetProperty("paper");
+        var paperId = paper.GetProperty("id").GetString();
+        var communityId = paper.GetProperty("community").GetProperty("id").GetString();
+        Assert.StartsWith("C", communityId, StringComparison.Ordinal);
+
+        var nodes = await demo.ExecuteAsync(
+            "query($p: ID!, $c: ID!) { p: node(id: $p) { id __typename ... on Paper { title } } c: node(id: $c) { id __typename ... on Community { size } } }",
+            new Inputs(new Dictionary<string, object?> { ["p"] = paperId, ["c"] = communityId }));
+        var data = nodes.GetProperty("data");
+        Assert.Equal(("Paper", paperId), (data.GetProperty("p").GetProperty("__typename").GetString(), data.GetProperty("p").GetProperty("id").GetString()));
+        Assert.Equal(("Community", communityId), (data.GetProperty("c").GetProperty("__typename").GetString(), data.GetProperty("c").GetProperty("id").GetString()));
+    }
 }

@@ -8,11 +8,41 @@ namespace CiteGraph.Graph.Storage;
 /// <param name="Community">Only papers in this community (from the last analytics run).</param>
 public sealed record PaperFilter(string? Text = null, int? YearFrom = null, int? YearTo = null, bool? HasRepo = null, int? Community = null);
 
+/// <summary>Orders papers can be listed in; every order but load order is descending, ties broken by load order.</summary>
+public enum PaperOrder
+{
+    /// <summary>The order papers were first stored in.</summary>
+    LoadOrder,
+
+    /// <summary>Newest first; papers without a year last.</summary>
+    Published,
+
+    /// <summary>Highest PageRank first; papers without one last.</summary>
+    PageRank,
+
+    /// <summary>Most cited first.</summary>
+    Citations,
+
+    /// <summary>Most upvoted first; papers without upvotes last.</summary>
+    Upvotes,
+}
+
 /// <summary>A page request: at most <paramref name="First"/> papers after the position <paramref name="After"/>.</summary>
 /// <param name="Filter">The conditions.</param>
 /// <param name="First">Page size.</param>
 /// <param name="After">Position of the last paper of the previous page (from <see cref="PaperPage"/>), or null for the first page.</param>
-public sealed record PaperQuery(PaperFilter Filter, int First, long? After = null);
+public sealed record PaperQuery(PaperFilter Filter, int First, long? After = null)
+{
+    /// <summary>The order. Default <see cref="PaperOrder.LoadOrder"/>.</summary>
+    public PaperOrder Order { get; init; } = PaperOrder.LoadOrder;
+
+    /// <summary>For orders other than load order: the sort key of the last paper of the previous page.</summary>
+    public double? AfterKey { get; init; }
+}
 
 /// <summary>One page of papers, each with its stable position, and the total number of papers matching.</summary>
-public sealed record PaperPage(IReadOnlyList<(long Position, Model.Paper Paper)> Items, bool HasNextPage, int TotalCount);
+/// <param name="Items">The papers with their positions.</param>
+/// <param name="HasNextPage">Whether more papers match.</param>
+/// <param name="TotalCount">How many papers match in all.</param>
+/// <param name="SortKeys">For orders other than load order, each paper's sort key (for the cursor).</param>
+public sealed record PaperPage(IReadOnlyList<(long Position, Model.Paper Paper)> Items, bool HasNextPage, int TotalCount, IReadOnlyList<double>? SortKeys = null);

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Errors;
 
 namespace CiteGraph.GraphQL.Pagination;
@@ -10,8 +11,45 @@ public static class Cursor
 {
     private const string Prefix = "cg1:";
 
+    private const string OrderedPrefix = "cg2:";
+
     public static string Encode(long position) =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(Prefix + position.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A cursor for a position in a sorted order: the order, the sort key and the position that breaks ties.</summary>
+    public static string Encode(long position, PaperOrder order, double key) =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{OrderedPrefix}{(int)order}:{key:R}:{position}")));
+
+    /// <summary>The position and sort key of a cursor made for <paramref name="order"/>; a GraphQL error otherwise.</summary>
+    public static (long? Position, double? Key) Decode(string? cursor, PaperOrder order, string argument = "after")
+    {
+        if (cursor is null)
+        {
+            return (null, null);
+        }
+
+        if (order == PaperOrder.LoadOrder)
+        {
+            return (Decode(cursor, argument), null);
+        }
+
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            if (parts.Length == 4 && parts[0] + ":" == OrderedPrefix &&
+                int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o == (int)order &&
+                double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var key) &&
+                long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            {
+                return (position, key);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidArgumentError(argument, "is not a cursor this API returned for this orderBy.") { Code = ErrorCodes.InvalidCursor };
+    }
 
     /// <summary>The position in <paramref name="cursor"/>; a GraphQL error when it is not one of ours.</summary>
     public static long? Decode(string? cursor, string argument = "after")

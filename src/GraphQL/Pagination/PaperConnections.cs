@@ -12,10 +12,15 @@ internal static class PaperConnections
     public static async Task<Connection<Paper>> ResolveAsync(IGraphStore store, IResolveFieldContext ctx, PaperFilter baseFilter)
     {
         var first = Arguments.PageSize(ctx);
-        var after = Cursor.Decode(ctx.GetArgument<string?>("after"));
+        var order = ctx.HasArgument("orderBy") ? ctx.GetArgument<PaperOrder>("orderBy") : PaperOrder.LoadOrder;
+        var (after, afterKey) = Cursor.Decode(ctx.GetArgument<string?>("after"), order);
         var filter = ctx.HasArgument("filter") ? Arguments.Filter(ctx) with { Community = baseFilter.Community } : baseFilter;
-        var page = await store.QueryPapersAsync(new PaperQuery(filter, first, after), ctx.CancellationToken);
-        var edges = page.Items.Select(i => new Edge<Paper> { Cursor = Cursor.Encode(i.Position), Node = i.Paper }).ToList();
+        var page = await store.QueryPapersAsync(new PaperQuery(filter, first, after) { Order = order, AfterKey = afterKey }, ctx.CancellationToken);
+        var edges = page.Items.Select((item, i) => new Edge<Paper>
+        {
+            Cursor = page.SortKeys is { } keys ? Cursor.Encode(item.Position, order, keys[i]) : Cursor.Encode(item.Position),
+            Node = item.Paper,
+        }).ToList();
         return new Connection<Paper>
         {
             Edges = edges,

@@ -12,7 +12,9 @@ public sealed class CommunityType : ObjectGraphType<Community>
     {
         Name = "Community";
         Description = "A community of papers found by Louvain or Leiden over the citation graph.";
-        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Community;
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id: C and the community number.").Resolve(c => NodeInterface.CommunityId(c.Source.Id));
         Field(c => c.Level).Description("Hierarchy level of the partition it belongs to (0 = finest).");
         Field(c => c.Size).Description("Number of member papers (stubs included).");
         Field(c => c.Label).Description("The words its most central members' titles share most.");

@@ -18,6 +18,8 @@ public sealed class PaperType : ObjectGraphType<Paper>
         _store = store;
         Name = "Paper";
         Description = "A paper: one node per real paper, whatever number of sources describe it.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Paper;
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Stable CiteGraph id.");
         Field(p => p.Title).Description("Title, LaTeX undone.");
         Field(p => p.Abstract, nullable: true).Description("Abstract as the most complete source gives it.");

@@ -175,12 +175,32 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         count.CommandText = $"SELECT COUNT(*) FROM paper p WHERE {where};";
-        page.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE {where} AND p.pk > $after ORDER BY p.pk LIMIT $limit;";
+        // The key expressions are fixed fragments chosen by the enum; values travel as parameters.
+        var key = query.Order switch
+        {
+            PaperOrder.Published => "(CASE WHEN p.year IS NULL THEN 0 ELSE p.year * 10000 + COALESCE(CAST(substr(p.published, 6, 2) AS INTEGER), 0) * 100 + COALESCE(CAST(substr(p.published, 9, 2) AS INTEGER), 0) END)",
+            PaperOrder.PageRank => "COALESCE(p.page_rank, -1.0)",
+            PaperOrder.Citations => "(SELECT COUNT(*) FROM cites c WHERE c.dst_pk = p.pk)",
+            PaperOrder.Upvotes => "COALESCE(p.upvotes, -1)",
+            _ => null,
+        };
+        if (key is null)
+        {
+            page.CommandText = $"SELECT {PaperColumns}, 0.0 FROM paper p WHERE {where} AND p.pk > $after ORDER BY p.pk LIMIT $limit;";
+        }
+        else
+        {
+            var after = query.AfterKey is null ? "" : $"AND ({key} < $afterKey OR ({key} = $afterKey AND p.pk > $after))";
+            page.CommandText = $"SELECT {PaperColumns}, CAST({key} AS REAL) FROM paper p WHERE {where} {after} ORDER BY {key} DESC, p.pk LIMIT $limit;";
+            page.Parameters.AddWithValue("$afterKey", query.AfterKey ?? 0);
+        }
+
         page.Parameters.AddWithValue("$after", query.After ?? 0);
         page.Parameters.AddWithValue("$limit", query.First + 1);
 
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         var items = new List<(long, Paper)>(query.First);
+        var keys = new List<double>(query.First);
         var hasNext = false;
         await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -192,9 +212,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
             }
 
             items.Add((reader.GetInt64(0), ReadPaper(reader)));
+            keys.Add(reader.GetDouble(PaperColumnCount));
         }
 
-        return new PaperPage(items, hasNext, total);
+        return new PaperPage(items, hasNext, total, key is null ? null : keys);
     }
 
     /// <inheritdoc />
