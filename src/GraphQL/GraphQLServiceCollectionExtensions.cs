@@ -28,7 +28,8 @@ public static class GraphQLServiceCollectionExtensions
                 c.MaxDepth = limits.MaxDepth;
                 c.MaxComplexity = limits.MaxComplexity;
             })
-            .WithTimeout(limits.Timeout));
+            .WithTimeout(limits.Timeout)
+            .ConfigureExecution<CiteGraph.GraphQL.Execution.DocumentCache>());
         return services;
     }
 }

@@ -108,6 +108,23 @@ public sealed class GraphQLEndpointTests(DemoServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_cached_document_still_has_its_variables_checked_and_get_still_refuses_mutations()
+    {
+        using var client = server.CreateClient();
+        const string query = "query($t: String!) { search(text: $t, first: 1) { score } }";
+        var ok = await client.PostAsync(query, new { t = "lattice" });
+        Assert.False(ok.TryGetProperty("errors", out _));
+        var missing = await client.PostAsync(query, new { });
+        Assert.Contains("t", missing.GetProperty("errors")[0].GetProperty("message").GetString()!, StringComparison.Ordinal);
+
+        const string mutation = "mutation { runAnalytics { nodes } }";
+        Assert.Equal("UNAUTHORIZED", (await client.PostAsync(mutation)).ErrorCode()); // executed, so now cached
+        using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString(mutation), Ct);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("POST", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_root_page_says_where_the_api_is()
     {
         using var client = server.CreateClient();

@@ -79,7 +79,8 @@ public static class GraphQLHttpEndpoint
             ValidationRules = HttpMethods.IsGet(http.Request.Method)
                 ? global::GraphQL.Validation.DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance)
                 : null,
-            CachedDocumentValidationRules = null,
+            // A cached (already validated) document still must not run a mutation over GET.
+            CachedDocumentValidationRules = HttpMethods.IsGet(http.Request.Method) ? [QueriesOnlyRule.Instance] : null,
         });
 
         http.Response.StatusCode = StatusCodes.Status200OK;

@@ -16,10 +16,11 @@ public static class CiteGraphWebHost
     public static IHostBuilder CreateBuilder(string[] args) =>
         Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder(args)
             .UseSerilog((context, logger) => logger
-                .ReadFrom.Configuration(context.Configuration)
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Information)
+                // Configuration last, so Serilog:MinimumLevel settings override the defaults above.
+                .ReadFrom.Configuration(context.Configuration)
                 .Enrich.FromLogContext()
                 .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture))
             .ConfigureWebHostDefaults(web => web

@@ -17,7 +17,7 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var commands = new UpsertCommands(connection, tx);
             foreach (var (paperId, record) in batch)

@@ -20,7 +20,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
     internal const int PaperColumnCount = 15;
 
     private readonly string _connectionString;
-    private readonly int _busyTimeoutMs;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteGraphStore(SqliteStoreOptions options)
@@ -28,12 +27,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         DatabasePath = System.IO.Path.GetFullPath(options.Path);
-        _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout: this is the busy timeout.
+            DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
     }
 
@@ -49,7 +49,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             Directory.CreateDirectory(directory);
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
@@ -359,11 +359,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var connection = new SqliteConnection(_connectionString);
         try
         {
+            // Reads need no per-connection settings: pooled connections open with a bare handle.
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = FormattableString.Invariant(
-                $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {_busyTimeoutMs};");
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException ex)
@@ -428,6 +425,16 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
         // Only the fixed fragments above are joined; every value travels as a parameter.
         return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>A connection for writing: foreign keys enforced, and WAL's NORMAL sync (durable at each checkpoint, never corrupt).</summary>
+    internal async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> ReadPerPaperAsync<T>(
