@@ -13,20 +13,37 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Paper files: Hugging Face listings saved as text.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists, Cora .cites.", Arity = ArgumentArity.OneOrMore };
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();
-        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, quiet, json };
-        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(files), result.GetRequiredValue(db), result.GetValue(quiet), result.GetValue(json), ct));
+        var format = new Option<string?>("--format")
+        {
+            Description = "Read every file as this format instead of detecting it: " + string.Join(", ", FormatDetector.FormatNames) + ".",
+        };
+        format.AcceptOnlyFromAmong([.. FormatDetector.FormatNames]);
+        var direction = new Option<EdgeDirection>("--edge-direction")
+        {
+            Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
+            DefaultValueFactory = _ => EdgeDirection.Auto,
+        };
+        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, format, direction, quiet, json };
+        command.SetAction((result, ct) => RunAsync(
+            result.GetRequiredValue(files),
+            result.GetRequiredValue(db),
+            new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction) },
+            result.GetValue(quiet),
+            result.GetValue(json),
+            ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string database, bool quiet, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string database, IngestOptions options, bool quiet, bool json, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
         await using var store = CommonOptions.OpenStore(database);
-        var ingestor = new Ingestor(store, new IngestOptions { RejectsPath = database + ".rejects.jsonl" });
+        options.RejectsPath = database + ".rejects.jsonl";
+        var ingestor = new Ingestor(store, options);
         LoadReport report;
         if (quiet || json || Console.IsOutputRedirected)
         {
