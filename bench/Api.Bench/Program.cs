@@ -49,7 +49,7 @@ var peakAfterBuild = Process.GetCurrentProcess().PeakWorkingSet64;
 Log($"snapshot {snapshot.PaperCount:N0} papers, {snapshot.Citations.EdgeCount:N0} citations: {buildSeconds:F1}s, managed {snapshotBytes / 1e9:F2} GB, peak RSS {peakAfterBuild / 1e9:F2} GB");
 
 const string Url = "http://127.0.0.1:5199";
-using var host = CiteGraph.Host.Program.CreateHostBuilder([$"--CiteGraph:Database={db}", $"--urls={Url}", "--Serilog:MinimumLevel:Default=Warning"]).Build();
+using var host = CiteGraph.Host.Program.CreateHostBuilder([$"--CiteGraph:Database={db}", $"--urls={Url}", "--Serilog:MinimumLevel:Default=Warning", "--CiteGraph:Http:RateLimitPerMinute=0"]).Build();
 await host.StartAsync();
 using var client = new HttpClient { BaseAddress = new Uri(Url) };
 var random = new Random(11);

@@ -26,13 +26,20 @@ public static class CiteGraphWebHost
             .ConfigureWebHostDefaults(web => web
                 .ConfigureServices((context, services) => services
                     .AddCiteGraph(context.Configuration)
+                    .AddCiteGraphOperations(context.Configuration)
                     .AddCiteGraphQL())
                 .Configure(app =>
                 {
-                    app.UseSerilogRequestLogging();
+                    app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
+                    {
+                        diagnostics.Set("RequestId", http.TraceIdentifier);
+                        diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
+                    });
                     app.UseRouting();
+                    app.UseCiteGraphOperations();
                     app.UseEndpoints(endpoints =>
                     {
+                        endpoints.MapCiteGraphHealth();
                         endpoints.MapCiteGraphQL("/graphql");
                         endpoints.MapGet("/", () => Results.Text(
                             "CiteGraph is running. POST GraphQL queries to /graphql, e.g. { stats { papers repos } }\n"));
