@@ -19,7 +19,12 @@ internal static class ServeCommand
             Description = "Addresses to listen on, ';'-separated.",
             DefaultValueFactory = _ => "http://localhost:5000",
         };
-        var command = new Command("serve", "Serve the GraphQL API at /graphql.") { db, demo, urls };
+        var command = new Command("serve", "Serve the GraphQL API at /graphql. Further --Section:Key=value settings go to the host's configuration.")
+        {
+            db, demo, urls,
+        };
+        // Settings such as --CiteGraph:Http:RateLimitPerMinute=0 or --Serilog:MinimumLevel:Default=Warning pass through.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var isDemo = result.GetValue(demo);
@@ -31,6 +36,7 @@ internal static class ServeCommand
                 $"--CiteGraph:Database={path}",
                 $"--CiteGraph:Demo={isDemo}",
                 $"--urls={result.GetRequiredValue(urls)}",
+                .. result.UnmatchedTokens,
             ];
             using (var host = Program.CreateHostBuilder(hostArgs).Build())
             {
