@@ -148,6 +148,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             Rejections = rejections,
             PapersInStore = stats.Papers,
             ReposInStore = stats.Repos,
+            CitationsInStore = stats.Citations,
             Elapsed = clock.Elapsed,
         };
     }

@@ -19,7 +19,7 @@ public static partial class FormatDetector
 
     /// <summary>Format names accepted by <see cref="ReadOptions.Format"/> (and the command line's <c>--format</c>).</summary>
     public static IReadOnlyList<string> FormatNames { get; } =
-        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora"];
+        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora", "node-dates"];
 
     /// <summary>The reader for <paramref name="input"/>, or the reason no reader fits (reported at line 1).</summary>
     public static Task<(IRecordReader? Reader, string? Problem)> DetectAsync(InputFile input, CancellationToken cancellationToken = default) =>
@@ -82,6 +82,7 @@ public static partial class FormatDetector
             "openalex" => (new OpenAlexWorkReader(), null),
             "s2" or "semantic-scholar" => (new S2PaperReader(), null),
             "edgelist" or "snap" => (new EdgeListReader(options.EdgeDirection), null),
+            "node-dates" or "dates" => (new NodeDatesReader(), null),
             "cora" => IsCoraContent(head)
                 ? (new CoraContentReader(), null)
                 : (new EdgeListReader(options.EdgeDirection == EdgeDirection.Auto ? EdgeDirection.CitedCiting : options.EdgeDirection), null),
@@ -140,7 +141,8 @@ public static partial class FormatDetector
             if (data.All(r => DateValue().IsMatch(r[1])) && (data.Any(r => r[1].Contains('-', StringComparison.Ordinal)) ||
                 input.BaseName().Contains("date", StringComparison.OrdinalIgnoreCase)))
             {
-                return (null, "unknown layout: node attributes (id and date), not citation edges; edge lists are 'citing cited' pairs");
+                // Node attributes (id and date), not citation edges.
+                return (new NodeDatesReader(), null);
             }
 
             return (new EdgeListReader(options.EdgeDirection), null);

@@ -68,7 +68,19 @@ public class FormatDetectorTests
     {
         var (reader, problem) = await FormatDetector.DetectAsync(TestFiles.Fixture("edges/node-dates.txt"), TestContext.Current.CancellationToken);
 
+        Assert.Null(problem);
+        Assert.IsType<NodeDatesReader>(reader);
+    }
+
+    [Fact]
+    public async Task DetectAsync_Unrecognisable_SaysWhy()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("acl.txt"), "id = {D10-1001}\nauthor = {Rush, Alexander M.}\ntitle = {On Dual Decomposition}\n", TestContext.Current.CancellationToken);
+
+        var (reader, problem) = await FormatDetector.DetectAsync(InputFile.FromPath(temp.File("acl.txt")), TestContext.Current.CancellationToken);
+
         Assert.Null(reader);
-        Assert.Contains("node attributes", problem, StringComparison.Ordinal);
+        Assert.StartsWith("unknown layout", problem, StringComparison.Ordinal);
     }
 }

@@ -108,6 +108,7 @@ public class SharedDataTests(ITestOutputHelper output)
         Assert.Equal(0, report.Rejected);
         Assert.Equal(2_708, stats.Papers);
         Assert.Equal(5_429, stats.Citations);
+        Assert.Equal(5_429, report.CitationsInStore);
         Assert.Null(await store.FindPaperAsync("cora:Paper_ID", TestContext.Current.CancellationToken));
         // "35<TAB>1033" means 1033 cites 35 (the Cora README): 35 is cited, never citing, in the first lines.
         Assert.NotNull(await store.FindPaperAsync("cora:35", TestContext.Current.CancellationToken));
@@ -124,14 +125,17 @@ public class SharedDataTests(ITestOutputHelper output)
         Assert.IsType<EdgeListReader>(reader);
         using var temp = new TempDirectory();
         var clock = Stopwatch.StartNew();
-        var (store, report) = await LoadAsync(temp, file);
+        var dates = InputFile.FromPath(Path.Combine(TestFiles.SharedData("cit-hepph-subset"), "cit-HepPh-dates.txt"));
+        var (store, report) = await LoadAsync(temp, file, dates);
         await using var _ = store;
 
-        // SOURCE.md: 201,300 edges (last line without newline), 21,550 distinct nodes, 0 malformed, 25 self-loops.
+        // SOURCE.md: 201,300 edges (last line without newline), 21,550 distinct nodes, 0 malformed, 25 self-loops;
+        // 22,824 dated ids (every edge node dated, 1,274 dated ids without edges), years 1992-1999.
         var stats = await store.GetStatsAsync(TestContext.Current.CancellationToken);
         output.WriteLine($"cit-HepPh: {report.Loaded} records, {stats.Papers} papers, {stats.Citations} citations in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(0, report.Rejected);
-        Assert.Equal(21_550, stats.Papers);
+        Assert.Equal(22_824, stats.Papers);
+        Assert.Equal(0, await StoreDump.ScalarAsync(store.DatabasePath, "SELECT COUNT(*) FROM paper WHERE year IS NULL OR year NOT BETWEEN 1992 AND 1999"));
         Assert.Equal(201_300, stats.Citations);
         Assert.Equal(25, await StoreDump.ScalarAsync(store.DatabasePath, "SELECT COUNT(*) FROM cites WHERE src_pk = dst_pk"));
         // SOURCE.md says 213 reciprocal pairs; a recount of the file (python, set of (from, to), a != b) gives 201 unordered
@@ -141,13 +145,19 @@ public class SharedDataTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CitHepDates_AreNotMistakenForEdgeLists()
+    public async Task CitHepThDates_ReadEveryRowAsADatedNode()
     {
-        var hepph = InputFile.FromPath(Path.Combine(TestFiles.SharedData("cit-hepph-subset"), "cit-HepPh-dates.txt"));
-        var hepth = InputFile.FromPath(Path.Combine(TestFiles.SharedData("cit-hepth-dates"), "cit-HepTh-dates.txt"));
+        var file = InputFile.FromPath(Path.Combine(TestFiles.SharedData("cit-hepth-dates"), "cit-HepTh-dates.txt"));
+        var (reader, _) = await FormatDetector.DetectAsync(file, TestContext.Current.CancellationToken);
+        Assert.IsType<NodeDatesReader>(reader);
 
-        Assert.Null((await FormatDetector.DetectAsync(hepph, TestContext.Current.CancellationToken)).Reader);
-        Assert.Null((await FormatDetector.DetectAsync(hepth, TestContext.Current.CancellationToken)).Reader);
+        var results = await TestFiles.ReadAllAsync(reader, file);
+
+        // SOURCE.md: 38,557 rows, 0 malformed, 37,621 distinct ids, dates 1992-02-11 … 2002-03-12.
+        Assert.Equal(38_557, results.Count(r => r.Record is not null));
+        Assert.Equal(37_621, results.Select(r => r.Record!.ExternalIds[0]).Distinct().Count());
+        Assert.Equal("cit-HepTh:9203201", results[0].Record!.ExternalIds[0].Value);
+        Assert.Equal(new PartialDate(1992, 2, 11), results.Select(r => r.Record!.Published!.Value).MinBy(d => d.ToString()));
     }
 
     [Fact]
