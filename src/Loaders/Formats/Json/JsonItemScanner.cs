@@ -279,9 +279,21 @@ internal sealed class JsonItemScanner
     /// <summary>In JSON lines, a newline inside an entry ends it as broken; returns true when it did (the line is counted).</summary>
     private bool BreakLine()
     {
-        if (_mode != Mode.Values || _lineDelimited != true)
+        if (_mode != Mode.Values || _lineDelimited == false)
         {
             return false;
+        }
+
+        if (_lineDelimited is null)
+        {
+            // The first entry is still open at its first newline: either pretty-printed JSON (the next line is a member,
+            // '"key": …' or a closing bracket) or JSON lines whose first line is broken (the next line opens an entry).
+            if (!(_inString || _depth == 1) || NextLineStart() != (byte)'{')
+            {
+                return false;
+            }
+
+            _lineDelimited = true;
         }
 
         _ready.Add(new JsonItem(_itemLine, default, "incomplete JSON: the line ends inside an entry"));
@@ -291,6 +303,20 @@ internal sealed class JsonItemScanner
         _escape = false;
         _line++;
         return true;
+    }
+
+    /// <summary>The first byte of the next line that is not a space or tab, or 0 when it is not in the buffer yet.</summary>
+    private byte NextLineStart()
+    {
+        for (var i = _pos + 1; i < _end; i++)
+        {
+            if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return _buffer[i];
+            }
+        }
+
+        return 0;
     }
 
     private void Finish()
