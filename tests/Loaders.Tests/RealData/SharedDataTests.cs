@@ -56,6 +56,30 @@ public class SharedDataTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task HfApiAndScrapedLists_ResolveToOnePaperPerArxivId()
+    {
+        var api = Files(Path.Combine(TestFiles.SharedData("hf-daily-papers-api"), "daily"), "2025-12-*.json");
+        var scraped = Files(Path.Combine(TestFiles.SharedData("hf-daily-papers-scraped"), "daily"), "2025-12-*.json");
+        using var temp = new TempDirectory();
+        var (store, report) = await LoadAsync(temp, [.. api, .. scraped]);
+        await using var _ = store;
+
+        // Expected from the files themselves: distinct arXiv ids of both sets (python, ast.literal_eval for repr strings).
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in api.Concat(scraped))
+        {
+            foreach (var result in await TestFiles.ReadAllAsync(new HfPaperJsonReader(), file))
+            {
+                ids.Add(result.Record!.ArxivId!);
+            }
+        }
+
+        Assert.Equal(0, report.Rejected);
+        Assert.Equal(ids.Count, report.PapersInStore);
+        Assert.True(report.Merged > report.Loaded / 4, $"{report.Merged} of {report.Loaded} records merged into papers already read");
+    }
+
+    [Fact]
     public async Task HfDailyPapersScraped_ReadsEveryRecord()
     {
         var daily = Path.Combine(TestFiles.SharedData("hf-daily-papers-scraped"), "daily");
