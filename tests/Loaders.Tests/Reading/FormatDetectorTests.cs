@@ -76,9 +76,9 @@ public class FormatDetectorTests
     public async Task DetectAsync_Unrecognisable_SaysWhy()
     {
         using var temp = new TempDirectory();
-        await File.WriteAllTextAsync(temp.File("acl.txt"), "id = {D10-1001}\nauthor = {Rush, Alexander M.}\ntitle = {On Dual Decomposition}\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(temp.File("df.csv"), ",from,to,date_x\n0,1034,1004,2000-01-05\n1,10060,1006,2000-10-06\n", TestContext.Current.CancellationToken);
 
-        var (reader, problem) = await FormatDetector.DetectAsync(InputFile.FromPath(temp.File("acl.txt")), TestContext.Current.CancellationToken);
+        var (reader, problem) = await FormatDetector.DetectAsync(InputFile.FromPath(temp.File("df.csv")), TestContext.Current.CancellationToken);
 
         Assert.Null(reader);
         Assert.StartsWith("unknown layout", problem, StringComparison.Ordinal);

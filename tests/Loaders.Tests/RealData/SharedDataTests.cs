@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Loaders.Formats.Acl;
 using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;
 using CiteGraph.Loaders.Formats.HuggingFace;
@@ -182,6 +183,27 @@ public class SharedDataTests(ITestOutputHelper output)
         Assert.Equal(37_621, results.Select(r => r.Record!.ExternalIds[0]).Distinct().Count());
         Assert.Equal("cit-HepTh:9203201", results[0].Record!.ExternalIds[0].Value);
         Assert.Equal(new PartialDate(1992, 2, 11), results.Select(r => r.Record!.Published!.Value).MinBy(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task AanAclMetadata_ReadsEveryBlockDespiteMixedEncodings()
+    {
+        var file = InputFile.FromPath(Path.Combine(TestFiles.SharedData("aan-acl-metadata"), "acl-metadata.txt"));
+        var (reader, _) = await FormatDetector.DetectAsync(file, TestContext.Current.CancellationToken);
+        Assert.IsType<AclMetadataReader>(reader);
+
+        var results = await TestFiles.ReadAllAsync(reader, file);
+
+        // SOURCE.md: 18,041 records, 0 unparsable lines, 0 duplicate ids, years 1965-2011, 1 record with no author,
+        // Windows-1252 quotes in titles ("ELRA\x92s"), HTML entities in names.
+        var records = results.Select(r => r.Record!).ToList();
+        Assert.Equal(18_041, records.Count);
+        Assert.Equal(18_041, records.Select(r => r.ExternalIds[0]).Distinct().Count());
+        Assert.Equal(1, records.Count(r => r.Authors.Count == 0));
+        Assert.InRange(records.Min(r => r.Year!.Value), 1965, 1965);
+        Assert.InRange(records.Max(r => r.Year!.Value), 2011, 2011);
+        Assert.Contains(records, r => r.Title.Contains("ELRA\u2019s Services", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.Title.Contains('\uFFFD', StringComparison.Ordinal) || r.Authors.Any(a => a.Contains('&', StringComparison.Ordinal) && a.Contains(';', StringComparison.Ordinal)));
     }
 
     [Fact]
