@@ -14,10 +14,7 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
     private const string WorkerInputVariable = "CITEGRAPH_TEST_WORKER_INPUT";
     private const int WorkerBatchSize = 200;
 
-    private static Task<LoadReport> LoadAsync(string db, string input, int batchSize, CancellationToken cancellationToken) =>
-        LoadCoreAsync(db, input, batchSize, cancellationToken);
-
-    private static async Task<LoadReport> LoadCoreAsync(string db, string input, int batchSize, CancellationToken cancellationToken)
+    private static async Task<LoadReport> LoadAsync(string db, string input, int batchSize, CancellationToken cancellationToken)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
         return await new Ingestor(store, new IngestOptions { BatchSize = batchSize }).LoadAsync([InputFile.FromPath(input)], cancellationToken: cancellationToken);
