@@ -37,7 +37,9 @@ public class IngestorInputsTests
 
         var report = await LoadAsync(temp, null, InputFile.FromPath(temp.File("cut.txt.gz")), gz);
 
-        Assert.Contains(report.Rejections, r => r.Source.EndsWith("cut.txt.gz", StringComparison.Ordinal) && r.Reason.StartsWith("reading stopped", StringComparison.Ordinal));
+        var stop = Assert.Single(report.Rejections, r => r.Source.EndsWith("cut.txt.gz", StringComparison.Ordinal));
+        Assert.StartsWith("reading stopped", stop.Reason, StringComparison.Ordinal);
+        Assert.InRange(stop.Line, 2, 2999);
         Assert.True(report.Files[0].Loaded > 0, "records before the cut are kept");
         Assert.Equal(0, report.Files[1].Rejected);
     }
