@@ -44,15 +44,6 @@ public static class InputContent
         }
     }
 
-    /// <summary>True when the input is gzip-compressed.</summary>
-    public static bool IsGzip(this InputFile input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        using var stream = input.Open();
-        Span<byte> magic = stackalloc byte[2];
-        return stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    }
-
     /// <summary>The input's name without a <c>.gz</c> suffix and without the directory.</summary>
     public static string BaseName(this InputFile input)
     {
