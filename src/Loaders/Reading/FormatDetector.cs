@@ -141,7 +141,12 @@ public static partial class FormatDetector
         var rows = lines.Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
         var data = EdgeListReader.IsHeader(rows[0]) ? rows.Skip(1).ToList() : rows;
         // Mostly 'a b' pairs: the odd malformed line is the edge list reader's to report.
-        var pairs = data.Where(r => r.Length is 2 or 3 && r[0].Length <= 200 && r[1].Length <= 200).ToList();
+        // Node ids carry a digit (SNAP and Cora ids are numbers, others like W123 or P98-1048 too) and a third
+        // column is a numeric weight: two words of prose are not an edge.
+        var pairs = data.Where(r => r.Length is 2 or 3 && r[0].Length <= 200 && r[1].Length <= 200 &&
+                                    r[0].Any(char.IsAsciiDigit) && r[1].Any(char.IsAsciiDigit) &&
+                                    (r.Length == 2 || double.TryParse(r[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            .ToList();
         if (pairs.Count > 0 && pairs.Count * 5 >= data.Count * 4)
         {
             data = pairs;
