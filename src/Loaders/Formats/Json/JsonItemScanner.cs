@@ -173,6 +173,13 @@ internal sealed class JsonItemScanner
             }
 
             var baseDepth = _mode == Mode.Array ? 1 : 0;
+            if (_item == ItemKind.Literal && _mode != Mode.Array && b != (byte)'\n')
+            {
+                // Outside an array a bare word runs to the end of its line (quotes and brackets included), so a line of
+                // prose is one bad entry and the next line starts afresh.
+                continue;
+            }
+
             switch (b)
             {
                 case (byte)'\n':

@@ -66,6 +66,14 @@ public class JsonItemScannerTests
         Assert.Equal((3, null, "the file ends inside this entry (truncated?)"), items[^1]);
     }
 
+    [Fact]
+    public async Task ReadAsync_LineOfProseInJsonLines_IsOneBadEntry()
+    {
+        var items = await ScanAsync("{\"a\": 1}\nthis is not, \"json{ at [all\n{\"b\": 2}\n");
+
+        Assert.Equal([(1, "{\"a\": 1}", null), (2, "this is not, \"json{ at [all", null), (3, "{\"b\": 2}", null)], items);
+    }
+
     /// <summary>Hands out at most a few bytes per read, as a slow pipe would.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
