@@ -69,6 +69,7 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task Load_KilledMidwayThenRerun_GivesTheSameGraphAsOneLoad()
     {
         const int papers = 5_000;

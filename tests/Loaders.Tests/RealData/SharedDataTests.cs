@@ -16,6 +16,7 @@ namespace CiteGraph.Loaders.Tests.RealData;
 /// The readers on the real datasets in ../shared/data, checked against the counts each SOURCE.md states. Skipped, with
 /// the reason, where the shared folder is absent.
 /// </summary>
+[Trait("Category", "RealData")]
 public class SharedDataTests(ITestOutputHelper output)
 {
     private static InputFile[] Files(string directory, string pattern) =>
