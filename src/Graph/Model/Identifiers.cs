@@ -42,6 +42,22 @@ public static partial class Identifiers
     }
 
     /// <summary>
+    /// Normalizes an OpenAlex work id: <c>https://openalex.org/W2741809807</c>, <c>openalex.org/works/w2741809807</c> and
+    /// <c>W2741809807</c> all give <c>W2741809807</c>. Returns null for anything else.
+    /// </summary>
+    public static string? NormalizeOpenAlex(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var key = text.Trim().TrimEnd('/');
+        key = key[(key.LastIndexOf('/') + 1)..].ToUpperInvariant();
+        return key.Length > 1 && key[0] == 'W' && !key.AsSpan(1).ContainsAnyExceptInRange('0', '9') ? key : null;
+    }
+
+    /// <summary>
     /// The identity key of a title: LaTeX accents and escapes undone, unicode folded to ASCII letters where it has them,
     /// case and punctuation dropped, whitespace collapsed.
     /// </summary>

@@ -71,6 +71,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             }
 
             await using var results = reader.ReadAsync(input, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var lastLine = 1;
             while (true)
             {
                 ReadResult result;
@@ -82,11 +83,12 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                     }
 
                     result = results.Current;
+                    lastLine = result.Record?.Source.Line ?? result.Rejection?.Line ?? lastLine;
                 }
                 catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
                     // A corrupt gzip stream or a file that vanished: what was read stays loaded, the rest of this input is reported.
-                    result = ReadResult.Rejected(input.Name, 0, $"reading stopped: {ex.Message}");
+                    result = ReadResult.Rejected(input.Name, lastLine, $"reading stopped after the entry at this line: {ex.Message}");
                     read++;
                     fileRead++;
                     fileRejected++;
@@ -148,6 +150,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             Rejections = rejections,
             PapersInStore = stats.Papers,
             ReposInStore = stats.Repos,
+            CitationsInStore = stats.Citations,
             Elapsed = clock.Elapsed,
         };
     }

@@ -29,5 +29,7 @@ public sealed record LoadReport
     public required int PapersInStore { get; init; }
     /// <summary>Repositories in the store after the load.</summary>
     public required int ReposInStore { get; init; }
+    /// <summary>Citation edges (explicit and inferred) in the store after the load.</summary>
+    public int CitationsInStore { get; init; }
     public required TimeSpan Elapsed { get; init; }
 }

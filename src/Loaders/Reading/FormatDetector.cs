@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CiteGraph.Loaders.Formats.Acl;
 using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;
 using CiteGraph.Loaders.Formats.HuggingFace;
@@ -19,7 +20,7 @@ public static partial class FormatDetector
 
     /// <summary>Format names accepted by <see cref="ReadOptions.Format"/> (and the command line's <c>--format</c>).</summary>
     public static IReadOnlyList<string> FormatNames { get; } =
-        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora"];
+        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora", "node-dates", "acl"];
 
     /// <summary>The reader for <paramref name="input"/>, or the reason no reader fits (reported at line 1).</summary>
     public static Task<(IRecordReader? Reader, string? Problem)> DetectAsync(InputFile input, CancellationToken cancellationToken = default) =>
@@ -69,6 +70,11 @@ public static partial class FormatDetector
             return (new ListingReader(), null);
         }
 
+        if (AclMetadataReader.IsBlockStart(text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').Split('\n')[0]))
+        {
+            return (new AclMetadataReader(), null);
+        }
+
         return DetectColumns(input, text, truncated: length == SniffBytes, options);
     }
 
@@ -82,6 +88,8 @@ public static partial class FormatDetector
             "openalex" => (new OpenAlexWorkReader(), null),
             "s2" or "semantic-scholar" => (new S2PaperReader(), null),
             "edgelist" or "snap" => (new EdgeListReader(options.EdgeDirection), null),
+            "node-dates" or "dates" => (new NodeDatesReader(), null),
+            "acl" or "aan" => (new AclMetadataReader(), null),
             "cora" => IsCoraContent(head)
                 ? (new CoraContentReader(), null)
                 : (new EdgeListReader(options.EdgeDirection == EdgeDirection.Auto ? EdgeDirection.CitedCiting : options.EdgeDirection), null),
@@ -145,7 +153,8 @@ public static partial class FormatDetector
             if (data.All(r => DateValue().IsMatch(r[1])) && (data.Any(r => r[1].Contains('-', StringComparison.Ordinal)) ||
                 input.BaseName().Contains("date", StringComparison.OrdinalIgnoreCase)))
             {
-                return (null, "unknown layout: node attributes (id and date), not citation edges; edge lists are 'citing cited' pairs");
+                // Node attributes (id and date), not citation edges.
+                return (new NodeDatesReader(), null);
             }
 
             return (new EdgeListReader(options.EdgeDirection), null);

@@ -15,8 +15,18 @@ public static class InputContent
             Span<byte> magic = stackalloc byte[2];
             var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
             var gzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            uint? expectedSize = null;
             if (stream.CanSeek)
             {
+                if (gzip && stream.Length >= 18)
+                {
+                    // ISIZE, the last four bytes: the uncompressed size modulo 2^32.
+                    Span<byte> trailer = stackalloc byte[4];
+                    stream.Position = stream.Length - 4;
+                    stream.ReadExactly(trailer);
+                    expectedSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+                }
+
                 stream.Position = 0;
             }
             else
@@ -25,7 +35,7 @@ public static class InputContent
                 stream = input.Open();
             }
 
-            return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+            return gzip ? new CheckedGzipStream(new GZipStream(stream, CompressionMode.Decompress), expectedSize) : stream;
         }
         catch
         {
@@ -34,20 +44,68 @@ public static class InputContent
         }
     }
 
-    /// <summary>True when the input is gzip-compressed.</summary>
-    public static bool IsGzip(this InputFile input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        using var stream = input.Open();
-        Span<byte> magic = stackalloc byte[2];
-        return stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    }
-
     /// <summary>The input's name without a <c>.gz</c> suffix and without the directory.</summary>
     public static string BaseName(this InputFile input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var name = Path.GetFileName(input.Name.Replace('\\', '/'));
         return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+    }
+
+    /// <summary>
+    /// A gzip stream that fails at its end when fewer bytes came out than the gzip trailer announces: .NET's
+    /// <see cref="GZipStream"/> returns a truncated file's partial content without any error.
+    /// </summary>
+    private sealed class CheckedGzipStream(GZipStream inner, uint? expectedSize) : Stream
+    {
+        private long _total;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _total; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Check(inner.Read(buffer, offset, count), count);
+
+        public override int Read(Span<byte> buffer) => Check(inner.Read(buffer), buffer.Length);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Check(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Check(int read, int requested)
+        {
+            _total += read;
+            if (read == 0 && requested > 0 && expectedSize is { } expected && (uint)_total != expected)
+            {
+                throw new InvalidDataException(
+                    $"the gzip data ends after {_total:N0} bytes but its trailer announces {expected:N0} (a truncated file, or a multi-member gzip)");
+            }
+
+            return read;
+        }
     }
 }

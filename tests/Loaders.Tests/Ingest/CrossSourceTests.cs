@@ -25,6 +25,7 @@ public class CrossSourceTests
         var sources = (await store.GetSourcesAsync([paper.Id], TestContext.Current.CancellationToken))[paper.Id];
         Assert.Equal(["arxiv", "hf-json", "hf-listing-b", "openalex"], sources.Select(s => s.Format).Order(StringComparer.Ordinal));
         Assert.Equal(paper, await store.FindPaperAsync("W4000000001", TestContext.Current.CancellationToken));
+        Assert.Equal(paper, await store.FindPaperAsync("https://openalex.org/w4000000001", TestContext.Current.CancellationToken));
         Assert.Equal(paper, await store.FindPaperAsync("https://doi.org/10.5555/LANTERNS.2025.1", TestContext.Current.CancellationToken));
     }
 }

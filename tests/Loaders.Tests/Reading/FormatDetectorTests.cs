@@ -68,7 +68,19 @@ public class FormatDetectorTests
     {
         var (reader, problem) = await FormatDetector.DetectAsync(TestFiles.Fixture("edges/node-dates.txt"), TestContext.Current.CancellationToken);
 
+        Assert.Null(problem);
+        Assert.IsType<NodeDatesReader>(reader);
+    }
+
+    [Fact]
+    public async Task DetectAsync_Unrecognisable_SaysWhy()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("df.csv"), ",from,to,date_x\n0,1034,1004,2000-01-05\n1,10060,1006,2000-10-06\n", TestContext.Current.CancellationToken);
+
+        var (reader, problem) = await FormatDetector.DetectAsync(InputFile.FromPath(temp.File("df.csv")), TestContext.Current.CancellationToken);
+
         Assert.Null(reader);
-        Assert.Contains("node attributes", problem, StringComparison.Ordinal);
+        Assert.StartsWith("unknown layout", problem, StringComparison.Ordinal);
     }
 }

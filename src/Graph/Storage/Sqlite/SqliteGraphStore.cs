@@ -125,11 +125,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // An external id: normalized arXiv id or DOI when it has that shape, else any kind verbatim (OpenAlex, S2, …).
             command.CommandText = $"""
                 SELECT {PaperColumns} FROM external_id e JOIN paper p ON p.pk = e.paper_pk
-                WHERE (e.kind = 'Arxiv' AND e.value = $arxiv) OR (e.kind = 'Doi' AND e.value = $doi) OR e.value = $raw
+                WHERE (e.kind = 'Arxiv' AND e.value = $arxiv) OR (e.kind = 'Doi' AND e.value = $doi)
+                   OR (e.kind = 'OpenAlex' AND e.value = $openalex) OR e.value = $raw
                 LIMIT 1;
                 """;
             command.Parameters.AddWithValue("$arxiv", (object?)Identifiers.NormalizeArxiv(text) ?? DBNull.Value);
             command.Parameters.AddWithValue("$doi", (object?)Identifiers.NormalizeDoi(text) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$openalex", (object?)Identifiers.NormalizeOpenAlex(text) ?? DBNull.Value);
             command.Parameters.AddWithValue("$raw", text);
         }
 

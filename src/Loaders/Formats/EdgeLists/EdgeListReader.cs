@@ -23,6 +23,9 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
     /// <summary>Provenance format of Cora <c>.cites</c> files.</summary>
     public const string CoraFormat = "cora-cites-ids";
 
+    // Characters of JSON, CSV and key=value text that no node id of an edge list carries.
+    private static readonly System.Buffers.SearchValues<char> NotInIds = System.Buffers.SearchValues.Create("\"{}[],=");
+
     /// <inheritdoc />
     public string Format => FormatName;
 
@@ -82,6 +85,12 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
             if (tokens[0].Length > 200 || tokens[1].Length > 200 || tokens[0].Contains('\uFFFD', StringComparison.Ordinal) || tokens[1].Contains('\uFFFD', StringComparison.Ordinal))
             {
                 yield return ReadResult.Rejected(input.Name, lineNumber, "node id is not readable text (binary or over 200 characters)");
+                continue;
+            }
+
+            if (tokens[0].AsSpan().ContainsAny(NotInIds) || tokens[1].AsSpan().ContainsAny(NotInIds))
+            {
+                yield return ReadResult.Rejected(input.Name, lineNumber, "not a pair of node ids (quotes, brackets, commas or '=' in a field): is this JSON or CSV?");
                 continue;
             }
 

@@ -2,12 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace CiteGraph.Loaders.Formats.Json;
 
-/// <summary>One top-level entry of a JSON input: its bytes and the line it starts on, or why it could not be cut out.</summary>
-/// <param name="Line">1-based line where the entry starts.</param>
-/// <param name="Bytes">The entry's UTF-8 bytes (not yet validated as JSON), or empty when <paramref name="Error"/> is set.</param>
-/// <param name="Error">Why the entry is unreadable (truncated file, a broken line of JSON lines), else null.</param>
-internal readonly record struct JsonItem(int Line, ReadOnlyMemory<byte> Bytes, string? Error);
-
 /// <summary>
 /// Cuts a JSON input into its entries without parsing the whole file: the elements of a top-level array, or the
 /// top-level values of JSON lines (or of concatenated JSON documents). Only one entry is held in memory at a time.
@@ -179,6 +173,13 @@ internal sealed class JsonItemScanner
             }
 
             var baseDepth = _mode == Mode.Array ? 1 : 0;
+            if (_item == ItemKind.Literal && _mode != Mode.Array && b != (byte)'\n')
+            {
+                // Outside an array a bare word runs to the end of its line (quotes and brackets included), so a line of
+                // prose is one bad entry and the next line starts afresh.
+                continue;
+            }
+
             switch (b)
             {
                 case (byte)'\n':
@@ -279,9 +280,21 @@ internal sealed class JsonItemScanner
     /// <summary>In JSON lines, a newline inside an entry ends it as broken; returns true when it did (the line is counted).</summary>
     private bool BreakLine()
     {
-        if (_mode != Mode.Values || _lineDelimited != true)
+        if (_mode != Mode.Values || _lineDelimited == false)
         {
             return false;
+        }
+
+        if (_lineDelimited is null)
+        {
+            // The first entry is still open at its first newline: either pretty-printed JSON (the next line is a member,
+            // '"key": …' or a closing bracket) or JSON lines whose first line is broken (the next line opens an entry).
+            if (!(_inString || _depth == 1) || NextLineStart() != (byte)'{')
+            {
+                return false;
+            }
+
+            _lineDelimited = true;
         }
 
         _ready.Add(new JsonItem(_itemLine, default, "incomplete JSON: the line ends inside an entry"));
@@ -291,6 +304,20 @@ internal sealed class JsonItemScanner
         _escape = false;
         _line++;
         return true;
+    }
+
+    /// <summary>The first byte of the next line that is not a space or tab, or 0 when it is not in the buffer yet.</summary>
+    private byte NextLineStart()
+    {
+        for (var i = _pos + 1; i < _end; i++)
+        {
+            if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return _buffer[i];
+            }
+        }
+
+        return 0;
     }
 
     private void Finish()

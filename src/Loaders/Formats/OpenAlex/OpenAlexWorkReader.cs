@@ -37,17 +37,7 @@ public sealed class OpenAlexWorkReader : IRecordReader
     }
 
     /// <summary>The OpenAlex key of a work id or URL (<c>https://openalex.org/W2741809807</c> → <c>W2741809807</c>), or null.</summary>
-    public static string? NormalizeWorkId(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var key = text.Trim().TrimEnd('/');
-        key = key[(key.LastIndexOf('/') + 1)..].ToUpperInvariant();
-        return key.Length > 1 && key[0] == 'W' && key.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false ? key : null;
-    }
+    public static string? NormalizeWorkId(string? text) => Identifiers.NormalizeOpenAlex(text);
 
     /// <summary>The text of an <c>abstract_inverted_index</c> (word → positions), words in position order.</summary>
     public static string? RebuildAbstract(JsonElement? index)

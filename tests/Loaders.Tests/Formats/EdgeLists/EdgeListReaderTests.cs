@@ -56,4 +56,15 @@ public class EdgeListReaderTests
         Assert.Equal(["tiny:35", "tiny:1033", "tiny:999"], results.Where(r => r.Record is not null).Select(r => r.Record!.ExternalIds[0].Value));
         Assert.Equal(3, Assert.Single(results, r => r.Rejection is not null).Rejection!.Line);
     }
+
+    [Fact]
+    public async Task NodeDates_DateTheNodesOfTheMatchingEdgeList()
+    {
+        var results = await TestFiles.ReadAllAsync(new NodeDatesReader(), TestFiles.Fixture("edges/node-dates.txt"));
+
+        var first = results[0].Record!;
+        Assert.Equal(new ExternalId(ExternalIdKind.EdgeList, "node:9203201"), Assert.Single(first.ExternalIds));
+        Assert.Equal(new PartialDate(1992, 2, 24), first.Published);
+        Assert.Equal(2, results.Count);
+    }
 }

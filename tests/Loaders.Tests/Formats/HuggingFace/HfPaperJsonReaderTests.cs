@@ -121,4 +121,13 @@ public class HfPaperJsonReaderTests
         Assert.Equal("https://github.com/quantaalpha/memgovern", Assert.Single(paper.Repos).Repo.Url);
         Assert.Equal("hf-scraped", paper.Source.Format);
     }
+
+    [Fact]
+    public async Task ReadAsync_JsonLinesWithBrokenFirstLine_ReadsTheRest()
+    {
+        var results = await TestFiles.ReadAllAsync(new HfPaperJsonReader(), TestFiles.Fixture("hf/broken-first-line.jsonl"));
+
+        Assert.Equal(1, results[0].Rejection!.Line);
+        Assert.Equal(["Second Line Fine", "Third Line Fine"], results.Skip(1).Select(r => r.Record!.Title));
+    }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Loaders.Generation;
+using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Reading;
+using CiteGraph.Loaders.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Loaders.Tests.Generation;
+
+public class SyntheticCorpusTests(ITestOutputHelper output)
+{
+    private const string WorkerDbVariable = "CITEGRAPH_TEST_WORKER_DB";
+    private const string WorkerInputVariable = "CITEGRAPH_TEST_WORKER_INPUT";
+    private const int WorkerBatchSize = 200;
+
+    private static async Task<LoadReport> LoadAsync(string db, string input, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        return await new Ingestor(store, new IngestOptions { BatchSize = batchSize }).LoadAsync([InputFile.FromPath(input)], cancellationToken: cancellationToken);
+    }
+
+    [Fact]
+    public void Lines_SameOptions_SameCorpus_OtherSeed_OtherCorpus()
+    {
+        var options = new GeneratorOptions { Papers = 50, RefsPerPaper = 3 };
+
+        Assert.Equal(SyntheticCorpus.Lines(options), SyntheticCorpus.Lines(options));
+        Assert.NotEqual(SyntheticCorpus.Lines(options), SyntheticCorpus.Lines(options with { Seed = 2 }));
+        Assert.Equal(50, SyntheticCorpus.Lines(options).Count());
+    }
+
+    [Fact]
+    public async Task WriteAsync_WritesExactlyWhatLinesYields()
+    {
+        using var temp = new TempDirectory();
+        var options = new GeneratorOptions { Papers = 300, RefsPerPaper = 4, Seed = 9 };
+
+        await SyntheticCorpus.WriteAsync(temp.File("c.jsonl"), options, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SyntheticCorpus.Lines(options), await File.ReadAllLinesAsync(temp.File("c.jsonl"), TestContext.Current.CancellationToken));
+        Assert.False(File.Exists(temp.File("c.jsonl.part")));
+    }
+
+    /// <remarks>
+    /// Also the child process of <see cref="Load_KilledMidwayThenRerun_GivesTheSameGraphAsOneLoad"/>: started with the
+    /// worker variables set, it loads the given corpus into the given store instead, and is killed on the way.
+    /// </remarks>
+    [Fact]
+    public async Task Generate_ThenLoad_EveryPaperAndCitationArrives()
+    {
+        if (Environment.GetEnvironmentVariable(WorkerDbVariable) is { } workerDb)
+        {
+            await LoadAsync(workerDb, Environment.GetEnvironmentVariable(WorkerInputVariable)!, WorkerBatchSize, TestContext.Current.CancellationToken);
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var citations = await SyntheticCorpus.WriteAsync(temp.File("c.jsonl"), new GeneratorOptions { Papers = 400, RefsPerPaper = 6 }, TestContext.Current.CancellationToken);
+
+        var report = await LoadAsync(temp.File("g.db"), temp.File("c.jsonl"), 100, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, report.Rejected);
+        Assert.Equal(400, report.PapersInStore);
+        Assert.True(citations > 400 * 5, $"{citations} citations");
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
+        Assert.Equal(citations, (await store.GetStatsAsync(TestContext.Current.CancellationToken)).Citations);
+        Assert.Equal(0, await StoreDump.ScalarAsync(temp.File("g.db"), "SELECT COUNT(*) FROM paper WHERE is_stub = 1"));
+    }
+
+    [Fact]
+    [Trait("Category", "Process")]
+    public async Task Load_KilledMidwayThenRerun_GivesTheSameGraphAsOneLoad()
+    {
+        const int papers = 5_000;
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory();
+        var corpus = temp.File("corpus.jsonl");
+        await SyntheticCorpus.WriteAsync(corpus, new GeneratorOptions { Papers = papers, RefsPerPaper = 4, Seed = 7 }, ct);
+        var killedDb = temp.File("killed.db");
+
+        // The same test assembly, running only the worker test, with the worker variables set.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(SyntheticCorpusTests).Assembly.Location);
+        start.ArgumentList.Add("-method"); // xunit v3 in-process runner option (the assembly run directly, not under dotnet test)
+        start.ArgumentList.Add($"{typeof(SyntheticCorpusTests).FullName}.{nameof(Generate_ThenLoad_EveryPaperAndCitationArrives)}");
+        start.Environment[WorkerDbVariable] = killedDb;
+        start.Environment[WorkerInputVariable] = corpus;
+        using var child = Process.Start(start)!;
+        child.OutputDataReceived += (_, _) => { };
+        child.ErrorDataReceived += (_, _) => { };
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+
+        long seen = 0;
+        var clock = Stopwatch.StartNew();
+        while (seen < papers / 5 && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(15, ct);
+            seen = await PaperCountAsync(killedDb);
+        }
+
+        Assert.False(child.HasExited, $"the worker finished (or failed, exit code {(child.HasExited ? child.ExitCode : 0)}) before it could be killed; {seen} papers seen");
+        child.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no disposal, no commit of the batch in flight.
+        await child.WaitForExitAsync(ct);
+        var survived = await PaperCountAsync(killedDb);
+        output.WriteLine($"killed after {clock.Elapsed.TotalSeconds:F1} s with {survived} of {papers} papers committed");
+        Assert.InRange(survived, 1, papers - 1);
+        Assert.Equal(0, survived % WorkerBatchSize);
+
+        var rerun = await LoadAsync(killedDb, corpus, WorkerBatchSize, ct);
+        await LoadAsync(temp.File("clean.db"), corpus, WorkerBatchSize, ct);
+
+        Assert.Equal(papers, rerun.PapersInStore);
+        Assert.Equal(survived, rerun.Merged);
+        Assert.Equal(await StoreDump.DumpAsync(temp.File("clean.db")), await StoreDump.DumpAsync(killedDb));
+    }
+
+    private static async Task<long> PaperCountAsync(string db)
+    {
+        if (!File.Exists(db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await StoreDump.ScalarAsync(db, "SELECT COUNT(*) FROM paper");
+        }
+        catch (SqliteException)
+        {
+            return 0; // Not created or migrated yet.
+        }
+    }
+}
