@@ -166,6 +166,11 @@ public sealed class StoreLocation
         _ => new Neo4jGraphStore(Neo4j!),
     };
 
+    /// <summary>The location as a store URI that <see cref="Parse"/> reads back, credentials included: never log it.</summary>
+    public string ToUri() => Kind == StoreKind.Sqlite
+        ? "sqlite:" + SqlitePath
+        : $"neo4j+{Neo4j!.Uri!.Scheme}://{Uri.EscapeDataString(Neo4j.User)}:{Uri.EscapeDataString(Neo4j.Password)}@{Neo4j.Uri.Host}:{Neo4j.Uri.Port}/{Neo4j.Database}";
+
     /// <summary>The location as a URI, with the password hidden.</summary>
     public override string ToString() => Kind == StoreKind.Sqlite
         ? "sqlite:" + SqlitePath

@@ -17,15 +17,20 @@ internal static class LoadCommand
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();
-        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, quiet, json };
-        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(files), result.GetRequiredValue(db), result.GetValue(quiet), result.GetValue(json), ct));
+        var storeOption = StoreSelection.Option();
+        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, storeOption, quiet, json };
+        command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
+            ? await RunAsync(result.GetRequiredValue(files), location!, result.GetValue(quiet), result.GetValue(json), ct)
+            : await StoreSelection.FailAsync(error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string database, bool quiet, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, Graph.Storage.StoreLocation location, bool quiet, bool json, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
-        await using var store = CommonOptions.OpenStore(database);
+        // Rejections go beside a SQLite file, or to the working directory for a server store.
+        var database = location.SqlitePath ?? $"neo4j-{location.Neo4j!.Database}";
+        await using var store = CommonOptions.OpenStore(location);
         var ingestor = new Ingestor(store, new IngestOptions { RejectsPath = database + ".rejects.jsonl" });
         LoadReport report;
         if (quiet || json || Console.IsOutputRedirected)

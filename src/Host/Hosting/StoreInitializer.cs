@@ -21,7 +21,7 @@ internal sealed partial class StoreInitializer(IGraphStore store, IOptions<CiteG
         }
 
         var stats = await store.GetStatsAsync(cancellationToken);
-        LogReady(options.Value.Database, stats.Papers, stats.Repos);
+        LogReady(StoreServiceCollectionExtensions.Describe(options.Value), stats.Papers, stats.Repos);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
