@@ -113,8 +113,8 @@ public sealed class StoreLocation
             return false;
         }
 
-        // Without an explicit port, the Neo4j HTTP(S) connector's defaults, not HTTP's 80/443.
-        var port = s.Contains($"{uri.Host}:", StringComparison.OrdinalIgnoreCase) ? uri.Port : httpScheme == Uri.UriSchemeHttps ? 7473 : 7474;
+        // Without a port, the Neo4j HTTP(S) connector's defaults (7474/7473), not HTTP's 80/443.
+        var port = !uri.IsDefaultPort ? uri.Port : httpScheme == Uri.UriSchemeHttps ? 7473 : 7474;
         var options = new Neo4jStoreOptions
         {
             Uri = new UriBuilder(httpScheme, uri.Host, port).Uri,

@@ -41,6 +41,8 @@ public sealed class StoreLocationTests
         Assert.Equal(new Uri("https://graph.example:7473/"), o.Uri);
         Assert.Equal(("svc", "pw12345678", "neo4j"), (o.User, o.Password, o.Database));
         Assert.Equal(7474, StoreLocation.Parse("http://neo4j/db1", Env(("NEO4J_PASSWORD", "p"))).Neo4j!.Uri!.Port);
+        Assert.Equal(7474, StoreLocation.Parse("neo4j+http://neo4j:pw@neo4j/db1").Neo4j!.Uri!.Port);
+        Assert.Equal(8080, StoreLocation.Parse("neo4j+http://neo4j:pw@neo4j:8080/db1").Neo4j!.Uri!.Port);
     }
 
     [Theory]
