@@ -171,4 +171,44 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         Assert.Equal(CypherStatements.GetAll("schema"), _server.Requests.Select(Statement));
         Assert.All(_server.Requests, r => Assert.Equal("/db/neo4j/query/v2", r.Path));
     }
+
+    [Fact]
+    public async Task Lineage_walks_one_neighbors_request_per_hop_up_to_the_depth()
+    {
+        // A chain a → b → c → d (a cites b, …): ancestors of a.
+        var cites = new Dictionary<string, string> { ["a"] = "b", ["b"] = "c", ["c"] = "d" };
+        _server.Respond = r =>
+        {
+            using var body = JsonDocument.Parse(r.Body!);
+            var ids = body.RootElement.GetProperty("parameters").GetProperty("ids").EnumerateArray().Select(e => e.GetString()!).ToList();
+            var rows = ids.Where(cites.ContainsKey).Select(id => $$"""["{{id}}", "{{cites[id]}}", true, "explicit", 1.0, null]""");
+            return FakeNeo4j.Answer.Accepted($$$"""{"data": {"fields": ["id", "neighbor", "outgoing", "kind", "confidence", "evidence"], "values": [{{{string.Join(",", rows)}}}]}}""");
+        };
+
+        var lineage = await _store.GetLineageAsync("a", ancestors: true, maxDepth: 2, cancellationToken: Ct);
+
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 0, ["b"] = 1, ["c"] = 2 }, lineage.Depths);
+        Assert.Equal([("a", "b"), ("b", "c")], lineage.Edges.Select(e => (e.Source, e.Target)));
+        Assert.Equal(2, _server.Requests.Count);
+        using var first = JsonDocument.Parse(_server.Requests[0].Body!);
+        var parameters = first.RootElement.GetProperty("parameters");
+        Assert.Equal((true, false), (parameters.GetProperty("outgoing").GetBoolean(), parameters.GetProperty("incoming").GetBoolean()));
+        Assert.Equal(CypherStatements.Get("neighbors"), Statement(_server.Requests[0]));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.GetLineageAsync("a", true, Neo4jGraphStore.MaxTraversalDepth + 1, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_path_is_read_back_as_citations_and_a_paper_to_itself_asks_nothing()
+    {
+        _server.Respond = _ => FakeNeo4j.Answer.Accepted("""
+            {"data": {"fields": ["ids", "edges"], "values": [[["a", "b", "c"],
+              [{"source": "a", "target": "b", "kind": "explicit", "confidence": 1.0}, {"source": "c", "target": "b", "kind": "inferred", "confidence": 0.5}]]]}}
+            """);
+
+        var path = await _store.FindPathAsync("a", "c", 3, Ct);
+        Assert.Equal([("a", "b", CitationKind.Explicit), ("c", "b", CitationKind.Inferred)], path!.Select(e => (e.Source, e.Target, e.Kind)));
+        Assert.Null(await _store.FindPathAsync("a", "c", 1, Ct));
+        Assert.Empty((await _store.FindPathAsync("a", "a", 3, Ct))!);
+        Assert.Equal(2, _server.Requests.Count);
+    }
 }
