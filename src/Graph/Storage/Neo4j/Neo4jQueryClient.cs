@@ -19,7 +19,11 @@ public sealed class Neo4jQueryClient : IDisposable
     public const string AffinityHeader = "neo4j-cluster-affinity";
 
     // Row records are written camelCase, as the statements read them; dictionary keys (parameter names) stay as given.
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new CypherFloatConverter() },
+    };
 
     private readonly HttpClient _http;
     private readonly Neo4jStoreOptions _options;
@@ -77,6 +81,9 @@ public sealed class Neo4jQueryClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The JSON a request body is sent as (for tests).</summary>
+    internal static string Serialize(object body) => JsonSerializer.Serialize(body, JsonOptions);
+
     internal static Dictionary<string, object?> Body(string statement, IReadOnlyDictionary<string, object?>? parameters)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statement);
@@ -101,7 +108,7 @@ public sealed class Neo4jQueryClient : IDisposable
         if (body is not null)
         {
             // A serializer, never string building: statements carry line breaks, which raw JSON strings may not.
-            request.Content = new StringContent(JsonSerializer.Serialize(body, JsonOptions), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(Serialize(body), Encoding.UTF8, "application/json");
         }
 
         string text;

@@ -261,4 +261,25 @@ public sealed class Neo4jQueryClientTests : IDisposable
         var ex = Assert.Throws<ArgumentException>(options.Validate);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Floats_are_sent_as_floats_and_integers_as_integers()
+    {
+        var json = Neo4jQueryClient.Serialize(Neo4jQueryClient.Body("RETURN $x", new Dictionary<string, object?>
+        {
+            ["one"] = 1.0,
+            ["zero"] = 0d,
+            ["small"] = 1e-9,
+            ["rank"] = 0.15,
+            ["count"] = 3,
+            ["scores"] = new[] { 2.0, 0.5 },
+        }));
+        Assert.Contains("\"one\":1.0", json, StringComparison.Ordinal);
+        Assert.Contains("\"zero\":0.0", json, StringComparison.Ordinal);
+        Assert.Contains("\"small\":1E-09", json, StringComparison.Ordinal);
+        Assert.Contains("\"rank\":0.15", json, StringComparison.Ordinal);
+        Assert.Contains("\"count\":3,", json, StringComparison.Ordinal);
+        Assert.Contains("\"scores\":[2.0,0.5]", json, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Neo4jQueryClient.Serialize(new Dictionary<string, object?> { ["nan"] = double.NaN }));
+    }
 }
