@@ -1,4 +1,5 @@
 using CiteGraph.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -91,5 +92,15 @@ public sealed class StoreSelectionTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
         Assert.Contains("CiteGraph:Store: ", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Bolt is not supported", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_neo4j_store_can_be_registered_directly_and_is_validated_then()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Assert.Throws<ArgumentException>(() => services.AddCiteGraphNeo4jStore(new Graph.Storage.Neo4j.Neo4jStoreOptions { Uri = new Uri("http://localhost:7474") }));
+        services.AddCiteGraphNeo4jStore(new Graph.Storage.Neo4j.Neo4jStoreOptions { Uri = new Uri("http://localhost:7474"), Password = "password" });
+        await using var provider = services.BuildServiceProvider();
+        Assert.IsType<Graph.Storage.Neo4j.Neo4jGraphStore>(provider.GetService(typeof(Graph.Storage.IGraphStore)));
     }
 }

@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Neo4j;
 using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,16 @@ public static class StoreServiceCollectionExtensions
                 ? new SqliteGraphStore(new SqliteStoreOptions { Path = options.Database })
                 : StoreLocation.Parse(options.Store, Environment.GetEnvironmentVariable).Open();
         });
+        return services;
+    }
+
+    /// <summary>Adds the Neo4j store at <paramref name="options"/> (validated now, so a bad address fails at start-up).</summary>
+    /// <returns>The same service collection so that multiple calls can be chained.</returns>
+    public static IServiceCollection AddCiteGraphNeo4jStore(this IServiceCollection services, Neo4jStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.TryAddSingleton<IGraphStore>(_ => new Neo4jGraphStore(options));
         return services;
     }
 
