@@ -30,10 +30,17 @@ internal static class AnalyzeCommand
         {
             db, algorithms, graph, samples, resolution, seed, json,
         };
+        var storeOption = StoreSelection.Option();
+        command.Options.Add(storeOption);
         command.SetAction(async (result, ct) =>
         {
-            var path = result.GetRequiredValue(db);
-            if (!File.Exists(path))
+            if (!StoreSelection.TryResolve(result, db, storeOption, out var location, out var error))
+            {
+                return await StoreSelection.FailAsync(error);
+            }
+
+            var path = location!.SqlitePath ?? location.ToString();
+            if (CommonOptions.IsMissing(location))
             {
                 await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
@@ -58,7 +65,7 @@ internal static class AnalyzeCommand
                 Resolution = result.GetValue(resolution),
                 Seed = result.GetValue(seed),
             };
-            await using var store = CommonOptions.OpenStore(path);
+            await using var store = CommonOptions.OpenStore(location);
             await store.InitializeAsync(ct);
             var runner = new AnalyticsRunner(store);
             AnalyticsReport report;

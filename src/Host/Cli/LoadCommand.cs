@@ -27,21 +27,30 @@ internal static class LoadCommand
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
             DefaultValueFactory = _ => EdgeDirection.Auto,
         };
-        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, format, direction, quiet, json };
-        command.SetAction((result, ct) => RunAsync(
-            result.GetRequiredValue(files),
-            result.GetRequiredValue(db),
-            new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction) },
-            result.GetValue(quiet),
-            result.GetValue(json),
-            ct));
+        var storeOption = StoreSelection.Option();
+        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.")
+        {
+            files, db, storeOption, format, direction, quiet, json,
+        };
+        command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
+            ? await RunAsync(
+                result.GetRequiredValue(files),
+                location!,
+                new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction) },
+                result.GetValue(quiet),
+                result.GetValue(json),
+                ct)
+            : await StoreSelection.FailAsync(error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string database, IngestOptions options, bool quiet, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, bool quiet, bool json, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
-        await using var store = CommonOptions.OpenStore(database);
+        // Rejections go beside a SQLite file, or to the working directory for a server store.
+        var database = location.SqlitePath ?? $"neo4j-{location.Neo4j!.Database}";
+        await using var store = CommonOptions.OpenStore(location);
         options.RejectsPath = database + ".rejects.jsonl";
         var ingestor = new Ingestor(store, options);
         LoadReport report;

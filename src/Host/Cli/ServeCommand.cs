@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CiteGraph.Host.Cli;
 
-/// <summary><c>citegraph serve [--db PATH] [--demo] [--urls URLS]</c>: the GraphQL service.</summary>
+/// <summary><c>citegraph serve [--db PATH | --store URI] [--demo] [--urls URLS]</c>: the GraphQL service.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -19,21 +19,29 @@ internal static class ServeCommand
             Description = "Addresses to listen on, ';'-separated.",
             DefaultValueFactory = _ => "http://localhost:5000",
         };
+        var store = StoreSelection.Option();
         var command = new Command("serve", "Serve the GraphQL API at /graphql. Further --Section:Key=value settings go to the host's configuration.")
         {
-            db, demo, urls,
+            db, store, demo, urls,
         };
         // Settings such as --CiteGraph:Http:RateLimitPerMinute=0 or --Serilog:MinimumLevel:Default=Warning pass through.
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var isDemo = result.GetValue(demo);
-            var temporary = isDemo && result.GetValue(db) is null;
-            var path = result.GetValue(db)
-                ?? (temporary ? Path.Combine(Path.GetTempPath(), $"citegraph-demo-{Guid.NewGuid():N}.db") : CommonOptions.DefaultDatabase);
+            var scratch = Path.Combine(Path.GetTempPath(), $"citegraph-demo-{Guid.NewGuid():N}.db");
+            if (!StoreSelection.TryResolve(result.GetValue(store), result.GetValue(db), isDemo ? scratch : CommonOptions.DefaultDatabase,
+                Environment.GetEnvironmentVariable, out var location, out var error))
+            {
+                return await StoreSelection.FailAsync(error);
+            }
+
+            var temporary = location!.SqlitePath == scratch;
+            var path = location.SqlitePath ?? CommonOptions.DefaultDatabase;
             string[] hostArgs =
             [
                 $"--CiteGraph:Database={path}",
+                $"--CiteGraph:Store={(location.Kind == Graph.Storage.StoreKind.Sqlite ? "" : location.ToUri())}",
                 $"--CiteGraph:Demo={isDemo}",
                 $"--urls={result.GetRequiredValue(urls)}",
                 .. result.UnmatchedTokens,

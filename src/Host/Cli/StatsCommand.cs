@@ -11,17 +11,23 @@ internal static class StatsCommand
     {
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
-        var command = new Command("stats", "Print node and relationship counts of the store.") { db, json };
+        var storeOption = StoreSelection.Option();
+        var command = new Command("stats", "Print node and relationship counts of the store.") { db, storeOption, json };
         command.SetAction(async (result, ct) =>
         {
-            var path = result.GetRequiredValue(db);
-            if (!File.Exists(path))
+            if (!StoreSelection.TryResolve(result, db, storeOption, out var location, out var error))
+            {
+                return await StoreSelection.FailAsync(error);
+            }
+
+            var path = location!.SqlitePath;
+            if (CommonOptions.IsMissing(location))
             {
                 await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 
-            await using var store = CommonOptions.OpenStore(path);
+            await using var store = CommonOptions.OpenStore(location);
             await store.InitializeAsync(ct);
             var stats = await store.GetStatsAsync(ct);
             if (result.GetValue(json))

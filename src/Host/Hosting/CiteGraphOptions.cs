@@ -11,6 +11,12 @@ public sealed class CiteGraphOptions
     [Required(AllowEmptyStrings = false)]
     public string Database { get; set; } = "citegraph.db";
 
+    /// <summary>
+    /// The store as a URI (<c>sqlite:PATH</c> or <c>neo4j+http://USER:PASS@HOST:7474/DB</c>); when set it wins over
+    /// <see cref="Database"/>. Default none. A Neo4j URI without credentials takes them from NEO4J_USER / NEO4J_PASSWORD.
+    /// </summary>
+    public string? Store { get; set; }
+
     /// <summary>Load the shipped demo corpus into the store at start-up. Default false.</summary>
     public bool Demo { get; set; }
 }

@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the CiteGraph service: options, the store, and its start-up work.</summary>
 public static class HostingServiceCollectionExtensions
 {
-    /// <summary>Adds validated <see cref="CiteGraphOptions"/>, the SQLite store they name, and the start-up initializer.</summary>
+    /// <summary>Adds validated <see cref="CiteGraphOptions"/>, the store they name (SQLite or Neo4j), and the start-up initializer.</summary>
     /// <returns>The same service collection so that multiple calls can be chained.</returns>
     public static IServiceCollection AddCiteGraph(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,7 +19,7 @@ public static class HostingServiceCollectionExtensions
             .Bind(configuration.GetSection(CiteGraphOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddCiteGraphSqliteStore();
+        services.AddCiteGraphStore();
         services.AddHostedService<StoreInitializer>();
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
         // The key comes from CiteGraph:ApiKey or, as documented, the CITEGRAPH_API_KEY environment variable.

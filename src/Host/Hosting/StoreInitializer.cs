@@ -23,7 +23,7 @@ internal sealed partial class StoreInitializer(IGraphStore store, SnapshotHolder
 
         var stats = await store.GetStatsAsync(cancellationToken);
         var snapshot = await snapshots.RebuildAsync(cancellationToken);
-        LogReady(options.Value.Database, stats.Papers, stats.Repos, snapshot.Citations.EdgeCount);
+        LogReady(StoreServiceCollectionExtensions.Describe(options.Value), stats.Papers, stats.Repos, snapshot.Citations.EdgeCount);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
