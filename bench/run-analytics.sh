@@ -5,6 +5,7 @@
 #   bench/run-analytics.sh            # real graphs (cora, cit-HepPh), 20K betweenness, 200K/2M preferential attachment
 #   bench/run-analytics.sh --big      # ... plus 1M/10M
 #   bench/run-analytics.sh --no-install   # skip apt-get (peers already installed)
+#   bench/run-analytics.sh --only=cora,pa-200k   # rerun some datasets; results of the others in bench/.out are kept
 #
 # Generated graphs go to bench/.data and raw outputs to bench/.out (both git-ignored). Only the algorithm call is timed on
 # every side; load (parse + build) and the undirected view are reported separately. Peak RSS is per process (/usr/bin/time -v).
@@ -12,10 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIG=0
 INSTALL=1
+ONLY=""
 for arg in "$@"; do
   case "$arg" in
     --big) BIG=1 ;;
     --no-install) INSTALL=0 ;;
+    --only=*) ONLY=",${arg#--only=}," ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -53,12 +56,15 @@ if [[ $BIG == 1 && ! -f $DATA/pa-1m.txt ]]; then "$BIN" gen 1000000 10 43 "$DATA
 if [[ -f $SHARED/cora/cora.cites ]]; then "$PY" bench/peers/prepare_real.py "$SHARED/cora/cora.cites" "$DATA/cora.txt"; fi
 if [[ -f $SHARED/cit-hepph-subset/cit-HepPh.txt ]]; then "$PY" bench/peers/prepare_real.py "$SHARED/cit-hepph-subset/cit-HepPh.txt" "$DATA/cit-hepph.txt"; fi
 
-# run <dataset> <algos> <repeats> <peer,peer,...>
+# run <dataset> <algos> <repeats> <peer,peer,...> [result folder name, default = dataset]
 run() {
-  local ds=$1 algos=$2 repeats=$3 peers=$4 dir=$OUT/$1
+  local ds=$1 algos=$2 repeats=$3 peers=$4 name=${5:-$1}
+  local dir=$OUT/$name
+  [[ -z $ONLY || $ONLY == *",$name,"* ]] || return 0
   [[ -f $DATA/$ds.txt ]] || { echo "skip $ds (no data)" >&2; return; }
   mkdir -p "$dir"
-  : > "$dir/results.jsonl"
+  # Record the load average: other jobs on a shared machine make single timings noisy.
+  echo "{\"impl\": \"machine\", \"algo\": \"loadavg\", \"seconds\": 0, \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" > "$dir/results.jsonl"
   echo "== $ds: citegraph" >&2
   /usr/bin/time -v -o "$dir/citegraph.time" "$BIN" run "$DATA/$ds.txt" "$dir" "$algos" "$repeats" >> "$dir/results.jsonl"
   for peer in ${peers//,/ }; do
@@ -72,9 +78,10 @@ run() {
 ALL=pagerank,pagerank-gds,wcc,scc,kcore,louvain,leiden
 run cora "$ALL,betweenness,betweenness-undirected" 5 igraph,graphtool,networkx,leidenalg
 run cit-hepph "$ALL,betweenness" 3 igraph,graphtool,networkx,leidenalg
-run pa-20k betweenness,betweenness-undirected 1 igraph,graphtool
-run pa-200k "$ALL" 1 igraph,graphtool,leidenalg
-if [[ $BIG == 1 ]]; then run pa-1m "$ALL" 1 igraph,graphtool,leidenalg; fi
+run pa-20k betweenness 3 igraph,graphtool
+run pa-20k betweenness-undirected 1 igraph,graphtool pa-20k-undirected
+run pa-200k "$ALL" 2 igraph,graphtool,leidenalg
+if [[ $BIG == 1 || $ONLY == *",pa-1m,"* ]]; then run pa-1m "$ALL" 1 igraph,graphtool,leidenalg; fi
 
 "$PY" bench/peers/report.py "$OUT" > bench/RESULTS.md
 echo "wrote bench/RESULTS.md" >&2
