@@ -8,8 +8,9 @@ namespace CiteGraph.Graph.Analytics;
 /// </summary>
 internal sealed class CommunityGraph
 {
-    public CommunityGraph(int[] offsets, int[] adjacency, double[] weights, double[] self)
+    public CommunityGraph(int[] offsets, int[] adjacency, double[] weights, double[] self, bool unitWeights = false)
     {
+        UnitWeights = unitWeights;
         Offsets = offsets;
         Adjacency = adjacency;
         Weights = weights;
@@ -40,6 +41,9 @@ internal sealed class CommunityGraph
 
     public double[] Weights { get; }
 
+    /// <summary>Every weight is 1 (the unweighted input level): hot loops can skip reading <see cref="Weights"/>.</summary>
+    public bool UnitWeights { get; }
+
     /// <summary>A_vv summed over ordered pairs (twice the internal edge weight of an aggregated node).</summary>
     public double[] Self { get; }
 
@@ -65,7 +69,7 @@ internal sealed class CommunityGraph
             Array.Fill(w, 1.0);
         }
 
-        return new CommunityGraph(g.OutOffsets, g.Targets, w, new double[g.NodeCount]);
+        return new CommunityGraph(g.OutOffsets, g.Targets, w, new double[g.NodeCount], unitWeights: g.Weights is null);
     }
 
     /// <summary>Collapses each community (ids dense in 0..count-1) into one node.</summary>

@@ -37,10 +37,8 @@ internal static class LeidenMoves
         Array.Fill(queued, true);
         int head = 0, pending = n;
         var neighbourWeight = new double[n];
-        var stamp = new int[n];
-        Array.Fill(stamp, -1);
         var touched = new int[n];
-        int visit = 0;
+        bool unit = g.UnitWeights;
         bool moved = false;
         while (pending > 0)
         {
@@ -48,19 +46,17 @@ internal static class LeidenMoves
             head = head + 1 == n ? 0 : head + 1;
             pending--;
             queued[v] = false;
-            visit++;
             int touchedCount = 0;
             for (int e = off[v]; e < off[v + 1]; e++)
             {
                 int c = community[adj[e]];
-                if (stamp[c] != visit)
+                // Weights are positive, so a zero entry means "not touched yet" (a zero-weight arc at worst lists c twice).
+                if (neighbourWeight[c] == 0)
                 {
-                    stamp[c] = visit;
-                    neighbourWeight[c] = 0;
                     touched[touchedCount++] = c;
                 }
 
-                neighbourWeight[c] += w[e];
+                neighbourWeight[c] += unit ? 1.0 : w[e];
             }
 
             int current = community[v];
@@ -68,13 +64,14 @@ internal static class LeidenMoves
             tot[current] -= kv;
             size[current]--;
             double factor = gamma * kv / m2;
-            double stay = (stamp[current] == visit ? neighbourWeight[current] : 0) - factor * tot[current];
+            double stay = neighbourWeight[current] - factor * tot[current];
             int best = current;
             double bestGain = stay;
             for (int i = 0; i < touchedCount; i++)
             {
                 int c = touched[i];
                 double gain = neighbourWeight[c] - factor * tot[c];
+                neighbourWeight[c] = 0;
                 if (gain > bestGain)
                 {
                     bestGain = gain;

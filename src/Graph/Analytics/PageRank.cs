@@ -2,8 +2,10 @@ namespace CiteGraph.Graph.Analytics;
 
 /// <summary>
 /// PageRank on a <see cref="CsrGraph"/>: Neo4j GDS semantics (default) or the normalized igraph/networkx variant, optionally
-/// personalized. Unweighted graphs use a parallel pull over in-arcs; weighted graphs a sequential push over out-arcs
-/// (weight share <c>w(u,v)/Σ_out w(u)</c>, negative weights ignored).
+/// personalized. GDS mode on unweighted graphs is a parallel pull over in-arcs; normalized mode on unweighted graphs is a
+/// block Gauss–Seidel solve over strongly connected components in topological order (sequential; exact in one pass on
+/// acyclic graphs); weighted graphs use a sequential power iteration pushing over out-arcs (weight share
+/// <c>w(u,v)/Σ_out w(u)</c>, negative weights ignored).
 /// </summary>
 public static class PageRank
 {
@@ -16,6 +18,11 @@ public static class PageRank
         int n = graph.NodeCount;
         double[]? teleport = Teleport(n, options.SourceNodes);
         var weightShare = graph.IsWeighted ? OutWeightSums(graph) : null;
+        if (options.Mode == PageRankMode.Normalized && weightShare is null)
+        {
+            return PageRankGaussSeidel.Solve(graph, options, teleport);
+        }
+
         var state = new Kernel(graph, options, weightShare);
         return options.Mode == PageRankMode.Gds ? state.RunGds(teleport) : state.RunNormalized(teleport);
     }

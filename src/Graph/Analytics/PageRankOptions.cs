@@ -11,7 +11,8 @@ public enum PageRankMode
 
     /// <summary>
     /// igraph/networkx semantics: a probability vector (sums to 1), dangling mass redistributed along the teleport
-    /// vector, iterated until the L1 change is below <see cref="PageRankOptions.Tolerance"/>.
+    /// vector, iterated until the L1 change is below <see cref="PageRankOptions.Tolerance"/> (unweighted: per strongly connected
+    /// component of a Gauss–Seidel solve, <see cref="PageRankResult.Iterations"/> = most sweeps of any component).
     /// </summary>
     Normalized,
 }

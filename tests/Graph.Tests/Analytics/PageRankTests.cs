@@ -81,6 +81,31 @@ public sealed class PageRankTests
         Assert.True(result.Converged);
     }
 
+    [Theory]
+    [InlineData(1, false, false)]
+    [InlineData(2, false, true)]
+    [InlineData(3, true, false)]
+    public void Normalized_PageRank_agrees_with_power_iteration_on_cyclic_weighted_and_looped_graphs(int seed, bool simple, bool weighted)
+    {
+        var g = TestGraphs.Random(300, 900, seed, simple, weighted);
+
+        var result = PageRank.Compute(g, PageRankOptions.Normalized);
+
+        AssertClose(Reference.NormalizedPageRank(g), result.Scores, 1e-6);
+        Assert.Equal(1.0, result.Scores.Sum(), 1e-9);
+    }
+
+    [Fact]
+    public void Normalized_PageRank_of_a_dag_is_solved_in_one_pass()
+    {
+        var g = TestGraphs.FromPairs(4, [(0, 1), (0, 2), (1, 3), (2, 3)]);
+
+        var result = PageRank.Compute(g, PageRankOptions.Normalized);
+
+        Assert.Equal(1, result.Iterations);
+        AssertClose(Reference.NormalizedPageRank(g), result.Scores, 1e-12);
+    }
+
     [Fact]
     public void Personalized_normalized_PageRank_agrees_with_power_iteration()
     {

@@ -47,15 +47,15 @@ internal static class Reference
         return rank;
     }
 
-    /// <summary>Textbook power iteration of the Google matrix with dangling nodes teleporting along p, run to 1e-15.</summary>
+    /// <summary>Textbook power iteration of the (weighted) Google matrix with dangling nodes teleporting along p, run to 1e-15.</summary>
     public static double[] NormalizedPageRank(CsrGraph g, double d = 0.85, int[]? sources = null)
     {
         int n = g.NodeCount;
         var arcs = TestGraphs.Arcs(g);
         var outDegree = new double[n];
-        foreach (var (from, _, _) in arcs)
+        foreach (var (from, _, w) in arcs)
         {
-            outDegree[from]++;
+            outDegree[from] += w;
         }
 
         var p = new double[n];
@@ -74,9 +74,9 @@ internal static class Reference
                 next[v] = (1 - d) * p[v] + d * dangling * p[v];
             }
 
-            foreach (var (from, to, _) in arcs)
+            foreach (var (from, to, w) in arcs)
             {
-                next[to] += d * x[from] / outDegree[from];
+                next[to] += d * x[from] * w / outDegree[from];
             }
 
             double change = Enumerable.Range(0, n).Sum(v => Math.Abs(next[v] - x[v]));
