@@ -1,3 +1,4 @@
+using CiteGraph.Tests;
 using System.Diagnostics;
 using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Loaders.Generation;

@@ -1,3 +1,4 @@
+using CiteGraph.Tests;
 using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Tests.Support;

@@ -1,3 +1,4 @@
+using CiteGraph.Tests;
 using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;
 using CiteGraph.Loaders.Formats.HuggingFace;

@@ -14,32 +14,8 @@ internal static class TestFiles
         return new InputFile("Fixtures/" + relativePath, () => File.OpenRead(path));
     }
 
-    /// <summary>The folder holding CiteGraph.slnx, found by walking up from the test binaries.</summary>
-    public static string? RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CiteGraph.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>A folder of ../shared/data, or a skip (with the reason) when this machine does not have it.</summary>
-    public static string SharedData(string dataset)
-    {
-        var root = RepoRoot();
-        var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", dataset));
-        if (path is null || !Directory.Exists(path))
-        {
-            Assert.Skip($"shared dataset '{dataset}' is not available ({path ?? "no CiteGraph.slnx above the test binaries"}); it is read from ../shared/data and never copied into the repo");
-        }
-
-        return path;
-    }
+    public static string SharedData(string dataset) => CiteGraph.Tests.SharedData.Require("data/" + dataset);
 
     /// <summary>Every result a reader yields for an input.</summary>
     public static async Task<List<ReadResult>> ReadAllAsync(IRecordReader reader, InputFile input)

@@ -1,3 +1,4 @@
+using CiteGraph.Tests;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Loaders.Formats.Acl;

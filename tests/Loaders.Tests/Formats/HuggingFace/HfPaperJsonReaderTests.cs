@@ -1,3 +1,4 @@
+using CiteGraph.Tests;
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Formats.HuggingFace;
 using CiteGraph.Loaders.Tests.Support;
