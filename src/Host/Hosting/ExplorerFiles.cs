@@ -13,6 +13,8 @@ public static class ExplorerFiles
     /// <summary>The explorer's files, embedded at build time.</summary>
     public static IFileProvider Provider { get; } = new EmbeddedFileProvider(typeof(ExplorerFiles).Assembly, "CiteGraph.Host.wwwroot");
 
+    private const string CytoscapeStyleHash = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
     public static IApplicationBuilder UseExplorer(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
@@ -29,9 +31,11 @@ public static class ExplorerFiles
             FileProvider = Provider,
             OnPrepareResponse = ctx =>
             {
-                // The page may only talk to this server: no external scripts, styles, images or connections.
+                // The page may only talk to this server: no external scripts, styles, images or connections. The hash
+                // admits the one-rule stylesheet Cytoscape.js 3.34 injects for its container.
                 ctx.Context.Response.Headers.ContentSecurityPolicy =
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' " + CytoscapeStyleHash + "; script-src 'self'; " +
+                    "connect-src 'self'; base-uri 'none'; form-action 'self'";
                 ctx.Context.Response.Headers.CacheControl = "no-cache";
             },
         });
