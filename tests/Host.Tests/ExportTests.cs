@@ -166,6 +166,8 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
         Assert.Equal(server.Ids.Count, bib.Split("@misc{").Length - 1);
         Assert.Equal(bib.Count(c => c == '{'), bib.Count(c => c == '}'));
         Assert.Equal(@"50\% of \{x\} \& y\_z", BibtexWriter.Escape("50% of {x} & y_z"));
+        Assert.Equal("https://github.com/a/graph_weaver", BibtexWriter.Verbatim("https://github.com/a/graph_weaver}"));
+        Assert.DoesNotContain(@"\_", string.Join('\n', bib.Split('\n').Where(l => l.Contains("url", StringComparison.Ordinal))), StringComparison.Ordinal);
     }
 
     private static string Csv(ExportGraph graph, CsvTable table)

@@ -26,13 +26,13 @@ public static class BibtexWriter
 
             if (node.ArxivId is not null)
             {
-                Field(writer, "eprint", Escape(node.ArxivId));
+                Field(writer, "eprint", Verbatim(node.ArxivId));
                 Field(writer, "archivePrefix", "arXiv");
             }
 
             if (node.Doi is not null)
             {
-                Field(writer, "doi", Escape(node.Doi));
+                Field(writer, "doi", Verbatim(node.Doi));
             }
 
             var url = node.ArxivId is not null ? "https://arxiv.org/abs/" + node.ArxivId
@@ -40,12 +40,12 @@ public static class BibtexWriter
                 : node.Repos.FirstOrDefault();
             if (url is not null)
             {
-                Field(writer, "url", Escape(url));
+                Field(writer, "url", Verbatim(url));
             }
 
             if (node.Repos.Count > 0)
             {
-                Field(writer, "note", "Code: " + string.Join(", ", node.Repos.Select(r => "\\url{" + Escape(r) + "}")));
+                Field(writer, "note", "Code: " + string.Join(", ", node.Repos.Select(r => "\\url{" + Verbatim(r) + "}")));
             }
 
             writer.WriteLine($"  citegraph = {{{node.Id}}}");
@@ -72,6 +72,16 @@ public static class BibtexWriter
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// Identifiers and URLs as styles read them (verbatim, through <c>\url</c> or <c>\doi</c>): only braces, which would
+    /// unbalance the entry, and control characters are dropped.
+    /// </summary>
+    public static string Verbatim(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new string(text.Where(c => c is not ('{' or '}') && !char.IsControl(c)).ToArray());
     }
 
     /// <summary>Escapes the characters (La)TeX treats specially, so any title survives.</summary>

@@ -19,7 +19,7 @@ public static class ExplorerFiles
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) && context.Request.Path == "/")
+            if (context.Request.Path == "/" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 context.Request.Path = "/index.html";
             }
