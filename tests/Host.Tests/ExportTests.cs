@@ -158,6 +158,22 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
     }
 
     [Fact]
+    public void Titles_with_markup_and_control_characters_stay_valid_XML()
+    {
+        var node = new ExportNode("P1", "A <b>&amp;</b> \u0001title \U0001F600", null, null, null, null, false, false, null, null, []);
+        var graph = new ExportGraph([node, node with { Id = "P2", Label = "B" }], [new ExportEdge("P1", "P2", ExportEdgeKinds.Cites, 1, "x\u0002y", null)], false);
+        using var graphml = new MemoryStream();
+        GraphMLWriter.Write(graph, graphml);
+        using var gexf = new MemoryStream();
+        GexfWriter.Write(graph, gexf);
+
+        var graphmlText = Encoding.UTF8.GetString(graphml.ToArray());
+        Assert.Empty(Validate(graphmlText, "graphml.xsd"));
+        Assert.Empty(Validate(Encoding.UTF8.GetString(gexf.ToArray()), "gexf.xsd", "viz.xsd"));
+        Assert.Contains(XDocument.Parse(graphmlText).Descendants(), e => e.Value == "A <b>&amp;</b> title \U0001F600");
+    }
+
+    [Fact]
     public async Task BibTeX_has_one_entry_per_loaded_paper_with_escaped_titles()
     {
         using var response = await GetAsync("/export/bibtex", key: true);
