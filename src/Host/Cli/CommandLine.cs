@@ -13,6 +13,7 @@ internal static class CommandLine
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CiteGraph.GraphQL.Http;
+using CiteGraph.Host.Export;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -10,7 +10,7 @@ using Serilog.Events;
 
 namespace CiteGraph.Host.Hosting;
 
-/// <summary>Builds the web host: Serilog request logging, GraphQL at <c>/graphql</c>, a landing page at <c>/</c>.</summary>
+/// <summary>Builds the web host: Serilog request logging, GraphQL at <c>/graphql</c>, exports at <c>/export/{format}</c>, the explorer at <c>/</c>.</summary>
 public static class CiteGraphWebHost
 {
     public static IHostBuilder CreateBuilder(string[] args) =>
@@ -35,14 +35,14 @@ public static class CiteGraphWebHost
                         diagnostics.Set("RequestId", http.TraceIdentifier);
                         diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
                     });
+                    app.UseExplorer();
                     app.UseRouting();
                     app.UseCiteGraphOperations();
                     app.UseEndpoints(endpoints =>
                     {
                         endpoints.MapCiteGraphHealth();
                         endpoints.MapCiteGraphQL("/graphql");
-                        endpoints.MapGet("/", () => Results.Text(
-                            "CiteGraph is running. POST GraphQL queries to /graphql, e.g. { stats { papers repos } }\n"));
+                        endpoints.MapCiteGraphExport();
                     });
                 }));
 }

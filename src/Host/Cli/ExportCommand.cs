@@ -1,0 +1,115 @@
+using System.CommandLine;
+using CiteGraph.Graph.Export;
+using CiteGraph.Graph.Snapshot;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary>
+/// <c>citegraph export --format graphml|gexf|cytoscape|csv|bibtex [--seeds ID,… --radius N --max-nodes N] [--db PATH] [--out FILE]</c>.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "graphml, gexf, cytoscape (Cytoscape.js JSON), csv (nodes and edges tables) or bibtex.",
+            Required = true,
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong([.. ExportFormats.Names]);
+        var seeds = new Option<string[]>("--seeds")
+        {
+            Description = "Export the neighbourhood of these papers (CiteGraph ids, arXiv ids, DOIs; comma- or space-separated) instead of the whole graph.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "ID",
+        };
+        var radius = new Option<int>("--radius") { Description = "Hops from the seeds (0–3).", DefaultValueFactory = _ => 1 };
+        var maxNodes = new Option<int>("--max-nodes") { Description = "Most papers a seeded export holds.", DefaultValueFactory = _ => 1_000 };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "File to write (stdout when absent). For csv, FILE gets the nodes and FILE with .edges before the extension the edges.",
+            HelpName = "FILE",
+        };
+        var table = new Option<string>("--table") { Description = "For csv on stdout: nodes or edges.", DefaultValueFactory = _ => "nodes" };
+        table.AcceptOnlyFromAmong("nodes", "edges");
+        var command = new Command("export", "Write the graph, or a neighbourhood of some papers, for graph tools (Gephi, Cytoscape, yEd) or reference managers.")
+        {
+            db, format, seeds, radius, maxNodes, output, table,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            ExportFormats.TryParse(result.GetRequiredValue(format), out var kind);
+            var seedList = (result.GetValue(seeds) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var r = result.GetValue(radius);
+            if (r is < 0 or > 3 || result.GetValue(maxNodes) < 1)
+            {
+                await Console.Error.WriteLineAsync("--radius must be 0–3 and --max-nodes at least 1.");
+                return 1;
+            }
+
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var snapshot = await new SnapshotHolder(store).RebuildAsync(ct);
+            ExportGraph graph;
+            try
+            {
+                var scope = seedList.Count == 0 ? ExportScope.Everything
+                    : new ExportScope { Seeds = seedList, Radius = r, MaxNodes = result.GetValue(maxNodes), MaxEdges = int.MaxValue };
+                graph = await ExportGraphBuilder.BuildAsync(snapshot, store, scope, ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message.Split(" (Parameter", 2)[0]);
+                return 1;
+            }
+
+            var file = result.GetValue(output);
+            if (file is null)
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                GraphExporter.Write(graph, kind, stdout, result.GetValue(table) == "edges" ? CsvTable.Edges : CsvTable.Nodes);
+            }
+            else
+            {
+                Write(graph, kind, file, CsvTable.Nodes);
+                if (kind == ExportFormat.Csv)
+                {
+                    var edges = EdgesPath(file);
+                    Write(graph, kind, edges, CsvTable.Edges);
+                    await Console.Error.WriteLineAsync($"{graph.Nodes.Count} nodes → {file}, {graph.Edges.Count} edges → {edges}");
+                }
+                else
+                {
+                    await Console.Error.WriteLineAsync($"{graph.Nodes.Count} nodes, {graph.Edges.Count} edges → {file}");
+                }
+            }
+
+            if (graph.Truncated)
+            {
+                await Console.Error.WriteLineAsync("note: --max-nodes cut the neighbourhood short.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>graph.csv</c> → <c>graph.edges.csv</c>.</summary>
+    public static string EdgesPath(string nodesPath) =>
+        Path.Combine(Path.GetDirectoryName(nodesPath) ?? "", Path.GetFileNameWithoutExtension(nodesPath) + ".edges" + (Path.HasExtension(nodesPath) ? Path.GetExtension(nodesPath) : ".csv"));
+
+    private static void Write(ExportGraph graph, ExportFormat kind, string file, CsvTable table)
+    {
+        using var stream = File.Create(file);
+        GraphExporter.Write(graph, kind, stream, table);
+    }
+}
