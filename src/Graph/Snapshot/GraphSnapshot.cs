@@ -102,9 +102,12 @@ public sealed class GraphSnapshot
 
     /// <summary>What is known of the citation <paramref name="citing"/> → <paramref name="cited"/>, which must exist.</summary>
     public CitationInfo Citation(int citing, int cited) =>
-        _inferred.TryGetValue(Key(citing, cited), out var inferred)
+        _inferred.Count > 0 && _inferred.TryGetValue(Key(citing, cited), out var inferred)
             ? new CitationInfo(Inferred: true, inferred.Confidence, inferred.Evidence)
             : new CitationInfo(Inferred: false, 1.0, null);
+
+    /// <summary>True when some citation is inferred (otherwise every citation is explicit, and filters need no look-up).</summary>
+    public bool HasInferredCitations => _inferred.Count > 0;
 
     public ReadOnlySpan<int> ReposOf(int paper) => _paperRepos.AsSpan(_paperRepoOffsets[paper], _paperRepoOffsets[paper + 1] - _paperRepoOffsets[paper]);
 

@@ -87,39 +87,77 @@ public static class PathFinder
     /// <summary>Bidirectional BFS; null when no path of at most <paramref name="maxLength"/> hops avoids the banned nodes and edges.</summary>
     private static List<int>? Shortest(GraphSnapshot snapshot, int from, int to, int maxLength, EdgeFilter filter, HashSet<int> banNodes, HashSet<long> banEdges)
     {
-        var fromSide = new Dictionary<int, (int Parent, int Depth)> { [from] = (-1, 0) };
-        var toSide = new Dictionary<int, (int Parent, int Depth)> { [to] = (-1, 0) };
+        const byte Forward = 1, Backward = 2;
+        var seen = SearchScratch.Rent(snapshot.PaperCount);
+        seen.Mark(from, Forward, -1, 0);
+        seen.Mark(to, Backward, -1, 0);
         var frontierFrom = new List<int> { from };
         var frontierTo = new List<int> { to };
-        var edges = new List<TraversalEdge>();
+        var g = snapshot.Citations;
+        // With no inferred citations and citations allowed, every citation passes: no per-edge look-up.
+        var allCitations = filter.FollowsCitations && (!snapshot.HasInferredCitations
+            ? (filter.Kinds & EdgeKinds.Cites) != 0
+            : (filter.Kinds & EdgeKinds.Citations) == EdgeKinds.Citations && filter.MinConfidence <= 0);
+        var checkBans = banNodes.Count > 0 || banEdges.Count > 0;
         for (var hops = 1; hops <= maxLength && frontierFrom.Count > 0 && frontierTo.Count > 0; hops++)
         {
             // Grow the smaller side by one whole level: the search stays as local as the graph allows.
             var forward = frontierFrom.Count <= frontierTo.Count;
-            var (frontier, side, other) = forward ? (frontierFrom, fromSide, toSide) : (frontierTo, toSide, fromSide);
+            var (frontier, side) = forward ? (frontierFrom, Forward) : (frontierTo, Backward);
             var next = new List<int>();
             (int Node, int Neighbor, int Length) best = (-1, -1, int.MaxValue);
+
+            void Visit(int node, int neighbor, int depth)
+            {
+                if (checkBans && (banNodes.Contains(neighbor) || banEdges.Contains(EdgeKey(node, neighbor))))
+                {
+                    return;
+                }
+
+                if (!seen.Seen(neighbor))
+                {
+                    seen.Mark(neighbor, side, node, depth + 1);
+                    next.Add(neighbor);
+                }
+                else if (seen.Side(neighbor) != side && depth + 1 + seen.Depth(neighbor) < best.Length)
+                {
+                    best = (node, neighbor, depth + 1 + seen.Depth(neighbor));
+                }
+            }
+
             foreach (var node in frontier)
             {
-                edges.Clear();
-                Neighborhood.Undirected(snapshot, node, filter, edges);
-                var depth = side[node].Depth;
-                foreach (var edge in edges)
+                var depth = seen.Depth(node);
+                if (filter.FollowsCitations)
                 {
-                    var neighbor = Neighborhood.Other(edge, node);
-                    if (banNodes.Contains(neighbor) || banEdges.Contains(EdgeKey(node, neighbor)))
+                    foreach (var cited in g.OutNeighbors(node))
                     {
-                        continue;
+                        if (allCitations || filter.Allows(snapshot.Citation(node, cited)))
+                        {
+                            Visit(node, cited, depth);
+                        }
                     }
 
-                    if (other.TryGetValue(neighbor, out var meet) && depth + 1 + meet.Depth < best.Length)
+                    foreach (var citing in g.InNeighbors(node))
                     {
-                        best = (node, neighbor, depth + 1 + meet.Depth);
+                        if (allCitations || filter.Allows(snapshot.Citation(citing, node)))
+                        {
+                            Visit(node, citing, depth);
+                        }
                     }
+                }
 
-                    if (side.TryAdd(neighbor, (node, depth + 1)))
+                if (filter.FollowsRepos)
+                {
+                    foreach (var repo in snapshot.ReposOf(node))
                     {
-                        next.Add(neighbor);
+                        foreach (var mate in snapshot.PapersOfRepo(repo))
+                        {
+                            if (mate != node)
+                            {
+                                Visit(node, mate, depth);
+                            }
+                        }
                     }
                 }
             }
@@ -129,13 +167,13 @@ public static class PathFinder
                 // Walk from the meeting edge back to each end.
                 var (a, b) = forward ? (best.Node, best.Neighbor) : (best.Neighbor, best.Node);
                 var path = new List<int>();
-                for (var n = a; n != -1; n = fromSide[n].Parent)
+                for (var n = a; n != -1; n = seen.Parent(n))
                 {
                     path.Add(n);
                 }
 
                 path.Reverse();
-                for (var n = b; n != -1; n = toSide[n].Parent)
+                for (var n = b; n != -1; n = seen.Parent(n))
                 {
                     path.Add(n);
                 }
