@@ -111,6 +111,8 @@ void WriteResults()
         $"| snapshot managed memory | {snapshotBytes / 1e9:F2} GB | ≤ 3 GB |",
         $"| peak RSS after build / after load test | {peakAfterBuild / 1e9:F2} GB / {peak / 1e9:F2} GB | |",
         "",
+        $"Load average at the end of the run (1/5/15 min): {(File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?")}; above 2 means other jobs shared the cores.",
+        "",
         $"Load: {concurrency} closed-loop workers on loopback HTTP in the same process as the server (both share the 2 cores), {seconds} s per query after 200 warm-up requests, random papers (seeded).",
         "",
         "| query | requests | req/s | p50 ms | p99 ms | max ms | errors | target |",
