@@ -76,6 +76,25 @@ public sealed class CommandLineTests
         Assert.Equal(1, await Program.Main(["analyze", "--db", dir.File("missing.db")]));
     }
 
+    [Fact]
+    public async Task Generate_writes_the_same_corpus_for_the_same_seed_and_it_loads_with_its_citations()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.File("a.jsonl");
+        var b = dir.File("b.jsonl");
+        Assert.Equal(0, await Program.Main(["generate", "--papers", "300", "--refs", "4", "--seed", "9", "--out", a]));
+        Assert.Equal(0, await Program.Main(["generate", "--papers", "300", "--refs", "4", "--seed", "9", "--out", b]));
+        Assert.Equal(await File.ReadAllBytesAsync(a, Ct), await File.ReadAllBytesAsync(b, Ct));
+        Assert.Equal(2, await Program.Main(["generate", "--papers", "-1", "--out", dir.File("c.jsonl")]));
+
+        var db = dir.File("g.db");
+        Assert.Equal(0, await Program.Main(["load", a, "--db", db, "--quiet"]));
+        Assert.Equal(300, (await StatsAsync(db)).Papers);
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        var stated = await store.ReadCitationGraphAsync(Graph.Model.CitationKind.Explicit, cancellationToken: Ct);
+        Assert.InRange(stated.EdgeCount, 300, 300 * 4);
+    }
+
     private static async Task<Graph.Model.GraphStats> StatsAsync(string db)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
