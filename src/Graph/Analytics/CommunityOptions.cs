@@ -1,7 +1,7 @@
 namespace CiteGraph.Graph.Analytics;
 
-/// <summary>Parameters of <see cref="Louvain.Compute"/>; defaults are those of Neo4j GDS.</summary>
-public sealed record LouvainOptions
+/// <summary>What Louvain and Leiden share: the resolution, the hierarchy depth and the seed.</summary>
+public abstract record CommunityOptions
 {
     /// <summary>Modularity resolution γ &gt; 0. Default 1.</summary>
     public double Resolution
@@ -14,7 +14,7 @@ public sealed record LouvainOptions
         }
     } = 1.0;
 
-    /// <summary>Maximum number of aggregation levels, &gt; 0. Default 10.</summary>
+    /// <summary>Maximum number of aggregation levels (for Leiden, per iteration), &gt; 0. Default 10.</summary>
     public int MaxLevels
     {
         get;
@@ -25,6 +25,13 @@ public sealed record LouvainOptions
         }
     } = 10;
 
+    /// <summary>Seed of node orders (and Leiden's refinement choices); equal seeds give identical results. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+}
+
+/// <summary>Parameters of <see cref="Louvain.Compute"/>; defaults are those of Neo4j GDS.</summary>
+public sealed record LouvainOptions : CommunityOptions
+{
     /// <summary>Maximum local-moving passes over all nodes per level, &gt; 0. Default 10.</summary>
     public int MaxIterations
     {
@@ -50,35 +57,11 @@ public sealed record LouvainOptions
         }
     } = 1e-4;
 
-    /// <summary>Seed of the node visiting order; equal seeds give identical results. Default 42.</summary>
-    public int Seed { get; init; } = 42;
 }
 
 /// <summary>Parameters of <see cref="Leiden.Compute"/>; defaults follow Neo4j GDS where it has the setting.</summary>
-public sealed record LeidenOptions
+public sealed record LeidenOptions : CommunityOptions
 {
-    /// <summary>Modularity resolution γ &gt; 0. Default 1.</summary>
-    public double Resolution
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Resolution));
-            field = value;
-        }
-    } = 1.0;
-
-    /// <summary>Maximum aggregation levels per iteration, &gt; 0. Default 10.</summary>
-    public int MaxLevels
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(MaxLevels));
-            field = value;
-        }
-    } = 10;
-
     /// <summary>
     /// Number of full Leiden iterations, each starting from the previous partition (stops early when one changes nothing), &gt; 0.
     /// Default 2 (as igraph's and leidenalg's <c>n_iterations</c>).
@@ -107,8 +90,6 @@ public sealed record LeidenOptions
         }
     } = 0.01;
 
-    /// <summary>Seed of node orders and refinement choices; equal seeds give identical results. Default 42.</summary>
-    public int Seed { get; init; } = 42;
 }
 
 /// <summary>A community assignment with its hierarchy.</summary>

@@ -2,7 +2,7 @@ namespace CiteGraph.Graph.Analytics;
 
 /// <summary>
 /// Leiden community detection (Traag, Waltman &amp; van Eck 2019) maximizing modularity with resolution γ on the weighted
-/// undirected view (<see cref="CsrGraph.ToUndirected"/>). Sequential and deterministic for a given <see cref="LeidenOptions.Seed"/>.
+/// undirected view (<see cref="CsrGraph.ToUndirected"/>). Sequential and deterministic for a given <see cref="CommunityOptions.Seed"/>.
 /// </summary>
 /// <remarks>
 /// Each level runs the queue-based fast local moving, refines every community by merging well-connected singletons into

@@ -2,13 +2,13 @@ namespace CiteGraph.Graph.Analytics;
 
 /// <summary>
 /// Louvain community detection (Blondel et al. 2008) maximizing modularity with resolution γ on the weighted undirected view
-/// (<see cref="CsrGraph.ToUndirected"/>). Sequential and deterministic for a given <see cref="LouvainOptions.Seed"/>.
+/// (<see cref="CsrGraph.ToUndirected"/>). Sequential and deterministic for a given <see cref="CommunityOptions.Seed"/>.
 /// </summary>
 /// <remarks>
 /// Each level moves single nodes (in a seeded random order) to the neighbouring community with the largest modularity gain,
 /// pass after pass until a pass gains less than <see cref="LouvainOptions.Tolerance"/> or <see cref="LouvainOptions.MaxIterations"/>
 /// passes ran, then aggregates every community into one node. Levels stop when nothing moves, the level gains less than the
-/// tolerance, or <see cref="LouvainOptions.MaxLevels"/> is reached. Louvain communities are not guaranteed to be connected;
+/// tolerance, or <see cref="CommunityOptions.MaxLevels"/> is reached. Louvain communities are not guaranteed to be connected;
 /// use <see cref="Leiden"/> when that matters.
 /// </remarks>
 public static class Louvain
