@@ -30,4 +30,6 @@ public sealed record LoadReport
     /// <summary>Repositories in the store after the load.</summary>
     public required int ReposInStore { get; init; }
     public required TimeSpan Elapsed { get; init; }
+    /// <summary>What the derive pass after the load computed, or null when it did not run.</summary>
+    public Derive.DeriveReport? Derived { get; init; }
 }
