@@ -1,3 +1,4 @@
+using CiteGraph.Graph.Model;
 using System.Text.RegularExpressions;
 
 namespace CiteGraph.Loaders.Topics;
@@ -174,7 +175,7 @@ public static partial class AcronymFinder
     private static bool Plausible(string acronym, string longForm)
     {
         var words = TopicKey.Words(longForm);
-        if (words.Count == 0 || longForm.Length <= acronym.Length || StopWords.All.Contains(words[0]) || words.All(StopWords.All.Contains))
+        if (words.Count == 0 || longForm.Length <= acronym.Length || StopWords.All.Contains(words[0]) || words.Count(w => !StopWords.All.Contains(w)) < 2)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using CiteGraph.Graph.Model;
 using System.Text.RegularExpressions;
 using CiteGraph.Loaders.Text;
 

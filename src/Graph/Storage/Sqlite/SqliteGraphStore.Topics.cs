@@ -97,9 +97,10 @@ public sealed partial class SqliteGraphStore
                     (pk.Value, id.Value, name.Value) = (i + 1, topic.Id, topic.Name);
                     (aliases.Value, df.Value, idf.Value) = (JsonSerializer.Serialize(topic.Aliases), topic.Df, topic.Idf);
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var a in topic.Aliases.Prepend(topic.Name))
+                    // Each name as written (lower-cased) and its canonical key, so a look-up by any variant finds it.
+                    foreach (var a in topic.Aliases.Prepend(topic.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal))
                     {
-                        (aliasText.Value, aliasPk.Value) = (a.ToLowerInvariant(), i + 1);
+                        (aliasText.Value, aliasPk.Value) = (a, i + 1);
                         await alias.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
@@ -166,12 +167,13 @@ public sealed partial class SqliteGraphStore
         command.CommandText = $"""
             SELECT {TopicColumns} FROM topic t WHERE t.id = $raw
             UNION ALL
-            SELECT * FROM (SELECT {TopicColumns} FROM topic_alias a JOIN topic t ON t.pk = a.topic_pk WHERE a.alias = $alias
-                           ORDER BY (lower(t.name) = $alias) DESC, t.df DESC, t.name)
+            SELECT * FROM (SELECT {TopicColumns} FROM topic_alias a JOIN topic t ON t.pk = a.topic_pk WHERE a.alias IN ($alias, $key)
+                           ORDER BY (lower(t.name) = $alias) DESC, (a.alias = $alias) DESC, t.df DESC, t.name)
             LIMIT 1;
             """;
         command.Parameters.AddWithValue("$raw", text);
         command.Parameters.AddWithValue("$alias", text.ToLowerInvariant());
+        command.Parameters.AddWithValue("$key", KeyAlias(text));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTopic(reader, 0) : null;
     }
@@ -341,6 +343,9 @@ public sealed partial class SqliteGraphStore
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return new Page<CitationLink>(items, total);
     }
+
+    // Keys are stored beside the names with a prefix no written name has.
+    private static string KeyAlias(string name) => "\u0001" + TopicKey.Of(name);
 
     private static Topic ReadTopic(SqliteDataReader r, int offset) =>
         new(r.GetString(offset), JsonSerializer.Deserialize<string[]>(r.GetString(offset + 1)) ?? [], r.GetInt32(offset + 2))

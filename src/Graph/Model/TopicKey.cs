@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using CiteGraph.Loaders.Text;
+using System.Text.RegularExpressions;
 
-namespace CiteGraph.Loaders.Topics;
+namespace CiteGraph.Graph.Model;
 
 /// <summary>
 /// Canonical keys of topic names: two surface forms with the same key are one topic. The key folds case, LaTeX and
@@ -11,7 +11,7 @@ namespace CiteGraph.Loaders.Topics;
 /// modeling), the plural of the head noun (models = model, strategies = strategy) and hyphenation (pre-training =
 /// pretraining = pre training): words are joined without separators.
 /// </summary>
-public static class TopicKey
+public static partial class TopicKey
 {
     private static readonly FrozenSet<string> Invariant = FrozenSet.ToFrozenSet(
     [
@@ -70,7 +70,7 @@ public static class TopicKey
     public static List<string> Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var text = name.Contains('\\', StringComparison.Ordinal) ? LatexText.Clean(name) : name;
+        var text = name.Contains('\\', StringComparison.Ordinal) ? LatexAccent().Replace(name, "${letter}").Replace("\\", "", StringComparison.Ordinal) : name;
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var words = new List<string>();
         var sb = new StringBuilder();
@@ -203,4 +203,8 @@ public static class TopicKey
     /// </summary>
     public static string AcronymSingular(string acronym) =>
         acronym.Length > 2 && acronym[^1] == 's' && (char.IsUpper(acronym[^2]) || char.IsDigit(acronym[^2])) ? acronym[..^1] : acronym;
+
+    // \"o, \'e, {\"o}, \"{o}: the letter stays, the accent goes (as NFKD folding does for unicode accents).
+    [GeneratedRegex(@"\{?\\[""'`^~=.uvHck]\{?(?<letter>[A-Za-z])\}?\}?")]
+    private static partial Regex LatexAccent();
 }
