@@ -1,5 +1,7 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Errors;
+using CiteGraph.GraphQL.Pagination;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Types;
@@ -42,6 +44,27 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
             .Description("Provenance: every file and line this paper was read from.")
             .ResolveAsync(async ctx => await Single(store.GetSourcesAsync, ctx.Source.Id, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperTopicType>>>>("topics")
+            .Description("Topics the paper carries (HAS_TOPIC), strongest first.")
+            .ResolveAsync(async ctx => await Single(store.GetTopicsOfPapersAsync, ctx.Source.Id, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("coTopic")
+            .Description("Papers sharing the most idf-weighted topics with this one (CO_TOPIC, the top-k kept per paper), best first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .ResolveAsync(async ctx => await store.GetCoTopicPapersAsync(ctx.Source.Id, Arguments.PageSize(ctx), ctx.CancellationToken));
+        Field<NonNullGraphType<CitationConnectionType>>("cites")
+            .Description("Papers this paper cites, most confident first, explicit and inferred (with evidence).")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<CitationKindType>("kind")
+            .Argument<FloatGraphType>("minConfidence", a => a.DefaultValue = 0.0)
+            .ResolveAsync(async ctx => await CitationConnections.ResolveAsync(store, ctx, CitationDirection.Cites));
+        Field<NonNullGraphType<CitationConnectionType>>("citedBy")
+            .Description("Papers that cite this paper, most confident first, explicit and inferred (with evidence).")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<CitationKindType>("kind")
+            .Argument<FloatGraphType>("minConfidence", a => a.DefaultValue = 0.0)
+            .ResolveAsync(async ctx => await CitationConnections.ResolveAsync(store, ctx, CitationDirection.CitedBy));
     }
 
     private static async Task<IReadOnlyList<T>> Single<T>(
