@@ -12,6 +12,9 @@ internal static class CommandLine
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TopicsCommand.Create());
+        root.Subcommands.Add(DeriveCommand.Create());
+        root.Subcommands.Add(EvalLineageCommand.Create());
         return root;
     }
 }

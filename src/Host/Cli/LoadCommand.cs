@@ -87,5 +87,11 @@ internal static class LoadCommand
         AnsiConsole.MarkupLine(
             $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +
             (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : ""));
+        if (report.Derived is { } d)
+        {
+            AnsiConsole.MarkupLine(
+                $"derived {d.Topics:N0} topics, {d.CoTopic:N0} CO_TOPIC, {d.CoOccurs:N0} CO_OCCURS, {d.InferredCitations:N0} inferred CITES " +
+                $"in {d.Elapsed.TotalSeconds:F1}s");
+        }
     }
 }
