@@ -98,6 +98,15 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task WriteTopicGraphAsync(TopicGraph graph, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces every inferred citation with <paramref name="citations"/> (all of kind inferred) in one transaction, so
+    /// inferences a re-run no longer makes disappear. Explicit citations are untouched and, as in
+    /// <see cref="UpsertCitationsAsync"/>, never shadowed: an inferred citation of an explicitly cited pair is skipped.
+    /// Writing the same set again changes nothing.
+    /// </summary>
+    /// <returns>The number of inferred citations stored.</returns>
+    Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default);
+
     /// <summary>A topic by canonical name, any alias (case-insensitive) or topic id; null when none matches.</summary>
     Task<Topic?> FindTopicAsync(string nameOrAlias, CancellationToken cancellationToken = default);
 

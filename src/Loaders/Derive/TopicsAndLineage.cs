@@ -8,8 +8,8 @@ namespace CiteGraph.Loaders.Derive;
 
 /// <summary>
 /// The corpus-wide derive pass that runs after a load (topics need document frequencies over the whole corpus):
-/// extracts topics from every paper, replaces the topic layer (topics, HAS_TOPIC, CO_TOPIC, CO_OCCURS) and upserts the
-/// inferred CITES. Idempotent: running it again on the same store changes nothing. Callable on its own.
+/// extracts topics from every paper, replaces the topic layer (topics, HAS_TOPIC, CO_TOPIC, CO_OCCURS) and the set of
+/// inferred CITES (explicit citations are never touched nor shadowed). Idempotent: running it again on the same store changes nothing. Callable on its own.
 /// </summary>
 public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options = null)
 {
@@ -64,12 +64,10 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
             var citations = LineageInferrer.Infer(lineage, corpus.TopicIndexOf, corpus.PaperTopics, _options.MinConfidence);
-            for (var i = 0; i < citations.Count; i += 10_000)
-            {
-                var chunk = citations.GetRange(i, Math.Min(10_000, citations.Count - i));
-                inferred += await store.UpsertCitationsAsync(chunk, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new DeriveProgress("writing lineage", i + chunk.Count, citations.Count));
-            }
+            progress?.Report(new DeriveProgress("writing lineage", 0, citations.Count));
+            // The inferred set is replaced as a whole, so what a re-run no longer infers (text changed, rules tightened) goes.
+            inferred = await store.ReplaceInferredCitationsAsync(citations, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new DeriveProgress("writing lineage", citations.Count, citations.Count));
         }
 
         return new DeriveReport(corpus.PaperCount, graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count, inferred, clock.Elapsed);

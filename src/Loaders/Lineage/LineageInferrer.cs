@@ -13,6 +13,8 @@ namespace CiteGraph.Loaders.Lineage;
 /// </summary>
 public static partial class LineageInferrer
 {
+    private const int MaxUsersOfUndatedName = 20;
+
     /// <summary>Infers the citations of a corpus; one per (citing, cited) pair, the most confident rule wins.</summary>
     /// <param name="papers">Every paper of the corpus.</param>
     /// <param name="topicOfKey">The topic index of a canonical key (see <see cref="TopicKey.Of"/>), or -1.</param>
@@ -148,6 +150,8 @@ public static partial class LineageInferrer
             }
         }
 
+        var claimants = claims.GroupBy(c => c.Key.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Value.Select(v => v.Paper)).ToHashSet(), StringComparer.Ordinal);
         var expansionsOf = definers.Keys.Where(k => k.Topic >= 0).GroupBy(k => k.Name).ToDictionary(g => g.Key, g => g.Select(k => k.Topic).Distinct().Count(), StringComparer.Ordinal);
         foreach (var ((name, topic), candidates) in claims)
         {
@@ -172,9 +176,19 @@ public static partial class LineageInferrer
                 users.UnionWith(usersOfTopic.GetValueOrDefault(topic) ?? []);
             }
 
+            // A name coined by a paper cannot appear before it: any earlier use means the name was already current
+            // ("we propose an LLM-based …" does not introduce LLMs). Without a date, a name in wide use is not trusted either.
+            var introDate = papers[intro.Paper].Date;
+            if (users.Any(j => j != intro.Paper && LineagePaper.Compare(papers[j].Date, introDate) < 0) ||
+                (topic < 0 && expansionsOf.GetValueOrDefault(name) >= 2) ||
+                (introDate?.Year is null && users.Count > MaxUsersOfUndatedName))
+            {
+                continue;
+            }
+
             foreach (var u in users.Order())
             {
-                if (u == intro.Paper || candidates.Any(c => c.Paper == u))
+                if (u == intro.Paper || claimants[name].Contains(u))
                 {
                     continue;
                 }
@@ -191,9 +205,10 @@ public static partial class LineageInferrer
                 var confidence = baseConfidence;
                 if (own is not null)
                 {
-                    if (topic >= 0 && topicOfKey(TopicKey.Of(own.Expansion)) != topic)
+                    // The same letters for another thing; or a bare name the user spells out while its "introducer" never did.
+                    if (topic < 0 || topicOfKey(TopicKey.Of(own.Expansion)) != topic)
                     {
-                        continue; // the same letters for another thing
+                        continue;
                     }
 
                     evidence = own.Evidence;
@@ -382,7 +397,7 @@ public static partial class LineageInferrer
         return list;
     }
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9\-]{2,24}")]
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9\-]{2,24}\b")]
     private static partial Regex NameToken();
 
     [GeneratedRegex(@"\b(?<name>[A-Z][\p{L}'\-]+)(?:\s+(?:and|&)\s+[A-Z][\p{L}'\-]+)?\s+et\s+al\.?,?\s*\(?(?<year>(?:19|20)\d{2})")]

@@ -98,7 +98,21 @@ public static partial class AcronymFinder
     /// <summary>An acronym shape, CamelCase ("MemGovern") or letters with digits ("S4D"), at least three characters.</summary>
     public static bool IsCoinedName(string name) =>
         name.Length >= 3 && char.IsLetter(name[0]) &&
-        (IsShortForm(name) || name.Skip(1).Any(char.IsUpper) || (name.Any(char.IsDigit) && char.IsUpper(name[0])));
+        (IsShortForm(name) || IsCamelCase(name) || (name.Any(char.IsDigit) && char.IsUpper(name[0])));
+
+    // "MemGovern", "DeepSeek": an upper-case letter right after a lower-case one; "On-Policy" or "Test-Time" are not.
+    private static bool IsCamelCase(string name)
+    {
+        for (var i = 1; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True when a token has the shape of an acronym: 2–10 characters, starting with a letter or digit, at least two
@@ -175,7 +189,7 @@ public static partial class AcronymFinder
     private static bool Plausible(string acronym, string longForm)
     {
         var words = TopicKey.Words(longForm);
-        if (words.Count == 0 || longForm.Length <= acronym.Length || StopWords.All.Contains(words[0]) || words.Count(w => !StopWords.All.Contains(w)) < 2)
+        if (words.Count == 0 || longForm.Length <= acronym.Length || StopWords.Function.Contains(words[0]) || words.Count(w => !StopWords.All.Contains(w)) < 2)
         {
             return false;
         }

@@ -13,6 +13,9 @@ internal static class StopWords
     public static FrozenSet<string> All { get; } = FrozenSet.ToFrozenSet(
         English().Concat(Scientific()), StringComparer.Ordinal);
 
+    /// <summary>English function words only (no scientific vocabulary): what a long form never starts with.</summary>
+    public static FrozenSet<string> Function { get; } = FrozenSet.ToFrozenSet(English(), StringComparer.Ordinal);
+
     /// <summary>Words between an introducing verb and a defined name: "we propose a novel framework called …".</summary>
     public static FrozenSet<string> IntroductionFiller { get; } = FrozenSet.ToFrozenSet(
     [

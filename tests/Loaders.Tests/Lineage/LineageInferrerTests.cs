@@ -25,16 +25,26 @@ public sealed class LineageInferrerTests
         new() { Id = id, Title = title, Abstract = text, Published = published, ArxivId = arxiv, Authors = authors };
 
     [Fact]
-    public void A_method_used_by_an_earlier_paper_is_not_cited_forward_in_time()
+    public void A_later_paper_using_a_coined_name_cites_the_paper_that_coined_it()
+    {
+        var citations = Infer(
+            Paper("A", "FooNet: Fast Graphs", "We propose FooNet, a graph network.", "2024-05-01"),
+            Paper("C", "New work", "We extend FooNet to proteins.", "2025-01-01"));
+
+        var citation = Assert.Single(citations);
+        Assert.Equal(("C", "A", CitationKind.Inferred), (citation.From, citation.To, citation.Kind));
+        Assert.Contains("FooNet", citation.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_in_use_before_its_claimed_introduction_is_credited_to_nobody()
     {
         var citations = Infer(
             Paper("A", "FooNet: Fast Graphs", "We propose FooNet, a graph network.", "2024-05-01"),
             Paper("B", "Old work", "An early use of FooNet for molecules.", "2023-01-01"),
             Paper("C", "New work", "We extend FooNet to proteins.", "2025-01-01"));
 
-        var citation = Assert.Single(citations);
-        Assert.Equal(("C", "A", CitationKind.Inferred), (citation.From, citation.To, citation.Kind));
-        Assert.Contains("FooNet", citation.Evidence, StringComparison.Ordinal);
+        Assert.Empty(citations);
     }
 
     [Fact]

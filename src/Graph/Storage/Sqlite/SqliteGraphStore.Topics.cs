@@ -157,6 +157,69 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        if (citations.Any(c => c.Kind != CitationKind.Inferred))
+        {
+            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var clear = connection.CreateCommand())
+            {
+                clear.Transaction = tx;
+                clear.CommandText = "DELETE FROM cites WHERE kind = 'inferred';";
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var pks = connection.CreateCommand())
+            {
+                pks.Transaction = tx;
+                pks.CommandText = "SELECT id, pk FROM paper;";
+                await using var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    paperPks[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
+                SELECT $src, $dst, 'inferred', $confidence, $evidence
+                WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = 'explicit')
+                ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
+                    confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
+                """;
+            var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
+            var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
+            var written = 0;
+            foreach (var c in citations)
+            {
+                if (paperPks.TryGetValue(c.From, out var from) && paperPks.TryGetValue(c.To, out var to) && from != to)
+                {
+                    (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, c.Confidence, (object?)c.Evidence ?? DBNull.Value);
+                    written += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return written;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<Topic?> FindTopicAsync(string nameOrAlias, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nameOrAlias);

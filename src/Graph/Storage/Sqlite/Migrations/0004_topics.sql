@@ -41,3 +41,6 @@ CREATE TABLE paper_keyword (
 ) WITHOUT ROWID;
 
 CREATE INDEX cites_src ON cites (src_pk, confidence DESC);
+
+-- The derive pass reads each paper's authors in order (first author for "Name et al., YEAR").
+CREATE INDEX IF NOT EXISTS authored_paper ON authored (paper_pk, position);
