@@ -71,7 +71,7 @@ public static partial class TopicKey
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = name.Contains('\\', StringComparison.Ordinal) ? LatexAccent().Replace(name, "${letter}").Replace("\\", "", StringComparison.Ordinal) : name;
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
         var words = new List<string>();
         var sb = new StringBuilder();
         foreach (var c in decomposed)

@@ -8,7 +8,8 @@ internal static class CoOccurrence
     /// <summary>Counts pairs among each paper's strongest topics; keeps pairs shared by at least <see cref="TopicOptions.MinCoOccurrence"/> papers.</summary>
     public static List<CoOccursRow> Count(int[][] paperTopics, int[] df, int paperCount, TopicOptions options)
     {
-        var counts = new Dictionary<long, int>();
+        // (int, int) keys hash with HashCode.Combine; a packed long would hash as a ^ b and collide massively.
+        var counts = new Dictionary<(int, int), int>();
         var buffer = new List<int>(options.TopicsPerPaperForPairs);
         foreach (var topics in paperTopics)
         {
@@ -27,21 +28,20 @@ internal static class CoOccurrence
             {
                 for (var j = i + 1; j < buffer.Count; j++)
                 {
-                    var key = ((long)buffer[i] << 32) | (uint)buffer[j];
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, (buffer[i], buffer[j]), out _);
+                    count++;
                 }
             }
         }
 
         var rows = new List<CoOccursRow>();
-        foreach (var (key, count) in counts)
+        foreach (var ((a, b), count) in counts)
         {
             if (count < options.MinCoOccurrence)
             {
                 continue;
             }
 
-            var (a, b) = ((int)(key >> 32), (int)(key & 0xffffffff));
             var pmi = Math.Log((double)count * paperCount / ((double)df[a] * df[b]));
             rows.Add(new CoOccursRow(a, b, count, Math.Round(pmi, 6)));
         }

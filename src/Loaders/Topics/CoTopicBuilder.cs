@@ -4,8 +4,8 @@ namespace CiteGraph.Loaders.Topics;
 
 /// <summary>
 /// CO_TOPIC: each paper's top-k papers by idf-weighted shared topics. Candidates come from an inverted index (topic →
-/// papers), walked only for a paper's strongest topics and only for topics in at most <see cref="TopicOptions.CoTopicMaxDf"/>
-/// papers, so the work per paper is bounded and no pair of papers is ever enumerated blindly. The k winners are then
+/// papers), walked for a paper's strongest topics, rarest first, only for topics in at most <see cref="TopicOptions.CoTopicMaxDf"/>
+/// papers and until <see cref="TopicOptions.CoTopicCandidateBudget"/> postings were read, so the work per paper is bounded and no pair of papers is ever enumerated blindly. The k winners are then
 /// scored exactly: Σ idf of shared topics / √(Σ idf of each paper's topics).
 /// </summary>
 internal static class CoTopicBuilder
@@ -88,11 +88,20 @@ internal static class CoTopicBuilder
         int p, int[][] paperTopics, int[][] sorted, double[] idf, double[] norms, int[] offsets, int[] postings,
         string[] paperIds, IReadOnlyList<Topic> topics, TopicOptions options, Scratch scratch)
     {
-        var mine = paperTopics[p];
-        var limit = Math.Min(mine.Length, options.TopicsPerPaperForPairs);
-        for (var i = 0; i < limit; i++)
+        // The rarest topics tell the most: walk their posting lists first, until the candidate budget is spent.
+        var mine = scratch.ByIdf;
+        mine.Clear();
+        mine.AddRange(paperTopics[p].Take(options.TopicsPerPaperForPairs));
+        mine.Sort((a, b) => idf[b].CompareTo(idf[a]));
+        var budget = options.CoTopicCandidateBudget;
+        foreach (var t in mine)
         {
-            var t = mine[i];
+            if (budget <= 0)
+            {
+                break;
+            }
+
+            budget -= offsets[t + 1] - offsets[t];
             for (var j = offsets[t]; j < offsets[t + 1]; j++)
             {
                 var q = postings[j];
@@ -172,5 +181,6 @@ internal static class CoTopicBuilder
         public float[] Score { get; } = new float[n];
         public List<int> Touched { get; } = [];
         public PriorityQueue<int, (double, int)> Heap { get; } = new();
+        public List<int> ByIdf { get; } = [];
     }
 }

@@ -306,20 +306,27 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         public bool IsKeyword { get; set; }
         public SortedSet<string> Acronyms { get; } = new(StringComparer.Ordinal);
 
-        public string BestSurface => _surfaces.Count == 0 ? Key : _surfaces.MaxBy(s => (s.Value, s.Key.Length)).Key;
+        public string BestSurface => _surfaces.Count == 0 ? Key : Display(_surfaces.MaxBy(s => (s.Value, s.Key.Length)).Key);
 
+        // Raw forms are counted (cheap, on the hot path); display forms are made once, when the topic is built.
         public void AddSurface(string surface, int count)
         {
-            var display = Display(surface);
-            if (_surfaces.ContainsKey(display) || _surfaces.Count < MaxSurfaces)
+            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_surfaces, surface);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref seen))
             {
-                _surfaces[display] = _surfaces.GetValueOrDefault(display) + count;
+                seen += count;
+            }
+            else if (_surfaces.Count < MaxSurfaces)
+            {
+                _surfaces[surface] = count;
             }
         }
 
         public Topic ToTopic(int maxAliases)
         {
-            var ordered = _surfaces.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+            var ordered = _surfaces.GroupBy(s => Display(s.Key), StringComparer.Ordinal)
+                .Select(g => (Display: g.Key, Count: g.Sum(s => s.Value)))
+                .OrderByDescending(s => s.Count).ThenBy(s => s.Display, StringComparer.Ordinal).Select(s => s.Display).ToList();
             var name = IsAcronym && Acronyms.Count == 0 ? ordered.FirstOrDefault(AcronymFinder.IsShortForm) ?? ordered[0] : ordered[0];
             var aliases = Acronyms.Concat(ordered)
                 .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
