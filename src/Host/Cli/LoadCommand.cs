@@ -17,16 +17,17 @@ internal static class LoadCommand
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();
-        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, quiet, json };
-        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(files), result.GetRequiredValue(db), result.GetValue(quiet), result.GetValue(json), ct));
+        var noDerive = new Option<bool>("--no-derive") { Description = "Skip the topics, co-topic and inferred-lineage pass after the load (run 'citegraph derive' later)." };
+        var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.") { files, db, quiet, json, noDerive };
+        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(files), result.GetRequiredValue(db), result.GetValue(quiet), result.GetValue(json), !result.GetValue(noDerive), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string database, bool quiet, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string database, bool quiet, bool json, bool derive, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
         await using var store = CommonOptions.OpenStore(database);
-        var ingestor = new Ingestor(store, new IngestOptions { RejectsPath = database + ".rejects.jsonl" });
+        var ingestor = new Ingestor(store, new IngestOptions { RejectsPath = database + ".rejects.jsonl", Derive = derive });
         LoadReport report;
         if (quiet || json || Console.IsOutputRedirected)
         {

@@ -61,6 +61,7 @@ internal static class CoTopicBuilder
             }
         }
 
+        var invSqrtNorms = norms.Select(x => x > 0 ? 1 / Math.Sqrt(x) : 0).ToArray();
         var sorted = paperTopics.Select(list => list.Order().ToArray()).ToArray();
         var results = new CoTopicRow[n][];
         Parallel.For(
@@ -70,7 +71,7 @@ internal static class CoTopicBuilder
             () => new Scratch(n),
             (p, _, scratch) =>
             {
-                results[p] = TopK(p, paperTopics, sorted, idf, norms, offsets, postings, paperIds, topics, options, scratch);
+                results[p] = TopK(p, paperTopics, sorted, idf, norms, invSqrtNorms, offsets, postings, paperIds, topics, options, scratch);
                 return scratch;
             },
             _ => { });
@@ -85,7 +86,7 @@ internal static class CoTopicBuilder
     }
 
     private static CoTopicRow[] TopK(
-        int p, int[][] paperTopics, int[][] sorted, double[] idf, double[] norms, int[] offsets, int[] postings,
+        int p, int[][] paperTopics, int[][] sorted, double[] idf, double[] norms, double[] invSqrtNorms, int[] offsets, int[] postings,
         string[] paperIds, IReadOnlyList<Topic> topics, TopicOptions options, Scratch scratch)
     {
         // The rarest topics tell the most: walk their posting lists first, until the candidate budget is spent.
@@ -119,20 +120,26 @@ internal static class CoTopicBuilder
             }
         }
 
-        // Keep the k best candidates in a min-heap.
+        // Keep the k best candidates in a min-heap; p's own norm scales every candidate alike, so it is left out here.
         var heap = scratch.Heap;
         heap.Clear();
+        var worst = double.NegativeInfinity;
         foreach (var q in scratch.Touched)
         {
-            var score = scratch.Score[q] / Math.Sqrt(norms[p] * norms[q]);
+            var score = scratch.Score[q] * invSqrtNorms[q];
             scratch.Score[q] = 0;
             if (heap.Count < options.CoTopicK)
             {
-                heap.Enqueue(q, (score, -q));
+                heap.Enqueue(q, score);
+                if (heap.Count == options.CoTopicK)
+                {
+                    heap.TryPeek(out _, out worst);
+                }
             }
-            else if (heap.TryPeek(out _, out var worst) && (score, -q).CompareTo(worst) > 0)
+            else if (score > worst)
             {
-                heap.EnqueueDequeue(q, (score, -q));
+                heap.EnqueueDequeue(q, score);
+                heap.TryPeek(out _, out worst);
             }
         }
 
@@ -180,7 +187,7 @@ internal static class CoTopicBuilder
     {
         public float[] Score { get; } = new float[n];
         public List<int> Touched { get; } = [];
-        public PriorityQueue<int, (double, int)> Heap { get; } = new();
+        public PriorityQueue<int, double> Heap { get; } = new();
         public List<int> ByIdf { get; } = [];
     }
 }

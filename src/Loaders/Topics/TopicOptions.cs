@@ -20,9 +20,9 @@ public sealed record TopicOptions
 
     /// <summary>
     /// Postings read per paper when proposing CO_TOPIC candidates (rarest topics first); bounds the work per paper on
-    /// large corpora. Default 2,000.
+    /// large corpora. Default 1,000.
     /// </summary>
-    public int CoTopicCandidateBudget { get; init; } = 2000;
+    public int CoTopicCandidateBudget { get; init; } = 1000;
 
     /// <summary>Topics of each paper (strongest first) that propose CO_TOPIC candidates and CO_OCCURS pairs. Default 10.</summary>
     public int TopicsPerPaperForPairs { get; init; } = 10;
