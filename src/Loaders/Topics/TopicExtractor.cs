@@ -122,16 +122,15 @@ public static partial class TopicExtractor
             run.Clear();
         }
 
-        foreach (Match m in Token().Matches(text))
+        foreach (var m in Token().EnumerateMatches(text))
         {
-            var token = m.Value;
-            if (!char.IsLetterOrDigit(token[0]))
+            if (!char.IsLetterOrDigit(text[m.Index]))
             {
                 Flush();
                 continue;
             }
 
-            token = token.TrimEnd('-', '\'');
+            var token = text.Substring(m.Index, m.Length).TrimEnd('-', '\'');
             if (AcronymFinder.IsShortForm(token))
             {
                 var acronym = TopicKey.AcronymSingular(token);
