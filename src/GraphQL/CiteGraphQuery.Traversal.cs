@@ -1,3 +1,4 @@
+using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Traversal;
@@ -29,7 +30,8 @@ public sealed partial class CiteGraphQuery
                     ctx.GetArgument<string>("paperId"), ctx.GetArgument<int>("maxDepth"), ctx.GetArgument<double>("minConfidence"), ctx.GetArgument<int>("first")));
                 var snapshot = snapshots.Current;
                 var (root, rootPaper) = await SnapshotPapers.ResolveAsync(store, snapshot, "paperId", args.PaperId, ctx.CancellationToken);
-                var filter = new EdgeFilter(EdgeKindType.Combine(ctx.GetArgument<List<EdgeKinds>?>("kinds"), EdgeKinds.Citations), args.MinConfidence);
+                var kinds = ctx.GetArgument<List<CitationKind>?>("kinds")?.Select(k => k == CitationKind.Explicit ? EdgeKinds.Cites : EdgeKinds.CitesInferred);
+                var filter = new EdgeFilter(EdgeKindType.Combine(kinds, EdgeKinds.Citations), args.MinConfidence);
                 var result = Lineage.Compute(snapshot, root, ctx.GetArgument<LineageDirection>("direction"), args.MaxDepth, filter, args.First);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, result.Nodes.Select(n => n.Paper), ctx.CancellationToken);
                 return new LineageView(
@@ -75,9 +77,14 @@ public sealed partial class CiteGraphQuery
                 var by = ctx.GetArgument<List<RelatedBy>?>("by")?.Aggregate(RelatedBy.None, (a, b) => a | b) is { } chosen && chosen != RelatedBy.None
                     ? chosen
                     : RelatedBy.All;
-                var related = Relatedness.Compute(snapshot, paper, by, args.First);
+                // Ask each measure for more than 'first': combining them can reorder the list.
+                var related = Relatedness.Compute(snapshot, paper, by & ~RelatedBy.CoTopic, args.First * 2);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, related.Select(r => r.Paper), ctx.CancellationToken);
-                return related.Where(r => papers.ContainsKey(r.Paper)).Select(r => new RelatedPaperView(papers[r.Paper], r.Score, r.Reasons)).ToList();
+                var views = related.Where(r => papers.ContainsKey(r.Paper)).Select(r => new RelatedPaperView(papers[r.Paper], r.Score, r.Reasons)).ToList();
+                var coTopic = (by & RelatedBy.CoTopic) != 0
+                    ? await store.GetCoTopicPapersAsync(snapshot.PaperId(paper), args.First * 2, ctx.CancellationToken)
+                    : [];
+                return RelatedViews.Combine(views, coTopic, args.First);
             });
 
         Field<NonNullGraphType<SubgraphType>>("subgraph")

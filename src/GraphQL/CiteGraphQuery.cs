@@ -118,5 +118,23 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")
             .ResolveAsync(async ctx => await store.GetStatsAsync(ctx.CancellationToken));
+
+        Field<TopicType>("topic")
+            .Description("A topic by canonical name, any alias (acronym, expansion, spelling variant, plural; case-insensitive) or id; null when unknown.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async ctx => await store.FindTopicAsync(Arguments.Text(ctx, "name"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<TopicConnectionType>>("topics")
+            .Description("Topics, most papers first (or by name), as a Relay connection.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<TopicOrderType>("orderBy", a => a.DefaultValue = TopicOrder.Df)
+            .ResolveAsync(async ctx =>
+            {
+                var first = Arguments.PageSize(ctx);
+                var after = (int)(Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0);
+                var page = await store.GetTopicsAsync(first, after, ctx.GetArgument("orderBy", TopicOrder.Df), ctx.CancellationToken);
+                return Connections.Of(page, after);
+            });
     }
 }

@@ -25,6 +25,8 @@ public sealed record PaperRecord
     public IReadOnlyList<ExternalId> References { get; init; } = [];
     /// <summary>Author names in order, where the source names them.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>Keywords the source attaches (Hugging Face <c>ai_keywords</c>, OpenAlex concepts and topics): topic candidates.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
     public required SourceRef Source { get; init; }
 
     /// <summary>The year if the source gave one.</summary>

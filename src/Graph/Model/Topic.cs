@@ -1,4 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace CiteGraph.Graph.Model;
 
 /// <summary>A canonical topic with its aliases (acronym ↔ expansion, plural forms) and document frequency.</summary>
-public sealed record Topic(string Name, IReadOnlyList<string> Aliases, int Df);
+/// <param name="Name">Canonical name: the expansion of an acronym, else the most frequent surface form, lower-cased.</param>
+/// <param name="Aliases">Other names that mean this topic (acronym, spelling variants, plurals), without the name.</param>
+/// <param name="Df">Papers carrying the topic.</param>
+public sealed record Topic(string Name, IReadOnlyList<string> Aliases, int Df)
+{
+    /// <summary>Inverse document frequency, ln(papers / df), from the derive pass that wrote the topic; 0 when unknown.</summary>
+    public double Idf { get; init; }
+
+    /// <summary>The stable id: <c>T</c> and 16 hex digits of a SHA-256 of the name.</summary>
+    public string Id => IdFor(Name);
+
+    /// <summary>The id a topic of this canonical name has.</summary>
+    public static string IdFor(string name) =>
+        "T" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 8));
+}

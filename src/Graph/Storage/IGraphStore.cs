@@ -86,4 +86,52 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>The last analytics run, or null when none ran.</summary>
     Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default);
+
+    // ---- Topics, co-topics and inferred lineage (issue 5). Written by the derive pass, read by the API. ----
+
+    /// <summary>
+    /// Every non-stub paper with what the topic and lineage derive pass needs (text, dates, ids, authors, keywords,
+    /// mentioned ids), in a stable order. Streams: the corpus is never held by the store.
+    /// </summary>
+    IAsyncEnumerable<PaperText> ReadPaperTextsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the whole topic layer (topics, HAS_TOPIC, CO_TOPIC, CO_OCCURS) with <paramref name="graph"/> in one
+    /// transaction. Writing the same graph again changes nothing. Rows naming unknown papers are skipped.
+    /// </summary>
+    Task WriteTopicGraphAsync(TopicGraph graph, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces every inferred citation with <paramref name="citations"/> (all of kind inferred) in one transaction, so
+    /// inferences a re-run no longer makes disappear. Explicit citations are untouched and, as in
+    /// <see cref="UpsertCitationsAsync"/>, never shadowed: an inferred citation of an explicitly cited pair is skipped.
+    /// Writing the same set again changes nothing.
+    /// </summary>
+    /// <returns>The number of inferred citations stored.</returns>
+    Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default);
+
+    /// <summary>A topic by canonical name, any alias (case-insensitive) or topic id; null when none matches.</summary>
+    Task<Topic?> FindTopicAsync(string nameOrAlias, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of topics in the given order.</summary>
+    /// <param name="first">Page size.</param>
+    /// <param name="after">Number of topics to skip.</param>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<Page<Topic>> GetTopicsAsync(int first, int after, TopicOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>The topics of each paper (HAS_TOPIC), strongest first; one read for a whole page of papers.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<PaperTopic>>> GetTopicsOfPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the papers carrying a topic (by canonical name), strongest weight first.</summary>
+    Task<Page<Paper>> GetPapersOfTopicAsync(string topicName, int first, int after, CancellationToken cancellationToken = default);
+
+    /// <summary>The topics that co-occur with a topic (CO_OCCURS), highest PMI among those shared by at least two papers first.</summary>
+    Task<IReadOnlyList<RelatedTopic>> GetRelatedTopicsAsync(string topicName, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>A paper's CO_TOPIC neighbours (its top-k by idf-weighted shared topics), best first, with the shared topics as reasons.</summary>
+    Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a paper's citations in one direction, most confident first, with kind, confidence and evidence.</summary>
+    Task<Page<CitationLink>> GetCitationsAsync(CitationQuery query, CancellationToken cancellationToken = default);
 }

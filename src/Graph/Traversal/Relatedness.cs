@@ -20,7 +20,10 @@ public enum RelatedBy
     /// <summary>Personalized PageRank from the paper over the undirected citation graph.</summary>
     PersonalizedPageRank = 8,
 
-    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank,
+    /// <summary>Sharing idf-weighted topics (the paper's CO_TOPIC neighbours, from the store).</summary>
+    CoTopic = 16,
+
+    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic,
 }
 
 /// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>

@@ -19,6 +19,8 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public BatchLoader<string, Paper> Papers { get; } = new(store.GetPapersAsync);
 
+    public BatchLoader<string, IReadOnlyList<PaperTopic>> Topics { get; } = new(store.GetTopicsOfPapersAsync);
+
     /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>
     public static RequestLoaders For(IResolveFieldContext context, IGraphStore store)
     {

@@ -1,15 +1,14 @@
-using CiteGraph.Graph.Traversal;
+using CiteGraph.Graph.Model;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Types;
 
-/// <summary>EXPLICIT (stated by a source) or INFERRED (from a paper's text).</summary>
-public sealed class CitationKindType : EnumerationGraphType
+/// <summary>EXPLICIT or INFERRED.</summary>
+public sealed class CitationKindType : EnumerationGraphType<CitationKind>
 {
     public CitationKindType()
     {
         Name = "CitationKind";
-        Add("EXPLICIT", EdgeKinds.Cites, "Stated by a source: OpenAlex, Semantic Scholar, an edge list.");
-        Add("INFERRED", EdgeKinds.CitesInferred, "Inferred from a paper's text, with confidence and evidence.");
+        Description = "EXPLICIT: a source lists the reference. INFERRED: read from the text (ids, a coined method, et al., a title).";
     }
 }

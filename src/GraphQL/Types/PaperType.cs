@@ -2,6 +2,8 @@ using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Batching;
+using CiteGraph.GraphQL.Errors;
+using CiteGraph.GraphQL.Pagination;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -56,6 +58,28 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<IntGraphType>>("referenceCount")
             .Description("Papers this one cites (explicit and inferred), from the graph snapshot.")
             .Resolve(ctx => snapshots.Current is var s && s.TryGetIndex(ctx.Source.Id, out var i) ? s.Citations.OutDegree(i) : 0);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperTopicType>>>>("topics")
+            .Description("Topics the paper carries (HAS_TOPIC), strongest first.")
+            .Resolve(ctx => Loaders(ctx).Topics.Load(ctx.Source.Id).Then(Empty));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("coTopic")
+            .Description("Papers sharing the most idf-weighted topics with this one (CO_TOPIC, the top-k kept per paper), best first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .ResolveAsync(async ctx => (await store.GetCoTopicPapersAsync(ctx.Source.Id, Arguments.PageSize(ctx), ctx.CancellationToken))
+                .Select(Views.RelatedViews.FromCoTopic).ToList());
+        Field<NonNullGraphType<CitationConnectionType>>("cites")
+            .Description("Papers this paper cites, most confident first, explicit and inferred (with evidence).")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<CitationKindType>("kind")
+            .Argument<FloatGraphType>("minConfidence", a => a.DefaultValue = 0.0)
+            .ResolveAsync(async ctx => await CitationConnections.ResolveAsync(store, ctx, CitationDirection.Cites));
+        Field<NonNullGraphType<CitationConnectionType>>("citedBy")
+            .Description("Papers that cite this paper, most confident first, explicit and inferred (with evidence).")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<CitationKindType>("kind")
+            .Argument<FloatGraphType>("minConfidence", a => a.DefaultValue = 0.0)
+            .ResolveAsync(async ctx => await CitationConnections.ResolveAsync(store, ctx, CitationDirection.CitedBy));
     }
 
     private RequestLoaders Loaders(IResolveFieldContext context) => RequestLoaders.For(context, _store);

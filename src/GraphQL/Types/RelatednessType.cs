@@ -13,5 +13,6 @@ public sealed class RelatednessType : EnumerationGraphType
         Add("BIBLIOGRAPHIC_COUPLING", RelatedBy.BibliographicCoupling, "Citing the same papers.");
         Add("SHARED_REPO", RelatedBy.SharedRepo, "Referencing the same code repository.");
         Add("PERSONALIZED_PAGERANK", RelatedBy.PersonalizedPageRank, "Personalized PageRank from the paper over the citation graph.");
+        Add("CO_TOPIC", RelatedBy.CoTopic, "Sharing idf-weighted topics.");
     }
 }

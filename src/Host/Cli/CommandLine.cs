@@ -15,6 +15,9 @@ internal static class CommandLine
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(TopicsCommand.Create());
+        root.Subcommands.Add(DeriveCommand.Create());
+        root.Subcommands.Add(EvalLineageCommand.Create());
         return root;
     }
 }

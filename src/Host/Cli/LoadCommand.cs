@@ -27,16 +27,17 @@ internal static class LoadCommand
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
             DefaultValueFactory = _ => EdgeDirection.Auto,
         };
+        var noDerive = new Option<bool>("--no-derive") { Description = "Skip the topics, co-topic and inferred-lineage pass after the load (run 'citegraph derive' later)." };
         var storeOption = StoreSelection.Option();
         var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.")
         {
-            files, db, storeOption, format, direction, quiet, json,
+            files, db, storeOption, format, direction, quiet, json, noDerive,
         };
         command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
             ? await RunAsync(
                 result.GetRequiredValue(files),
                 location!,
-                new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction) },
+                new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction), Derive = !result.GetValue(noDerive) },
                 result.GetValue(quiet),
                 result.GetValue(json),
                 ct)
@@ -113,5 +114,11 @@ internal static class LoadCommand
         AnsiConsole.MarkupLine(
             $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +
             (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : ""));
+        if (report.Derived is { } d)
+        {
+            AnsiConsole.MarkupLine(
+                $"derived {d.Topics:N0} topics, {d.CoTopic:N0} CO_TOPIC, {d.CoOccurs:N0} CO_OCCURS, {d.InferredCitations:N0} inferred CITES " +
+                $"in {d.Elapsed.TotalSeconds:F1}s");
+        }
     }
 }

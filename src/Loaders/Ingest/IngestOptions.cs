@@ -19,4 +19,13 @@ public sealed class IngestOptions
 
     /// <summary>Which column of an edge list cites which. Default <see cref="EdgeDirection.Auto"/> (Cora's for <c>*.cites</c>, else SNAP's).</summary>
     public EdgeDirection EdgeDirection { get; set; } = EdgeDirection.Auto;
+
+    /// <summary>
+    /// Whether the corpus-wide derive pass (topics, co-topics, inferred lineage) runs after a load that wrote records.
+    /// Default true.
+    /// </summary>
+    public bool Derive { get; set; } = true;
+
+    /// <summary>Options of the derive pass.</summary>
+    public Derive.DeriveOptions DeriveOptions { get; set; } = new();
 }

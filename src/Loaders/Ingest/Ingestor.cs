@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Resolution;
 
@@ -138,6 +139,14 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         }
 
         await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        DeriveReport? derived = null;
+        if (_options.Derive && loaded > 0)
+        {
+            var deriveProgress = progress is null ? null : new SynchronousProgress<DeriveProgress>(
+                p => progress.Report(new IngestProgress($"derive: {p.Stage}", read, rejections.Count, p.Done, p.Total)));
+            derived = await new TopicsAndLineage(store, _options.DeriveOptions).RunAsync(deriveProgress, cancellationToken).ConfigureAwait(false);
+        }
+
         var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
         return new LoadReport
         {
@@ -152,6 +161,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             ReposInStore = stats.Repos,
             CitationsInStore = stats.Citations,
             Elapsed = clock.Elapsed,
+            Derived = derived,
         };
     }
 }

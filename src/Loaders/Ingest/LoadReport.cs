@@ -32,4 +32,6 @@ public sealed record LoadReport
     /// <summary>Citation edges (explicit and inferred) in the store after the load.</summary>
     public int CitationsInStore { get; init; }
     public required TimeSpan Elapsed { get; init; }
+    /// <summary>What the derive pass after the load computed, or null when it did not run.</summary>
+    public Derive.DeriveReport? Derived { get; init; }
 }

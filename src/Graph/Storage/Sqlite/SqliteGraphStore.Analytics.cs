@@ -207,7 +207,8 @@ public sealed partial class SqliteGraphStore
             RankingMetric.PageRank => "p.page_rank",
             RankingMetric.Betweenness => "p.betweenness",
             RankingMetric.Core => "p.core_number",
-            RankingMetric.Citations => "(SELECT COUNT(*) FROM cites c WHERE c.dst_pk = p.pk)",
+            // A pair cited both explicitly and inferred is one citing paper.
+            RankingMetric.Citations => "(SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk)",
             _ => throw new ArgumentOutOfRangeException(nameof(metric)),
         };
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

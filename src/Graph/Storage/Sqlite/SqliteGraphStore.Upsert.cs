@@ -146,6 +146,11 @@ public sealed partial class SqliteGraphStore
         {
             await ExecAsync(c.InsertMention, ct, ("$pk", pk), ("$kind", mention.Kind.ToString()), ("$value", mention.Value)).ConfigureAwait(false);
         }
+
+        foreach (var keyword in record.Keywords)
+        {
+            await ExecAsync(c.InsertKeyword, ct, ("$pk", pk), ("$keyword", keyword)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
@@ -262,6 +267,9 @@ public sealed partial class SqliteGraphStore
             InsertMention = Make(
                 "INSERT INTO paper_mention (paper_pk, kind, value) VALUES ($pk, $kind, $value) ON CONFLICT DO NOTHING;",
                 "$pk", "$kind", "$value");
+            InsertKeyword = Make(
+                "INSERT INTO paper_keyword (paper_pk, keyword) VALUES ($pk, $keyword) ON CONFLICT DO NOTHING;",
+                "$pk", "$keyword");
             FindStub = Make(
                 """
                 SELECT e.paper_pk FROM external_id e JOIN paper p ON p.pk = e.paper_pk
@@ -311,6 +319,7 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand InsertPaperRepo { get; }
         public SqliteCommand InsertLink { get; }
         public SqliteCommand InsertMention { get; }
+        public SqliteCommand InsertKeyword { get; }
         public SqliteCommand FindStub { get; }
         public SqliteCommand AbsorbStub { get; }
         public SqliteCommand FindExternal { get; }

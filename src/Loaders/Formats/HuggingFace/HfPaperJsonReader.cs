@@ -130,6 +130,11 @@ public sealed class HfPaperJsonReader : IRecordReader
             Repos = repos,
             Links = webLinks,
             Mentions = links.Mentions.Where(m => m.Value != arxiv).ToArray(),
+            Keywords = paper.Array("ai_keywords")
+                .Select(k => k.ValueKind == JsonValueKind.String ? JsonFields.Collapse(k.GetString()) : null)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .ToArray(),
             Source = new SourceRef(source, line, FormatName),
         });
     }

@@ -118,9 +118,25 @@ public sealed class OpenAlexWorkReader : IRecordReader
             Repos = links.Repos,
             Links = links.Links,
             Mentions = links.Mentions.Where(m => m.Value != arxiv && m.Value != doi).ToArray(),
+            Keywords = Keywords(e),
             Source = new SourceRef(source, line, FormatName),
         });
     }
+
+    /// <summary>
+    /// Topic candidates OpenAlex attaches: <c>keywords</c>, <c>topics</c> and <c>concepts</c> (the level-0/1 concepts are
+    /// fields such as "Computer science", too broad to be topics, and concepts scored below 0.3 are noise: both are left out).
+    /// </summary>
+    private static string[] Keywords(JsonElement e) =>
+        e.Array("keywords").Concat(e.Array("topics"))
+            .Select(k => k.ValueKind == JsonValueKind.String ? k.GetString() : k.String("display_name", "keyword"))
+            .Concat(e.Array("concepts")
+                .Where(c => (c.Int("level") ?? 2) >= 2 && (c.Get("score") is not { ValueKind: JsonValueKind.Number } score || score.GetDouble() >= 0.3))
+                .Select(c => c.String("display_name")))
+            .Select(JsonFields.Collapse)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>arXiv's DataCite DOI (<c>10.48550/arxiv.2101.00001</c>) or an arxiv.org location.</summary>
     private static string? ArxivOf(JsonElement e, string? doi)

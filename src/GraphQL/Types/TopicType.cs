@@ -1,0 +1,40 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Errors;
+using CiteGraph.GraphQL.Pagination;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CiteGraph.GraphQL.Types;
+
+/// <summary>A canonical topic: an acronym and its expansion, or a key phrase, or a source keyword, with its aliases.</summary>
+public sealed class TopicType : ObjectGraphType<Topic>
+{
+    public TopicType(IGraphStore store)
+    {
+        Name = "Topic";
+        Description = "A canonical topic with its aliases (acronym ↔ expansion, spelling variants, plurals) and document frequency.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable topic id.").Resolve(ctx => ctx.Source.Id);
+        Field(t => t.Name).Description("Canonical name: an acronym's expansion, else the most frequent form.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other names of the topic: acronyms, spelling variants, plurals.")
+            .Resolve(ctx => ctx.Source.Aliases);
+        Field(t => t.Df).Description("Number of papers carrying the topic.");
+        Field(t => t.Idf).Description("Inverse document frequency, ln(1 + papers / df).");
+        Field<NonNullGraphType<PaperConnectionType>>("papers")
+            .Description("Papers carrying the topic, strongest weight first, as a Relay connection.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async ctx =>
+            {
+                var first = Arguments.PageSize(ctx);
+                var after = (int)(Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0);
+                var page = await store.GetPapersOfTopicAsync(ctx.Source.Name, first, after, ctx.CancellationToken);
+                return Connections.Of(page, after);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedTopicType>>>>("related")
+            .Description("Topics that co-occur with this one (CO_OCCURS), by pointwise mutual information.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .ResolveAsync(async ctx => await store.GetRelatedTopicsAsync(ctx.Source.Name, Arguments.PageSize(ctx), ctx.CancellationToken));
+    }
+}

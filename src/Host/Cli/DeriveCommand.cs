@@ -1,0 +1,40 @@
+using System.CommandLine;
+using CiteGraph.Loaders.Derive;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph derive [--db PATH]</c>: re-runs the topics, co-topic and inferred-lineage pass (load runs it too).</summary>
+internal static class DeriveCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var k = new Option<int>("--co-topic-k") { Description = "CO_TOPIC neighbours kept per paper.", DefaultValueFactory = _ => 10 };
+        var command = new Command("derive", "Extract topics, build CO_TOPIC and CO_OCCURS and infer citations from text, over the whole store. Idempotent.") { db, k };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var options = new DeriveOptions { Topics = new() { CoTopicK = Math.Max(1, result.GetValue(k)) } };
+            var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p.Stage}: {p.Done:N0}{(p.Total is { } t ? $" / {t:N0}" : "")}        "));
+            var report = await new TopicsAndLineage(store, options).RunAsync(progress, ct);
+            if (progress is not null)
+            {
+                await Console.Error.WriteLineAsync();
+            }
+
+            Console.WriteLine(
+                $"{report.Papers:N0} papers: {report.Topics:N0} topics, {report.HasTopic:N0} HAS_TOPIC, {report.CoTopic:N0} CO_TOPIC, " +
+                $"{report.CoOccurs:N0} CO_OCCURS, {report.InferredCitations:N0} inferred CITES in {report.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CiteGraph.Loaders.Lineage;
+using Spectre.Console;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary><c>citegraph eval-lineage --truth FILE [--threshold C]</c>: precision and recall of inferred CITES against known references.</summary>
+internal static class EvalLineageCommand
+{
+    /// <summary>The default confidence threshold: the one bench/RESULTS.md measures precision at.</summary>
+    public const double DefaultThreshold = 0.6;
+
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var json = CommonOptions.Json();
+        var truth = new Option<string>("--truth")
+        {
+            Description = "TSV of known references: citing id, cited id per line (any id kind the store knows: arXiv id, DOI, OpenAlex, S2, CiteGraph id).",
+            Required = true,
+            HelpName = "FILE",
+        };
+        var threshold = new Option<double>("--threshold", "-t")
+        {
+            Description = "Count inferred citations at least this confident.",
+            DefaultValueFactory = _ => DefaultThreshold,
+        };
+        var command = new Command("eval-lineage", "Measure precision and recall of the inferred citations against a truth file of known references.") { db, truth, threshold, json };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            var truthPath = result.GetRequiredValue(truth);
+            var t = result.GetValue(threshold);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            if (!File.Exists(truthPath))
+            {
+                await Console.Error.WriteLineAsync($"{truthPath}: no such truth file.");
+                return 1;
+            }
+
+            if (t is < 0 or > 1 || double.IsNaN(t))
+            {
+                await Console.Error.WriteLineAsync($"--threshold: must be between 0 and 1, got {t.ToString(CultureInfo.InvariantCulture)}.");
+                return 2;
+            }
+
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var evaluation = await LineageEvaluation.EvaluateAsync(store, truthPath, t, ct);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    evaluation.Threshold, evaluation.TruthPairs, evaluation.ResolvedPairs, evaluation.CitingPapers, evaluation.Predicted, evaluation.Correct,
+                    Precision = double.IsNaN(evaluation.Precision) ? (double?)null : evaluation.Precision,
+                    Recall = double.IsNaN(evaluation.Recall) ? (double?)null : evaluation.Recall,
+                    ByRule = evaluation.ByRule.ToDictionary(r => r.Key, r => new { r.Value.Predicted, r.Value.Correct }),
+                }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                return 0;
+            }
+
+            Console.WriteLine(evaluation.ToString());
+            if (evaluation.ByRule.Count > 0)
+            {
+                var table = new Table().AddColumns("rule", "inferred", "correct");
+                foreach (var (rule, (p, c)) in evaluation.ByRule.OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    table.AddRow(Markup.Escape(rule), $"{p:N0}", $"{c:N0}");
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

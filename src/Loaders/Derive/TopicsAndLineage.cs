@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
+using CiteGraph.Loaders.Lineage;
+using CiteGraph.Loaders.Topics;
+
+namespace CiteGraph.Loaders.Derive;
+
+/// <summary>
+/// The corpus-wide derive pass that runs after a load (topics need document frequencies over the whole corpus):
+/// extracts topics from every paper, replaces the topic layer (topics, HAS_TOPIC, CO_TOPIC, CO_OCCURS) and the set of
+/// inferred CITES (explicit citations are never touched nor shadowed). Idempotent: running it again on the same store changes nothing. Callable on its own.
+/// </summary>
+public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options = null)
+{
+    private readonly DeriveOptions _options = options ?? new DeriveOptions();
+
+    /// <summary>Runs the pass over every paper of the store.</summary>
+    public async Task<DeriveReport> RunAsync(IProgress<DeriveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = new TopicCorpus(_options.Topics);
+        var lineage = new List<LineagePaper>();
+        var batch = new List<PaperText>(_options.BatchSize);
+
+        void Flush()
+        {
+            var extractions = new PaperExtraction[batch.Count];
+            Parallel.For(
+                0,
+                batch.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Topics.Parallelism), CancellationToken = cancellationToken },
+                i => extractions[i] = TopicExtractor.Extract(batch[i].Title, batch[i].Abstract, batch[i].Keywords));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                corpus.Add(batch[i].Id, extractions[i]);
+                if (_options.InferLineage)
+                {
+                    lineage.Add(LineagePaper.From(batch[i], extractions[i]));
+                }
+            }
+
+            batch.Clear();
+            progress?.Report(new DeriveProgress("extracting", corpus.PaperCount, null));
+        }
+
+        await foreach (var paper in store.ReadPaperTextsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(paper);
+            if (batch.Count >= _options.BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        progress?.Report(new DeriveProgress("topics", 0, corpus.PaperCount));
+        var graph = corpus.Build();
+        progress?.Report(new DeriveProgress("writing topics", 0, graph.Topics.Count));
+        await store.WriteTopicGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+
+        var inferred = 0;
+        if (_options.InferLineage)
+        {
+            progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
+            var citations = LineageInferrer.Infer(lineage, corpus.TopicIndexOf, corpus.PaperTopics, _options.MinConfidence);
+            progress?.Report(new DeriveProgress("writing lineage", 0, citations.Count));
+            // The inferred set is replaced as a whole, so what a re-run no longer infers (text changed, rules tightened) goes.
+            inferred = await store.ReplaceInferredCitationsAsync(citations, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new DeriveProgress("writing lineage", citations.Count, citations.Count));
+        }
+
+        return new DeriveReport(corpus.PaperCount, graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count, inferred, clock.Elapsed);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using CiteGraph.Graph.Model;
+using CiteGraph.Loaders.Topics;
+
+namespace CiteGraph.Loaders.Lineage;
+
+/// <summary>What lineage inference knows of one paper: its cleaned text, date, definitions, acronyms used, ids and first author.</summary>
+public sealed record LineagePaper
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Title and abstract, cleaned (<see cref="TopicExtractor.Clean"/>).</summary>
+    public required string Text { get; init; }
+    public PartialDate? Date { get; init; }
+    public IReadOnlyList<AcronymDefinition> Definitions { get; init; } = [];
+    public IReadOnlyDictionary<string, int> AcronymUses { get; init; } = new Dictionary<string, int>();
+    public string? ArxivId { get; init; }
+    public string? Doi { get; init; }
+    /// <summary>Last name of the first author, folded (lower-case, no accents), where known.</summary>
+    public string? FirstAuthor { get; init; }
+    public IReadOnlyList<ExternalId> Mentions { get; init; } = [];
+
+    /// <summary>The lineage view of a stored paper and its extraction.</summary>
+    public static LineagePaper From(PaperText paper, PaperExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ArgumentNullException.ThrowIfNull(extraction);
+        var title = TopicExtractor.Clean(paper.Title);
+        return new LineagePaper
+        {
+            Id = paper.Id,
+            Title = title,
+            Text = title + ". " + (paper.Abstract is null ? "" : TopicExtractor.Clean(paper.Abstract)),
+            Date = DateOf(paper),
+            Definitions = extraction.Definitions,
+            AcronymUses = extraction.AcronymUses,
+            ArxivId = paper.ArxivId,
+            Doi = paper.Doi,
+            FirstAuthor = paper.Authors.Count > 0 ? LastName(paper.Authors[0]) : null,
+            Mentions = paper.Mentions,
+        };
+    }
+
+    /// <summary>The paper's date, or the month its new-style arXiv id encodes (<c>2001.08361</c> → 2020-01), or null.</summary>
+    internal static PartialDate? DateOf(PaperText paper)
+    {
+        PartialDate? date = PartialDate.TryParse(paper.Published, out var d) ? d : null;
+        if (date?.Year is null && paper.Year is { } year)
+        {
+            date = new PartialDate(year, date?.Month, date?.Day);
+        }
+
+        if (date?.Year is null && paper.ArxivId is { Length: >= 9 } arxiv && arxiv[4] == '.' &&
+            int.TryParse(arxiv.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var yy) &&
+            int.TryParse(arxiv.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mm) && mm is >= 1 and <= 12)
+        {
+            date = new PartialDate(2000 + yy, mm, null);
+        }
+
+        return date;
+    }
+
+    /// <summary>"Smith, John" → smith; "John Smith" → smith; accents folded.</summary>
+    internal static string? LastName(string author)
+    {
+        var comma = author.IndexOf(',', StringComparison.Ordinal);
+        var part = comma > 0 ? author[..comma] : author.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        var words = TopicKey.Words(part);
+        return words.Count > 0 ? string.Concat(words) : null;
+    }
+
+    /// <summary>
+    /// −1 when <paramref name="a"/> is known to be earlier than <paramref name="b"/>, 1 when later, 0 when the same at
+    /// the precision both have, null when unknown (a year is missing).
+    /// </summary>
+    internal static int? Compare(PartialDate? a, PartialDate? b)
+    {
+        if (a?.Year is not { } ya || b?.Year is not { } yb)
+        {
+            return null;
+        }
+
+        if (ya != yb)
+        {
+            return ya.CompareTo(yb);
+        }
+
+        if (a.Value.Month is not { } ma || b.Value.Month is not { } mb)
+        {
+            return 0;
+        }
+
+        if (ma != mb)
+        {
+            return ma.CompareTo(mb);
+        }
+
+        return a.Value.Day is { } da && b.Value.Day is { } db ? da.CompareTo(db) : 0;
+    }
+}

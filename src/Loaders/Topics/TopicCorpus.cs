@@ -1,0 +1,344 @@
+using CiteGraph.Graph.Model;
+
+namespace CiteGraph.Loaders.Topics;
+
+/// <summary>
+/// Builds the corpus-wide topic layer from per-paper extractions: merges candidates by canonical key, merges each
+/// acronym with its expansion (an acronym with two expansions stays two topics, both aliased by it), resolves bare
+/// acronym uses, computes df and idf, HAS_TOPIC weights, CO_OCCURS (count, PMI) and CO_TOPIC (top-k per paper by
+/// idf-weighted shared topics through an inverted index, never all pairs). Add papers, then <see cref="Build"/> once.
+/// </summary>
+public sealed class TopicCorpus(TopicOptions? options = null)
+{
+    private readonly TopicOptions _options = options ?? new TopicOptions();
+    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly List<TopicInfo> _topics = [];
+    private readonly Dictionary<string, Dictionary<int, int>> _acronyms = new(StringComparer.Ordinal);
+    private readonly List<PaperEntry> _papers = [];
+    private Built? _built;
+
+    /// <summary>Papers added.</summary>
+    public int PaperCount => _papers.Count;
+
+    /// <summary>Adds one paper's extraction. Papers are numbered in the order they are added.</summary>
+    public void Add(string paperId, PaperExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(paperId);
+        ArgumentNullException.ThrowIfNull(extraction);
+        if (_built is not null)
+        {
+            throw new InvalidOperationException("The corpus was already built.");
+        }
+
+        var scores = new Dictionary<int, float>();
+        foreach (var c in extraction.Candidates)
+        {
+            var id = Intern(c.Key, c.Surface);
+            _topics[id].IsKeyword |= c.IsKeyword;
+            scores[id] = scores.GetValueOrDefault(id) + c.Score;
+        }
+
+        var defined = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in extraction.Definitions)
+        {
+            var key = TopicKey.Of(d.Expansion);
+            if (key.Length < 3)
+            {
+                continue;
+            }
+
+            if (!_keyIds.TryGetValue(key, out var id))
+            {
+                id = Intern(key, d.Expansion);
+            }
+
+            var topic = _topics[id];
+            topic.IsDefinition = true;
+            topic.Acronyms.Add(d.Acronym);
+            if (!defined.ContainsKey(d.Acronym))
+            {
+                defined[d.Acronym] = id;
+                if (!_acronyms.TryGetValue(d.Acronym, out var expansions))
+                {
+                    _acronyms[d.Acronym] = expansions = [];
+                }
+
+                expansions[id] = expansions.GetValueOrDefault(id) + 1;
+            }
+
+            scores.TryAdd(id, 3);
+        }
+
+        foreach (var (id, _) in scores)
+        {
+            _topics[id].RawDf++;
+        }
+
+        _papers.Add(new PaperEntry(paperId, scores, defined, extraction.AcronymUses));
+    }
+
+    /// <summary>The topic layer. Call once, after every paper was added.</summary>
+    public TopicGraph Build()
+    {
+        var built = BuildCore();
+        return built.Graph;
+    }
+
+    /// <summary>The topics of each paper (index into <see cref="TopicGraph.Topics"/>) after <see cref="Build"/>, in paper order.</summary>
+    internal IReadOnlyList<int[]> PaperTopics => (_built ?? throw new InvalidOperationException("Build first.")).PaperTopics;
+
+    /// <summary>Topic index of each acronym's expansions after <see cref="Build"/>.</summary>
+    internal IReadOnlyDictionary<string, int[]> AcronymTopics => (_built ?? throw new InvalidOperationException("Build first.")).AcronymTopics;
+
+    private Built BuildCore()
+    {
+        if (_built is not null)
+        {
+            return _built;
+        }
+
+        var n = _papers.Count;
+        // Acronym uses resolve to the expansion the paper itself gives, else to the corpus's only (or clearly dominant) one.
+        var acronymByKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var acronym in _acronyms.Keys)
+        {
+            acronymByKey.TryAdd(TopicKey.Of(acronym), acronym);
+        }
+
+        int? Resolve(string acronym, PaperEntry paper)
+        {
+            if (paper.Defined.TryGetValue(acronym, out var own))
+            {
+                return own;
+            }
+
+            if (!_acronyms.TryGetValue(acronym, out var expansions))
+            {
+                return null;
+            }
+
+            var total = expansions.Values.Sum();
+            var (best, count) = expansions.MaxBy(e => (e.Value, -e.Key));
+            return expansions.Count == 1 || count >= 0.8 * total ? best : null;
+        }
+
+        var bareAcronyms = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var paper in _papers)
+        {
+            foreach (var (acronym, uses) in paper.Uses)
+            {
+                if (Resolve(acronym, paper) is { } id)
+                {
+                    if (!paper.Scores.ContainsKey(id))
+                    {
+                        _topics[id].RawDf++;
+                    }
+
+                    paper.Scores[id] = paper.Scores.GetValueOrDefault(id) + Math.Min(uses, 3);
+                }
+                else if (!_acronyms.ContainsKey(acronym))
+                {
+                    bareAcronyms[acronym] = bareAcronyms.GetValueOrDefault(acronym) + 1;
+                }
+            }
+
+            // A keyword or phrase that is an acronym ("llms") is a use of it.
+            foreach (var id in paper.Scores.Keys.ToArray())
+            {
+                var topic = _topics[id];
+                if (!topic.IsDefinition && acronymByKey.TryGetValue(topic.Key, out var acronym) && Resolve(acronym, paper) is { } resolved && resolved != id)
+                {
+                    if (!paper.Scores.ContainsKey(resolved))
+                    {
+                        _topics[resolved].RawDf++;
+                    }
+
+                    paper.Scores[resolved] = paper.Scores.GetValueOrDefault(resolved) + paper.Scores[id];
+                    paper.Scores.Remove(id);
+                    topic.RawDf--;
+                    _topics[resolved].AddSurface(topic.BestSurface, 1);
+                }
+            }
+        }
+
+        // Acronyms used by several papers and defined by none become topics of their own ("RL", "GPT-4").
+        foreach (var paper in _papers)
+        {
+            foreach (var acronym in paper.Uses.Keys)
+            {
+                if (bareAcronyms.GetValueOrDefault(acronym) >= _options.MinPhraseDf && !_acronyms.ContainsKey(acronym))
+                {
+                    var id = Intern(TopicKey.Of(acronym), acronym);
+                    _topics[id].IsAcronym = true;
+                    if (!paper.Scores.ContainsKey(id))
+                    {
+                        _topics[id].RawDf++;
+                    }
+
+                    paper.Scores[id] = paper.Scores.GetValueOrDefault(id) + Math.Min(paper.Uses[acronym], 3);
+                }
+            }
+        }
+
+        // Keep definitions, keywords and acronyms; key phrases need a minimum document frequency.
+        var kept = new int[_topics.Count];
+        var topics = new List<Topic>();
+        var idf = new List<double>();
+        for (var i = 0; i < _topics.Count; i++)
+        {
+            var t = _topics[i];
+            var keep = t.RawDf > 0 && (t.IsDefinition || t.IsAcronym || t.IsKeyword || t.RawDf >= _options.MinPhraseDf);
+            kept[i] = keep ? topics.Count : -1;
+            if (keep)
+            {
+                var topicIdf = Math.Log(1.0 + (double)n / t.RawDf);
+                topics.Add(t.ToTopic(_options.MaxAliases) with { Idf = topicIdf });
+                idf.Add(topicIdf);
+            }
+        }
+
+        // Two keys can share a display name ("Pre-training" / "pretraining" are one key; "GAN"/"GANs" likewise): merged names stay unique.
+        topics = UniqueNames(topics);
+
+        var paperTopics = new int[n][];
+        var paperWeights = new float[n][];
+        var hasTopic = new List<HasTopicRow>();
+        for (var p = 0; p < n; p++)
+        {
+            var scored = _papers[p].Scores
+                .Where(s => kept[s.Key] >= 0)
+                .Select(s => (Topic: kept[s.Key], Score: s.Value * idf[kept[s.Key]]))
+                .OrderByDescending(s => s.Score).ThenBy(s => s.Topic)
+                .Take(_options.MaxTopicsPerPaper)
+                .ToArray();
+            var max = scored.Length > 0 ? scored[0].Score : 1;
+            paperTopics[p] = scored.Select(s => s.Topic).ToArray();
+            paperWeights[p] = scored.Select(s => (float)(s.Score / max)).ToArray();
+            foreach (var (topic, score) in scored)
+            {
+                hasTopic.Add(new HasTopicRow(_papers[p].Id, topic, Math.Round(score / max, 6)));
+            }
+        }
+
+        // df counts the papers that kept the topic.
+        var df = new int[topics.Count];
+        foreach (var list in paperTopics)
+        {
+            foreach (var t in list)
+            {
+                df[t]++;
+            }
+        }
+
+        for (var t = 0; t < topics.Count; t++)
+        {
+            topics[t] = topics[t] with { Df = df[t], Idf = Math.Round(Math.Log(1.0 + (double)n / Math.Max(1, df[t])), 6) };
+        }
+
+        var coOccurs = CoOccurrence.Count(paperTopics, df, n, _options);
+        var coTopic = CoTopicBuilder.Build(paperTopics, topics.Select(t => t.Idf).ToArray(), df, _papers.Select(p => p.Id).ToArray(), topics, _options);
+        var acronymTopics = _acronyms.ToDictionary(
+            a => a.Key,
+            a => a.Value.Keys.Select(k => kept[k]).Where(k => k >= 0).Distinct().ToArray(),
+            StringComparer.Ordinal);
+        foreach (var (acronym, _) in bareAcronyms)
+        {
+            if (_keyIds.TryGetValue(TopicKey.Of(acronym), out var id) && kept[id] >= 0 && !acronymTopics.ContainsKey(acronym))
+            {
+                acronymTopics[acronym] = [kept[id]];
+            }
+        }
+
+        _built = new Built(new TopicGraph(topics, hasTopic, coTopic, coOccurs), paperTopics, acronymTopics, kept);
+        return _built;
+    }
+
+    private static List<Topic> UniqueNames(List<Topic> topics)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var name = topics[i].Name;
+            if (seen.TryGetValue(name, out var count))
+            {
+                // Same display name, different keys (rare: "ML" the acronym vs "ml" a keyword); qualify by an alias.
+                var alias = topics[i].Aliases.FirstOrDefault(a => !seen.ContainsKey(a));
+                topics[i] = topics[i] with { Name = alias ?? $"{name} ({count + 1})" };
+                seen[name] = count + 1;
+            }
+
+            seen.TryAdd(topics[i].Name, 1);
+        }
+
+        return topics;
+    }
+
+    private int Intern(string key, string surface)
+    {
+        if (!_keyIds.TryGetValue(key, out var id))
+        {
+            id = _topics.Count;
+            _keyIds[key] = id;
+            _topics.Add(new TopicInfo(key));
+        }
+
+        _topics[id].AddSurface(surface, 1);
+        return id;
+    }
+
+    /// <summary>The index in <see cref="TopicGraph.Topics"/> of the topic with this key after <see cref="Build"/>, or -1.</summary>
+    internal int TopicIndexOf(string key) =>
+        _built is not null && _keyIds.TryGetValue(key, out var id) ? _built.Kept[id] : -1;
+
+    private sealed record Built(TopicGraph Graph, int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
+
+    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, Dictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses);
+
+    private sealed class TopicInfo(string key)
+    {
+        private const int MaxSurfaces = 16;
+        private readonly Dictionary<string, int> _surfaces = new(StringComparer.Ordinal);
+
+        public string Key { get; } = key;
+        public int RawDf { get; set; }
+        public bool IsDefinition { get; set; }
+        public bool IsAcronym { get; set; }
+        public bool IsKeyword { get; set; }
+        public SortedSet<string> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        public string BestSurface => _surfaces.Count == 0 ? Key : Display(_surfaces.MaxBy(s => (s.Value, s.Key.Length)).Key);
+
+        // Raw forms are counted (cheap, on the hot path); display forms are made once, when the topic is built.
+        public void AddSurface(string surface, int count)
+        {
+            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_surfaces, surface);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref seen))
+            {
+                seen += count;
+            }
+            else if (_surfaces.Count < MaxSurfaces)
+            {
+                _surfaces[surface] = count;
+            }
+        }
+
+        public Topic ToTopic(int maxAliases)
+        {
+            var ordered = _surfaces.GroupBy(s => Display(s.Key), StringComparer.Ordinal)
+                .Select(g => (Display: g.Key, Count: g.Sum(s => s.Value)))
+                .OrderByDescending(s => s.Count).ThenBy(s => s.Display, StringComparer.Ordinal).Select(s => s.Display).ToList();
+            var name = IsAcronym && Acronyms.Count == 0 ? ordered.FirstOrDefault(AcronymFinder.IsShortForm) ?? ordered[0] : ordered[0];
+            var aliases = Acronyms.Concat(ordered)
+                .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(maxAliases)
+                .ToArray();
+            return new Topic(name, aliases, RawDf);
+        }
+
+        // Lower-case except names written with inner capitals or in capitals (BERT, ImageNet, GPT-4).
+        private static string Display(string surface) =>
+            string.Join(' ', surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Skip(1).Any(char.IsUpper) ? w : w.ToLowerInvariant()));
+    }
+}

@@ -1,0 +1,64 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Loaders.Lineage;
+using CiteGraph.Loaders.Topics;
+
+namespace CiteGraph.Loaders.Tests.Lineage;
+
+public sealed class LineageInferrerTests
+{
+    private static List<Citation> Infer(params PaperText[] papers)
+    {
+        var corpus = new TopicCorpus();
+        var lineage = new List<LineagePaper>();
+        foreach (var p in papers)
+        {
+            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
+            corpus.Add(p.Id, extraction);
+            lineage.Add(LineagePaper.From(p, extraction));
+        }
+
+        corpus.Build();
+        return LineageInferrer.Infer(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+    }
+
+    private static PaperText Paper(string id, string title, string text, string? published = null, string? arxiv = null, params string[] authors) =>
+        new() { Id = id, Title = title, Abstract = text, Published = published, ArxivId = arxiv, Authors = authors };
+
+    [Fact]
+    public void A_later_paper_using_a_coined_name_cites_the_paper_that_coined_it()
+    {
+        var citations = Infer(
+            Paper("A", "FooNet: Fast Graphs", "We propose FooNet, a graph network.", "2024-05-01"),
+            Paper("C", "New work", "We extend FooNet to proteins.", "2025-01-01"));
+
+        var citation = Assert.Single(citations);
+        Assert.Equal(("C", "A", CitationKind.Inferred), (citation.From, citation.To, citation.Kind));
+        Assert.Contains("FooNet", citation.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_in_use_before_its_claimed_introduction_is_credited_to_nobody()
+    {
+        var citations = Infer(
+            Paper("A", "FooNet: Fast Graphs", "We propose FooNet, a graph network.", "2024-05-01"),
+            Paper("B", "Old work", "An early use of FooNet for molecules.", "2023-01-01"),
+            Paper("C", "New work", "We extend FooNet to proteins.", "2025-01-01"));
+
+        Assert.Empty(citations);
+    }
+
+    [Fact]
+    public void Mentions_et_al_and_title_quotes_of_corpus_papers_become_citations()
+    {
+        var citations = Infer(
+            Paper("A", "Scaling Laws for Neural Language Models", "We study power laws.", "2020-01-23", "2001.08361", "Jared Kaplan"),
+            Paper("B", "Follow-up", "Following arXiv:2001.08361 we fit new laws.", "2021-01-01") with
+            {
+                Mentions = [new ExternalId(ExternalIdKind.Arxiv, "2001.08361")],
+            },
+            Paper("C", "Another", "As Kaplan et al., 2020 observed, loss falls as a power law.", "2022-01-01"),
+            Paper("D", "Quote", "Revisiting scaling laws for neural language models with new data.", "2023-01-01"));
+
+        Assert.Equal(["B→A arxiv", "C→A et-al", "D→A title"], citations.Select(c => $"{c.From}→{c.To} {c.Evidence![..c.Evidence!.IndexOf(':', StringComparison.Ordinal)]}"));
+    }
+}
