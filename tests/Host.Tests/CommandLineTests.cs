@@ -95,6 +95,25 @@ public sealed class CommandLineTests
         Assert.InRange(stated.EdgeCount, 300, 300 * 4);
     }
 
+    [Fact]
+    public async Task Analyze_runs_on_the_co_topic_graph_the_load_derived()
+    {
+        var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
+        using var dir = new TempDirectory();
+        var db = dir.File("cotopic.db");
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        var coTopic = await store.ReadCoTopicGraphAsync(Ct);
+        Assert.True(coTopic.EdgeCount > 0, "the derive pass after load should have built CO_TOPIC edges");
+        Assert.All(coTopic.Weights!, w => Assert.True(w > 0));
+
+        Assert.Equal(0, await Program.Main(["analyze", "--db", db, "--graph", "cotopic", "--algorithms", "leiden,pagerank", "--json"]));
+        var summary = await store.GetAnalyticsSummaryAsync(Ct);
+        Assert.Equal("cotopic", summary!.Graph);
+        Assert.True(summary.Communities > 1);
+        Assert.InRange(summary.Modularity!.Value, 0.0, 1.0);
+    }
+
     private static async Task<Graph.Model.GraphStats> StatsAsync(string db)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });

@@ -1,5 +1,15 @@
 namespace CiteGraph.Graph.Analytics;
 
+/// <summary>Which graph analytics run on.</summary>
+public enum AnalyticsGraph
+{
+    /// <summary>Papers and their citations (explicit and inferred), directed citing → cited.</summary>
+    Citations,
+
+    /// <summary>Papers and their CO_TOPIC neighbours, weighted by idf-weighted shared topics.</summary>
+    CoTopic,
+}
+
 /// <summary>What <see cref="AnalyticsRunner"/> should compute.</summary>
 public sealed record AnalyticsRequest
 {
@@ -11,6 +21,9 @@ public sealed record AnalyticsRequest
 
     /// <summary>Algorithms to run. Default <see cref="DefaultAlgorithms"/>.</summary>
     public IReadOnlySet<AnalyticsAlgorithm> Algorithms { get; init; } = DefaultAlgorithms;
+
+    /// <summary>The graph to analyze. Default <see cref="AnalyticsGraph.Citations"/>.</summary>
+    public AnalyticsGraph Graph { get; init; } = AnalyticsGraph.Citations;
 
     /// <summary>Sources sampled for betweenness; null for exact. Default null.</summary>
     public int? BetweennessSamples { get; init; }

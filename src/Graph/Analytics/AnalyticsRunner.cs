@@ -21,9 +21,12 @@ public sealed class AnalyticsRunner(IGraphStore store)
         var steps = new List<AnalyticsStep>();
         var algorithms = request.Algorithms;
 
-        progress?.Report("reading the citation graph");
-        var edges = await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var graph = CsrGraph.FromEdges(edges.NodeCount, edges.Sources, edges.Targets);
+        var coTopic = request.Graph == AnalyticsGraph.CoTopic;
+        progress?.Report(coTopic ? "reading the co-topic graph" : "reading the citation graph");
+        var edges = coTopic
+            ? await store.ReadCoTopicGraphAsync(cancellationToken).ConfigureAwait(false)
+            : await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var graph = CsrGraph.FromEdges(edges.NodeCount, edges.Sources, edges.Targets, edges.Weights);
         steps.Add(new AnalyticsStep("read", total.Elapsed, $"{edges.NodeCount:N0} nodes, {edges.EdgeCount:N0} edges"));
 
         T Step<T>(string name, Func<T> run, Func<T, string> outcome)
@@ -100,7 +103,7 @@ public sealed class AnalyticsRunner(IGraphStore store)
             Component = component,
             Communities = communities,
             Modularity = partition?.Modularity,
-            Graph = "citations",
+            Graph = coTopic ? "cotopic" : "citations",
             Algorithms = algorithms.Select(a => a.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             RanAt = DateTimeOffset.UtcNow,
         }, cancellationToken).ConfigureAwait(false);

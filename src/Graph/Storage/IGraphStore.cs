@@ -66,6 +66,12 @@ public interface IGraphStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<EdgeList> ReadCitationGraphAsync(CitationKind? kind = null, double minConfidence = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The co-topic graph over every paper node: each paper's CO_TOPIC neighbours (its top-k by idf-weighted shared
+    /// topics) as weighted edges, for the analytics kernels.
+    /// </summary>
+    Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Writes analytics results back in one transaction, replacing the previous run's values of what was computed.</summary>
     Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default);
 

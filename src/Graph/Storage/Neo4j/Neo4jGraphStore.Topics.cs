@@ -37,5 +37,8 @@ public sealed partial class Neo4jGraphStore
     public Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default) => throw TopicsNotStored();
 
     /// <inheritdoc />
+    public Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default) => throw TopicsNotStored();
+
+    /// <inheritdoc />
     public Task<Page<CitationLink>> GetCitationsAsync(CitationQuery query, CancellationToken cancellationToken = default) => throw TopicsNotStored();
 }

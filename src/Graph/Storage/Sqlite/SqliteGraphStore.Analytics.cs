@@ -103,6 +103,40 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: true);
+        var ids = new List<string>();
+        var index = new Dictionary<long, int>();
+        await using (var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;"))
+        await using (var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                index[reader.GetInt64(0)] = ids.Count;
+                ids.Add(reader.GetString(1));
+            }
+        }
+
+        var sources = new List<int>();
+        var targets = new List<int>();
+        var weights = new List<float>();
+        await using (var edges = Command(connection, tx, "SELECT paper_pk, other_pk, weight FROM co_topic ORDER BY paper_pk, other_pk;"))
+        await using (var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sources.Add(index[reader.GetInt64(0)]);
+                targets.Add(index[reader.GetInt64(1)]);
+                weights.Add((float)reader.GetDouble(2));
+            }
+        }
+
+        return new EdgeList([.. ids], [.. sources], [.. targets], [.. weights]);
+    }
+
+    /// <inheritdoc />
     public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
