@@ -59,19 +59,7 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // One read transaction, so nodes and edges come from the same state even while a load writes.
         await using var tx = connection.BeginTransaction(deferred: true);
-        var ids = new List<string>();
-        var index = new Dictionary<long, int>();
-        await using (var nodes = connection.CreateCommand())
-        {
-            nodes.Transaction = tx;
-            nodes.CommandText = "SELECT pk, id FROM paper ORDER BY pk;";
-            await using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                index[reader.GetInt64(0)] = ids.Count;
-                ids.Add(reader.GetString(1));
-            }
-        }
+        var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
         var sources = new List<int>();
         var targets = new List<int>();
@@ -107,17 +95,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = connection.BeginTransaction(deferred: true);
-        var ids = new List<string>();
-        var index = new Dictionary<long, int>();
-        await using (var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;"))
-        await using (var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                index[reader.GetInt64(0)] = ids.Count;
-                ids.Add(reader.GetString(1));
-            }
-        }
+        var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
         var sources = new List<int>();
         var targets = new List<int>();
@@ -134,6 +112,23 @@ public sealed partial class SqliteGraphStore
         }
 
         return new EdgeList([.. ids], [.. sources], [.. targets], [.. weights]);
+    }
+
+    /// <summary>Every paper's id in position order, and its row key → dense index map: the node list of a whole-graph read.</summary>
+    private static async Task<(List<string> Ids, Dictionary<long, int> Index)> ReadNodeIndexAsync(
+        SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var index = new Dictionary<long, int>();
+        await using var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;");
+        await using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index[reader.GetInt64(0)] = ids.Count;
+            ids.Add(reader.GetString(1));
+        }
+
+        return (ids, index);
     }
 
     /// <inheritdoc />
