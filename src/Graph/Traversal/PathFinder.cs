@@ -27,12 +27,20 @@ public static class PathFinder
 
         var banNodes = new HashSet<int>();
         var banEdges = new HashSet<long>();
-        var shortest = Shortest(snapshot, from, to, maxLength, filter, banNodes, banEdges);
-        if (shortest is null)
+        // One search usually finds enough equally short paths (one per edge where the two searches meet); only when it
+        // does not are longer ones needed, and Yen's algorithm takes over.
+        var shortestPaths = Shortest(snapshot, from, to, maxLength, filter, banNodes, banEdges, first);
+        if (shortestPaths.Count == 0)
         {
             return [];
         }
 
+        if (shortestPaths.Count >= first)
+        {
+            return shortestPaths.Take(first).Select(p => new PathResult(p, Hops(snapshot, p, filter))).ToList();
+        }
+
+        var shortest = shortestPaths[0];
         var found = new List<List<int>> { shortest };
         var candidates = new List<List<int>>();
         var seen = new HashSet<string> { Key(shortest) };
@@ -58,11 +66,13 @@ public static class PathFinder
                     banNodes.Add(node);
                 }
 
-                var spurPath = Shortest(snapshot, spur, to, maxLength - i, filter, banNodes, banEdges);
-                if (spurPath is null)
+                var spurPaths = Shortest(snapshot, spur, to, maxLength - i, filter, banNodes, banEdges, want: 1);
+                if (spurPaths.Count == 0)
                 {
                     continue;
                 }
+
+                var spurPath = spurPaths[0];
 
                 var total = root.Take(i).Concat(spurPath).ToList();
                 if (total.Count - 1 <= maxLength && seen.Add(Key(total)))
@@ -84,8 +94,12 @@ public static class PathFinder
         return found.Select(p => new PathResult(p, Hops(snapshot, p, filter))).ToList();
     }
 
-    /// <summary>Bidirectional BFS; null when no path of at most <paramref name="maxLength"/> hops avoids the banned nodes and edges.</summary>
-    private static List<int>? Shortest(GraphSnapshot snapshot, int from, int to, int maxLength, EdgeFilter filter, HashSet<int> banNodes, HashSet<long> banEdges)
+    /// <summary>
+    /// Bidirectional BFS: up to <paramref name="want"/> distinct shortest paths (one per meeting edge of minimal length),
+    /// none when no path of at most <paramref name="maxLength"/> hops avoids the banned nodes and edges.
+    /// </summary>
+    private static List<List<int>> Shortest(
+        GraphSnapshot snapshot, int from, int to, int maxLength, EdgeFilter filter, HashSet<int> banNodes, HashSet<long> banEdges, int want)
     {
         const byte Forward = 1, Backward = 2;
         var seen = SearchScratch.Rent(snapshot.PaperCount);
@@ -105,7 +119,8 @@ public static class PathFinder
             var forward = frontierFrom.Count <= frontierTo.Count;
             var (frontier, side) = forward ? (frontierFrom, Forward) : (frontierTo, Backward);
             var next = new List<int>();
-            (int Node, int Neighbor, int Length) best = (-1, -1, int.MaxValue);
+            var bestLength = int.MaxValue;
+            var meets = new List<(int Node, int Neighbor)>();
 
             void Visit(int node, int neighbor, int depth)
             {
@@ -119,9 +134,19 @@ public static class PathFinder
                     seen.Mark(neighbor, side, node, depth + 1);
                     next.Add(neighbor);
                 }
-                else if (seen.Side(neighbor) != side && depth + 1 + seen.Depth(neighbor) < best.Length)
+                else if (seen.Side(neighbor) != side)
                 {
-                    best = (node, neighbor, depth + 1 + seen.Depth(neighbor));
+                    var length = depth + 1 + seen.Depth(neighbor);
+                    if (length < bestLength)
+                    {
+                        bestLength = length;
+                        meets.Clear();
+                    }
+
+                    if (length == bestLength && meets.Count < want)
+                    {
+                        meets.Add((node, neighbor));
+                    }
                 }
             }
 
@@ -162,23 +187,30 @@ public static class PathFinder
                 }
             }
 
-            if (best.Node >= 0 && best.Length <= maxLength)
+            if (meets.Count > 0 && bestLength <= maxLength)
             {
-                // Walk from the meeting edge back to each end.
-                var (a, b) = forward ? (best.Node, best.Neighbor) : (best.Neighbor, best.Node);
-                var path = new List<int>();
-                for (var n = a; n != -1; n = seen.Parent(n))
+                // Walk from each meeting edge back to both ends. Every node belongs to one search tree, so paths through
+                // different meeting edges differ, and none repeats a node.
+                var paths = new List<List<int>>(meets.Count);
+                foreach (var (node, neighbor) in meets)
                 {
-                    path.Add(n);
+                    var (a, b) = forward ? (node, neighbor) : (neighbor, node);
+                    var path = new List<int>();
+                    for (var n = a; n != -1; n = seen.Parent(n))
+                    {
+                        path.Add(n);
+                    }
+
+                    path.Reverse();
+                    for (var n = b; n != -1; n = seen.Parent(n))
+                    {
+                        path.Add(n);
+                    }
+
+                    paths.Add(path);
                 }
 
-                path.Reverse();
-                for (var n = b; n != -1; n = seen.Parent(n))
-                {
-                    path.Add(n);
-                }
-
-                return path;
+                return paths;
             }
 
             if (forward)
@@ -191,7 +223,7 @@ public static class PathFinder
             }
         }
 
-        return null;
+        return [];
     }
 
     /// <summary>For each hop, the strongest edge joining the two papers: explicit citation, then inferred, then shared repository.</summary>

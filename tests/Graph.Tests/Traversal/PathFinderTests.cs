@@ -77,6 +77,16 @@ public sealed class PathFinderTests
             Dfs(0, [0], 0);
             var found = PathFinder.Connect(g, g.I("N0"), g.I($"N{to}"), 5, EdgeFilter.All, 4);
             Assert.Equal(all.Order().Take(4), found.Select(p => p.Length));
+            Assert.Equal(found.Count, found.Select(p => string.Join(',', p.Nodes)).Distinct().Count());
+            Assert.All(found, p =>
+            {
+                Assert.Equal(p.Nodes.Count, p.Nodes.Distinct().Count());
+                Assert.Equal((g.I("N0"), g.I($"N{to}")), (p.Nodes[0], p.Nodes[^1]));
+                for (var i = 0; i + 1 < p.Nodes.Count; i++)
+                {
+                    Assert.Contains(p.Nodes[i + 1], adjacency[p.Nodes[i]]);
+                }
+            });
         }
     }
 }
