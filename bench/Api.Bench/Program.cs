@@ -14,7 +14,8 @@ using Microsoft.Extensions.Hosting;
 var papers = Arg("--papers", 100_000);
 var refs = Arg("--refs", 10);
 var seconds = Arg("--seconds", 10);
-var concurrency = Arg("--concurrency", 8);
+// One or more worker counts, e.g. "--concurrency 4,8": every query runs at each.
+var concurrencies = ArgList("--concurrency", [8]);
 var reuse = args.Contains("--reuse");
 var root = FindRoot();
 var outDir = Path.Combine(root, "bench", "out");
@@ -56,35 +57,43 @@ var random = new Random(11);
 string RandomId() => snapshot.PaperId(random.Next(snapshot.PaperCount));
 var ids = Enumerable.Range(0, 100_000).Select(_ => RandomId()).ToArray();
 
-var results = new List<LoadGenerator.Result>
+var scenarios = new (string Name, Func<int, object> Request)[]
 {
-    await LoadGenerator.RunAsync(client, "paper (with repos, ids, counts)", n => new
+    ("paper (with repos, ids, counts)", n => new
     {
         query = "query($id: ID!) { paper(id: $id) { id title year published repos { url } externalIds { kind value } citationCount referenceCount } }",
         variables = new { id = ids[n % ids.Length] },
-    }, concurrency, TimeSpan.FromSeconds(seconds)),
-    await LoadGenerator.RunAsync(client, "lineage depth 3, first 200", n => new
+    }),
+    ("lineage depth 3, first 200", n => new
     {
         query = "query($id: ID!) { lineage(paperId: $id, maxDepth: 3, first: 200) { nodes { depth paper { id } } edges { source target } } }",
         variables = new { id = ids[n % ids.Length] },
-    }, concurrency, TimeSpan.FromSeconds(seconds)),
-    await LoadGenerator.RunAsync(client, "connect maxLength 6, first 3", n => new
+    }),
+    ("connect maxLength 6, first 3", n => new
     {
         query = "query($a: ID!, $b: ID!) { connect(from: $a, to: $b, maxLength: 6, first: 3) { length } }",
         variables = new { a = ids[n % ids.Length], b = ids[(n * 7 + 3) % ids.Length] },
-    }, concurrency, TimeSpan.FromSeconds(seconds)),
-    await LoadGenerator.RunAsync(client, "related first 10", n => new
+    }),
+    ("related first 10", n => new
     {
         query = "query($id: ID!) { related(paperId: $id, first: 10) { score paper { id } reasons { kind } } }",
         variables = new { id = ids[n % ids.Length] },
-    }, concurrency, TimeSpan.FromSeconds(seconds)),
+    }),
 };
+var results = new List<(int Concurrency, LoadGenerator.Result Result)>();
+foreach (var concurrency in concurrencies)
+{
+    foreach (var (name, request) in scenarios)
+    {
+        results.Add((concurrency, await LoadGenerator.RunAsync(client, name, request, concurrency, TimeSpan.FromSeconds(seconds))));
+    }
+}
 await host.StopAsync();
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-foreach (var r in results)
+foreach (var (c, r) in results)
 {
-    Log($"{r.Name}: {r.Requests:N0} requests, {r.RequestsPerSecond:N0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms, max {r.MaxMs:F1} ms, errors {r.Errors}");
+    Log($"{r.Name} ×{c}: {r.Requests:N0} requests, {r.RequestsPerSecond:N0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms, max {r.MaxMs:F1} ms, errors {r.Errors}");
 }
 
 WriteResults();
@@ -102,7 +111,7 @@ void WriteResults()
         "## GraphQL API (issue 8)",
         "",
         $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9:F0} GB, .NET {Environment.Version}.",
-        $"Command: `dotnet run -c Release --project bench/Api.Bench -- --papers {papers} --refs {refs} --seconds {seconds} --concurrency {concurrency}`.",
+        $"Command: `dotnet run -c Release --project bench/Api.Bench -- --papers {papers} --refs {refs} --seconds {seconds} --concurrency {string.Join(',', concurrencies)}`.",
         $"Synthetic graph: {snapshot.PaperCount:N0} papers, {snapshot.Citations.EdgeCount:N0} citations (preferential attachment), {snapshot.RepoCount:N0} repositories.",
         "",
         "| measure | value | target |",
@@ -113,11 +122,11 @@ void WriteResults()
         "",
         $"Load average at the end of the run (1/5/15 min): {(File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?")}; above 2 means other jobs shared the cores.",
         "",
-        $"Load: {concurrency} closed-loop workers on loopback HTTP in the same process as the server (both share the 2 cores), {seconds} s per query after 200 warm-up requests, random papers (seeded).",
+        $"Load: closed-loop workers (each sends its next request when the last one answered) on loopback HTTP in the same process as the server (both share the {Environment.ProcessorCount} cores), {seconds} s per query and worker count after 200 warm-up requests, random papers (seeded).",
         "",
-        "| query | requests | req/s | p50 ms | p99 ms | max ms | errors | target |",
-        "|---|---|---|---|---|---|---|---|",
-        .. results.Select(r => $"| {r.Name} | {r.Requests:N0} | {r.RequestsPerSecond:N0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.Errors} | {Target(r.Name)} |"),
+        "| query | workers | requests | req/s | p50 ms | p99 ms | max ms | errors | target |",
+        "|---|---|---|---|---|---|---|---|---|",
+        .. results.Select(x => $"| {x.Result.Name} | {x.Concurrency} | {x.Result.Requests:N0} | {x.Result.RequestsPerSecond:N0} | {x.Result.P50Ms:F2} | {x.Result.P99Ms:F2} | {x.Result.MaxMs:F1} | {x.Result.Errors} | {Target(x.Result.Name)} |"),
         End,
     ]);
     var startIndex = text.IndexOf(Start, StringComparison.Ordinal);
@@ -135,6 +144,14 @@ static string Target(string name) => name switch
     _ when name.StartsWith("lineage", StringComparison.Ordinal) => "p99 ≤ 20 ms",
     _ => "p99 ≤ 50 ms",
 };
+
+int[] ArgList(string name, int[] fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length
+        ? args[i + 1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+        : fallback;
+}
 
 int Arg(string name, int fallback)
 {
