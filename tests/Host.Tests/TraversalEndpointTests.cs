@@ -125,3 +125,42 @@ public sealed class CoraTraversalTests(CoraServer cora) : IClassFixture<CoraServ
         Assert.Equal(5, related.GetArrayLength());
     }
 }
+
+public sealed class TopicEndpointTests(DemoServerFactory demo) : IClassFixture<DemoServerFactory>
+{
+    [Fact]
+    public async Task Topic_fields_answer_over_http_on_the_demo_corpus_the_derive_pass_enriched()
+    {
+        using var client = demo.CreateClient();
+        var data = await client.DataAsync("""
+            {
+              topic(name: "sla") { name aliases df papers(first: 5) { totalCount edges { node { id title } } } related(first: 3) { count pmi } }
+              topics(first: 3, orderBy: DF) { totalCount edges { node { name df } } }
+              search(text: "Lattice Attention Weather", first: 1) { paper { id
+                topics { weight topic { name } }
+                coTopic(first: 3) { score reasons { kind detail } }
+                cites(kind: INFERRED) { totalCount edges { node { kind confidence evidence paper { title } } } }
+                citedBy { totalCount }
+              } }
+            }
+            """);
+        var topic = data.GetProperty("topic");
+        Assert.Equal("sparse lattice attention", topic.GetProperty("name").GetString());
+        Assert.Contains(topic.GetProperty("aliases").EnumerateArray(), a => a.GetString()!.Equals("SLA", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(topic.GetProperty("df").GetInt32(), topic.GetProperty("papers").GetProperty("totalCount").GetInt32());
+        var dfs = data.GetProperty("topics").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("df").GetInt32()).ToList();
+        Assert.Equal(dfs.OrderDescending(), dfs);
+
+        var paper = data.GetProperty("search")[0].GetProperty("paper");
+        Assert.Contains(paper.GetProperty("topics").EnumerateArray(), t => t.GetProperty("topic").GetProperty("name").GetString() == "sparse lattice attention");
+        var inferred = paper.GetProperty("cites").GetProperty("edges")[0].GetProperty("node");
+        Assert.Equal("INFERRED", inferred.GetProperty("kind").GetString());
+        Assert.Contains("SLA", inferred.GetProperty("evidence").GetString()!, StringComparison.Ordinal);
+
+        var id = paper.GetProperty("id").GetString();
+        var related = (await client.DataAsync("query($id: ID!) { related(paperId: $id, by: [CO_TOPIC]) { paper { id } reasons { kind } } }", new { id }))
+            .GetProperty("related").EnumerateArray().ToList();
+        Assert.NotEmpty(related);
+        Assert.All(related, r => Assert.All(r.GetProperty("reasons").EnumerateArray(), reason => Assert.Equal("CO_TOPIC", reason.GetProperty("kind").GetString())));
+    }
+}
