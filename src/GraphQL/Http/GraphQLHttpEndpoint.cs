@@ -37,6 +37,14 @@ public static class GraphQLHttpEndpoint
             bodySize.MaxRequestBodySize = limits.MaxRequestBytes;
         }
 
+        // Kestrel enforces the limit on streamed bodies; a declared length over it is refused before reading anything.
+        if (http.Request.ContentLength > limits.MaxRequestBytes)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge,
+                $"The request body ({http.Request.ContentLength:N0} bytes) is larger than the limit of {limits.MaxRequestBytes:N0} bytes.");
+            return;
+        }
+
         GraphQLRequest? request;
         try
         {
