@@ -162,5 +162,13 @@ public sealed class TopicEndpointTests(DemoServerFactory demo) : IClassFixture<D
             .GetProperty("related").EnumerateArray().ToList();
         Assert.NotEmpty(related);
         Assert.All(related, r => Assert.All(r.GetProperty("reasons").EnumerateArray(), reason => Assert.Equal("CO_TOPIC", reason.GetProperty("kind").GetString())));
+
+        var subgraph = (await client.DataAsync("query($s: [ID!]!) { subgraph(seeds: $s, radius: 1, kinds: [CO_TOPIC]) { nodes { id } edges { source target kind weight } } }", new { s = new[] { id } }))
+            .GetProperty("subgraph");
+        var edges = subgraph.GetProperty("edges").EnumerateArray().ToList();
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.Equal("CO_TOPIC", e.GetProperty("kind").GetString()));
+        Assert.All(edges, e => Assert.InRange(e.GetProperty("weight").GetDouble(), 0.0, 1.0));
+        Assert.Equal(related.Select(r => r.GetProperty("paper").GetProperty("id").GetString()).ToHashSet().Count, related.Count);
     }
 }

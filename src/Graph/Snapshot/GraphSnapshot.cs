@@ -54,6 +54,7 @@ public sealed class GraphSnapshot
         }
 
         (_paperRepoOffsets, _paperRepos) = Group(_paperIds.Length, source.RepoLinkPapers, source.RepoLinkRepos);
+        CoTopic = Symmetric(_paperIds.Length, source.CoTopicSources, source.CoTopicTargets, source.CoTopicWeights);
         (_repoPaperOffsets, _repoPapers) = Group(_repoUrls.Length, source.RepoLinkRepos, source.RepoLinkPapers);
         Version = version;
         BuiltAt = DateTimeOffset.UtcNow;
@@ -106,6 +107,9 @@ public sealed class GraphSnapshot
             ? new CitationInfo(Inferred: true, inferred.Confidence, inferred.Evidence)
             : new CitationInfo(Inferred: false, 1.0, null);
 
+    /// <summary>Papers sharing idf-weighted topics (CO_TOPIC), both directions stored, weighted; empty without a topic layer.</summary>
+    public CsrGraph CoTopic { get; }
+
     /// <summary>True when some citation is inferred (otherwise every citation is explicit, and filters need no look-up).</summary>
     public bool HasInferredCitations => _inferred.Count > 0;
 
@@ -118,6 +122,41 @@ public sealed class GraphSnapshot
     public bool TryGetRepo(string url, out int repo) => _repoIndex.TryGetValue(url, out repo);
 
     private static long Key(int citing, int cited) => ((long)citing << 32) | (uint)cited;
+
+    /// <summary>
+    /// CO_TOPIC is stored per paper as its top-k, so a pair may appear once or in both directions: seen from either end it
+    /// is one undirected relation whose weight is the larger of the two scores (never their sum).
+    /// </summary>
+    private static CsrGraph Symmetric(int nodes, int[] sources, int[] targets, float[] weights)
+    {
+        var pairs = new Dictionary<long, float>(sources.Length);
+        for (var e = 0; e < sources.Length; e++)
+        {
+            var (a, b) = sources[e] < targets[e] ? (sources[e], targets[e]) : (targets[e], sources[e]);
+            if (a == b)
+            {
+                continue;
+            }
+
+            var w = weights.Length == sources.Length ? weights[e] : 1f;
+            var key = Key(a, b);
+            pairs[key] = pairs.TryGetValue(key, out var old) ? Math.Max(old, w) : w;
+        }
+
+        var from = new int[pairs.Count * 2];
+        var to = new int[pairs.Count * 2];
+        var weight = new float[pairs.Count * 2];
+        var i = 0;
+        foreach (var (key, w) in pairs)
+        {
+            var (a, b) = ((int)(key >> 32), (int)(uint)key);
+            (from[i], to[i], weight[i]) = (a, b, w);
+            (from[i + 1], to[i + 1], weight[i + 1]) = (b, a, w);
+            i += 2;
+        }
+
+        return CsrGraph.FromEdges(nodes, from, to, weight);
+    }
 
     /// <summary>Groups index pairs by their first element into CSR offsets and values.</summary>
     private static (int[] Offsets, int[] Values) Group(int count, int[] keys, int[] values)

@@ -22,6 +22,10 @@ public sealed record SnapshotSource
     public required string[] RepoUrls { get; init; }
     public required int[] RepoLinkPapers { get; init; }
     public required int[] RepoLinkRepos { get; init; }
+    /// <summary>CO_TOPIC pairs (paper, neighbour) with their weights; empty where the store holds no topic layer.</summary>
+    public int[] CoTopicSources { get; init; } = [];
+    public int[] CoTopicTargets { get; init; } = [];
+    public float[] CoTopicWeights { get; init; } = [];
 }
 
 /// <summary>An inferred citation between papers <c>Source</c> and <c>Target</c> (dense indexes).</summary>

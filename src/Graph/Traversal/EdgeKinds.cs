@@ -15,10 +15,13 @@ public enum EdgeKinds
     /// <summary>Two papers that reference the same code repository.</summary>
     SharedRepo = 4,
 
+    /// <summary>Two papers sharing idf-weighted topics (one is among the other's top co-topic neighbours).</summary>
+    CoTopic = 8,
+
     /// <summary>Both kinds of citation.</summary>
     Citations = Cites | CitesInferred,
 
-    All = Cites | CitesInferred | SharedRepo,
+    All = Cites | CitesInferred | SharedRepo | CoTopic,
 }
 
 /// <summary>The kinds to follow and the least confidence an inferred citation needs.</summary>
@@ -33,4 +36,6 @@ public readonly record struct EdgeFilter(EdgeKinds Kinds, double MinConfidence =
     public bool FollowsCitations => (Kinds & EdgeKinds.Citations) != 0;
 
     public bool FollowsRepos => (Kinds & EdgeKinds.SharedRepo) != 0;
+
+    public bool FollowsCoTopic => (Kinds & EdgeKinds.CoTopic) != 0;
 }

@@ -34,6 +34,16 @@ internal static class Neighborhood
     public static void Undirected(GraphSnapshot snapshot, int paper, EdgeFilter filter, List<TraversalEdge> into)
     {
         Citations(snapshot, paper, filter, outgoing: true, incoming: true, into);
+        if (filter.FollowsCoTopic)
+        {
+            var neighbours = snapshot.CoTopic.OutNeighbors(paper);
+            var weights = snapshot.CoTopic.OutWeights(paper);
+            for (var i = 0; i < neighbours.Length; i++)
+            {
+                into.Add(new TraversalEdge(paper, neighbours[i], EdgeKinds.CoTopic, weights.IsEmpty ? 1.0 : weights[i], null));
+            }
+        }
+
         if (!filter.FollowsRepos)
         {
             return;

@@ -172,6 +172,14 @@ public static class PathFinder
                     }
                 }
 
+                if (filter.FollowsCoTopic)
+                {
+                    foreach (var mate in snapshot.CoTopic.OutNeighbors(node))
+                    {
+                        Visit(node, mate, depth);
+                    }
+                }
+
                 if (filter.FollowsRepos)
                 {
                     foreach (var repo in snapshot.ReposOf(node))
@@ -226,7 +234,7 @@ public static class PathFinder
         return [];
     }
 
-    /// <summary>For each hop, the strongest edge joining the two papers: explicit citation, then inferred, then shared repository.</summary>
+    /// <summary>For each hop, the strongest edge joining the two papers: explicit citation, then inferred, then shared repository, then co-topic.</summary>
     private static List<TraversalEdge> Hops(GraphSnapshot snapshot, List<int> path, EdgeFilter filter)
     {
         var hops = new List<TraversalEdge>(path.Count - 1);
@@ -237,7 +245,7 @@ public static class PathFinder
             Neighborhood.Undirected(snapshot, path[i], filter, edges);
             var next = path[i + 1];
             hops.Add(edges.Where(e => Neighborhood.Other(e, path[i]) == next)
-                .OrderBy(e => e.Kind switch { EdgeKinds.Cites => 0, EdgeKinds.CitesInferred => 1, _ => 2 })
+                .OrderBy(e => e.Kind switch { EdgeKinds.Cites => 0, EdgeKinds.CitesInferred => 1, EdgeKinds.SharedRepo => 2, _ => 3 })
                 .ThenByDescending(e => e.Confidence)
                 .First());
         }

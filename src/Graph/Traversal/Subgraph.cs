@@ -77,8 +77,8 @@ public static class Subgraph
                     continue;
                 }
 
-                // Citations are seen from both ends and shared repositories from both papers: keep each once.
-                var key = edge.Kind == EdgeKinds.SharedRepo
+                // Citations are seen from both ends, shared repositories and co-topic links from both papers: keep each once.
+                var key = edge.Kind is EdgeKinds.SharedRepo or EdgeKinds.CoTopic
                     ? (Math.Min(edge.Source, edge.Target), Math.Max(edge.Source, edge.Target), edge.Kind)
                     : (edge.Source, edge.Target, edge.Kind);
                 if (pairs.Add(key))

@@ -12,7 +12,7 @@ public sealed class GraphEdgeType : ObjectGraphType<GraphEdgeView>
         Field<NonNullGraphType<IdGraphType>>("source").Description("Citing paper (or one of two papers sharing a repository).").Resolve(c => c.Source.Source);
         Field<NonNullGraphType<IdGraphType>>("target").Description("Cited paper (or the other paper).").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<EdgeKindType>>("kind").Resolve(c => c.Source.Kind);
-        Field<FloatGraphType>("weight").Description("Edge weight for layouts: the confidence.").Resolve(c => c.Source.Confidence);
+        Field<FloatGraphType>("weight").Description("Edge weight for layouts: a citation's confidence, a CO_TOPIC link's score, 1 for SHARED_REPO.").Resolve(c => c.Source.Confidence);
         Field<FloatGraphType>("confidence").Description("1 for a stated citation; below 1 for an inferred one.").Resolve(c => c.Source.Confidence);
         Field<StringGraphType>("evidence").Description("The text an inferred citation was matched on.").Resolve(c => c.Source.Evidence);
         Field<StringGraphType>("via").Description("For SHARED_REPO: the repository both papers reference.").Resolve(c => c.Source.Via);

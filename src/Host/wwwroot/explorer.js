@@ -7,7 +7,7 @@
   const NO_COMMUNITY = '#b0b0b0';
   const MODES = ['neighbourhood', 'lineage', 'connect', 'communities'];
   const NODE_FIELDS = 'id title year pageRank community { id }';
-  const EDGE_FIELDS = 'source target kind confidence evidence via';
+  const EDGE_FIELDS = 'source target kind weight confidence evidence via';
 
   const $ = (id) => document.getElementById(id);
   const el = (tag, props = {}, ...children) => {
@@ -96,6 +96,8 @@
           'line-style': 'dashed', 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 'mapData(confidence, 0, 1, 1, 3)' } },
         { selector: 'edge[kind = "SHARED_REPO"]', style: {
           'line-style': 'dotted', 'line-color': '#16a34a', 'target-arrow-shape': 'none', width: 2.2 } },
+        { selector: 'edge[kind = "CO_TOPIC"]', style: {
+          'line-style': 'solid', 'line-color': '#8250df', 'target-arrow-shape': 'none', opacity: 0.45, width: 'mapData(weight, 0, 1, 1, 3)' } },
         { selector: 'edge.path', style: { width: 3 } },
       ],
     });
@@ -258,7 +260,8 @@
     panel.replaceChildren(el('p', { text: 'Loading…' }));
     try {
       const data = await gql(`query($id: ID!) { paper(id: $id) { id title abstract year published authorsCount organization upvotes
-        pageRank citationCount referenceCount community { id label } externalIds { kind value } repos { url } links { url kind } } }`, { id });
+        pageRank citationCount referenceCount community { id label } externalIds { kind value } repos { url } links { url kind }
+        topics { weight topic { name aliases } } } }`, { id });
       renderDetails(data.paper, id);
     } catch (err) {
       panel.replaceChildren(el('p', { class: 'error', text: err.message }));
@@ -278,7 +281,7 @@
     row('Cites', String(p.referenceCount));
     row('PageRank', p.pageRank != null ? p.pageRank.toFixed(4) : null);
     row('Community', p.community ? `${p.community.id} · ${p.community.label}` : null);
-    row('Topics', 'not in the API yet');
+    if (p.topics && p.topics.length) row('Topics', p.topics.slice(0, 12).map((t) => t.topic.name).join(' · '));
     for (const x of p.externalIds) row(x.kind === 'ARXIV' ? 'arXiv' : x.kind, externalLink(x));
     if (p.repos.length) row('Code', el('span', {}, ...p.repos.map((r) => el('span', {}, el('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank', text: r.url.replace(/^https:\/\//, '') }), ' '))));
     if (p.links.length) row('Links', el('span', {}, ...p.links.map((l) => el('span', {}, el('a', { href: l.url, rel: 'noopener noreferrer', target: '_blank', text: l.kind.toLowerCase().replace('_', ' ') }), ' '))));
@@ -294,6 +297,8 @@
         if (kind === 'CITES_INFERRED') {
           const verb = e.source().id() === p.id ? 'cites (inferred)' : 'is cited (inferred) by';
           evidence.push(el('li', {}, `${verb} “${name}”: `, el('q', { text: e.data('evidence') || '' }), ` (confidence ${Number(e.data('confidence')).toFixed(2)})`));
+        } else if (kind === 'CO_TOPIC') {
+          evidence.push(el('li', {}, `shares topics with “${name}” (score ${Number(e.data('weight')).toFixed(2)})`));
         } else if (kind === 'SHARED_REPO') {
           evidence.push(el('li', {}, `shares `, el('a', { href: e.data('via'), rel: 'noopener noreferrer', target: '_blank', text: (e.data('via') || '').replace(/^https:\/\//, '') }), ` with “${name}”`));
         }
