@@ -136,6 +136,7 @@ public sealed class TopicEndpointTests(DemoServerFactory demo) : IClassFixture<D
             {
               topic(name: "sla") { name aliases df papers(first: 5) { totalCount edges { node { id title } } } related(first: 3) { count pmi } }
               topics(first: 3, orderBy: DF) { totalCount edges { node { name df } } }
+              stats { topics coTopicEdges }
               search(text: "Lattice Attention Weather", first: 1) { paper { id
                 topics { weight topic { name } }
                 coTopic(first: 3) { score reasons { kind detail } }
@@ -148,6 +149,8 @@ public sealed class TopicEndpointTests(DemoServerFactory demo) : IClassFixture<D
         Assert.Equal("sparse lattice attention", topic.GetProperty("name").GetString());
         Assert.Contains(topic.GetProperty("aliases").EnumerateArray(), a => a.GetString()!.Equals("SLA", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(topic.GetProperty("df").GetInt32(), topic.GetProperty("papers").GetProperty("totalCount").GetInt32());
+        Assert.True(data.GetProperty("stats").GetProperty("coTopicEdges").GetInt32() > 0);
+        Assert.Equal(data.GetProperty("topics").GetProperty("totalCount").GetInt32(), data.GetProperty("stats").GetProperty("topics").GetInt32());
         var dfs = data.GetProperty("topics").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("df").GetInt32()).ToList();
         Assert.Equal(dfs.OrderDescending(), dfs);
 

@@ -9,4 +9,5 @@ public sealed record GraphStats(
     int Citations,
     int InferredCitations,
     int Sources,
-    int Links);
+    int Links,
+    int CoTopicEdges = 0);

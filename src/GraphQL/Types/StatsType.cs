@@ -18,6 +18,7 @@ public sealed class StatsType : ObjectGraphType<GraphStats>
         Field(s => s.InferredCitations);
         Field(s => s.Sources).Description("Source records kept as provenance.");
         Field(s => s.Links).Description("Non-repository links (project pages, model hub, datasets).");
+        Field(s => s.CoTopicEdges).Description("CO_TOPIC relationships (each paper's top-k co-topic neighbours).");
         Field<NonNullGraphType<IntGraphType>>("communities").Description("Communities from the last analytics run.")
             .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.Communities ?? 0);
         Field<FloatGraphType>("modularity").Description("Modularity of the last run's communities.")

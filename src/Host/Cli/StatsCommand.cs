@@ -40,6 +40,7 @@ internal static class StatsCommand
             table.AddRow("papers", $"{stats.Papers:N0}");
             table.AddRow("repos", $"{stats.Repos:N0}");
             table.AddRow("topics", $"{stats.Topics:N0}");
+            table.AddRow("co-topic edges", $"{stats.CoTopicEdges:N0}");
             table.AddRow("authors", $"{stats.Authors:N0}");
             table.AddRow("citations", $"{stats.Citations:N0} ({stats.InferredCitations:N0} inferred)");
             table.AddRow("links", $"{stats.Links:N0}");

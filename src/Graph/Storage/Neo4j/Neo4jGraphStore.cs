@@ -194,7 +194,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     {
         var r = (await RunAsync("stats", cancellationToken).ConfigureAwait(false)).Rows[0];
         return new GraphStats(r.GetInt32("papers"), r.GetInt32("repos"), r.GetInt32("topics"), r.GetInt32("authors"),
-            r.GetInt32("citations"), r.GetInt32("inferredCitations"), r.GetInt32("sources"), r.GetInt32("links"));
+            r.GetInt32("citations"), r.GetInt32("inferredCitations"), r.GetInt32("sources"), r.GetInt32("links"),
+            r.IsNull("coTopicEdges") ? 0 : r.GetInt32("coTopicEdges"));
     }
 
     /// <inheritdoc />

@@ -341,12 +341,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
             SELECT (SELECT COUNT(*) FROM paper WHERE is_stub = 0), (SELECT COUNT(*) FROM repo), (SELECT COUNT(*) FROM topic),
                    (SELECT COUNT(*) FROM author), (SELECT COUNT(*) FROM cites),
                    (SELECT COUNT(*) FROM cites WHERE kind = 'inferred'), (SELECT COUNT(*) FROM paper_source),
-                   (SELECT COUNT(*) FROM paper_link);
+                   (SELECT COUNT(*) FROM paper_link), (SELECT COUNT(*) FROM co_topic);
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new GraphStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-            reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7));
+            reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
     }
 
     /// <inheritdoc />
