@@ -60,13 +60,68 @@ internal static class JsonEntries
 
     private static (JsonDocument? Document, (int Line, string Message)? Error) Parse(JsonItem item)
     {
+        // Text that is not Unicode would make every later read of a string throw: reject the entry here, once.
+        if (!System.Text.Unicode.Utf8.IsValid(item.Bytes.Span))
+        {
+            return (null, (item.Line, "the entry holds bytes that are not UTF-8 text"));
+        }
+
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(item.Bytes, ParseOptions), null);
+            document = JsonDocument.Parse(item.Bytes, ParseOptions);
         }
         catch (JsonException ex)
         {
             return (null, (item.Line + (int)(ex.LineNumber ?? 0), $"malformed JSON: {Short(ex.Message)}"));
+        }
+
+        // A \uD800-style escape can still name half a character; only entries with escapes need the check.
+        if (item.Bytes.Span.IndexOf("\\u"u8) >= 0 && !AllStringsReadable(document.RootElement))
+        {
+            document.Dispose();
+            return (null, (item.Line, "the entry holds an escaped string that is not valid Unicode (a lone surrogate)"));
+        }
+
+        return (document, null);
+    }
+
+    private static bool AllStringsReadable(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!AllStringsReadable(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!AllStringsReadable(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
