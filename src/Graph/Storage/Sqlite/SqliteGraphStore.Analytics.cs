@@ -97,21 +97,27 @@ public sealed partial class SqliteGraphStore
         await using var tx = connection.BeginTransaction(deferred: true);
         var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
+        var (sources, targets, weights) = await ReadCoTopicEdgesAsync(connection, tx, index, cancellationToken).ConfigureAwait(false);
+        return new EdgeList([.. ids], sources, targets, weights);
+    }
+
+    /// <summary>Every CO_TOPIC row as dense index pairs with its weight, in row order.</summary>
+    private static async Task<(int[] Sources, int[] Targets, float[] Weights)> ReadCoTopicEdgesAsync(
+        SqliteConnection connection, SqliteTransaction tx, Dictionary<long, int> index, CancellationToken cancellationToken)
+    {
         var sources = new List<int>();
         var targets = new List<int>();
         var weights = new List<float>();
-        await using (var edges = Command(connection, tx, "SELECT paper_pk, other_pk, weight FROM co_topic ORDER BY paper_pk, other_pk;"))
-        await using (var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using var edges = Command(connection, tx, "SELECT paper_pk, other_pk, weight FROM co_topic ORDER BY paper_pk, other_pk;");
+        await using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                sources.Add(index[reader.GetInt64(0)]);
-                targets.Add(index[reader.GetInt64(1)]);
-                weights.Add((float)reader.GetDouble(2));
-            }
+            sources.Add(index[reader.GetInt64(0)]);
+            targets.Add(index[reader.GetInt64(1)]);
+            weights.Add((float)reader.GetDouble(2));
         }
 
-        return new EdgeList([.. ids], [.. sources], [.. targets], [.. weights]);
+        return ([.. sources], [.. targets], [.. weights]);
     }
 
     /// <summary>Every paper's id in position order, and its row key → dense index map: the node list of a whole-graph read.</summary>

@@ -82,19 +82,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var coSources = new List<int>();
-        var coTargets = new List<int>();
-        var coWeights = new List<float>();
-        await using (var coTopic = Command(connection, tx, "SELECT paper_pk, other_pk, weight FROM co_topic ORDER BY paper_pk, other_pk;"))
-        await using (var reader = await coTopic.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                coSources.Add(index[reader.GetInt64(0)]);
-                coTargets.Add(index[reader.GetInt64(1)]);
-                coWeights.Add((float)reader.GetDouble(2));
-            }
-        }
+        var (coSources, coTargets, coWeights) = await ReadCoTopicEdgesAsync(connection, tx, index, cancellationToken).ConfigureAwait(false);
 
         return new SnapshotSource
         {
@@ -109,9 +97,9 @@ public sealed partial class SqliteGraphStore
             RepoUrls = [.. repoUrls],
             RepoLinkPapers = [.. linkPapers],
             RepoLinkRepos = [.. linkRepos],
-            CoTopicSources = [.. coSources],
-            CoTopicTargets = [.. coTargets],
-            CoTopicWeights = [.. coWeights],
+            CoTopicSources = coSources,
+            CoTopicTargets = coTargets,
+            CoTopicWeights = coWeights,
         };
     }
 
