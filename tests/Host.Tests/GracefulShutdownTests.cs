@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CiteGraph.Host.Hosting;
+using CiteGraph.Loaders.Generation;
+using CiteGraph.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CiteGraph.Host.Tests;
+
+/// <summary>Stopping the service lets a request in flight finish, and nothing it wrote is lost.</summary>
+public sealed class GracefulShutdownTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stopping_drains_an_ingest_in_flight_and_keeps_what_it_wrote()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("drain.db");
+        const string key = "drain-key";
+        using var host = CiteGraphWebHost.CreateBuilder(
+        [
+            "--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--CiteGraph:ApiKey=" + key,
+            "--Serilog:MinimumLevel:Default=Warning",
+        ]).Build();
+        await host.StartAsync(Ct);
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+
+        // Big enough to take a while (load, derive pass, snapshot rebuild), small enough for the 1 MiB body limit.
+        const int papers = 600;
+        var corpus = string.Join('\n', SyntheticCorpus.Lines(new GeneratorOptions { Papers = papers, RefsPerPaper = 3, Seed = 5 }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query = "mutation($c: String!) { ingest(format: OPENALEX, content: $c) { loaded papersInStore } }", variables = new { c = corpus } }),
+        };
+        request.Headers.Add("X-Api-Key", key);
+        var clock = Stopwatch.StartNew();
+        var inFlight = client.SendAsync(request, Ct);
+        await Task.Delay(80, Ct);
+        Assert.False(inFlight.IsCompleted, $"the ingest finished within {clock.ElapsedMilliseconds} ms, before the stop could overlap it");
+
+        await host.StopAsync(Ct);
+        using var response = await inFlight;
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        Assert.Equal(papers, body.GetProperty("data").GetProperty("ingest").GetProperty("loaded").GetInt32());
+
+        await using var store = new Graph.Storage.Sqlite.SqliteGraphStore(new Graph.Storage.Sqlite.SqliteStoreOptions { Path = db });
+        Assert.Equal(papers, (await store.GetStatsAsync(Ct)).Papers);
+    }
+}
