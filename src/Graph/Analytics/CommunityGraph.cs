@@ -147,6 +147,32 @@ internal sealed class CommunityGraph
     }
 
     /// <summary>Renumbers community ids densely (in order of first appearance); returns the count.</summary>
+    /// <summary>
+    /// Sums, per community, the weight of <paramref name="v"/>'s edges into it, in <paramref name="neighbourWeight"/>, and
+    /// lists the communities touched in <paramref name="touched"/>; returns how many. The caller zeroes the touched entries.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int GatherNeighbourCommunities(int v, int[] community, double[] neighbourWeight, int[] touched)
+    {
+        int[] off = Offsets, adj = Adjacency;
+        double[] w = Weights;
+        var unit = UnitWeights;
+        var touchedCount = 0;
+        for (int e = off[v]; e < off[v + 1]; e++)
+        {
+            int c = community[adj[e]];
+            // Weights are positive, so a zero entry means "not touched yet" (a zero-weight arc at worst lists c twice).
+            if (neighbourWeight[c] == 0)
+            {
+                touched[touchedCount++] = c;
+            }
+
+            neighbourWeight[c] += unit ? 1.0 : w[e];
+        }
+
+        return touchedCount;
+    }
+
     public static int Renumber(int[] community)
     {
         int max = -1;

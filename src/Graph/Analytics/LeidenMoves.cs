@@ -14,7 +14,7 @@ internal static class LeidenMoves
         }
 
         int[] off = g.Offsets, adj = g.Adjacency;
-        double[] w = g.Weights, k = g.Strength;
+        double[] k = g.Strength;
         var tot = new double[n];
         var size = new int[n];
         for (int v = 0; v < n; v++)
@@ -38,7 +38,6 @@ internal static class LeidenMoves
         int head = 0, pending = n;
         var neighbourWeight = new double[n];
         var touched = new int[n];
-        bool unit = g.UnitWeights;
         bool moved = false;
         while (pending > 0)
         {
@@ -46,18 +45,7 @@ internal static class LeidenMoves
             head = head + 1 == n ? 0 : head + 1;
             pending--;
             queued[v] = false;
-            int touchedCount = 0;
-            for (int e = off[v]; e < off[v + 1]; e++)
-            {
-                int c = community[adj[e]];
-                // Weights are positive, so a zero entry means "not touched yet" (a zero-weight arc at worst lists c twice).
-                if (neighbourWeight[c] == 0)
-                {
-                    touched[touchedCount++] = c;
-                }
-
-                neighbourWeight[c] += unit ? 1.0 : w[e];
-            }
+            int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
 
             int current = community[v];
             double kv = k[v];

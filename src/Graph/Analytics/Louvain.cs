@@ -89,8 +89,7 @@ public static class Louvain
             return false;
         }
 
-        int[] off = g.Offsets, adj = g.Adjacency;
-        double[] w = g.Weights, k = g.Strength;
+        double[] k = g.Strength;
         var tot = new double[n];
         for (int v = 0; v < n; v++)
         {
@@ -102,25 +101,13 @@ public static class Louvain
         var touched = new int[n];
         double gamma = options.Resolution;
         bool anyMove = false;
-        bool unit = g.UnitWeights;
         for (int pass = 0; pass < options.MaxIterations; pass++)
         {
             double gained = 0;
             int moves = 0;
             foreach (int v in order)
             {
-                int touchedCount = 0;
-                for (int e = off[v]; e < off[v + 1]; e++)
-                {
-                    int c = community[adj[e]];
-                    // Weights are positive, so a zero entry means "not touched yet" (a zero-weight arc at worst lists c twice).
-                    if (neighbourWeight[c] == 0)
-                    {
-                        touched[touchedCount++] = c;
-                    }
-
-                    neighbourWeight[c] += unit ? 1.0 : w[e];
-                }
+                int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
 
                 int current = community[v];
                 double kv = k[v];
