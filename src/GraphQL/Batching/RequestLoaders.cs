@@ -17,8 +17,6 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public BatchLoader<string, IReadOnlyList<SourceRef>> Sources { get; } = new(store.GetSourcesAsync);
 
-    public BatchLoader<string, Paper> Papers { get; } = new(store.GetPapersAsync);
-
     public BatchLoader<string, IReadOnlyList<PaperTopic>> Topics { get; } = new(store.GetTopicsOfPapersAsync);
 
     /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>
