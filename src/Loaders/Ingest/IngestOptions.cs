@@ -6,7 +6,7 @@ namespace CiteGraph.Loaders.Ingest;
 public sealed class IngestOptions
 {
     /// <summary>Records written per transaction. Default 1,000.</summary>
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 20000;
 
     /// <summary>Where rejected entries are appended as JSON lines; null to keep them in the report only.</summary>
     public string? RejectsPath { get; set; }

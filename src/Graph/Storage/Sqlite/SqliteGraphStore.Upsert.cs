@@ -17,17 +17,30 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
+            await _writeCache.RevalidateAsync(connection, cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var commands = new UpsertCommands(connection, tx);
-            foreach (var (paperId, record) in batch)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await UpsertOneAsync(commands, paperId, record, cancellationToken).ConfigureAwait(false);
-            }
+                var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
+                var merges = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
+                await FlushFreshAsync(commands, _writeCache, fresh, cancellationToken).ConfigureAwait(false);
+                foreach (var (paperId, record) in merges)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await UpsertOneAsync(commands, _writeCache, paperId, record, cancellationToken).ConfigureAwait(false);
+                }
 
-            // Nothing of the batch is visible, or kept, until here: a failure or a kill leaves the previous state.
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // Nothing of the batch is visible, or kept, until here: a failure or a kill leaves the previous state.
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Keys cached during the batch may name rows the rollback removes.
+                _writeCache.Clear();
+                throw;
+            }
         }
         catch (SqliteException ex)
         {
@@ -42,15 +55,24 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    private static async Task UpsertOneAsync(UpsertCommands c, string paperId, PaperRecord record, CancellationToken ct)
+    private static async Task UpsertOneAsync(UpsertCommands c, WriteCache cache, string paperId, PaperRecord record, CancellationToken ct)
     {
-        c.InsertPaper.Parameters["$id"].Value = paperId;
-        c.InsertPaper.Parameters["$title"].Value = record.Title;
-        c.InsertPaper.Parameters["$titleKey"].Value = Identifiers.TitleKey(record.Title);
-        await c.InsertPaper.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-
-        c.PaperPk.Parameters["$id"].Value = paperId;
-        var pk = (long)(await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        // A paper seen for the first time is written whole in one statement: its merged view is the record itself.
+        var single = PaperMerge.Merge(paperId, [record]);
+        BindPaper(c.InsertNewPaper.Parameters, single);
+        c.InsertNewPaper.Parameters["$id"].Value = paperId;
+        var inserted = await c.InsertNewPaper.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        var isNew = inserted is long;
+        long pk;
+        if (inserted is long newPk)
+        {
+            pk = newPk;
+        }
+        else
+        {
+            c.PaperPk.Parameters["$id"].Value = paperId;
+            pk = (long)(await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
 
         var s = c.UpsertSource.Parameters;
         s["$pk"].Value = pk;
@@ -67,46 +89,39 @@ public sealed partial class SqliteGraphStore
         s["$doi"].Value = Db(record.Doi);
         await c.UpsertSource.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
 
-        // The stored paper is recomputed from all of its sources, so the order they arrived in does not matter.
-        var sources = new List<PaperRecord>();
-        c.ReadSources.Parameters["$pk"].Value = pk;
-        await using (var reader = await c.ReadSources.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        if (!isNew)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            // The stored paper is recomputed from all of its sources, so the order they arrived in does not matter.
+            var sources = new List<PaperRecord>();
+            c.ReadSources.Parameters["$pk"].Value = pk;
+            await using (var reader = await c.ReadSources.ExecuteReaderAsync(ct).ConfigureAwait(false))
             {
-                sources.Add(ReadSourceRecord(reader));
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    sources.Add(ReadSourceRecord(reader));
+                }
             }
+
+            var merged = PaperMerge.Merge(paperId, sources);
+            BindPaper(c.UpdatePaper.Parameters, merged);
+            c.UpdatePaper.Parameters["$pk"].Value = pk;
+            await c.UpdatePaper.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        var merged = PaperMerge.Merge(paperId, sources);
-        var u = c.UpdatePaper.Parameters;
-        u["$pk"].Value = pk;
-        u["$title"].Value = merged.Title;
-        u["$titleKey"].Value = Identifiers.TitleKey(merged.Title);
-        u["$abstract"].Value = Db(merged.Abstract);
-        u["$year"].Value = Db(merged.Year);
-        u["$published"].Value = Db(merged.Published);
-        u["$authors"].Value = Db(merged.AuthorsCount);
-        u["$org"].Value = Db(merged.Organization);
-        u["$upvotes"].Value = Db(merged.Upvotes);
-        u["$arxiv"].Value = Db(merged.ArxivId);
-        u["$doi"].Value = Db(merged.Doi);
-        await c.UpdatePaper.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-
-        var ids = record.ExternalIds.AsEnumerable();
-        if (record.ArxivId is not null)
+        foreach (var externalId in IdsOf(record))
         {
-            ids = ids.Append(new ExternalId(ExternalIdKind.Arxiv, record.ArxivId));
-        }
+            // A stub created earlier for this id (a reference that arrived first) merges into this paper. A new paper can
+            // only meet one when the id is already taken, so it skips the lookup otherwise.
+            var insert = c.InsertExternalId.Parameters;
+            insert["$kind"].Value = externalId.Kind.ToString();
+            insert["$value"].Value = externalId.Value;
+            insert["$pk"].Value = pk;
+            if (isNew && await c.InsertExternalId.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1)
+            {
+                cache.Ids[externalId] = pk;
+                continue;
+            }
 
-        if (record.Doi is not null)
-        {
-            ids = ids.Append(new ExternalId(ExternalIdKind.Doi, record.Doi));
-        }
-
-        foreach (var externalId in ids)
-        {
-            // A stub created earlier for this id (a reference that arrived first) merges into this paper.
             c.FindStub.Parameters["$kind"].Value = externalId.Kind.ToString();
             c.FindStub.Parameters["$value"].Value = externalId.Value;
             c.FindStub.Parameters["$pk"].Value = pk;
@@ -115,21 +130,32 @@ public sealed partial class SqliteGraphStore
                 await ExecAsync(c.AbsorbStub, ct, ("$pk", pk), ("$stub", stubPk)).ConfigureAwait(false);
             }
 
-            await ExecAsync(c.InsertExternalId, ct, ("$kind", externalId.Kind.ToString()), ("$value", externalId.Value), ("$pk", pk)).ConfigureAwait(false);
+            await c.InsertExternalId.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            cache.Ids.Remove(externalId);
         }
 
         for (var i = 0; i < record.Authors.Count; i++)
         {
-            await ExecAsync(c.InsertAuthor, ct, ("$name", record.Authors[i])).ConfigureAwait(false);
-            await ExecAsync(c.InsertAuthored, ct, ("$name", record.Authors[i]), ("$pk", pk), ("$position", i + 1)).ConfigureAwait(false);
+            var authorPk = await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
+            await ExecAsync(c.InsertAuthored, ct, ("$author", authorPk), ("$pk", pk), ("$position", i + 1)).ConfigureAwait(false);
         }
 
-        foreach (var reference in record.References)
+        if (record.References.Count > 0)
         {
-            var dst = await ReferencedPaperAsync(c, reference, ct).ConfigureAwait(false);
-            await ExecAsync(c.InsertCites, ct, ("$src", pk), ("$dst", dst), ("$evidence", record.Source.ToString())).ConfigureAwait(false);
+            var evidence = record.Source.ToString();
+            foreach (var reference in record.References)
+            {
+                var dst = await ReferencedPaperAsync(c, cache, reference, ct).ConfigureAwait(false);
+                await ExecAsync(c.InsertCites, ct, ("$src", pk), ("$dst", dst), ("$evidence", evidence)).ConfigureAwait(false);
+            }
         }
 
+        await WriteExtrasAsync(c, pk, record, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Repositories, links, identifier mentions and keywords of a record; few per paper, written row by row.</summary>
+    private static async Task WriteExtrasAsync(UpsertCommands c, long pk, PaperRecord record, CancellationToken ct)
+    {
         foreach (var link in record.Repos)
         {
             var repo = link.Repo;
@@ -153,14 +179,70 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
-    private static async Task<long> ReferencedPaperAsync(UpsertCommands c, ExternalId reference, CancellationToken ct)
+    private static async Task<long> NextPaperPkAsync(UpsertCommands c, CancellationToken ct) =>
+        (long)(await c.MaxPaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))! + 1;
+
+    private static IEnumerable<ExternalId> IdsOf(PaperRecord record)
     {
+        foreach (var id in record.ExternalIds)
+        {
+            yield return id;
+        }
+
+        if (record.ArxivId is not null)
+        {
+            yield return new ExternalId(ExternalIdKind.Arxiv, record.ArxivId);
+        }
+
+        if (record.Doi is not null)
+        {
+            yield return new ExternalId(ExternalIdKind.Doi, record.Doi);
+        }
+    }
+
+    private static void BindPaper(SqliteParameterCollection p, Paper paper)
+    {
+        p["$title"].Value = paper.Title;
+        p["$titleKey"].Value = Identifiers.TitleKey(paper.Title);
+        p["$abstract"].Value = Db(paper.Abstract);
+        p["$year"].Value = Db(paper.Year);
+        p["$published"].Value = Db(paper.Published);
+        p["$authors"].Value = Db(paper.AuthorsCount);
+        p["$org"].Value = Db(paper.Organization);
+        p["$upvotes"].Value = Db(paper.Upvotes);
+        p["$arxiv"].Value = Db(paper.ArxivId);
+        p["$doi"].Value = Db(paper.Doi);
+    }
+
+    private static async Task<long> AuthorAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct)
+    {
+        if (cache.Authors.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        c.InsertAuthor.Parameters["$name"].Value = name;
+        await c.InsertAuthor.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        c.AuthorPk.Parameters["$name"].Value = name;
+        var pk = (long)(await c.AuthorPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        cache.Authors[name] = pk;
+        return pk;
+    }
+
+    /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
+    private static async Task<long> ReferencedPaperAsync(UpsertCommands c, WriteCache cache, ExternalId reference, CancellationToken ct)
+    {
+        if (cache.Ids.TryGetValue(reference, out var cached))
+        {
+            return cached;
+        }
+
         var kind = reference.Kind.ToString();
         c.FindExternal.Parameters["$kind"].Value = kind;
         c.FindExternal.Parameters["$value"].Value = reference.Value;
         if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is long existing)
         {
+            cache.Ids[reference] = existing;
             return existing;
         }
 
@@ -172,6 +254,7 @@ public sealed partial class SqliteGraphStore
         c.PaperPk.Parameters["$id"].Value = id;
         var pk = (long)(await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         await ExecAsync(c.InsertExternalId, ct, ("$kind", kind), ("$value", reference.Value), ("$pk", pk)).ConfigureAwait(false);
+        cache.Ids[reference] = pk;
         return pk;
     }
 
@@ -222,10 +305,52 @@ public sealed partial class SqliteGraphStore
                 return command;
             }
 
-            InsertPaper = Make(
-                "INSERT INTO paper (id, title, title_key) VALUES ($id, $title, $titleKey) ON CONFLICT (id) DO NOTHING;",
-                "$id", "$title", "$titleKey");
+            InsertNewPaper = Make(
+                """
+                INSERT INTO paper (id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi)
+                VALUES ($id, $title, $titleKey, $abstract, $year, $published, $authors, $org, $upvotes, $arxiv, $doi)
+                ON CONFLICT (id) DO NOTHING RETURNING pk;
+                """,
+                "$id", "$title", "$titleKey", "$abstract", "$year", "$published", "$authors", "$org", "$upvotes", "$arxiv", "$doi");
             PaperPk = Make("SELECT pk FROM paper WHERE id = $id;", "$id");
+            MaxPaperPk = Make("SELECT coalesce(max(pk), 0) FROM paper;");
+            StoredIds = Make("SELECT p.id FROM json_each($ids) j JOIN paper p ON p.id = j.value;", "$ids");
+            BulkPapers = Make(
+                """
+                INSERT INTO paper (pk, id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub)
+                SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+                       value->>10, value->>11, value->>12
+                FROM json_each($rows);
+                """,
+                "$rows");
+            BulkSources = Make(
+                """
+                INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
+                SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+                       value->>10, value->>11
+                FROM json_each($rows) WHERE true
+                ON CONFLICT (paper_pk, source, line) DO NOTHING;
+                """,
+                "$rows");
+            BulkExternalIds = Make(
+                "INSERT INTO external_id (kind, value, paper_pk) SELECT value->>0, value->>1, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
+                "$rows");
+            TakenIds = Make(
+                """
+                SELECT j.value->>0, j.value->>1, j.value->>2 FROM json_each($rows) j
+                JOIN external_id e ON e.kind = j.value->>0 AND e.value = j.value->>1
+                WHERE e.paper_pk <> j.value->>2;
+                """,
+                "$rows");
+            BulkAuthored = Make(
+                "INSERT INTO authored (author_pk, paper_pk, position) SELECT value->>0, value->>1, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
+                "$rows");
+            BulkCites = Make(
+                """
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
+                SELECT value->>0, value->>1, 'explicit', 1.0, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;
+                """,
+                "$rows");
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -299,18 +424,24 @@ public sealed partial class SqliteGraphStore
                 """,
                 "$src", "$dst", "$evidence");
             InsertAuthor = Make("INSERT INTO author (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");
+            AuthorPk = Make("SELECT pk FROM author WHERE name = $name;", "$name");
             InsertAuthored = Make(
-                """
-                INSERT INTO authored (author_pk, paper_pk, position) SELECT pk, $pk, $position FROM author WHERE name = $name
-                ON CONFLICT DO NOTHING;
-                """,
-                "$name", "$pk", "$position");
+                "INSERT INTO authored (author_pk, paper_pk, position) VALUES ($author, $pk, $position) ON CONFLICT DO NOTHING;",
+                "$author", "$pk", "$position");
         }
 
         private readonly List<SqliteCommand> _all = [];
 
-        public SqliteCommand InsertPaper { get; }
+        public SqliteCommand InsertNewPaper { get; }
         public SqliteCommand PaperPk { get; }
+        public SqliteCommand MaxPaperPk { get; }
+        public SqliteCommand StoredIds { get; }
+        public SqliteCommand BulkPapers { get; }
+        public SqliteCommand BulkSources { get; }
+        public SqliteCommand BulkExternalIds { get; }
+        public SqliteCommand TakenIds { get; }
+        public SqliteCommand BulkAuthored { get; }
+        public SqliteCommand BulkCites { get; }
         public SqliteCommand UpsertSource { get; }
         public SqliteCommand ReadSources { get; }
         public SqliteCommand UpdatePaper { get; }
@@ -326,6 +457,7 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand InsertStub { get; }
         public SqliteCommand InsertCites { get; }
         public SqliteCommand InsertAuthor { get; }
+        public SqliteCommand AuthorPk { get; }
         public SqliteCommand InsertAuthored { get; }
 
         public void Dispose()

@@ -21,6 +21,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WriteCache _writeCache = new();
+    private SqliteConnection? _writer;
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -350,10 +352,39 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _writer = null;
+        }
+
         _writeLock.Dispose();
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The connection batches are written on, kept open between batches so <see cref="WriteCache"/> can tell from
+    /// <c>PRAGMA data_version</c> whether anyone else wrote in between. Call under the write lock.
+    /// </summary>
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is { State: System.Data.ConnectionState.Open })
+        {
+            return _writer;
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _writer = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var cache = _writer.CreateCommand();
+        // Batches touch index pages all over the file (ids, titles, citation targets): a large page cache keeps them in memory.
+        cache.CommandText = "PRAGMA cache_size = -262144;";
+        await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return _writer;
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

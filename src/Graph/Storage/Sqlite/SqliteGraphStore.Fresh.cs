@@ -1,0 +1,194 @@
+using System.Text.Json;
+using CiteGraph.Graph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>
+    /// Splits a batch: the first record of each paper not yet stored goes to <paramref name="fresh"/> (written set-based by
+    /// <see cref="FlushFreshAsync"/>), every other record is returned for the row-by-row merge.
+    /// </summary>
+    private static async Task<List<ResolvedRecord>> PlanFreshAsync(
+        UpsertCommands c, WriteCache cache, FreshRows fresh, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
+    {
+        var stored = await StoredPaperIdsAsync(c, batch, ct).ConfigureAwait(false);
+        var merges = new List<ResolvedRecord>();
+        foreach (var item in batch)
+        {
+            if (stored.Contains(item.PaperId) || fresh.Created.ContainsKey(item.PaperId))
+            {
+                merges.Add(item);
+                continue;
+            }
+
+            await AddFreshAsync(c, cache, fresh, item.PaperId, item.Record, ct).ConfigureAwait(false);
+        }
+
+        return merges;
+    }
+
+    private static async Task<HashSet<string>> StoredPaperIdsAsync(UpsertCommands c, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
+    {
+        c.StoredIds.Parameters["$ids"].Value = JsonSerializer.Serialize(batch.Select(r => r.PaperId).Distinct(StringComparer.Ordinal));
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await c.StoredIds.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
+    }
+
+    private static async Task AddFreshAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, string paperId, PaperRecord record, CancellationToken ct)
+    {
+        var pk = fresh.Allocate(paperId);
+        var paper = PaperMerge.Merge(paperId, [record]);
+        fresh.Papers.Row().Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
+            .Add(paper.Year).Add(paper.Published).Add(paper.AuthorsCount).Add(paper.Organization).Add(paper.Upvotes)
+            .Add(paper.ArxivId).Add(paper.Doi).Add(0);
+        fresh.Sources.Row().Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
+            .Add(record.Abstract).Add(record.Published?.ToString()).Add(record.AuthorsCount).Add(record.Organization)
+            .Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi);
+        foreach (var externalId in IdsOf(record))
+        {
+            fresh.ExternalIds.Row().Add(externalId.Kind.ToString()).Add(externalId.Value).Add(pk);
+            cache.Ids[externalId] = pk;
+        }
+
+        for (var i = 0; i < record.Authors.Count; i++)
+        {
+            var author = await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
+            fresh.Authored.Row().Add(author).Add(pk).Add(i + 1);
+        }
+
+        if (record.References.Count > 0)
+        {
+            var evidence = record.Source.ToString();
+            foreach (var reference in record.References)
+            {
+                var dst = await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
+                fresh.Cites.Row().Add(pk).Add(dst).Add(evidence);
+            }
+        }
+
+        if (record.Repos.Count + record.Links.Count + record.Mentions.Count + record.Keywords.Count > 0)
+        {
+            fresh.Extras.Add((pk, record));
+        }
+    }
+
+    /// <summary>The paper a reference names: known to the cache or the store, created by this batch, or a new stub.</summary>
+    private static async Task<long> FreshReferenceAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, ExternalId reference, CancellationToken ct)
+    {
+        if (cache.Ids.TryGetValue(reference, out var cached))
+        {
+            return cached;
+        }
+
+        var kind = reference.Kind.ToString();
+        c.FindExternal.Parameters["$kind"].Value = kind;
+        c.FindExternal.Parameters["$value"].Value = reference.Value;
+        if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is long existing)
+        {
+            cache.Ids[reference] = existing;
+            return existing;
+        }
+
+        var id = PaperId.ForExternal(reference);
+        c.PaperPk.Parameters["$id"].Value = id;
+        long pk;
+        if (fresh.Created.TryGetValue(id, out var created))
+        {
+            pk = created;
+        }
+        else if (await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false) is long stored)
+        {
+            pk = stored;
+        }
+        else
+        {
+            pk = fresh.Allocate(id);
+            fresh.Papers.Row().Add(pk).Add(id).Add($"{kind} {reference.Value}").Add("").Add((string?)null)
+                .Add((int?)null).Add((string?)null).Add((int?)null).Add((string?)null).Add((int?)null)
+                .Add(reference.Kind == ExternalIdKind.Arxiv ? reference.Value : null)
+                .Add(reference.Kind == ExternalIdKind.Doi ? reference.Value : null).Add(1);
+        }
+
+        fresh.ExternalIds.Row().Add(kind).Add(reference.Value).Add(pk);
+        cache.Ids[reference] = pk;
+        return pk;
+    }
+
+    /// <summary>Writes what <see cref="PlanFreshAsync"/> gathered, one statement per table, then the few per-row extras.</summary>
+    private static async Task FlushFreshAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, CancellationToken ct)
+    {
+        if (fresh.Created.Count == 0)
+        {
+            return;
+        }
+
+        await RunRowsAsync(c.BulkPapers, fresh.Papers, ct).ConfigureAwait(false);
+        await RunRowsAsync(c.BulkSources, fresh.Sources, ct).ConfigureAwait(false);
+        var ids = fresh.ExternalIds.Build();
+        c.BulkExternalIds.Parameters["$rows"].Value = ids;
+        if (await c.BulkExternalIds.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != fresh.ExternalIds.Count)
+        {
+            await ClaimTakenIdsAsync(c, cache, ids, ct).ConfigureAwait(false);
+        }
+
+        await RunRowsAsync(c.BulkAuthored, fresh.Authored, ct).ConfigureAwait(false);
+        await RunRowsAsync(c.BulkCites, fresh.Cites, ct).ConfigureAwait(false);
+        foreach (var (pk, record) in fresh.Extras)
+        {
+            await WriteExtrasAsync(c, pk, record, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An id the store already gave another row (a stub made by an earlier reference, or a duplicate within the batch):
+    /// stubs merge into the new paper, as the row-by-row path does; the cache forgets what it guessed.
+    /// </summary>
+    private static async Task ClaimTakenIdsAsync(UpsertCommands c, WriteCache cache, string rows, CancellationToken ct)
+    {
+        var taken = new List<(string Kind, string Value, long Pk)>();
+        c.TakenIds.Parameters["$rows"].Value = rows;
+        await using (var reader = await c.TakenIds.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                taken.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        foreach (var (kind, value, pk) in taken)
+        {
+            if (Enum.TryParse<ExternalIdKind>(kind, out var parsed))
+            {
+                cache.Ids.Remove(new ExternalId(parsed, value));
+            }
+
+            c.FindStub.Parameters["$kind"].Value = kind;
+            c.FindStub.Parameters["$value"].Value = value;
+            c.FindStub.Parameters["$pk"].Value = pk;
+            if (await c.FindStub.ExecuteScalarAsync(ct).ConfigureAwait(false) is long stubPk)
+            {
+                await ExecAsync(c.AbsorbStub, ct, ("$pk", pk), ("$stub", stubPk)).ConfigureAwait(false);
+                await ExecAsync(c.InsertExternalId, ct, ("$kind", kind), ("$value", value), ("$pk", pk)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task RunRowsAsync(SqliteCommand command, JsonRows rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        command.Parameters["$rows"].Value = rows.Build();
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}
