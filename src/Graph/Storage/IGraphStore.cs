@@ -20,6 +20,13 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task UpsertAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells the store a large load follows, so it may defer index maintenance until the returned scope is disposed.
+    /// Reads stay correct meanwhile, if slower. Stores with nothing to defer return a scope that does nothing.
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NoBulkLoad.Instance);
+
     /// <summary>A paper by its CiteGraph id or by an external id (arXiv id, DOI, …, normalized by the caller or not).</summary>
     Task<Paper?> FindPaperAsync(string id, CancellationToken cancellationToken = default);
 

@@ -28,16 +28,31 @@ internal static class LoadCommand
             DefaultValueFactory = _ => EdgeDirection.Auto,
         };
         var noDerive = new Option<bool>("--no-derive") { Description = "Skip the topics, co-topic and inferred-lineage pass after the load (run 'citegraph derive' later)." };
+        var explainMerges = new Option<bool>("--explain-merges")
+        {
+            Description = "Write every record that merged into a known paper, with the rule and key that matched, to <db>.merges.jsonl.",
+        };
+        var bulk = new Option<bool?>("--bulk")
+        {
+            Description = "Defer index maintenance to the end of the load (default: on when the files total 256 MiB or more).",
+        };
         var storeOption = StoreSelection.Option();
         var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.")
         {
-            files, db, storeOption, format, direction, quiet, json, noDerive,
+            files, db, storeOption, format, direction, quiet, json, noDerive, explainMerges, bulk,
         };
         command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
             ? await RunAsync(
                 result.GetRequiredValue(files),
                 location!,
-                new IngestOptions { Format = result.GetValue(format), EdgeDirection = result.GetValue(direction), Derive = !result.GetValue(noDerive) },
+                new IngestOptions
+                {
+                    Format = result.GetValue(format),
+                    EdgeDirection = result.GetValue(direction),
+                    Derive = !result.GetValue(noDerive),
+                    Bulk = result.GetValue(bulk),
+                },
+                result.GetValue(explainMerges),
                 result.GetValue(quiet),
                 result.GetValue(json),
                 ct)
@@ -46,13 +61,15 @@ internal static class LoadCommand
     }
 
     private static async Task<int> RunAsync(
-        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, bool quiet, bool json, CancellationToken cancellationToken)
+        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, bool explainMerges, bool quiet, bool json,
+        CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
         // Rejections go beside a SQLite file, or to the working directory for a server store.
         var database = location.SqlitePath ?? $"neo4j-{location.Neo4j!.Database}";
         await using var store = CommonOptions.OpenStore(location);
         options.RejectsPath = database + ".rejects.jsonl";
+        options.MergesPath = explainMerges ? database + ".merges.jsonl" : null;
         var ingestor = new Ingestor(store, options);
         LoadReport report;
         if (quiet || json || Console.IsOutputRedirected)
@@ -61,16 +78,24 @@ internal static class LoadCommand
         }
         else
         {
+            var totalBytes = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : (long?)null;
             report = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask("loading", maxValue: inputs.Count);
+                    // The bar follows bytes read when the sizes are known (so the remaining time is an estimate), else files.
+                    var task = ctx.AddTask("loading", maxValue: Math.Max(1, totalBytes ?? inputs.Count));
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
                     var done = new HashSet<string>();
                     var progress = new Progress<IngestProgress>(p =>
                     {
-                        task.Description = $"{Markup.Escape(Path.GetFileName(p.Source))}: {p.Read:N0} read, {p.Rejected:N0} rejected";
-                        if (done.Add(p.Source) && done.Count > 1)
+                        var rate = p.Read / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+                        task.Description = $"{Markup.Escape(Path.GetFileName(p.Source))}: {p.Read:N0} read ({rate:N0}/s), {p.Rejected:N0} rejected";
+                        if (totalBytes is not null && p.BytesTotal is not null && !p.Source.StartsWith("derive", StringComparison.Ordinal))
+                        {
+                            task.Value = Math.Min(task.MaxValue, p.BytesRead);
+                        }
+                        else if (totalBytes is null && done.Add(p.Source) && done.Count > 1)
                         {
                             task.Increment(1);
                         }
@@ -92,14 +117,14 @@ internal static class LoadCommand
         }
         else
         {
-            PrintReport(report, database);
+            PrintReport(report, database, explainMerges && report.Merged > 0);
         }
 
         // Non-zero only when nothing at all could be loaded: partial success is still success.
         return report.Loaded > 0 ? 0 : 1;
     }
 
-    private static void PrintReport(LoadReport report, string database)
+    private static void PrintReport(LoadReport report, string database, bool explained)
     {
         var table = new Table().AddColumns("file", "format", "read", "loaded", "rejected");
         foreach (var f in report.Files)
@@ -109,11 +134,14 @@ internal static class LoadCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(
-            $"read {report.Read:N0} · loaded {report.Loaded:N0} · new {report.New:N0} · merged {report.Merged:N0} · rejected {report.Rejected:N0} " +
-            $"in {report.Elapsed.TotalSeconds:F1}s");
+            $"read {report.Read:N0} · loaded {report.Loaded:N0} · new {report.New:N0} · merged {report.Merged:N0}" +
+            (report.MergedBy.Count > 0 ? $" ({string.Join(", ", report.MergedBy.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value:N0} by {p.Key}"))})" : "") +
+            $" · rejected {report.Rejected:N0} in {report.Elapsed.TotalSeconds:F1}s" +
+            (report.Elapsed.TotalSeconds > 0 ? $" ({report.Read / report.Elapsed.TotalSeconds:N0} records/s)" : ""));
         AnsiConsole.MarkupLine(
             $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +
-            (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : ""));
+            (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : "") +
+            (explained ? $"; merges were appended to {Markup.Escape(database)}.merges.jsonl" : ""));
         if (report.Derived is { } d)
         {
             AnsiConsole.MarkupLine(

@@ -5,8 +5,23 @@ namespace CiteGraph.Loaders.Ingest;
 /// <summary>Options of a load.</summary>
 public sealed class IngestOptions
 {
-    /// <summary>Records written per transaction. Default 1,000.</summary>
-    public int BatchSize { get; set; } = 20000;
+    /// <summary>Inputs at least this large together are loaded in bulk unless <see cref="Bulk"/> says otherwise: 256 MiB.</summary>
+    public const long BulkThresholdBytes = 256L << 20;
+
+    /// <summary>
+    /// Records written per transaction. Default 20,000: every commit rewrites the index pages it touched, so fewer, larger
+    /// transactions write far less; a batch is still all or nothing.
+    /// </summary>
+    public int BatchSize { get; set; } = 20_000;
+
+    /// <summary>
+    /// Whether the store may defer index maintenance to the end of the load (<see cref="Graph.Storage.IGraphStore.BeginBulkLoadAsync"/>).
+    /// Default null: when the inputs are known to total at least <see cref="BulkThresholdBytes"/>.
+    /// </summary>
+    public bool? Bulk { get; set; }
+
+    /// <summary>Where each record that merged into a known paper is reported as a JSON line (rule and key); null for none.</summary>
+    public string? MergesPath { get; set; }
 
     /// <summary>Where rejected entries are appended as JSON lines; null to keep them in the report only.</summary>
     public string? RejectsPath { get; set; }

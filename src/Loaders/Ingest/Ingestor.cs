@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Reading;
@@ -11,8 +12,16 @@ namespace CiteGraph.Loaders.Ingest;
 /// them in batched transactions. A bad entry or a whole unreadable input is rejected and reported; the load goes on,
 /// and what the store held before is never touched by a failed batch.
 /// </summary>
+/// <remarks>
+/// Three stages joined by bounded channels, so parsing, resolving and writing overlap and memory stays bounded whatever
+/// the input size: a reader task (detect, decompress, parse, normalize), this method (resolve, quarantine, batch) and a
+/// writer task (one transaction per batch, in order).
+/// </remarks>
 public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 {
+    /// <summary>Records parsed ahead of the resolver at most.</summary>
+    private const int EntriesInFlight = 8192;
+
     private readonly IngestOptions _options = options ?? new IngestOptions();
 
     /// <summary>Loads <paramref name="inputs"/> in order and reports what happened.</summary>
@@ -24,90 +33,50 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
-        await using var rejectsFile = _options.RejectsPath is null ? null : new RejectsFile(_options.RejectsPath);
+        await using var rejectsFile = _options.RejectsPath is null ? null : new JsonLinesFile(_options.RejectsPath);
+        await using var mergesFile = _options.MergesPath is null ? null : new JsonLinesFile(_options.MergesPath);
+        var bytesTotal = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : (long?)null;
+        var bulk = _options.Bulk ?? bytesTotal >= IngestOptions.BulkThresholdBytes;
+        await using var bulkScope = bulk ? await store.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false) : null;
 
-        var readOptions = new ReadOptions(_options.Format, _options.EdgeDirection);
-        var batch = new List<ResolvedRecord>(_options.BatchSize);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(EntriesInFlight) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection));
+        var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
+        var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop.Token), stop.Token);
+
         var files = new List<FileReport>();
         var rejections = new List<Rejection>();
+        var mergedBy = new Dictionary<MatchKind, int>();
+        var batch = new List<ResolvedRecord>(_options.BatchSize);
         int read = 0, loaded = 0, created = 0, merged = 0;
-
-        async Task RejectAsync(Rejection rejection)
+        try
         {
-            rejections.Add(rejection);
-            if (rejectsFile is not null)
+            await foreach (var entry in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                await rejectsFile.WriteAsync(rejection, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        foreach (var input in inputs)
-        {
-            int fileRead = 0, fileLoaded = 0, fileRejected = 0;
-            string? format = null;
-            IRecordReader? reader;
-            string? problem;
-            try
-            {
-                (reader, problem) = await FormatDetector.DetectAsync(input, readOptions, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException ex)
-            {
-                (reader, problem) = (null, $"cannot read: {ex.Message}");
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                (reader, problem) = (null, $"cannot read: {ex.Message}");
-            }
-            catch (InvalidDataException ex)
-            {
-                (reader, problem) = (null, $"cannot decompress: {ex.Message}");
-            }
-
-            if (reader is null)
-            {
-                await RejectAsync(new Rejection(input.Name, 1, problem!)).ConfigureAwait(false);
-                files.Add(new FileReport(input.Name, null, 0, 0, 1));
-                continue;
-            }
-
-            await using var results = reader.ReadAsync(input, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var lastLine = 1;
-            while (true)
-            {
-                ReadResult result;
-                try
+                if (entry.Done is { } done)
                 {
-                    if (!await results.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    result = results.Current;
-                    lastLine = result.Record?.Source.Line ?? result.Rejection?.Line ?? lastLine;
+                    files.Add(done);
+                    continue;
                 }
-                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+
+                if (entry.Counted)
                 {
-                    // A corrupt gzip stream or a file that vanished: what was read stays loaded, the rest of this input is reported.
-                    result = ReadResult.Rejected(input.Name, lastLine, $"reading stopped after the entry at this line: {ex.Message}");
                     read++;
-                    fileRead++;
-                    fileRejected++;
-                    await RejectAsync(result.Rejection!).ConfigureAwait(false);
-                    break;
                 }
 
-                read++;
-                fileRead++;
-                if (result.Rejection is { } rejection)
+                if (entry.Rejection is { } rejection)
                 {
-                    fileRejected++;
-                    await RejectAsync(rejection).ConfigureAwait(false);
+                    rejections.Add(rejection);
+                    if (rejectsFile is not null)
+                    {
+                        await rejectsFile.WriteAsync(new { source = rejection.Source, line = rejection.Line, reason = rejection.Reason }, stop.Token).ConfigureAwait(false);
+                    }
                 }
                 else
                 {
-                    var record = result.Record!;
-                    format = record.Source.Format;
+                    var record = entry.Record!;
                     var resolution = resolver.Resolve(record);
                     if (resolution.IsNew)
                     {
@@ -116,29 +85,67 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                     else
                     {
                         merged++;
+                        mergedBy[resolution.MatchedBy] = mergedBy.GetValueOrDefault(resolution.MatchedBy) + 1;
+                        if (mergesFile is not null)
+                        {
+                            await mergesFile.WriteAsync(
+                                new
+                                {
+                                    source = record.Source.Source,
+                                    line = record.Source.Line,
+                                    paper = resolution.PaperId,
+                                    matchedBy = resolution.MatchedBy.ToString().ToLowerInvariant(),
+                                    matchedOn = resolution.MatchedOn,
+                                },
+                                stop.Token).ConfigureAwait(false);
+                        }
                     }
 
                     batch.Add(new ResolvedRecord(resolution.PaperId, record));
                     loaded++;
-                    fileLoaded++;
                     if (batch.Count >= _options.BatchSize)
                     {
-                        await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
-                        batch.Clear();
+                        await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                        batch = new List<ResolvedRecord>(_options.BatchSize);
                     }
                 }
 
-                if (read % 100 == 0)
+                if (read % 1000 == 0)
                 {
-                    progress?.Report(new IngestProgress(input.Name, read, rejections.Count, 0, null));
+                    progress?.Report(new IngestProgress(entry.Source, read, rejections.Count, reading.BytesRead, bytesTotal));
                 }
             }
 
-            files.Add(new FileReport(input.Name, format ?? reader.Format, fileRead, fileLoaded, fileRejected));
-            progress?.Report(new IngestProgress(input.Name, read, rejections.Count, 0, null));
+            if (batch.Count > 0)
+            {
+                await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+            }
+
+            batches.Writer.Complete();
+            await readTask.ConfigureAwait(false);
+            await writeTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The first failure wins: stop every stage, wait for them, and report that failure rather than a cancellation.
+            await stop.CancelAsync().ConfigureAwait(false);
+            batches.Writer.TryComplete();
+            await Task.WhenAll(readTask, writeTask).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            if ((writeTask.Exception ?? readTask.Exception)?.InnerException is { } first and not OperationCanceledException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            }
+
+            throw;
         }
 
-        await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new IngestProgress(inputs.Count > 0 ? inputs[^1].Name : "", read, rejections.Count, reading.BytesRead, bytesTotal));
+        if (bulkScope is not null)
+        {
+            progress?.Report(new IngestProgress("indexing", read, rejections.Count, reading.BytesRead, bytesTotal));
+            await bulkScope.DisposeAsync().ConfigureAwait(false);
+        }
+
         DeriveReport? derived = null;
         if (_options.Derive && loaded > 0)
         {
@@ -154,6 +161,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             Loaded = loaded,
             New = created,
             Merged = merged,
+            MergedBy = mergedBy.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
             Rejected = rejections.Count,
             Files = files,
             Rejections = rejections,
@@ -163,5 +171,13 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             Elapsed = clock.Elapsed,
             Derived = derived,
         };
+    }
+
+    private async Task WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -22,6 +22,8 @@ public sealed record LoadReport
     public required int New { get; init; }
     /// <summary>Loaded records that resolved to a paper already stored or read earlier in this load.</summary>
     public required int Merged { get; init; }
+    /// <summary>Merged records by the rule that matched them: <c>arxiv</c>, <c>doi</c>, <c>external</c>, <c>title</c>.</summary>
+    public IReadOnlyDictionary<string, int> MergedBy { get; init; } = new Dictionary<string, int>();
     public required int Rejected { get; init; }
     public required IReadOnlyList<FileReport> Files { get; init; }
     public required IReadOnlyList<Rejection> Rejections { get; init; }

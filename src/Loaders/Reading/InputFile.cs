@@ -5,6 +5,12 @@ namespace CiteGraph.Loaders.Reading;
 /// <param name="Open">Opens a fresh stream at the start of the content.</param>
 public sealed record InputFile(string Name, Func<Stream> Open)
 {
+    /// <summary>Size in bytes where known (files on disk), for progress and for choosing a bulk load.</summary>
+    public long? Length { get; init; }
+
     /// <summary>An input backed by a file on disk.</summary>
-    public static InputFile FromPath(string path) => new(path, () => File.OpenRead(path));
+    public static InputFile FromPath(string path) => new(path, () => File.OpenRead(path))
+    {
+        Length = File.Exists(path) ? new FileInfo(path).Length : null,
+    };
 }

@@ -44,7 +44,7 @@ public sealed class PaperResolver
     {
         ArgumentNullException.ThrowIfNull(record);
         var titleKey = Identifiers.TitleKey(record.Title);
-        var (known, kind) = Match(record, titleKey);
+        var (known, kind, key) = Match(record, titleKey);
         if (known is { IsStub: true })
         {
             // A paper known so far only as the target of a reference: this record creates it.
@@ -85,23 +85,23 @@ public sealed class PaperResolver
             }
         }
 
-        return new Resolution(known.Id, kind);
+        return new Resolution(known.Id, kind, kind == MatchKind.New ? null : key);
     }
 
-    private (Known? Known, MatchKind Kind) Match(PaperRecord record, string titleKey)
+    private (Known? Known, MatchKind Kind, string? Key) Match(PaperRecord record, string titleKey)
     {
-        (Known? Known, MatchKind Kind) byId = (null, MatchKind.New);
+        (Known? Known, MatchKind Kind, string? Key) byId = (null, MatchKind.New, null);
         if (record.ArxivId is not null && _byArxiv.TryGetValue(record.ArxivId, out var byArxiv))
         {
-            byId = (byArxiv.Current, MatchKind.Arxiv);
+            byId = (byArxiv.Current, MatchKind.Arxiv, record.ArxivId);
         }
         else if (record.Doi is not null && _byDoi.TryGetValue(record.Doi, out var byDoi))
         {
-            byId = (byDoi.Current, MatchKind.Doi);
+            byId = (byDoi.Current, MatchKind.Doi, record.Doi);
         }
-        else if (record.ExternalIds.Select(Lookup).FirstOrDefault(k => k is not null) is { } byExternal)
+        else if (record.ExternalIds.FirstOrDefault(id => Lookup(id) is not null) is { } matched)
         {
-            byId = (byExternal, MatchKind.External);
+            byId = (Lookup(matched), MatchKind.External, $"{matched.Kind}:{matched.Value}");
         }
 
         if (byId.Known is { IsStub: false })
@@ -125,7 +125,7 @@ public sealed class PaperResolver
                     stub.MergedInto = match;
                 }
 
-                return (match, MatchKind.Title);
+                return (match, MatchKind.Title, titleKey);
             }
         }
 

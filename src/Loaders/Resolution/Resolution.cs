@@ -13,7 +13,10 @@ public enum MatchKind
 }
 
 /// <summary>The paper a record resolved to and why.</summary>
-public sealed record Resolution(string PaperId, MatchKind MatchedBy)
+/// <param name="PaperId">The paper's CiteGraph id.</param>
+/// <param name="MatchedBy">The rule that matched, or <see cref="MatchKind.New"/>.</param>
+/// <param name="MatchedOn">The key that matched (the arXiv id, DOI, external id or normalized title); null for a new paper.</param>
+public sealed record Resolution(string PaperId, MatchKind MatchedBy, string? MatchedOn = null)
 {
     public bool IsNew => MatchedBy == MatchKind.New;
 }

@@ -401,12 +401,18 @@ public sealed partial class SqliteGraphStore
                 WHERE e.kind = $kind AND e.value = $value AND p.is_stub = 1 AND e.paper_pk <> $pk;
                 """,
                 "$kind", "$value", "$pk");
-            // Citations and ids of the stub move to the real paper; what would duplicate is dropped with the stub.
+            // Citations and ids of the stub move to the real paper; what would duplicate is dropped with the stub. A stub has
+            // no rows elsewhere (no sources, authors, links or topics). The citation-target index a bulk load defers comes
+            // back first: moving citations by target needs it.
             AbsorbStub = Make(
-                """
+                $"""
+                {CitesTargetIndexSql}
                 UPDATE OR IGNORE cites SET dst_pk = $pk WHERE dst_pk = $stub;
                 UPDATE OR IGNORE cites SET src_pk = $pk WHERE src_pk = $stub;
                 UPDATE OR IGNORE external_id SET paper_pk = $pk WHERE paper_pk = $stub;
+                DELETE FROM cites WHERE dst_pk = $stub;
+                DELETE FROM cites WHERE src_pk = $stub;
+                DELETE FROM external_id WHERE paper_pk = $stub;
                 DELETE FROM paper WHERE pk = $stub AND is_stub = 1;
                 """,
                 "$pk", "$stub");
