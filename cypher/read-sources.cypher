@@ -1,4 +1,5 @@
-// Every source record of the given papers (provenance, and the input of the order-independent merge).
+// Every source record of the given papers (provenance, and the input of the order-independent merge and of
+// PaperMerge.Explain's provenance per field).
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[:FROM_SOURCE]->(s:Source)
 RETURN p.id AS paperId, s.source AS source, s.line AS line, s.format AS format, s.title AS title,

@@ -57,6 +57,14 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Every source each paper was read from (provenance).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<SourceRef>>> GetSourcesAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every source record of each paper with the values it gave the merged fields (title, abstract, published, authors
+    /// count, organization, upvotes, arXiv id, DOI), ordered by source and line: the input of
+    /// <see cref="PaperMerge.Explain"/>, so provenance per field is recomputed on demand. Lists (authors, links, ids,
+    /// references, keywords) are not read. Papers without sources (stubs) and unknown ids are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<PaperRecord>>> GetSourceRecordsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default);
+
     /// <summary>Node and relationship counts.</summary>
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
 

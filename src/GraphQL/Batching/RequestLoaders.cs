@@ -17,6 +17,8 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public BatchLoader<string, IReadOnlyList<SourceRef>> Sources { get; } = new(store.GetSourcesAsync);
 
+    public BatchLoader<string, IReadOnlyList<PaperRecord>> SourceRecords { get; } = new(store.GetSourceRecordsAsync);
+
     public BatchLoader<string, IReadOnlyList<PaperTopic>> Topics { get; } = new(store.GetTopicsOfPapersAsync);
 
     /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>

@@ -52,6 +52,9 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
             .Description("Provenance: every file and line this paper was read from.")
             .Resolve(ctx => Loaders(ctx).Sources.Load(ctx.Source.Id).Then(Empty));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldProvenanceType>>>>("provenance")
+            .Description("Provenance per field: for each merged field some source gives, the source whose value won (recomputed from the sources).")
+            .Resolve(ctx => Loaders(ctx).SourceRecords.Load(ctx.Source.Id).Then(records => Provenance(ctx.Source.Id, records)));
         Field<NonNullGraphType<IntGraphType>>("citationCount")
             .Description("Papers citing this one (explicit and inferred), from the graph snapshot.")
             .Resolve(ctx => snapshots.Current is var s && s.TryGetIndex(ctx.Source.Id, out var i) ? s.Citations.InDegree(i) : 0);
@@ -83,6 +86,9 @@ public sealed class PaperType : ObjectGraphType<Paper>
     }
 
     private RequestLoaders Loaders(IResolveFieldContext context) => RequestLoaders.For(context, _store);
+
+    private static IReadOnlyList<FieldProvenance> Provenance(string id, IReadOnlyList<PaperRecord>? records) =>
+        records is null or { Count: 0 } ? [] : PaperMerge.Explain(id, records).Fields;
 
     private static IReadOnlyList<T> Empty<T>(IReadOnlyList<T>? list) => list ?? [];
 }

@@ -124,6 +124,37 @@ public abstract class GraphStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Source_records_give_back_each_sources_values_and_explain_the_stored_paper()
+    {
+        var id = Some.Resolved(Some.Record("Light Bridge")).PaperId;
+        var listing = Some.Record("Light bridge", file: "b.txt", line: 3, @abstract: "A much longer abstract that says more.", published: "Nov 21", upvotes: 2)
+            with { AuthorsCount = 3, Organization = "Quill Lab", Doi = "10.5555/light" };
+        var json = Some.Record("Light Bridge!", file: "c.txt", line: 9, @abstract: "Short abstract here.", published: "Nov 21, 2023", upvotes: 7);
+        var citing = new ResolvedRecord("P0000000000000009", Work("Open Work", W(9), W(10)));
+        var stubId = PaperId.ForExternal(W(10));
+
+        await Store.UpsertAsync([new(id, json), citing], Ct);
+        await Store.UpsertAsync([new(id, listing)], Ct);
+        var records = await Store.GetSourceRecordsAsync([id, citing.PaperId, stubId, "P0000000000000404"], Ct);
+
+        static object Fields(PaperRecord r) =>
+            (r.Source, r.Title, r.Abstract, r.Published, r.AuthorsCount, r.Organization, r.Upvotes, r.ArxivId, r.Doi);
+        Assert.Equal([Fields(listing), Fields(json)], records[id].Select(Fields));
+        Assert.Equal(["works.jsonl:1"], records[citing.PaperId].Select(r => r.Source.ToString()));
+        Assert.False(records.ContainsKey(stubId));
+        Assert.False(records.ContainsKey("P0000000000000404"));
+
+        var explanation = PaperMerge.Explain(id, records[id]);
+        Assert.Equal(await Store.FindPaperAsync(id, Ct), explanation.Paper);
+        Assert.Equal(
+            [
+                ("title", "c.txt:9"), ("abstract", "b.txt:3"), ("published", "c.txt:9"), ("year", "c.txt:9"), ("authorsCount", "b.txt:3"),
+                ("organization", "b.txt:3"), ("upvotes", "c.txt:9"), ("doi", "b.txt:3"),
+            ],
+            explanation.Fields.Select(f => (f.Field, f.Source.ToString())));
+    }
+
+    [Fact]
     public async Task Finds_papers_by_id_or_external_id_in_any_spelling()
     {
         var resolved = Some.Resolved(Some.Record("Scaling Laws", arxiv: "2001.08361"));

@@ -190,6 +190,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         ReadPerPaperAsync(paperIds, "read-sources", r => new SourceRef(r.GetString("source"), r.GetInt32("line"), r.GetString("format")), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>The statement the upsert reads a paper's sources with (<c>read-sources</c>): it returns every merged field.</remarks>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<PaperRecord>>> GetSourceRecordsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(paperIds, "read-sources", ReadSourceRecord, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         var r = (await RunAsync("stats", cancellationToken).ConfigureAwait(false)).Rows[0];

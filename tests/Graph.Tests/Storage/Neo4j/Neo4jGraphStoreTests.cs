@@ -124,6 +124,23 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Source_records_are_read_with_the_read_sources_statement_and_keep_every_merged_field()
+    {
+        var records = await _store.GetSourceRecordsAsync(["P0000000000000001"], Ct);
+
+        Assert.Equal(["read-sources"], StatementNames());
+        using var body = JsonDocument.Parse(_server.Requests[0].Body!);
+        Assert.Equal(["P0000000000000001"], body.RootElement.GetProperty("parameters").GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        var list = records["P0000000000000001"];
+        Assert.Equal(
+            [
+                (new SourceRef("a.txt", 1, "test"), "Paper One", "Short.", (PartialDate?)new PartialDate(2023, null, null), (int?)null, (int?)3, (string?)null),
+                (new SourceRef("b.txt", 7, "test"), "Paper one", "A longer abstract.", new PartialDate(2023, 5, 1), 4, null, "2305.00001"),
+            ],
+            list.Select(r => (r.Source, r.Title, r.Abstract, r.Published, r.AuthorsCount, r.Upvotes, r.ArxivId)));
+    }
+
+    [Fact]
     public async Task A_transient_error_inside_a_batch_retries_the_whole_transaction()
     {
         _failOnce.Add(CypherStatements.Get("upsert-authors"));
