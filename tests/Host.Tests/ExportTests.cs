@@ -27,7 +27,8 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
         return await server.CreateClient().SendAsync(request, Ct);
     }
 
-    internal static List<string> Validate(string xml, params string[] schemas)
+    /// <summary>Reader settings validating against the hand-written subset schemas, collecting errors and warnings.</summary>
+    internal static XmlReaderSettings ValidatingSettings(List<string> errors, params string[] schemas)
     {
         var set = new XmlSchemaSet();
         foreach (var schema in schemas)
@@ -36,11 +37,16 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
         }
 
         set.Compile();
-        var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = set };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
         settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} {e.Exception?.LineNumber}:{e.Exception?.LinePosition} {e.Message}");
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        return settings;
+    }
+
+    internal static List<string> Validate(string xml, params string[] schemas)
+    {
+        var errors = new List<string>();
+        using var reader = XmlReader.Create(new StringReader(xml), ValidatingSettings(errors, schemas));
         while (reader.Read())
         {
         }
