@@ -225,4 +225,18 @@ public sealed class ExportCommandTests(ExportServer server) : IClassFixture<Expo
         Assert.NotEmpty(edges);
         Assert.Equal(1, await Program.Main(["export", "--format", "gexf", "--db", server.DatabasePath, "--seeds", "P0000000000000000"]));
     }
+
+    [Fact]
+    public async Task CLI_exports_validate_against_the_published_schemas()
+    {
+        var schemas = PublishedSchemas.Require();
+        using var dir = new TempDirectory();
+        foreach (var (format, args) in new[] { ("graphml", new[] { "--seeds", server.Ids[0], "--radius", "2" }), ("gexf", []) })
+        {
+            Assert.Equal(0, await Program.Main(["export", "--format", format, "--db", server.DatabasePath, "--out", dir.File("graph." + format), .. args]));
+        }
+
+        Assert.Empty(schemas.Validate(await File.ReadAllTextAsync(dir.File("graph.graphml"), Ct), "graphml.xsd"));
+        Assert.Empty(PublishedSchemaExportTests.ValidateGexf(schemas, await File.ReadAllTextAsync(dir.File("graph.gexf"), Ct)));
+    }
 }
