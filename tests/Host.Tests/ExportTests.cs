@@ -27,7 +27,8 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
         return await server.CreateClient().SendAsync(request, Ct);
     }
 
-    internal static List<string> Validate(string xml, params string[] schemas)
+    /// <summary>Reader settings validating against the hand-written subset schemas, collecting errors and warnings.</summary>
+    internal static XmlReaderSettings ValidatingSettings(List<string> errors, params string[] schemas)
     {
         var set = new XmlSchemaSet();
         foreach (var schema in schemas)
@@ -36,11 +37,16 @@ public sealed class ExportTests(ExportServer server) : IClassFixture<ExportServe
         }
 
         set.Compile();
-        var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = set };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
         settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} {e.Exception?.LineNumber}:{e.Exception?.LinePosition} {e.Message}");
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        return settings;
+    }
+
+    internal static List<string> Validate(string xml, params string[] schemas)
+    {
+        var errors = new List<string>();
+        using var reader = XmlReader.Create(new StringReader(xml), ValidatingSettings(errors, schemas));
         while (reader.Read())
         {
         }
@@ -218,5 +224,19 @@ public sealed class ExportCommandTests(ExportServer server) : IClassFixture<Expo
         var edges = CsvExport.ReadEdges(new StringReader(await File.ReadAllTextAsync(dir.File("graph.edges.csv"), Ct)));
         Assert.NotEmpty(edges);
         Assert.Equal(1, await Program.Main(["export", "--format", "gexf", "--db", server.DatabasePath, "--seeds", "P0000000000000000"]));
+    }
+
+    [Fact]
+    public async Task CLI_exports_validate_against_the_published_schemas()
+    {
+        var schemas = PublishedSchemas.Require();
+        using var dir = new TempDirectory();
+        foreach (var (format, args) in new[] { ("graphml", new[] { "--seeds", server.Ids[0], "--radius", "2" }), ("gexf", []) })
+        {
+            Assert.Equal(0, await Program.Main(["export", "--format", format, "--db", server.DatabasePath, "--out", dir.File("graph." + format), .. args]));
+        }
+
+        Assert.Empty(schemas.Validate(await File.ReadAllTextAsync(dir.File("graph.graphml"), Ct), "graphml.xsd"));
+        Assert.Empty(PublishedSchemaExportTests.ValidateGexf(schemas, await File.ReadAllTextAsync(dir.File("graph.gexf"), Ct)));
     }
 }

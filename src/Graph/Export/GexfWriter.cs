@@ -6,8 +6,15 @@ namespace CiteGraph.Graph.Export;
 /// <summary>
 /// Writes GEXF 1.2 (https://gexf.net/): declared node and edge attributes, <c>viz:size</c> from PageRank and
 /// <c>viz:color</c> from the community, citations directed and shared repositories undirected (a mixed graph).
-/// Gephi, Sigma.js/graphology and NetworkX open it.
+/// Gephi and Sigma.js/graphology open it; NetworkX too when it holds only citations (NetworkX has no mixed graphs).
 /// </summary>
+/// <remarks>
+/// The visual elements are written as <c>viz:color</c>/<c>viz:size</c> in the viz namespace. That is the GEXF 1.2
+/// grammar (gexf.rnc includes viz.rnc with <c>inherit = viz</c>), Gephi's own samples, and what NetworkX looks up
+/// (<c>{…/viz}color</c>). The published XSD declares them in the GEXF namespace instead (a conversion artefact); that
+/// spelling would lose colours and sizes in NetworkX, so the tests check the viz form and validate the rest against the
+/// published XSD (see tests/Host.Tests/GexfVizForm.cs) rather than write it.
+/// </remarks>
 public static class GexfWriter
 {
     public const string Namespace = "http://www.gexf.net/1.2draft";

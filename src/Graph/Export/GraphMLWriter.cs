@@ -4,8 +4,8 @@ namespace CiteGraph.Graph.Export;
 
 /// <summary>
 /// Writes GraphML (http://graphml.graphdrawing.org/): typed <c>key</c> declarations, one directed graph, citations as
-/// directed edges and shared repositories as edges with <c>directed="false"</c>. Gephi, Cytoscape, yEd, NetworkX and
-/// igraph open it.
+/// directed edges and shared repositories as edges with <c>directed="false"</c>. Gephi, Cytoscape, yEd and igraph open
+/// it; NetworkX only without the shared-repository edges (it refuses <c>directed="false"</c> in a directed graph).
 /// </summary>
 public static class GraphMLWriter
 {

@@ -18,6 +18,9 @@ public static class ExportEndpoint
     public const int MaxRadius = 3;
     public const int MaxNodes = 1_000;
 
+    /// <summary>The prefix of the temporary files exports are staged in, in <see cref="Path.GetTempPath"/>.</summary>
+    public const string TemporaryFilePrefix = "citegraph-export-";
+
     public static IEndpointConventionBuilder MapCiteGraphExport(this IEndpointRouteBuilder endpoints, string pattern = "/export/{format}") =>
         endpoints.MapGet(pattern, HandleAsync);
 
@@ -65,14 +68,31 @@ public static class ExportEndpoint
             return Problem(StatusCodes.Status404NotFound, e.Message.Split(" (Parameter", 2)[0]);
         }
 
-        // The writers are synchronous; the exports are bounded, so buffering keeps Kestrel's async-only I/O rule.
-        var buffer = new MemoryStream();
-        GraphExporter.Write(graph, kind, buffer, table);
-        buffer.Position = 0;
+        // The writers are synchronous and Kestrel allows only asynchronous body I/O, so the document goes to a temporary
+        // file first (written synchronously, fast into the page cache) and is then sent from it asynchronously. Memory
+        // stays bounded whatever the graph's size, a writer failure still gives a proper 500 rather than a cut-off 200,
+        // and the response has a Content-Length. The file is deleted when the result disposes the stream after sending.
+        var file = OpenTemporaryFile();
+        try
+        {
+            GraphExporter.Write(graph, kind, file, table);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
         var name = "citegraph" + (kind == ExportFormat.Csv ? "-" + table.ToString().ToLowerInvariant() : "") + ExportFormats.Extension(kind);
         context.Response.Headers["X-CiteGraph-Truncated"] = graph.Truncated ? "true" : "false";
-        return Results.File(buffer, ExportFormats.MediaType(kind), name);
+        return Results.File(file, ExportFormats.MediaType(kind), name);
     }
+
+    private static FileStream OpenTemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), TemporaryFilePrefix + Guid.NewGuid().ToString("N") + ".tmp"),
+        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024,
+        FileOptions.DeleteOnClose | FileOptions.SequentialScan);
 
     private static bool TryInt(string? text, int fallback, int min, int max, out int value)
     {
