@@ -19,7 +19,10 @@ public sealed class PaperResolver
     private readonly Dictionary<string, Known> _byArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Known> _byDoi = new(StringComparer.Ordinal);
     private readonly Dictionary<ExternalId, Known> _byExternal = [];
-    private readonly Dictionary<string, List<Known>> _byTitle = new(StringComparer.Ordinal);
+    // A million papers must fit beside the load: titles are kept as 64-bit digests of their normalized key (a chance
+    // collision needs ~4 billion titles; it would still need an equal year and no contradicting id to merge), and a title
+    // held by one paper costs no list.
+    private readonly Dictionary<ulong, object> _byTitle = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
     /// <summary>A resolver that knows every paper already in <paramref name="store"/>.</summary>
@@ -109,8 +112,9 @@ public sealed class PaperResolver
             return byId;
         }
 
-        if (titleKey.Length > 0 && _byTitle.TryGetValue(titleKey, out var candidates))
+        if (titleKey.Length > 0 && _byTitle.TryGetValue(TitleDigest(titleKey), out var holders))
         {
+            var candidates = holders as List<Known> ?? [(Known)holders];
             var match = candidates.Select(c => c.Current).FirstOrDefault(c =>
                 !c.IsStub &&
                 (c.Year is null || record.Year is null || c.Year == record.Year) &&
@@ -166,7 +170,7 @@ public sealed class PaperResolver
 
         foreach (var id in externalIds)
         {
-            known.Ids.Add(id);
+            known.AddId(id);
             switch (id.Kind)
             {
                 case ExternalIdKind.Arxiv:
@@ -183,16 +187,30 @@ public sealed class PaperResolver
 
         if (titleKey.Length > 0)
         {
-            if (!_byTitle.TryGetValue(titleKey, out var list))
+            var digest = TitleDigest(titleKey);
+            if (!_byTitle.TryGetValue(digest, out var holders))
             {
-                _byTitle[titleKey] = list = [];
+                _byTitle[digest] = known;
             }
-
-            if (!list.Contains(known))
+            else if (holders is List<Known> list)
             {
-                list.Add(known);
+                if (!list.Contains(known))
+                {
+                    list.Add(known);
+                }
+            }
+            else if (holders != known)
+            {
+                _byTitle[digest] = new List<Known> { (Known)holders, known };
             }
         }
+    }
+
+    private static ulong TitleDigest(string titleKey)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(titleKey.AsSpan()), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 
     /// <summary>Maps a key to a paper; a stub that held the key merges into the paper (as the store does).</summary>
@@ -222,15 +240,23 @@ public sealed class PaperResolver
 
         public Known Current => MergedInto?.Current ?? this;
 
-        /// <summary>External ids other than arXiv id and DOI.</summary>
-        public HashSet<ExternalId> Ids { get; } = [];
+        /// <summary>External ids other than arXiv id and DOI: usually one, so a small array rather than a set.</summary>
+        public ExternalId[] Ids { get; private set; } = [];
+
+        public void AddId(ExternalId id)
+        {
+            if (Array.IndexOf(Ids, id) < 0)
+            {
+                Ids = [.. Ids, id];
+            }
+        }
 
         /// <summary>
         /// True when this paper has another id of the same kind and namespace (two OpenAlex works, two nodes of one
         /// edge list): then the two are different papers, whatever their titles say.
         /// </summary>
         public bool Contradicts(ExternalId id) =>
-            !Ids.Contains(id) && Ids.Any(mine => mine.Kind == id.Kind && Namespace(mine.Value) == Namespace(id.Value));
+            Array.IndexOf(Ids, id) < 0 && Ids.Any(mine => mine.Kind == id.Kind && Namespace(mine.Value) == Namespace(id.Value));
 
         private static string Namespace(string value)
         {

@@ -7,7 +7,8 @@ namespace CiteGraph.Graph.Storage.Sqlite;
 
 /// <summary>
 /// Rows for one set-based insert, as a JSON array of arrays: the statement reads them with <c>json_each($rows)</c>, so a
-/// batch of a hundred thousand rows costs one statement instead of a hundred thousand bind-and-step round trips.
+/// chunk of hundreds of rows costs one statement instead of hundreds of bind-and-step round trips. The buffer is reused
+/// from chunk to chunk.
 /// </summary>
 internal sealed class JsonRows
 {
@@ -26,6 +27,9 @@ internal sealed class JsonRows
     }
 
     public int Count { get; private set; }
+
+    /// <summary>Bytes written so far (after the last row's values are flushed).</summary>
+    public long Bytes => _writer.BytesPending + _writer.BytesCommitted;
 
     public JsonRows Row()
     {
@@ -79,8 +83,8 @@ internal sealed class JsonRows
         return this;
     }
 
-    /// <summary>The rows as JSON text; the builder is finished after this.</summary>
-    public string Build()
+    /// <summary>The rows as JSON text, and an empty builder for the next chunk.</summary>
+    public string Take()
     {
         if (Count > 0)
         {
@@ -89,6 +93,11 @@ internal sealed class JsonRows
 
         _writer.WriteEndArray();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        var text = Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        _writer.WriteStartArray();
+        Count = 0;
+        return text;
     }
 }

@@ -46,22 +46,22 @@ public sealed partial class SqliteGraphStore
     {
         var pk = fresh.Allocate(paperId);
         var paper = PaperMerge.Merge(paperId, [record]);
-        fresh.Papers.Row().Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
+        fresh.Papers.Rows.Row().Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
             .Add(paper.Year).Add(paper.Published).Add(paper.AuthorsCount).Add(paper.Organization).Add(paper.Upvotes)
             .Add(paper.ArxivId).Add(paper.Doi).Add(0);
-        fresh.Sources.Row().Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
+        fresh.Sources.Rows.Row().Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
             .Add(record.Abstract).Add(record.Published?.ToString()).Add(record.AuthorsCount).Add(record.Organization)
             .Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi);
         foreach (var externalId in IdsOf(record))
         {
-            fresh.ExternalIds.Row().Add(externalId.Kind.ToString()).Add(externalId.Value).Add(pk);
+            fresh.ExternalIds.Rows.Row().Add(externalId.Kind.ToString()).Add(externalId.Value).Add(pk);
             cache.Ids[externalId] = pk;
         }
 
         for (var i = 0; i < record.Authors.Count; i++)
         {
             var author = await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
-            fresh.Authored.Row().Add(author).Add(pk).Add(i + 1);
+            fresh.Authored.Rows.Row().Add(author).Add(pk).Add(i + 1);
         }
 
         if (record.References.Count > 0)
@@ -70,7 +70,7 @@ public sealed partial class SqliteGraphStore
             foreach (var reference in record.References)
             {
                 var dst = await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
-                fresh.Cites.Row().Add(pk).Add(dst).Add(evidence);
+                fresh.Cites.Rows.Row().Add(pk).Add(dst).Add(evidence);
             }
         }
 
@@ -78,6 +78,8 @@ public sealed partial class SqliteGraphStore
         {
             fresh.Extras.Add((pk, record));
         }
+
+        await fresh.RowsDoneAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The paper a reference names: known to the cache or the store, created by this batch, or a new stub.</summary>
@@ -111,65 +113,48 @@ public sealed partial class SqliteGraphStore
         else
         {
             pk = fresh.Allocate(id);
-            fresh.Papers.Row().Add(pk).Add(id).Add($"{kind} {reference.Value}").Add("").Add((string?)null)
+            fresh.Papers.Rows.Row().Add(pk).Add(id).Add($"{kind} {reference.Value}").Add("").Add((string?)null)
                 .Add((int?)null).Add((string?)null).Add((int?)null).Add((string?)null).Add((int?)null)
                 .Add(reference.Kind == ExternalIdKind.Arxiv ? reference.Value : null)
                 .Add(reference.Kind == ExternalIdKind.Doi ? reference.Value : null).Add(1);
         }
 
-        fresh.ExternalIds.Row().Add(kind).Add(reference.Value).Add(pk);
+        fresh.ExternalIds.Rows.Row().Add(kind).Add(reference.Value).Add(pk);
         cache.Ids[reference] = pk;
         return pk;
     }
 
-    /// <summary>Writes what <see cref="PlanFreshAsync"/> gathered, one statement per table, then the few per-row extras.</summary>
-    private static async Task FlushFreshAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, CancellationToken ct)
+    /// <summary>A batch's set-based writer: chunked inserts for each table; ids found taken are merged at the end.</summary>
+    private static FreshRows NewFreshRows(UpsertCommands c, WriteCache cache, long firstPk)
     {
-        if (fresh.Created.Count == 0)
+        var taken = new List<(string Kind, string Value, long Pk)>();
+        return new FreshRows(
+            firstPk,
+            new RowChunks(c.BulkPapers),
+            new RowChunks(c.BulkSources),
+            new RowChunks(c.BulkExternalIds)
+            {
+                AfterChunk = (rows, sent, changed, ct) => changed == sent ? Task.CompletedTask : FindTakenIdsAsync(c, cache, rows, taken, ct),
+            },
+            new RowChunks(c.BulkAuthored),
+            new RowChunks(c.BulkCites))
         {
-            return;
-        }
+            TakenIds = taken,
+        };
+    }
 
-        await RunRowsAsync(c.BulkPapers, fresh.Papers, ct).ConfigureAwait(false);
-        await RunRowsAsync(c.BulkSources, fresh.Sources, ct).ConfigureAwait(false);
-        var ids = fresh.ExternalIds.Build();
-        c.BulkExternalIds.Parameters["$rows"].Value = ids;
-        if (await c.BulkExternalIds.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != fresh.ExternalIds.Count)
-        {
-            await ClaimTakenIdsAsync(c, cache, ids, ct).ConfigureAwait(false);
-        }
-
-        await RunRowsAsync(c.BulkAuthored, fresh.Authored, ct).ConfigureAwait(false);
-        await RunRowsAsync(c.BulkCites, fresh.Cites, ct).ConfigureAwait(false);
+    /// <summary>Writes the rows still pending once the whole batch is planned, then the few per-row extras.</summary>
+    private static async Task FlushFreshAsync(UpsertCommands c, FreshRows fresh, CancellationToken ct)
+    {
+        await fresh.FlushAsync(ct).ConfigureAwait(false);
         foreach (var (pk, record) in fresh.Extras)
         {
             await WriteExtrasAsync(c, pk, record, ct).ConfigureAwait(false);
         }
-    }
 
-    /// <summary>
-    /// An id the store already gave another row (a stub made by an earlier reference, or a duplicate within the batch):
-    /// stubs merge into the new paper, as the row-by-row path does; the cache forgets what it guessed.
-    /// </summary>
-    private static async Task ClaimTakenIdsAsync(UpsertCommands c, WriteCache cache, string rows, CancellationToken ct)
-    {
-        var taken = new List<(string Kind, string Value, long Pk)>();
-        c.TakenIds.Parameters["$rows"].Value = rows;
-        await using (var reader = await c.TakenIds.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        // Only now are all of the batch's citations in place for a merged stub's to move with it.
+        foreach (var (kind, value, pk) in fresh.TakenIds)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                taken.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-            }
-        }
-
-        foreach (var (kind, value, pk) in taken)
-        {
-            if (Enum.TryParse<ExternalIdKind>(kind, out var parsed))
-            {
-                cache.Ids.Remove(new ExternalId(parsed, value));
-            }
-
             c.FindStub.Parameters["$kind"].Value = kind;
             c.FindStub.Parameters["$value"].Value = value;
             c.FindStub.Parameters["$pk"].Value = pk;
@@ -181,14 +166,24 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    private static async Task RunRowsAsync(SqliteCommand command, JsonRows rows, CancellationToken ct)
+    /// <summary>
+    /// Ids of a chunk the store had already given another row (a stub made by an earlier reference, or a duplicate): the
+    /// cache forgets its guess for them, and stubs among the holders merge into the new paper at the end of the batch, as
+    /// the row-by-row path does.
+    /// </summary>
+    private static async Task FindTakenIdsAsync(
+        UpsertCommands c, WriteCache cache, string rows, List<(string Kind, string Value, long Pk)> taken, CancellationToken ct)
     {
-        if (rows.Count == 0)
+        c.TakenIds.Parameters["$rows"].Value = rows;
+        await using var reader = await c.TakenIds.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            return;
+            var (kind, value) = (reader.GetString(0), reader.GetString(1));
+            taken.Add((kind, value, reader.GetInt64(2)));
+            if (Enum.TryParse<ExternalIdKind>(kind, out var parsed))
+            {
+                cache.Ids.Remove(new ExternalId(parsed, value));
+            }
         }
-
-        command.Parameters["$rows"].Value = rows.Build();
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

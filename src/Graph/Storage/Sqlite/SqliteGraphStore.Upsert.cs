@@ -23,9 +23,9 @@ public sealed partial class SqliteGraphStore
             using var commands = new UpsertCommands(connection, tx);
             try
             {
-                var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
+                var fresh = NewFreshRows(commands, _writeCache, await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
                 var merges = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
-                await FlushFreshAsync(commands, _writeCache, fresh, cancellationToken).ConfigureAwait(false);
+                await FlushFreshAsync(commands, fresh, cancellationToken).ConfigureAwait(false);
                 foreach (var (paperId, record) in merges)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
