@@ -9,7 +9,8 @@
 #   bench/run-ingest.sh --load-arg --bulk        # extra argument for `citegraph load` (repeatable); recorded in the results
 #
 # Phases, one after the other: parse-only (bench/Ingest.Bench: the loader's FormatDetector + reader, nothing written),
-# ours (`dotnet citegraph.dll load FILE --db DB --no-derive --quiet --json`, fresh db), the Python peer (fresh db). Each
+# ours (`dotnet citegraph.dll load FILE --db DB --no-derive --quiet --json`, fresh db), the Python peer (fresh db), and
+# if the sqlite3 shell is installed the sqlite3 .import of the Python peer's rows as CSV (SQLite's write floor). Each
 # phase is timed by wall clock around its whole process (start-up included, as a user sees it); peak RSS per process is
 # /usr/bin/time's %M (getrusage ru_maxrss of the child). Relationship rows are counted from each database afterwards
 # (bench/peers/ingest_count.py, not timed). The corpus stays in bench/out/ (git-ignored) and is reused; raw outputs go to
@@ -84,10 +85,20 @@ fresh "$RUN/peer.db"
 phase peer "$PY" bench/peers/ingest_sqlite_peer.py "$CORPUS" "$RUN/peer.db"
 [[ -f $RUN/peer.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/peer.db" > "$RUN/peer.counts.json"
 
-du -b "$RUN/ours.db" "$RUN/peer.db" > "$RUN/db-sizes.txt" 2>/dev/null || true
+# Second peer, only where the sqlite3 shell is installed: .import of the Python peer's rows as CSV (flattening not timed).
+if command -v sqlite3 >/dev/null && [[ -f $RUN/peer.db ]]; then
+  bench/peers/ingest_csv_peer.sh prepare "$RUN/peer.db" "$RUN/csv"
+  fresh "$RUN/csv.db"
+  phase csv bench/peers/ingest_csv_peer.sh import "$RUN/csv" "$RUN/csv.db"
+  [[ -f $RUN/csv.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/csv.db" > "$RUN/csv.counts.json"
+else
+  echo "no sqlite3 shell (apt-get install sqlite3): CSV .import peer skipped" >&2
+fi
+
+du -b "$RUN"/*.db > "$RUN/db-sizes.txt" 2>/dev/null || true
 if [[ $KEEP == 0 ]]; then
-  fresh "$RUN/ours.db"
-  fresh "$RUN/peer.db"
+  for db in "$RUN"/*.db; do fresh "$db"; done
+  rm -rf "$RUN/csv"
 fi
 
 "$PY" bench/peers/ingest_report.py "$RUN" "$CORPUS" "$PAPERS" "$REFS" "${LOAD_ARGS[*]:-}" bench/RESULTS.md
