@@ -1,16 +1,20 @@
-using System.Diagnostics;
-using CiteGraph.Loaders.Reading;
-using CiteGraph.Loaders.Formats.OpenAlex;
+// Ingest benchmark, parse-only half (issue 4), driven by bench/run-ingest.sh.
+//
+//   dotnet bench/Ingest.Bench/bin/Release/net10.0/CiteGraph.Ingest.Bench.dll parse <file>
+//       streams <file> through the loader's own reading stage (FormatDetector.DetectAsync + IRecordReader.ReadAsync from
+//       src/Loaders/Reading), writing nothing, and prints one JSON line: records, references, rejections, bytes, seconds,
+//       records/s and MB/s.
+//
+// End to end is not measured here: bench/run-ingest.sh times the real CLI (`citegraph load … --json`) as a user runs it.
+using CiteGraph.Ingest.Bench;
 
-var path = args[0];
-var input = InputFile.FromPath(path);
-var reader = new OpenAlexWorkReader();
-var sw = Stopwatch.StartNew();
-long n = 0, refs = 0, links = 0;
-await foreach (var r in reader.ReadAsync(input))
+switch (args)
 {
-    n++;
-    refs += r.Record!.References.Count;
-    links += r.Record.Repos.Count + r.Record.Links.Count + r.Record.Mentions.Count;
+    case ["parse", var path]:
+        var result = await ParseBenchmark.RunAsync(path);
+        Console.WriteLine(result.ToJson());
+        return result.Problem is null ? 0 : 1;
+    default:
+        await Console.Error.WriteLineAsync("usage: parse <file>");
+        return 2;
 }
-Console.WriteLine($"{n} records, {refs} refs, {links} links in {sw.Elapsed.TotalSeconds:F2}s = {n / sw.Elapsed.TotalSeconds:N0}/s");
