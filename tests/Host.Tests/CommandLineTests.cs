@@ -40,6 +40,43 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Load_refuses_a_mistyped_option_instead_of_reading_it_as_a_file()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+        var good = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
+        var errors = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.NotEqual(0, await Program.Main(["load", good, "--explain-merge", "--db", db, "--quiet"]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("Unknown option '--explain-merge'", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(db), "nothing was loaded");
+    }
+
+    [Fact]
+    public async Task Load_with_explain_merges_reports_each_merge_and_the_rule_that_matched()
+    {
+        var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--explain-merges"]));
+
+        var merges = await File.ReadAllLinesAsync(db + ".merges.jsonl", Ct);
+        Assert.Equal(2, merges.Length);
+        Assert.All(merges, m => Assert.Contains("\"matchedBy\":\"title\"", m, StringComparison.Ordinal));
+        Assert.Contains(merges, m => m.Contains("listing-search-c.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Stats_on_a_missing_database_fails_with_a_hint()
     {
         using var dir = new TempDirectory();

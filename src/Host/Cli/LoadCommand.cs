@@ -14,6 +14,14 @@ internal static class LoadCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists, Cora .cites.", Arity = ArgumentArity.OneOrMore };
+        // A mistyped option would otherwise be taken for a file name and only show up as an unreadable input.
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && !File.Exists(v)))
+            {
+                result.AddError($"Unknown option '{token}' (see 'citegraph load --help'; a file whose name starts with '-' can be given as ./{token}).");
+            }
+        });
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();

@@ -388,7 +388,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         // Batches touch index pages all over the file (ids, titles, citation targets): a large page cache keeps them in
         // memory. Foreign keys are not checked row by row here: the batch writer assigns every key itself and removes a
         // merged stub's rows explicitly (tests run PRAGMA foreign_key_check after loads), which halves the cost of a citation.
-        settings.CommandText = "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;";
+        settings.CommandText = "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF;";
         await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return _writer;
     }
