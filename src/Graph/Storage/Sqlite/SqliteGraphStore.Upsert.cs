@@ -258,17 +258,21 @@ public sealed partial class SqliteGraphStore
         return pk;
     }
 
-    private static PaperRecord ReadSourceRecord(SqliteDataReader r) => new()
+    /// <summary>
+    /// A <c>paper_source</c> row as the record it was written from (lists left empty), its columns starting at
+    /// <paramref name="first"/>: source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi.
+    /// </summary>
+    internal static PaperRecord ReadSourceRecord(SqliteDataReader r, int first = 0) => new()
     {
-        Source = new SourceRef(r.GetString(0), r.GetInt32(1), r.GetString(2)),
-        Title = r.GetString(3),
-        Abstract = r.IsDBNull(4) ? null : r.GetString(4),
-        Published = !r.IsDBNull(5) && PartialDate.TryParse(r.GetString(5), out var date) ? date : null,
-        AuthorsCount = r.IsDBNull(6) ? null : r.GetInt32(6),
-        Organization = r.IsDBNull(7) ? null : r.GetString(7),
-        Upvotes = r.IsDBNull(8) ? null : r.GetInt32(8),
-        ArxivId = r.IsDBNull(9) ? null : r.GetString(9),
-        Doi = r.IsDBNull(10) ? null : r.GetString(10),
+        Source = new SourceRef(r.GetString(first), r.GetInt32(first + 1), r.GetString(first + 2)),
+        Title = r.GetString(first + 3),
+        Abstract = r.IsDBNull(first + 4) ? null : r.GetString(first + 4),
+        Published = !r.IsDBNull(first + 5) && PartialDate.TryParse(r.GetString(first + 5), out var date) ? date : null,
+        AuthorsCount = r.IsDBNull(first + 6) ? null : r.GetInt32(first + 6),
+        Organization = r.IsDBNull(first + 7) ? null : r.GetString(first + 7),
+        Upvotes = r.IsDBNull(first + 8) ? null : r.GetInt32(first + 8),
+        ArxivId = r.IsDBNull(first + 9) ? null : r.GetString(first + 9),
+        Doi = r.IsDBNull(first + 10) ? null : r.GetString(first + 10),
     };
 
     private static object Db<T>(T? value) => value is null ? DBNull.Value : value;
