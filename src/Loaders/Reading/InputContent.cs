@@ -56,47 +56,13 @@ public static class InputContent
     /// A gzip stream that fails at its end when fewer bytes came out than the gzip trailer announces: .NET's
     /// <see cref="GZipStream"/> returns a truncated file's partial content without any error.
     /// </summary>
-    private sealed class CheckedGzipStream(GZipStream inner, uint? expectedSize) : Stream
+    private sealed class CheckedGzipStream(GZipStream inner, uint? expectedSize) : ReadOnlyPassThroughStream(inner)
     {
         private long _total;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => _total; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Check(inner.Read(buffer, offset, count), count);
-
-        public override int Read(Span<byte> buffer) => Check(inner.Read(buffer), buffer.Length);
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Check(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Check(int read, int requested)
+        protected override int OnRead(int read, int requested)
         {
             _total += read;
             if (read == 0 && requested > 0 && expectedSize is { } expected && (uint)_total != expected)

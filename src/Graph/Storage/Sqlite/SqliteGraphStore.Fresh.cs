@@ -60,7 +60,8 @@ public sealed partial class SqliteGraphStore
 
         for (var i = 0; i < record.Authors.Count; i++)
         {
-            var author = await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
+            var author = cache.Authors.TryGetValue(record.Authors[i], out var known) ? known
+                : await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
             fresh.Authored.Rows.Row().Add(author).Add(pk).Add(i + 1);
         }
 
@@ -69,7 +70,9 @@ public sealed partial class SqliteGraphStore
             var evidence = record.Source.ToString();
             foreach (var reference in record.References)
             {
-                var dst = await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
+                // Nearly every reference of a large load is cached: no async round (and no task) for those.
+                var dst = cache.Ids.TryGetValue(reference, out var cached) ? cached
+                    : await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
                 fresh.Cites.Rows.Row().Add(pk).Add(dst).Add(evidence);
             }
         }
@@ -85,19 +88,12 @@ public sealed partial class SqliteGraphStore
     /// <summary>The paper a reference names: known to the cache or the store, created by this batch, or a new stub.</summary>
     private static async Task<long> FreshReferenceAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, ExternalId reference, CancellationToken ct)
     {
-        if (cache.Ids.TryGetValue(reference, out var cached))
+        if (await KnownPaperAsync(c, cache, reference, ct).ConfigureAwait(false) is long known)
         {
-            return cached;
+            return known;
         }
 
         var kind = reference.Kind.ToString();
-        c.FindExternal.Parameters["$kind"].Value = kind;
-        c.FindExternal.Parameters["$value"].Value = reference.Value;
-        if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is long existing)
-        {
-            cache.Ids[reference] = existing;
-            return existing;
-        }
 
         var id = PaperId.ForExternal(reference);
         c.PaperPk.Parameters["$id"].Value = id;

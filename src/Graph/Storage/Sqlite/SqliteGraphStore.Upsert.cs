@@ -229,22 +229,34 @@ public sealed partial class SqliteGraphStore
         return pk;
     }
 
-    /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
-    private static async Task<long> ReferencedPaperAsync(UpsertCommands c, WriteCache cache, ExternalId reference, CancellationToken ct)
+    /// <summary>The paper holding an external id, from the cache or the store (and then cached); null when none does.</summary>
+    private static async Task<long?> KnownPaperAsync(UpsertCommands c, WriteCache cache, ExternalId id, CancellationToken ct)
     {
-        if (cache.Ids.TryGetValue(reference, out var cached))
+        if (cache.Ids.TryGetValue(id, out var cached))
         {
             return cached;
         }
 
-        var kind = reference.Kind.ToString();
-        c.FindExternal.Parameters["$kind"].Value = kind;
-        c.FindExternal.Parameters["$value"].Value = reference.Value;
-        if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is long existing)
+        c.FindExternal.Parameters["$kind"].Value = id.Kind.ToString();
+        c.FindExternal.Parameters["$value"].Value = id.Value;
+        if (await c.FindExternal.ExecuteScalarAsync(ct).ConfigureAwait(false) is not long existing)
         {
-            cache.Ids[reference] = existing;
-            return existing;
+            return null;
         }
+
+        cache.Ids[id] = existing;
+        return existing;
+    }
+
+    /// <summary>The paper an external id names, created as a stub (excluded from counts and search) when none has it yet.</summary>
+    private static async Task<long> ReferencedPaperAsync(UpsertCommands c, WriteCache cache, ExternalId reference, CancellationToken ct)
+    {
+        if (await KnownPaperAsync(c, cache, reference, ct).ConfigureAwait(false) is long known)
+        {
+            return known;
+        }
+
+        var kind = reference.Kind.ToString();
 
         var id = PaperId.ForExternal(reference);
         await ExecAsync(
