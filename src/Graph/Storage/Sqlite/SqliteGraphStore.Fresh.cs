@@ -7,8 +7,8 @@ namespace CiteGraph.Graph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     /// <summary>
-    /// Splits a batch: the first record of each paper not yet stored goes to <paramref name="fresh"/> (written set-based by
-    /// <see cref="FlushFreshAsync"/>), every other record is returned for the row-by-row merge.
+    /// Splits a batch: the first record of each paper not yet stored is written at once through the prepared inserts
+    /// (<see cref="AddFreshAsync"/>), every other record is returned for the row-by-row merge.
     /// </summary>
     private static async Task<List<ResolvedRecord>> PlanFreshAsync(
         UpsertCommands c, WriteCache cache, FreshRows fresh, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
@@ -46,23 +46,32 @@ public sealed partial class SqliteGraphStore
     {
         var pk = fresh.Allocate(paperId);
         var paper = PaperMerge.Merge(paperId, [record]);
-        fresh.Papers.Rows.Row().Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
+        c.FreshPaper.Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
             .Add(paper.Year).Add(paper.Published).Add(paper.AuthorsCount).Add(paper.Organization).Add(paper.Upvotes)
-            .Add(paper.ArxivId).Add(paper.Doi).Add(0);
-        fresh.Sources.Rows.Row().Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
+            .Add(paper.ArxivId).Add(paper.Doi).Add(0).Step();
+        c.FreshSource.Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
             .Add(record.Abstract).Add(record.Published?.ToString()).Add(record.AuthorsCount).Add(record.Organization)
-            .Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi);
+            .Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi).Step();
         foreach (var externalId in IdsOf(record))
         {
-            fresh.ExternalIds.Rows.Row().Add(externalId.Kind.ToString()).Add(externalId.Value).Add(pk);
-            cache.Ids[externalId] = pk;
+            var kind = externalId.Kind.ToString();
+            if (c.FreshExternalId.Add(kind).Add(externalId.Value).Add(pk).Step() == 1)
+            {
+                cache.Ids[externalId] = pk;
+            }
+            else
+            {
+                // Held already (a stub made by an earlier reference, or a duplicate): settled at the end of the batch.
+                fresh.TakenIds.Add((kind, externalId.Value, pk));
+                cache.Ids.Remove(externalId);
+            }
         }
 
         for (var i = 0; i < record.Authors.Count; i++)
         {
             var author = cache.Authors.TryGetValue(record.Authors[i], out var known) ? known
                 : await AuthorAsync(c, cache, record.Authors[i], ct).ConfigureAwait(false);
-            fresh.Authored.Rows.Row().Add(author).Add(pk).Add(i + 1);
+            c.FreshAuthored.Add(author).Add(pk).Add(i + 1).Step();
         }
 
         if (record.References.Count > 0)
@@ -73,7 +82,7 @@ public sealed partial class SqliteGraphStore
                 // Nearly every reference of a large load is cached: no async round (and no task) for those.
                 var dst = cache.Ids.TryGetValue(reference, out var cached) ? cached
                     : await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
-                fresh.Cites.Rows.Row().Add(pk).Add(dst).Add(evidence);
+                c.FreshCites.Add(pk).Add(dst).Add(evidence).Step();
             }
         }
 
@@ -81,8 +90,6 @@ public sealed partial class SqliteGraphStore
         {
             fresh.Extras.Add((pk, record));
         }
-
-        await fresh.RowsDoneAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The paper a reference names: known to the cache or the store, created by this batch, or a new stub.</summary>
@@ -109,40 +116,20 @@ public sealed partial class SqliteGraphStore
         else
         {
             pk = fresh.Allocate(id);
-            fresh.Papers.Rows.Row().Add(pk).Add(id).Add($"{kind} {reference.Value}").Add("").Add((string?)null)
+            c.FreshPaper.Add(pk).Add(id).Add($"{kind} {reference.Value}").Add("").Add((string?)null)
                 .Add((int?)null).Add((string?)null).Add((int?)null).Add((string?)null).Add((int?)null)
                 .Add(reference.Kind == ExternalIdKind.Arxiv ? reference.Value : null)
-                .Add(reference.Kind == ExternalIdKind.Doi ? reference.Value : null).Add(1);
+                .Add(reference.Kind == ExternalIdKind.Doi ? reference.Value : null).Add(1).Step();
         }
 
-        fresh.ExternalIds.Rows.Row().Add(kind).Add(reference.Value).Add(pk);
+        c.FreshExternalId.Add(kind).Add(reference.Value).Add(pk).Step();
         cache.Ids[reference] = pk;
         return pk;
     }
 
-    /// <summary>A batch's set-based writer: chunked inserts for each table; ids found taken are merged at the end.</summary>
-    private static FreshRows NewFreshRows(UpsertCommands c, WriteCache cache, long firstPk)
+    /// <summary>Once the batch's new papers are in: their few per-row extras, then the stubs whose ids they claimed.</summary>
+    private static async Task FinishFreshAsync(UpsertCommands c, FreshRows fresh, CancellationToken ct)
     {
-        var taken = new List<(string Kind, string Value, long Pk)>();
-        return new FreshRows(
-            firstPk,
-            new RowChunks(c.BulkPapers),
-            new RowChunks(c.BulkSources),
-            new RowChunks(c.BulkExternalIds)
-            {
-                AfterChunk = (rows, sent, changed, ct) => changed == sent ? Task.CompletedTask : FindTakenIdsAsync(c, cache, rows, taken, ct),
-            },
-            new RowChunks(c.BulkAuthored),
-            new RowChunks(c.BulkCites))
-        {
-            TakenIds = taken,
-        };
-    }
-
-    /// <summary>Writes the rows still pending once the whole batch is planned, then the few per-row extras.</summary>
-    private static async Task FlushFreshAsync(UpsertCommands c, FreshRows fresh, CancellationToken ct)
-    {
-        await fresh.FlushAsync(ct).ConfigureAwait(false);
         foreach (var (pk, record) in fresh.Extras)
         {
             await WriteExtrasAsync(c, pk, record, ct).ConfigureAwait(false);
@@ -158,27 +145,6 @@ public sealed partial class SqliteGraphStore
             {
                 await ExecAsync(c.AbsorbStub, ct, ("$pk", pk), ("$stub", stubPk)).ConfigureAwait(false);
                 await ExecAsync(c.InsertExternalId, ct, ("$kind", kind), ("$value", value), ("$pk", pk)).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Ids of a chunk the store had already given another row (a stub made by an earlier reference, or a duplicate): the
-    /// cache forgets its guess for them, and stubs among the holders merge into the new paper at the end of the batch, as
-    /// the row-by-row path does.
-    /// </summary>
-    private static async Task FindTakenIdsAsync(
-        UpsertCommands c, WriteCache cache, string rows, List<(string Kind, string Value, long Pk)> taken, CancellationToken ct)
-    {
-        c.TakenIds.Parameters["$rows"].Value = rows;
-        await using var reader = await c.TakenIds.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var (kind, value) = (reader.GetString(0), reader.GetString(1));
-            taken.Add((kind, value, reader.GetInt64(2)));
-            if (Enum.TryParse<ExternalIdKind>(kind, out var parsed))
-            {
-                cache.Ids.Remove(new ExternalId(parsed, value));
             }
         }
     }

@@ -23,9 +23,9 @@ public sealed partial class SqliteGraphStore
             using var commands = new UpsertCommands(connection, tx);
             try
             {
-                var fresh = NewFreshRows(commands, _writeCache, await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
+                var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
                 var merges = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
-                await FlushFreshAsync(commands, fresh, cancellationToken).ConfigureAwait(false);
+                await FinishFreshAsync(commands, fresh, cancellationToken).ConfigureAwait(false);
                 foreach (var (paperId, record) in merges)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -307,6 +307,13 @@ public sealed partial class SqliteGraphStore
     {
         public UpsertCommands(SqliteConnection connection, SqliteTransaction tx)
         {
+            RawInsert Raw(string sql)
+            {
+                var insert = new RawInsert(connection, sql);
+                _raw.Add(insert);
+                return insert;
+            }
+
             SqliteCommand Make(string sql, params string[] parameters)
             {
                 var command = connection.CreateCommand();
@@ -331,42 +338,19 @@ public sealed partial class SqliteGraphStore
             PaperPk = Make("SELECT pk FROM paper WHERE id = $id;", "$id");
             MaxPaperPk = Make("SELECT coalesce(max(pk), 0) FROM paper;");
             StoredIds = Make("SELECT p.id FROM json_each($ids) j JOIN paper p ON p.id = j.value;", "$ids");
-            BulkPapers = Make(
+            FreshPaper = Raw(
                 """
                 INSERT INTO paper (pk, id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub)
-                SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-                       value->>10, value->>11, value->>12
-                FROM json_each($rows);
-                """,
-                "$rows");
-            BulkSources = Make(
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+                """);
+            FreshSource = Raw(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
-                SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-                       value->>10, value->>11
-                FROM json_each($rows) WHERE true
-                ON CONFLICT (paper_pk, source, line) DO NOTHING;
-                """,
-                "$rows");
-            BulkExternalIds = Make(
-                "INSERT INTO external_id (kind, value, paper_pk) SELECT value->>0, value->>1, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
-                "$rows");
-            TakenIds = Make(
-                """
-                SELECT j.value->>0, j.value->>1, j.value->>2 FROM json_each($rows) j
-                JOIN external_id e ON e.kind = j.value->>0 AND e.value = j.value->>1
-                WHERE e.paper_pk <> j.value->>2;
-                """,
-                "$rows");
-            BulkAuthored = Make(
-                "INSERT INTO authored (author_pk, paper_pk, position) SELECT value->>0, value->>1, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
-                "$rows");
-            BulkCites = Make(
-                """
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
-                SELECT value->>0, value->>1, 'explicit', 1.0, value->>2 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;
-                """,
-                "$rows");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_pk, source, line) DO NOTHING;
+                """);
+            FreshExternalId = Raw("INSERT INTO external_id (kind, value, paper_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
+            FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
+            FreshCites = Raw("INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence) VALUES (?, ?, 'explicit', 1.0, ?) ON CONFLICT DO NOTHING;");
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -453,17 +437,17 @@ public sealed partial class SqliteGraphStore
         }
 
         private readonly List<SqliteCommand> _all = [];
+        private readonly List<RawInsert> _raw = [];
 
         public SqliteCommand InsertNewPaper { get; }
         public SqliteCommand PaperPk { get; }
         public SqliteCommand MaxPaperPk { get; }
         public SqliteCommand StoredIds { get; }
-        public SqliteCommand BulkPapers { get; }
-        public SqliteCommand BulkSources { get; }
-        public SqliteCommand BulkExternalIds { get; }
-        public SqliteCommand TakenIds { get; }
-        public SqliteCommand BulkAuthored { get; }
-        public SqliteCommand BulkCites { get; }
+        public RawInsert FreshPaper { get; }
+        public RawInsert FreshSource { get; }
+        public RawInsert FreshExternalId { get; }
+        public RawInsert FreshAuthored { get; }
+        public RawInsert FreshCites { get; }
         public SqliteCommand UpsertSource { get; }
         public SqliteCommand ReadSources { get; }
         public SqliteCommand UpdatePaper { get; }
@@ -487,6 +471,11 @@ public sealed partial class SqliteGraphStore
             foreach (var command in _all)
             {
                 command.Dispose();
+            }
+
+            foreach (var insert in _raw)
+            {
+                insert.Dispose();
             }
         }
     }
