@@ -11,46 +11,37 @@ namespace CiteGraph.Host.Tests;
 internal sealed record ExportSummary(IReadOnlyList<string> Nodes, IReadOnlyList<string> EdgeKinds)
 {
     /// <summary>Reads <paramref name="text"/> (for CSV the nodes table, with the edges table in <paramref name="csvEdges"/>).</summary>
-    public static ExportSummary Read(string format, string text, string? csvEdges = null)
+    public static ExportSummary Read(string format, string text, string? csvEdges = null) => format switch
     {
-        switch (format)
-        {
-            case "graphml":
-            {
-                XNamespace g = GraphMLWriter.Namespace;
-                var doc = XDocument.Parse(text);
-                return new(
-                    [.. doc.Descendants(g + "node").Select(n => (string)n.Attribute("id")!)],
-                    [.. doc.Descendants(g + "edge").Select(e => e.Elements(g + "data").Single(d => (string?)d.Attribute("key") == "kind").Value)]);
-            }
+        "graphml" => GraphML(XDocument.Parse(text)),
+        "gexf" => Gexf(XDocument.Parse(text)),
+        "cytoscape" => Cytoscape(JsonDocument.Parse(text).RootElement.GetProperty("elements")),
+        "csv" => new(
+            [.. CsvExport.ReadNodes(new StringReader(text)).Select(n => n.Id)],
+            [.. CsvExport.ReadEdges(new StringReader(csvEdges!)).Select(e => e.Kind)]),
+        "bibtex" => new([.. Regex.Matches(text, @"^  citegraph = \{(P[0-9a-f]+)\}$", RegexOptions.Multiline).Select(m => m.Groups[1].Value)], []),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
 
-            case "gexf":
-            {
-                XNamespace g = GexfWriter.Namespace;
-                var doc = XDocument.Parse(text);
-                return new(
-                    [.. doc.Descendants(g + "node").Select(n => (string)n.Attribute("id")!)],
-                    [.. doc.Descendants(g + "edge").Select(e => (string)e.Attribute("label")!)]);
-            }
-
-            case "cytoscape":
-            {
-                var elements = JsonDocument.Parse(text).RootElement.GetProperty("elements");
-                return new(
-                    [.. elements.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data").GetProperty("id").GetString()!)],
-                    [.. elements.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("kind").GetString()!)]);
-            }
-
-            case "csv":
-                return new(
-                    [.. CsvExport.ReadNodes(new StringReader(text)).Select(n => n.Id)],
-                    [.. CsvExport.ReadEdges(new StringReader(csvEdges!)).Select(e => e.Kind)]);
-            case "bibtex":
-                return new([.. Regex.Matches(text, @"^  citegraph = \{(P[0-9a-f]+)\}$", RegexOptions.Multiline).Select(m => m.Groups[1].Value)], []);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(format));
-        }
+    private static ExportSummary GraphML(XDocument doc)
+    {
+        XNamespace g = GraphMLWriter.Namespace;
+        return new(
+            [.. doc.Descendants(g + "node").Select(n => (string)n.Attribute("id")!)],
+            [.. doc.Descendants(g + "edge").Select(e => e.Elements(g + "data").Single(d => (string?)d.Attribute("key") == "kind").Value)]);
     }
+
+    private static ExportSummary Gexf(XDocument doc)
+    {
+        XNamespace g = GexfWriter.Namespace;
+        return new(
+            [.. doc.Descendants(g + "node").Select(n => (string)n.Attribute("id")!)],
+            [.. doc.Descendants(g + "edge").Select(e => (string)e.Attribute("label")!)]);
+    }
+
+    private static ExportSummary Cytoscape(JsonElement elements) => new(
+        [.. elements.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data").GetProperty("id").GetString()!)],
+        [.. elements.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("kind").GetString()!)]);
 }
 
 /// <summary><c>?kinds=</c> over HTTP: each format holds only the chosen edge kinds; unknown names are refused.</summary>
