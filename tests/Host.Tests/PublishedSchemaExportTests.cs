@@ -67,6 +67,23 @@ public sealed class PublishedSchemaExportTests(ExportServer server) : IClassFixt
         Assert.All(nodes, n => Assert.NotNull(n.Element(viz + "size")));
     }
 
+    [Theory]
+    [InlineData("kinds=cites")]
+    [InlineData("kinds=shared-repo,co-topic")]
+    [InlineData("kinds=cites-inferred&seeds=SEED&radius=2")]
+    public async Task Exports_of_chosen_kinds_validate_against_the_published_schemas(string query)
+    {
+        var schemas = PublishedSchemas.Require();
+        query = query.Replace("SEED", server.Ids[0], StringComparison.Ordinal);
+        var graphml = await GetAsync($"/export/graphml?{query}", key: true);
+        var gexf = await GetAsync($"/export/gexf?{query}", key: true);
+
+        Assert.Empty(schemas.Validate(graphml, "graphml.xsd"));
+        Assert.Empty(ValidateGexf(schemas, gexf));
+        Assert.DoesNotContain("directed=\"false\"", graphml, StringComparison.Ordinal);
+        Assert.NotEmpty(XDocument.Parse(graphml).Descendants((XNamespace)GraphMLWriter.Namespace + "edge"));
+    }
+
     [Fact]
     public async Task Broken_documents_fail_the_published_schemas()
     {

@@ -8,18 +8,24 @@ namespace CiteGraph.Graph.Export;
 public static class ExportGraphBuilder
 {
     /// <summary>Builds the export of <paramref name="scope"/>.</summary>
-    /// <exception cref="ArgumentException">A seed names no paper.</exception>
+    /// <exception cref="ArgumentException">A seed names no paper, or the scope has no edge kinds.</exception>
     public static async Task<ExportGraph> BuildAsync(GraphSnapshot snapshot, IGraphStore store, ExportScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scope);
+        if ((scope.Kinds & EdgeKinds.All) == EdgeKinds.None)
+        {
+            throw new ArgumentException("An export needs at least one edge kind.", nameof(scope));
+        }
+
+        var filter = new EdgeFilter(scope.Kinds & EdgeKinds.All);
 
         SubgraphResult sub;
         if (scope.IsEverything)
         {
             var all = Enumerable.Range(0, snapshot.PaperCount).ToList();
-            sub = Subgraph.Compute(snapshot, all, radius: 0, maxNodes: Math.Max(1, all.Count), EdgeFilter.All, int.MaxValue);
+            sub = Subgraph.Compute(snapshot, all, radius: 0, maxNodes: Math.Max(1, all.Count), filter, int.MaxValue);
             sub = sub with { Seeds = new HashSet<int>() };
         }
         else
@@ -36,7 +42,7 @@ public static class ExportGraphBuilder
                 seeds.Add(index);
             }
 
-            sub = Subgraph.Compute(snapshot, seeds, scope.Radius, scope.MaxNodes, EdgeFilter.All, scope.MaxEdges);
+            sub = Subgraph.Compute(snapshot, seeds, scope.Radius, scope.MaxNodes, filter, scope.MaxEdges);
         }
 
         var ids = sub.Nodes.Select(snapshot.PaperId).ToList();
@@ -55,15 +61,8 @@ public static class ExportGraphBuilder
         }
 
         var edges = sub.Edges.Select(e => new ExportEdge(
-            snapshot.PaperId(e.Source), snapshot.PaperId(e.Target), KindName(e.Kind), e.Confidence, e.Evidence, e.Via)).ToList();
+            snapshot.PaperId(e.Source), snapshot.PaperId(e.Target), ExportEdgeKinds.NameOf(e.Kind), e.Confidence, e.Evidence, e.Via)).ToList();
         return new ExportGraph(nodes, edges, sub.Truncated);
     }
 
-    private static string KindName(EdgeKinds kind) => kind switch
-    {
-        EdgeKinds.Cites => ExportEdgeKinds.Cites,
-        EdgeKinds.CitesInferred => ExportEdgeKinds.CitesInferred,
-        EdgeKinds.SharedRepo => ExportEdgeKinds.SharedRepo,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 }

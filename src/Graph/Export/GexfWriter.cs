@@ -5,8 +5,10 @@ namespace CiteGraph.Graph.Export;
 
 /// <summary>
 /// Writes GEXF 1.2 (https://gexf.net/): declared node and edge attributes, <c>viz:size</c> from PageRank and
-/// <c>viz:color</c> from the community, citations directed and shared repositories undirected (a mixed graph).
-/// Gephi and Sigma.js/graphology open it; NetworkX too when it holds only citations (NetworkX has no mixed graphs).
+/// <c>viz:color</c> from the community, citations directed and shared repositories and topics undirected. The
+/// <c>defaultedgetype</c> follows the edges (<see cref="ExportGraph.Directed"/>); only edges against it, in a mixed graph,
+/// carry a <c>type</c>. Gephi and Sigma.js/graphology open any export; NetworkX one that is not mixed, e.g. citations
+/// only (NetworkX has no mixed graphs).
 /// </summary>
 /// <remarks>
 /// The visual elements are written as <c>viz:color</c>/<c>viz:size</c> in the viz namespace. That is the GEXF 1.2
@@ -42,12 +44,12 @@ public static class GexfWriter
         xml.WriteStartElement("meta", Namespace);
         xml.WriteAttributeString("lastmodifieddate", (modified ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         xml.WriteElementString("creator", Namespace, "CiteGraph");
-        xml.WriteElementString("description", Namespace, "Papers, their citations (explicit and inferred) and shared code repositories");
+        xml.WriteElementString("description", Namespace, "Papers, their citations (explicit and inferred), shared code repositories and shared topics");
         xml.WriteEndElement();
 
         xml.WriteStartElement("graph", Namespace);
         xml.WriteAttributeString("mode", "static");
-        xml.WriteAttributeString("defaultedgetype", "directed");
+        xml.WriteAttributeString("defaultedgetype", graph.Directed ? "directed" : "undirected");
         Declare(xml, "node", NodeAttributes);
         Declare(xml, "edge", EdgeAttributes);
 
@@ -85,6 +87,7 @@ public static class GexfWriter
 
         xml.WriteEndElement();
         xml.WriteStartElement("edges", Namespace);
+        var mixed = graph.Mixed;
         var n = 0;
         foreach (var edge in graph.Edges)
         {
@@ -92,7 +95,11 @@ public static class GexfWriter
             xml.WriteAttributeString("id", "e" + XmlText.Number(n++));
             xml.WriteAttributeString("source", edge.Source);
             xml.WriteAttributeString("target", edge.Target);
-            xml.WriteAttributeString("type", edge.Directed ? "directed" : "undirected");
+            if (mixed && !edge.Directed)
+            {
+                xml.WriteAttributeString("type", "undirected");
+            }
+
             xml.WriteAttributeString("label", edge.Kind);
             xml.WriteAttributeString("weight", XmlText.Number(edge.Confidence));
             AttValues(xml, [edge.Kind, XmlText.Number(edge.Confidence), edge.Evidence is null ? null : XmlText.Clean(edge.Evidence), edge.Via]);

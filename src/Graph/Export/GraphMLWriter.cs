@@ -3,9 +3,11 @@ using System.Xml;
 namespace CiteGraph.Graph.Export;
 
 /// <summary>
-/// Writes GraphML (http://graphml.graphdrawing.org/): typed <c>key</c> declarations, one directed graph, citations as
-/// directed edges and shared repositories as edges with <c>directed="false"</c>. Gephi, Cytoscape, yEd and igraph open
-/// it; NetworkX only without the shared-repository edges (it refuses <c>directed="false"</c> in a directed graph).
+/// Writes GraphML (http://graphml.graphdrawing.org/): typed <c>key</c> declarations and one graph whose
+/// <c>edgedefault</c> follows its edges (<see cref="ExportGraph.Directed"/>). Citations are directed; shared repositories
+/// and topics are not, and only when both sit in one graph do those say <c>directed="false"</c>. Gephi, Cytoscape, yEd
+/// and igraph open any export; NetworkX one without that mix (it refuses <c>directed="false"</c> in a directed graph),
+/// e.g. citations only.
 /// </summary>
 public static class GraphMLWriter
 {
@@ -40,7 +42,8 @@ public static class GraphMLWriter
 
         xml.WriteStartElement("graph", Namespace);
         xml.WriteAttributeString("id", "citegraph");
-        xml.WriteAttributeString("edgedefault", "directed");
+        xml.WriteAttributeString("edgedefault", graph.Directed ? "directed" : "undirected");
+        var mixed = graph.Mixed;
         foreach (var node in graph.Nodes)
         {
             xml.WriteStartElement("node", Namespace);
@@ -65,7 +68,7 @@ public static class GraphMLWriter
             xml.WriteAttributeString("id", "e" + XmlText.Number(n++));
             xml.WriteAttributeString("source", edge.Source);
             xml.WriteAttributeString("target", edge.Target);
-            if (!edge.Directed)
+            if (mixed && !edge.Directed)
             {
                 xml.WriteAttributeString("directed", "false");
             }

@@ -5,7 +5,7 @@ using CiteGraph.Graph.Snapshot;
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// <c>citegraph export --format graphml|gexf|cytoscape|csv|bibtex [--seeds ID,… --radius N --max-nodes N] [--db PATH] [--out FILE]</c>.
+/// <c>citegraph export --format graphml|gexf|cytoscape|csv|bibtex [--kinds KIND,…] [--seeds ID,… --radius N --max-nodes N] [--db PATH] [--out FILE]</c>.
 /// </summary>
 internal static class ExportCommand
 {
@@ -25,6 +25,12 @@ internal static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
             HelpName = "ID",
         };
+        var kinds = new Option<string[]>("--kinds")
+        {
+            Description = $"Edge kinds to write (and, with --seeds, to follow): {string.Join(", ", ExportEdgeKinds.OptionNames)}; comma-separated or repeated. All by default.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "KIND",
+        };
         var radius = new Option<int>("--radius") { Description = "Hops from the seeds (0–3).", DefaultValueFactory = _ => 1 };
         var maxNodes = new Option<int>("--max-nodes") { Description = "Most papers a seeded export holds.", DefaultValueFactory = _ => 1_000 };
         var output = new Option<string?>("--out", "-o")
@@ -36,7 +42,7 @@ internal static class ExportCommand
         table.AcceptOnlyFromAmong("nodes", "edges");
         var command = new Command("export", "Write the graph, or a neighbourhood of some papers, for graph tools (Gephi, Cytoscape, yEd) or reference managers.")
         {
-            db, format, seeds, radius, maxNodes, output, table,
+            db, format, kinds, seeds, radius, maxNodes, output, table,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -48,6 +54,12 @@ internal static class ExportCommand
             }
 
             ExportFormats.TryParse(result.GetRequiredValue(format), out var kind);
+            if (!ExportEdgeKinds.TryParse(result.GetValue(kinds) ?? [], out var edgeKinds, out var unknown))
+            {
+                await Console.Error.WriteLineAsync("--kinds: " + ExportEdgeKinds.UnknownMessage(unknown!));
+                return 2;
+            }
+
             var seedList = (result.GetValue(seeds) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var r = result.GetValue(radius);
             if (r is < 0 or > 3 || result.GetValue(maxNodes) < 1)
@@ -62,8 +74,8 @@ internal static class ExportCommand
             ExportGraph graph;
             try
             {
-                var scope = seedList.Count == 0 ? ExportScope.Everything
-                    : new ExportScope { Seeds = seedList, Radius = r, MaxNodes = result.GetValue(maxNodes), MaxEdges = int.MaxValue };
+                var scope = seedList.Count == 0 ? ExportScope.Everything with { Kinds = edgeKinds }
+                    : new ExportScope { Seeds = seedList, Radius = r, MaxNodes = result.GetValue(maxNodes), MaxEdges = int.MaxValue, Kinds = edgeKinds };
                 graph = await ExportGraphBuilder.BuildAsync(snapshot, store, scope, ct);
             }
             catch (ArgumentException e)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace CiteGraph.Host.Export;
 
 /// <summary>
-/// <c>GET /export/{format}?seeds=…&amp;radius=…&amp;maxNodes=…&amp;table=nodes|edges</c>: a seeded neighbourhood is public
+/// <c>GET /export/{format}?seeds=…&amp;radius=…&amp;maxNodes=…&amp;kinds=…&amp;table=nodes|edges</c>: a seeded neighbourhood is public
 /// (bounded like the <c>subgraph</c> query); the whole graph (no seeds) needs the API key in <c>X-Api-Key</c>, like mutations.
 /// </summary>
 public static class ExportEndpoint
@@ -50,6 +50,11 @@ public static class ExportEndpoint
             return Problem(StatusCodes.Status400BadRequest, "table must be 'nodes' or 'edges'.");
         }
 
+        if (!ExportEdgeKinds.TryParse(query["kinds"], out var kinds, out var unknown))
+        {
+            return Problem(StatusCodes.Status400BadRequest, ExportEdgeKinds.UnknownMessage(unknown!));
+        }
+
         if (seeds.Count == 0 && !apiKey.Accepts(context.Request.Headers["X-Api-Key"].FirstOrDefault()))
         {
             return Problem(StatusCodes.Status401Unauthorized, string.IsNullOrEmpty(apiKey.ApiKey)
@@ -60,7 +65,8 @@ public static class ExportEndpoint
         ExportGraph graph;
         try
         {
-            var scope = seeds.Count == 0 ? ExportScope.Everything : new ExportScope { Seeds = seeds, Radius = radius, MaxNodes = maxNodes };
+            var scope = seeds.Count == 0 ? ExportScope.Everything with { Kinds = kinds }
+                : new ExportScope { Seeds = seeds, Radius = radius, MaxNodes = maxNodes, Kinds = kinds };
             graph = await ExportGraphBuilder.BuildAsync(snapshots.Current, store, scope, cancellationToken);
         }
         catch (ArgumentException e)
