@@ -101,7 +101,6 @@ public sealed partial class SqliteGraphStore
         }
 
         var kind = reference.Kind.ToString();
-
         var id = PaperId.ForExternal(reference);
         c.PaperPk.Parameters["$id"].Value = id;
         long pk;
