@@ -7,6 +7,8 @@ CREATE CONSTRAINT author_name IF NOT EXISTS FOR (a:Author) REQUIRE a.name IS UNI
 CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (e:ExternalId) REQUIRE e.key IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE;
 CREATE CONSTRAINT link_url IF NOT EXISTS FOR (l:Link) REQUIRE l.url IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT topic_alias IF NOT EXISTS FOR (a:TopicAlias) REQUIRE a.alias IS UNIQUE;
 CREATE CONSTRAINT community_id IF NOT EXISTS FOR (c:Community) REQUIRE c.id IS UNIQUE;
 CREATE INDEX paper_seq IF NOT EXISTS FOR (p:Paper) ON (p.seq);
 CREATE INDEX paper_arxiv IF NOT EXISTS FOR (p:Paper) ON (p.arxivId);
@@ -17,6 +19,7 @@ CREATE INDEX paper_page_rank IF NOT EXISTS FOR (p:Paper) ON (p.pageRank);
 CREATE INDEX external_id_paper IF NOT EXISTS FOR (e:ExternalId) ON (e.paperId);
 CREATE INDEX external_id_value IF NOT EXISTS FOR (e:ExternalId) ON (e.value);
 CREATE INDEX analytics_run_seq IF NOT EXISTS FOR (r:AnalyticsRun) ON (r.seq);
+CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df);
 CREATE INDEX cites_kind IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.kind);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 CALL db.awaitIndexes(300);

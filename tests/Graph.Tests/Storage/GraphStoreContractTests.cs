@@ -425,6 +425,154 @@ public abstract class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal(report.Modularity, (await Store.GetAnalyticsSummaryAsync(Ct))!.Modularity);
     }
 
+    /// <summary>Three papers and a topic layer: an acronym (SLA) with two expansions, a spelling variant, CO_TOPIC, CO_OCCURS.</summary>
+    private async Task<string[]> WriteTopicsAsync()
+    {
+        var records = new[] { "Sparse Lattice Attention", "Lattice Weather", "Tabular Shift" }.Select(t => Some.Resolved(Some.Record(t, line: t.Length))).ToArray();
+        await Store.UpsertAsync(records, Ct);
+        var ids = records.Select(r => r.PaperId).ToArray();
+        static Topic T(string name, int df, params string[] aliases) => new(name, aliases, df) { Idf = Math.Log(1 + 3.0 / df) };
+        await Store.WriteTopicGraphAsync(new TopicGraph(
+            [T("sparse lattice attention", 3, "SLA", "sparse-lattice attentions"), T("service level agreement", 1, "SLA"), T("weather forecasting", 1)],
+            [new(ids[0], 0, 1), new(ids[1], 0, 0.5), new(ids[2], 0, 0.4), new(ids[1], 2, 1), new(ids[2], 1, 1)],
+            [new(ids[1], ids[0], 0.8, 1, ["sparse lattice attention"]), new(ids[2], ids[0], 0.5, 1, ["sparse lattice attention"])],
+            [new(0, 2, 2, 0.4)]), Ct);
+        return ids;
+    }
+
+    [Theory]
+    [InlineData("sparse lattice attention")]
+    [InlineData("SLA")]
+    [InlineData("sla")]
+    [InlineData(" Sparse-Lattice Attentions ")]
+    public async Task FindTopicAsync_matches_name_alias_and_spelling_variant_preferring_the_commoner_topic(string name)
+    {
+        await WriteTopicsAsync();
+        Assert.Equal("sparse lattice attention", (await Store.FindTopicAsync(name, Ct))?.Name);
+    }
+
+    [Fact]
+    public async Task FindTopicAsync_by_id_and_unknown_names()
+    {
+        await WriteTopicsAsync();
+        var topic = await Store.FindTopicAsync(Topic.IdFor("service level agreement"), Ct);
+        Assert.Equal(["SLA"], topic?.Aliases);
+        Assert.Equal(1, topic?.Df);
+        Assert.Equal(Math.Log(4), topic!.Idf, 12);
+        Assert.Null(await Store.FindTopicAsync("no such topic", Ct));
+        Assert.Null(await Store.FindTopicAsync("\"}) MATCH (n) DETACH DELETE n //", Ct));
+    }
+
+    [Fact]
+    public async Task Topics_pages_papers_and_related_read_what_was_written()
+    {
+        var ids = await WriteTopicsAsync();
+        var first = await Store.GetTopicsAsync(2, 0, TopicOrder.Df, Ct);
+        var second = await Store.GetTopicsAsync(2, 2, TopicOrder.Df, Ct);
+        Assert.Equal((3, true, false), (first.TotalCount, first.HasNextPage(0), second.HasNextPage(2)));
+        Assert.Equal(["sparse lattice attention", "service level agreement", "weather forecasting"], first.Items.Concat(second.Items).Select(t => t.Name));
+        var byName = await Store.GetTopicsAsync(10, 0, TopicOrder.Name, Ct);
+        Assert.Equal(["service level agreement", "sparse lattice attention", "weather forecasting"], byName.Items.Select(t => t.Name));
+
+        var papers = await Store.GetPapersOfTopicAsync("sparse lattice attention", 2, 0, Ct);
+        Assert.Equal(3, papers.TotalCount);
+        Assert.Equal([ids[0], ids[1]], papers.Items.Select(p => p.Id));
+        Assert.Equal([ids[2]], (await Store.GetPapersOfTopicAsync("sparse lattice attention", 2, 2, Ct)).Items.Select(p => p.Id));
+        Assert.Equal(0, (await Store.GetPapersOfTopicAsync("SLA", 2, 0, Ct)).TotalCount);
+        var related = Assert.Single(await Store.GetRelatedTopicsAsync("weather forecasting", 5, Ct));
+        Assert.Equal(("sparse lattice attention", 2, 0.4), (related.Topic.Name, related.Count, related.Pmi));
+        Assert.Equal("weather forecasting", Assert.Single(await Store.GetRelatedTopicsAsync("sparse lattice attention", 5, Ct)).Topic.Name);
+        var topics = await Store.GetTopicsOfPapersAsync([ids[1], ids[2], "P0000000000000404"], Ct);
+        Assert.Equal(["weather forecasting", "sparse lattice attention"], topics[ids[1]].Select(t => t.Topic.Name));
+        Assert.Equal([1, 0.5], topics[ids[1]].Select(t => t.Weight));
+        Assert.False(topics.ContainsKey("P0000000000000404"));
+        var coTopic = Assert.Single(await Store.GetCoTopicPapersAsync(ids[1], 5, Ct));
+        Assert.Equal((ids[0], 0.8, "sparse lattice attention"), (coTopic.Paper.Id, coTopic.Score, coTopic.Reasons[0].Text));
+        Assert.Empty(await Store.GetCoTopicPapersAsync(ids[0], 5, Ct));
+        var stats = await Store.GetStatsAsync(Ct);
+        Assert.Equal((3, 2), (stats.Topics, stats.CoTopicEdges));
+    }
+
+    [Fact]
+    public async Task The_co_topic_graph_spans_every_paper_with_weighted_edges_in_position_order()
+    {
+        var ids = await WriteTopicsAsync();
+        var graph = await Store.ReadCoTopicGraphAsync(Ct);
+        Assert.Equal(ids, graph.NodeIds);
+        Assert.Equal([(ids[1], ids[0], 0.8f), (ids[2], ids[0], 0.5f)], graph.Sources.Select((s, e) => (graph.NodeIds[s], graph.NodeIds[graph.Targets[e]], graph.Weights![e])));
+        var snapshot = await Store.ReadSnapshotSourceAsync(Ct);
+        Assert.Equal([(1, 0), (2, 0)], snapshot.CoTopicSources.Zip(snapshot.CoTopicTargets));
+    }
+
+    [Fact]
+    public async Task Writing_the_topic_graph_again_replaces_it()
+    {
+        var ids = await WriteTopicsAsync();
+        await Store.WriteTopicGraphAsync(new TopicGraph([new Topic("weather forecasting", [], 1)], [new(ids[1], 0, 1), new(ids[1], 0, 0.5), new("P0000000000000404", 0, 1)], [], []), Ct);
+
+        Assert.Null(await Store.FindTopicAsync("SLA", Ct));
+        Assert.Equal(1, (await Store.GetTopicsAsync(10, 0, TopicOrder.Name, Ct)).TotalCount);
+        Assert.Empty(await Store.GetCoTopicPapersAsync(ids[1], 5, Ct));
+        Assert.Empty(await Store.GetRelatedTopicsAsync("weather forecasting", 5, Ct));
+        Assert.Equal(1, Assert.Single((await Store.GetTopicsOfPapersAsync([ids[1]], Ct))[ids[1]]).Weight);
+        Assert.Equal(0, (await Store.ReadCoTopicGraphAsync(Ct)).EdgeCount);
+    }
+
+    [Fact]
+    public async Task ReplaceInferredCitationsAsync_replaces_inferred_ones_and_never_shadows_explicit_ones()
+    {
+        var ids = await WriteTopicsAsync();
+        await Store.UpsertCitationsAsync([new Citation(ids[2], ids[0], CitationKind.Explicit)], Ct);
+        await Store.ReplaceInferredCitationsAsync([new Citation(ids[1], ids[2], CitationKind.Inferred, 0.7, "method: X")], Ct);
+
+        var written = await Store.ReplaceInferredCitationsAsync(
+            [new Citation(ids[1], ids[0], CitationKind.Inferred, 0.9, "method: SLA"), new Citation(ids[2], ids[0], CitationKind.Inferred, 0.8, "method: SLA")], Ct);
+
+        Assert.Equal(1, written);
+        var citedBy = await Store.GetCitationsAsync(new CitationQuery(ids[0], CitationDirection.CitedBy, 10), Ct);
+        Assert.Equal([(ids[2], CitationKind.Explicit, 1.0, (string?)null), (ids[1], CitationKind.Inferred, 0.9, "method: SLA")],
+            citedBy.Items.Select(c => (c.Paper.Id, c.Kind, c.Confidence, c.Evidence)));
+        Assert.Equal([ids[0]], (await Store.GetCitationsAsync(new CitationQuery(ids[1], CitationDirection.Cites, 10), Ct)).Items.Select(c => c.Paper.Id));
+        Assert.Equal(0, (await Store.GetCitationsAsync(new CitationQuery(ids[1], CitationDirection.Cites, 10, MinConfidence: 0.95), Ct)).TotalCount);
+        Assert.Equal(0, (await Store.GetCitationsAsync(new CitationQuery(ids[2], CitationDirection.CitedBy, 10), Ct)).TotalCount);
+        Assert.Equal(0, (await Store.GetCitationsAsync(new CitationQuery("P0000000000000404", CitationDirection.Cites, 10), Ct)).TotalCount);
+        var page = await Store.GetCitationsAsync(new CitationQuery(ids[0], CitationDirection.CitedBy, 1, After: 1, Kind: CitationKind.Inferred), Ct);
+        Assert.Equal((1, 0), (page.TotalCount, page.Items.Count));
+        Assert.Equal((2, 1), ((await Store.GetStatsAsync(Ct)).Citations, (await Store.GetStatsAsync(Ct)).InferredCitations));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceInferredCitationsAsync([new Citation(ids[0], ids[1], CitationKind.Explicit)], Ct));
+    }
+
+    [Fact]
+    public async Task Paper_texts_give_the_derive_pass_every_loaded_paper_with_authors_keywords_and_mentions()
+    {
+        var tagged = Some.Resolved(Some.Record("Keyword Paper", arxiv: "2101.00001") with
+        {
+            Authors = ["Cy Moreau", "Ada Quill"],
+            Keywords = ["retrieval", "graphs"],
+            Mentions = [new ExternalId(ExternalIdKind.Doi, "10.1/x"), new ExternalId(ExternalIdKind.Arxiv, "2001.08361")],
+        });
+        var again = tagged with { Record = tagged.Record with { Source = new SourceRef("b.txt", 2, "test"), Keywords = ["graphs", "agents"] } };
+        var citing = new ResolvedRecord("P0000000000000009", Work("Open Work", W(9), W(10)));
+        await Store.UpsertAsync([tagged, citing], Ct);
+        await Store.UpsertAsync([again], Ct);
+
+        var texts = new List<PaperText>();
+        await foreach (var text in Store.ReadPaperTextsAsync(Ct))
+        {
+            texts.Add(text);
+        }
+
+        // The stub for W10 is not a paper text.
+        Assert.Equal([tagged.PaperId, citing.PaperId], texts.Select(t => t.Id));
+        var first = texts[0];
+        Assert.Equal(("Keyword Paper", "2101.00001", "An abstract long enough to be one."), (first.Title, first.ArxivId, first.Abstract));
+        Assert.Equal(["Cy Moreau", "Ada Quill"], first.Authors);
+        Assert.Equal(["agents", "graphs", "retrieval"], first.Keywords);
+        Assert.Equal([new ExternalId(ExternalIdKind.Arxiv, "2001.08361"), new ExternalId(ExternalIdKind.Doi, "10.1/x")], first.Mentions);
+        Assert.Equal(["Ada Quill", "Bo Lindqvist"], texts[1].Authors);
+        Assert.Empty(texts[1].Keywords);
+    }
+
     [Fact]
     public async Task A_batch_that_fails_leaves_the_store_as_it_was()
     {

@@ -4,7 +4,7 @@ public sealed partial class Neo4jGraphStore
 {
     /// <inheritdoc />
     public Task<SnapshotSource> ReadSnapshotSourceAsync(CancellationToken cancellationToken = default) =>
-        // One transaction: nodes, citations and repository links from the same state.
+        // One transaction: nodes, citations, repository links and co-topic links from the same state.
         InTransactionAsync(
             async (tx, ct) =>
             {
@@ -56,6 +56,7 @@ public sealed partial class Neo4jGraphStore
                     linkRepos.Add(r);
                 }
 
+                var (coSources, coTargets, coWeights) = await ReadCoTopicEdgesAsync(tx, index, ct).ConfigureAwait(false);
                 return new SnapshotSource
                 {
                     PaperIds = ids,
@@ -69,6 +70,9 @@ public sealed partial class Neo4jGraphStore
                     RepoUrls = repoIndex.OrderBy(e => e.Value).Select(e => e.Key).ToArray(),
                     RepoLinkPapers = [.. linkPapers],
                     RepoLinkRepos = [.. linkRepos],
+                    CoTopicSources = coSources,
+                    CoTopicTargets = coTargets,
+                    CoTopicWeights = coWeights,
                 };
             },
             cancellationToken);

@@ -58,6 +58,7 @@ public sealed partial class Neo4jGraphStore
                     await RunBatchesAsync(tx, "upsert-repos", plan.Repos, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-links", plan.Links, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-mentions", plan.Mentions, ct).ConfigureAwait(false);
+                    await RunBatchesAsync(tx, "upsert-keywords", plan.Keywords, ct).ConfigureAwait(false);
                     return 0;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -92,12 +93,14 @@ public sealed partial class Neo4jGraphStore
         public List<RepoRow> Repos { get; } = [];
         public List<LinkRow> Links { get; } = [];
         public List<MentionRow> Mentions { get; } = [];
+        public List<KeywordRow> Keywords { get; } = [];
 
         public static UpsertPlan Create(IReadOnlyList<ResolvedRecord> batch)
         {
             var plan = new UpsertPlan();
             var papers = new HashSet<string>(StringComparer.Ordinal);
             var mentions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var keywords = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (paperId, record) in batch)
             {
                 if (string.IsNullOrWhiteSpace(paperId) || record is null || record.Title is null || record.Source is null)
@@ -155,9 +158,20 @@ public sealed partial class Neo4jGraphStore
 
                     list.AddRange(record.Mentions.Select(m => ExternalIdKey(m.Kind, m.Value)));
                 }
+
+                if (record.Keywords.Count > 0)
+                {
+                    if (!keywords.TryGetValue(paperId, out var list))
+                    {
+                        keywords[paperId] = list = [];
+                    }
+
+                    list.AddRange(record.Keywords);
+                }
             }
 
             plan.Mentions.AddRange(mentions.Select(m => new MentionRow(m.Key, m.Value.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray())));
+            plan.Keywords.AddRange(keywords.Select(k => new KeywordRow(k.Key, k.Value.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray())));
             return plan;
         }
     }
@@ -189,4 +203,6 @@ public sealed partial class Neo4jGraphStore
     private sealed record LinkRow(string PaperId, string Url, string Kind);
 
     private sealed record MentionRow(string PaperId, string[] Mentions);
+
+    private sealed record KeywordRow(string PaperId, string[] Keywords);
 }

@@ -30,6 +30,9 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         _server.Dispose();
     }
 
+    /// <summary>The <c>data</c> the server answers to a statement, by statement name (documented plain-JSON payloads).</summary>
+    private readonly Dictionary<string, string> _data = [];
+
     /// <summary>Statements that failed once with a transient error already (to fail only the first time).</summary>
     private readonly HashSet<string> _failOnce = [];
 
@@ -39,11 +42,15 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
     }
 
-    private static JsonElement Rows(FakeNeo4j.Request r)
+    private static JsonElement Rows(FakeNeo4j.Request r) => Parameters(r).GetProperty("rows");
+
+    private static JsonElement Parameters(FakeNeo4j.Request r)
     {
         using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").GetProperty("rows").Clone();
+        return body.RootElement.GetProperty("parameters").Clone();
     }
+
+    private FakeNeo4j.Request Sent(string name) => _server.Requests.Single(r => r.Body is not null && Statement(r) == CypherStatements.Get(name));
 
     private FakeNeo4j.Answer Answer(FakeNeo4j.Request r)
     {
@@ -61,7 +68,10 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         var transaction = r.Path.EndsWith("/tx", StringComparison.Ordinal)
             ? $$""", "transaction": {"id": "t{{_server.Requests.Count(q => q.Path.EndsWith("/tx", StringComparison.Ordinal))}}", "expires": "2030-01-01T00:00:00Z"}"""
             : "";
-        var data = statement == CypherStatements.Get("read-sources")
+        var named = _data.FirstOrDefault(d => CypherStatements.Get(d.Key) == statement).Value;
+        var data = named is not null
+            ? named
+            : statement == CypherStatements.Get("read-sources")
             ? """
               {"fields": ["paperId", "source", "line", "format", "title", "abstract", "published", "authorsCount", "organization", "upvotes", "arxivId", "doi"],
                "values": [["P0000000000000001", "a.txt", 1, "test", "Paper One", "Short.", "2023", null, null, 3, null, null],
@@ -227,5 +237,228 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         Assert.Null(await _store.FindPathAsync("a", "c", 1, Ct));
         Assert.Empty((await _store.FindPathAsync("a", "a", 3, Ct))!);
         Assert.Equal(2, _server.Requests.Count);
+    }
+
+    private const string PaperMap = """{"id": "P0000000000000002", "title": "Lattice Weather", "abstract": "Forecasts.", "year": 2023, "seq": 2, "isStub": false, "keywords": ["weather"]}""";
+
+    private const string TopicMap = """{"name": "sparse lattice attention", "aliases": ["SLA", "sparse-lattice attentions"], "df": 3, "idf": 0.6931471805599453}""";
+
+    [Fact]
+    public async Task Paper_texts_are_read_a_page_at_a_time_with_authors_keywords_and_known_mentions_in_order()
+    {
+        _data["read-paper-texts"] = """
+            {"fields": ["seq", "id", "title", "abstract", "year", "published", "arxivId", "doi", "authors", "keywords", "mentions"],
+             "values": [[1, "P0000000000000001", "Paper One", null, 2023, "2023-05", "2305.00001", null, ["Cy Moreau", "Ada Quill"],
+                         ["retrieval", "agents"], ["Doi:10.1/x", "Arxiv:2001.08361", "Future:thing", "Doi:10.1/a:b"]]]}
+            """;
+
+        var texts = new List<PaperText>();
+        await foreach (var text in _store.ReadPaperTextsAsync(Ct))
+        {
+            texts.Add(text);
+        }
+
+        Assert.Equal(["read-paper-texts"], StatementNames());
+        var parameters = Parameters(_server.Requests[0]);
+        Assert.Equal((0, 10_000), (parameters.GetProperty("after").GetInt32(), parameters.GetProperty("limit").GetInt32()));
+        var paper = Assert.Single(texts);
+        Assert.Equal(("P0000000000000001", "Paper One", (string?)null, (int?)2023, "2023-05", "2305.00001", (string?)null),
+            (paper.Id, paper.Title, paper.Abstract, paper.Year, paper.Published, paper.ArxivId, paper.Doi));
+        Assert.Equal(["Cy Moreau", "Ada Quill"], paper.Authors);
+        Assert.Equal(["agents", "retrieval"], paper.Keywords);
+        Assert.Equal(
+            [new ExternalId(ExternalIdKind.Arxiv, "2001.08361"), new ExternalId(ExternalIdKind.Doi, "10.1/a:b"), new ExternalId(ExternalIdKind.Doi, "10.1/x")],
+            paper.Mentions);
+    }
+
+    [Fact]
+    public async Task Keywords_are_written_with_the_load_as_a_set_per_paper()
+    {
+        await _store.UpsertAsync([Record("Paper One", 1) with { Record = Record("Paper One", 1).Record with { Keywords = ["graphs", "agents", "graphs"] } }], Ct);
+
+        var row = Assert.Single(Rows(Sent("upsert-keywords")).EnumerateArray());
+        Assert.Equal("P0000000000000001", row.GetProperty("paperId").GetString());
+        Assert.Equal(["agents", "graphs"], row.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task The_topic_graph_is_replaced_in_one_transaction_with_names_and_look_up_keys()
+    {
+        Topic T(string name, int df, params string[] aliases) => new(name, aliases, df) { Idf = 0.5 };
+        await _store.WriteTopicGraphAsync(new TopicGraph(
+            [T("sparse lattice attention", 3, "SLA"), T("service level agreement", 1, "SLA"), T("weather forecasting", 1)],
+            [new("P1", 0, 1), new("P2", 2, 0.5)],
+            [new("P2", "P1", 0.8, 1, ["sparse lattice attention"])],
+            [new(0, 2, 2, 0.4)]), Ct);
+
+        Assert.Equal(["delete-topic-layer", "write-topics", "write-topics", "write-has-topic", "write-co-topic", "write-co-occurs"], StatementNames());
+        Assert.Equal("/db/neo4j/query/v2/tx", _server.Requests[0].Path);
+        Assert.Equal("/db/neo4j/query/v2/tx/t1/commit", _server.Requests[^1].Path);
+        var topic = Rows(_server.Requests.First(r => r.Body is not null && Statement(r) == CypherStatements.Get("write-topics")))[0];
+        Assert.Equal((Topic.IdFor("sparse lattice attention"), "sparse lattice attention", 3, 0.5),
+            (topic.GetProperty("id").GetString(), topic.GetProperty("name").GetString(), topic.GetProperty("df").GetInt32(), topic.GetProperty("idf").GetDouble()));
+        Assert.Equal(["SLA"], topic.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["sparse lattice attention", "\u0001" + TopicKey.Of("sparse lattice attention"), "sla", "\u0001" + TopicKey.Of("SLA")],
+            topic.GetProperty("lookup").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal([("P1", "sparse lattice attention", 1.0), ("P2", "weather forecasting", 0.5)],
+            Rows(Sent("write-has-topic")).EnumerateArray().Select(r => (r.GetProperty("paperId").GetString(), r.GetProperty("topic").GetString(), r.GetProperty("weight").GetDouble())));
+        var coTopic = Rows(Sent("write-co-topic"))[0];
+        Assert.Equal(("P2", "P1", 0.8, 1, "sparse lattice attention"), (coTopic.GetProperty("paperId").GetString(), coTopic.GetProperty("otherId").GetString(),
+            coTopic.GetProperty("weight").GetDouble(), coTopic.GetProperty("shared").GetInt32(), coTopic.GetProperty("reasons")[0].GetString()));
+        var coOccurs = Rows(Sent("write-co-occurs"))[0];
+        Assert.Equal(("sparse lattice attention", "weather forecasting", 2, 0.4), (coOccurs.GetProperty("first").GetString(), coOccurs.GetProperty("second").GetString(),
+            coOccurs.GetProperty("count").GetInt32(), coOccurs.GetProperty("pmi").GetDouble()));
+        // Weights travel as floats even when whole.
+        Assert.Contains("\"weight\":1.0", Sent("write-has-topic").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inferred_citations_are_replaced_in_one_transaction_through_upsert_citations()
+    {
+        _data["upsert-citations"] = """{"fields": ["written"], "values": [[1]]}""";
+
+        var written = await _store.ReplaceInferredCitationsAsync(
+        [
+            new Citation("P1", "P2", CitationKind.Inferred, 0.9, "method: SLA"), new Citation("P2", "P3", CitationKind.Inferred, 0.5),
+            new Citation("P3", "P1", CitationKind.Inferred, 0.4, "arXiv:2101.00001"),
+        ], Ct);
+
+        Assert.Equal(2, written);
+        Assert.Equal(["delete-inferred-citations", "upsert-citations", "upsert-citations"], StatementNames());
+        Assert.Equal("/db/neo4j/query/v2/tx/t1/commit", _server.Requests[^1].Path);
+        var row = Rows(_server.Requests.First(r => r.Body is not null && Statement(r) == CypherStatements.Get("upsert-citations")))[0];
+        Assert.Equal(("P1", "P2", "inferred", 0.9, "method: SLA"), (row.GetProperty("from").GetString(), row.GetProperty("to").GetString(),
+            row.GetProperty("kind").GetString(), row.GetProperty("confidence").GetDouble(), row.GetProperty("evidence").GetString()));
+
+        _server.Requests.Clear();
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.ReplaceInferredCitationsAsync([new Citation("P1", "P2", CitationKind.Explicit)], Ct));
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_topic_is_looked_up_by_trimmed_text_lower_cased_alias_and_canonical_key()
+    {
+        _data["topic-by-name"] = $$"""{"fields": ["topic"], "values": [[{{TopicMap}}]]}""";
+
+        var topic = await _store.FindTopicAsync(" Sparse-Lattice Attentions ", Ct);
+
+        Assert.Equal(["topic-by-name"], StatementNames());
+        var parameters = Parameters(_server.Requests[0]);
+        Assert.Equal(("Sparse-Lattice Attentions", "sparse-lattice attentions", "\u0001" + TopicKey.Of("sparse lattice attention")),
+            (parameters.GetProperty("raw").GetString(), parameters.GetProperty("alias").GetString(), parameters.GetProperty("key").GetString()));
+        Assert.Equal(("sparse lattice attention", 3, 0.6931471805599453), (topic!.Name, topic.Df, topic.Idf));
+        Assert.Equal(["SLA", "sparse-lattice attentions"], topic.Aliases);
+
+        _data.Clear();
+        Assert.Null(await _store.FindTopicAsync("nothing", Ct));
+    }
+
+    [Theory]
+    [InlineData(TopicOrder.Df, false)]
+    [InlineData(TopicOrder.Name, true)]
+    public async Task A_page_of_topics_sends_the_order_as_a_flag_and_reads_items_and_total(TopicOrder order, bool byName)
+    {
+        _data["topics"] = $$"""{"fields": ["total", "items"], "values": [[3, [{{TopicMap}}]]]}""";
+
+        var page = await _store.GetTopicsAsync(1, 2, order, Ct);
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.Equal((1, 2, byName), (parameters.GetProperty("first").GetInt32(), parameters.GetProperty("after").GetInt32(), parameters.GetProperty("byName").GetBoolean()));
+        Assert.Equal((3, "sparse lattice attention"), (page.TotalCount, Assert.Single(page.Items).Name));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.GetTopicsAsync(0, 0, order, Ct));
+    }
+
+    [Fact]
+    public async Task Topics_of_papers_are_one_request_grouped_by_paper()
+    {
+        _data["topics-of-papers"] = $$"""
+            {"fields": ["paperId", "topic", "weight"],
+             "values": [["P2", {"name": "weather forecasting", "aliases": [], "df": 1, "idf": 1.0}, 1.0], ["P2", {{TopicMap}}, 0.5]]}
+            """;
+
+        var topics = await _store.GetTopicsOfPapersAsync(["P2", "P404", "P2"], Ct);
+
+        Assert.Equal(["P2", "P404"], Parameters(Assert.Single(_server.Requests)).GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([("weather forecasting", 1.0), ("sparse lattice attention", 0.5)], topics["P2"].Select(t => (t.Topic.Name, t.Weight)));
+        Assert.False(topics.ContainsKey("P404"));
+    }
+
+    [Fact]
+    public async Task Papers_of_a_topic_are_a_page_with_the_total_and_an_unknown_topic_is_empty()
+    {
+        _data["papers-of-topic"] = $$"""{"fields": ["total", "papers"], "values": [[3, [{{PaperMap}}]]]}""";
+
+        var page = await _store.GetPapersOfTopicAsync("sparse lattice attention", 1, 1, Ct);
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.Equal(("sparse lattice attention", 1, 1), (parameters.GetProperty("name").GetString(), parameters.GetProperty("first").GetInt32(), parameters.GetProperty("after").GetInt32()));
+        Assert.Equal((3, "P0000000000000002", "Lattice Weather", (int?)2023), (page.TotalCount, page.Items[0].Id, page.Items[0].Title, page.Items[0].Year));
+
+        _data.Clear();
+        Assert.Equal(0, (await _store.GetPapersOfTopicAsync("none", 1, 0, Ct)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Related_topics_read_count_and_pmi()
+    {
+        _data["related-topics"] = $$"""{"fields": ["topic", "papers", "pmi"], "values": [[{{TopicMap}}, 2, 0.4]]}""";
+
+        var related = Assert.Single(await _store.GetRelatedTopicsAsync("weather forecasting", 5, Ct));
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.Equal(("weather forecasting", 5), (parameters.GetProperty("name").GetString(), parameters.GetProperty("first").GetInt32()));
+        Assert.Equal(("sparse lattice attention", 2, 0.4), (related.Topic.Name, related.Count, related.Pmi));
+    }
+
+    [Fact]
+    public async Task Co_topic_papers_carry_the_shared_topics_as_reasons()
+    {
+        _data["co-topic-papers"] = $$"""{"fields": ["paper", "weight", "shared", "reasons"], "values": [[{{PaperMap}}, 0.8, 2, ["sparse lattice attention", "weather"]]]}""";
+
+        var coTopic = Assert.Single(await _store.GetCoTopicPapersAsync("P1", 3, Ct));
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.Equal(("P1", 3), (parameters.GetProperty("id").GetString(), parameters.GetProperty("first").GetInt32()));
+        Assert.Equal(("P0000000000000002", 0.8), (coTopic.Paper.Id, coTopic.Score));
+        Assert.Equal([new CoTopicReason("CO_TOPIC", "sparse lattice attention", 0.8), new CoTopicReason("CO_TOPIC", "weather", 0.8)], coTopic.Reasons);
+    }
+
+    [Fact]
+    public async Task The_co_topic_graph_is_read_in_one_transaction_as_dense_weighted_edges()
+    {
+        _data["citation-nodes"] = """{"fields": ["id"], "values": [["a"], ["b"], ["c"]]}""";
+        _data["co-topic-edges"] = """{"fields": ["source", "target", "weight"], "values": [["b", "a", 0.8], ["c", "a", 0.5], ["c", "gone", 0.1]]}""";
+
+        var graph = await _store.ReadCoTopicGraphAsync(Ct);
+
+        Assert.Equal(["citation-nodes", "co-topic-edges"], StatementNames());
+        Assert.Equal("/db/neo4j/query/v2/tx/t1/commit", _server.Requests[^1].Path);
+        Assert.Equal(["a", "b", "c"], graph.NodeIds);
+        Assert.Equal([(1, 0, 0.8f), (2, 0, 0.5f)], graph.Sources.Select((s, e) => (s, graph.Targets[e], graph.Weights![e])));
+    }
+
+    [Theory]
+    [InlineData(CitationDirection.Cites, null, true, null)]
+    [InlineData(CitationDirection.CitedBy, CitationKind.Inferred, false, "inferred")]
+    [InlineData(CitationDirection.CitedBy, CitationKind.Explicit, false, "explicit")]
+    public async Task A_page_of_citations_sends_direction_kind_and_confidence_and_reads_links(
+        CitationDirection direction, CitationKind? kind, bool outgoing, string? kindName)
+    {
+        _data["citations-of-paper"] = $$"""
+            {"fields": ["total", "items"],
+             "values": [[5, [{"paper": {{PaperMap}}, "kind": "explicit", "confidence": 1.0, "evidence": null},
+                             {"paper": {{PaperMap}}, "kind": "inferred", "confidence": 0.7, "evidence": "method: SLA"}]]]}
+            """;
+
+        var page = await _store.GetCitationsAsync(new CitationQuery("P1", direction, 2, After: 1, Kind: kind, MinConfidence: 0.5), Ct);
+
+        Assert.Equal(["citations-of-paper"], StatementNames());
+        var parameters = Parameters(_server.Requests[0]);
+        Assert.Equal(("P1", outgoing, kindName, 0.5, 2, 1), (parameters.GetProperty("id").GetString(), parameters.GetProperty("outgoing").GetBoolean(),
+            parameters.GetProperty("kind").GetString(), parameters.GetProperty("minConfidence").GetDouble(), parameters.GetProperty("first").GetInt32(),
+            parameters.GetProperty("after").GetInt32()));
+        Assert.Equal(5, page.TotalCount);
+        Assert.Equal([("P0000000000000002", CitationKind.Explicit, 1.0, (string?)null), ("P0000000000000002", CitationKind.Inferred, 0.7, "method: SLA")],
+            page.Items.Select(c => (c.Paper.Id, c.Kind, c.Confidence, c.Evidence)));
     }
 }
