@@ -21,7 +21,8 @@ public sealed class GracefulShutdownTests
     {
         using var dir = new TempDirectory();
         var db = dir.File("drain.db");
-        const string key = "drain-key";
+        // A key of its own: it tells this test's request from those of tests running beside it.
+        var key = "drain-" + Guid.NewGuid().ToString("N");
         using var host = CiteGraphWebHost.CreateBuilder(
         [
             "--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--CiteGraph:ApiKey=" + key,
@@ -39,9 +40,12 @@ public sealed class GracefulShutdownTests
             Content = JsonContent.Create(new { query = "mutation($c: String!) { ingest(format: OPENALEX, content: $c) { loaded papersInStore } }", variables = new { c = corpus } }),
         };
         request.Headers.Add("X-Api-Key", key);
+        using var dispatched = RequestDispatched(key);
         var clock = Stopwatch.StartNew();
         var inFlight = client.SendAsync(request, Ct);
-        await Task.Delay(80, Ct);
+        // Stop once the server is handling the request: a connection whose request has not reached the pipeline yet is
+        // closed by a stopping server (correctly), which a fixed delay could not rule out on a busy machine.
+        await dispatched.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.False(inFlight.IsCompleted, $"the ingest finished within {clock.ElapsedMilliseconds} ms, before the stop could overlap it");
 
         await host.StopAsync(Ct);
@@ -52,5 +56,60 @@ public sealed class GracefulShutdownTests
 
         await using var store = new Graph.Storage.Sqlite.SqliteGraphStore(new Graph.Storage.Sqlite.SqliteStoreOptions { Path = db });
         Assert.Equal(papers, (await store.GetStatsAsync(Ct)).Papers);
+    }
+
+    /// <summary>Completes when ASP.NET Core starts handling a request carrying <paramref name="key"/> in X-Api-Key.</summary>
+    private static RequestWatch RequestDispatched(string key) => new(key);
+
+    private sealed class RequestWatch : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _key;
+        private readonly TaskCompletionSource _dispatched = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public RequestWatch(string key)
+        {
+            _key = key;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public Task Task => _dispatched.Task;
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.AspNetCore")
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(listener.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.AspNetCore.Hosting.BeginRequest" &&
+                value.Value?.GetType().GetProperty("httpContext")?.GetValue(value.Value) is Microsoft.AspNetCore.Http.HttpContext context &&
+                context.Request.Headers["X-Api-Key"] == _key)
+            {
+                _dispatched.TrySetResult();
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
     }
 }
