@@ -146,7 +146,6 @@ internal sealed class CommunityGraph
         return new CommunityGraph(offsets, adjacency, weights, self);
     }
 
-    /// <summary>Renumbers community ids densely (in order of first appearance); returns the count.</summary>
     /// <summary>
     /// Sums, per community, the weight of <paramref name="v"/>'s edges into it, in <paramref name="neighbourWeight"/>, and
     /// lists the communities touched in <paramref name="touched"/>; returns how many. The caller zeroes the touched entries.
@@ -173,6 +172,33 @@ internal sealed class CommunityGraph
         return touchedCount;
     }
 
+    /// <summary>
+    /// Among the communities <see cref="GatherNeighbourCommunities"/> listed, the one whose modularity gain
+    /// (<c>neighbourWeight[c] - factor * tot[c]</c>) beats staying in <paramref name="current"/> (gain <paramref name="stay"/>)
+    /// the most, or <paramref name="current"/>; zeroes the touched entries on the way, as the gatherer asks.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int BestNeighbourCommunity(
+        int[] touched, int touchedCount, double[] neighbourWeight, double[] tot, double factor, int current, double stay, out double bestGain)
+    {
+        int best = current;
+        bestGain = stay;
+        for (int i = 0; i < touchedCount; i++)
+        {
+            int c = touched[i];
+            double gain = neighbourWeight[c] - factor * tot[c];
+            neighbourWeight[c] = 0;
+            if (gain > bestGain)
+            {
+                bestGain = gain;
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Renumbers community ids densely (in order of first appearance); returns the count.</summary>
     public static int Renumber(int[] community)
     {
         int max = -1;

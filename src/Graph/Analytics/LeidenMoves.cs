@@ -53,19 +53,8 @@ internal static class LeidenMoves
             size[current]--;
             double factor = gamma * kv / m2;
             double stay = neighbourWeight[current] - factor * tot[current];
-            int best = current;
-            double bestGain = stay;
-            for (int i = 0; i < touchedCount; i++)
-            {
-                int c = touched[i];
-                double gain = neighbourWeight[c] - factor * tot[c];
-                neighbourWeight[c] = 0;
-                if (gain > bestGain)
-                {
-                    bestGain = gain;
-                    best = c;
-                }
-            }
+            int best = CommunityGraph.BestNeighbourCommunity(
+                touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
 
             // An empty community has gain 0; it only wins when staying is strictly worse and no neighbour is better.
             if (bestGain < 0 && size[current] > 0)

@@ -114,19 +114,8 @@ public static class Louvain
                 tot[current] -= kv;
                 double factor = gamma * kv / m2;
                 double stay = neighbourWeight[current] - factor * tot[current];
-                int best = current;
-                double bestGain = stay;
-                for (int i = 0; i < touchedCount; i++)
-                {
-                    int c = touched[i];
-                    double gain = neighbourWeight[c] - factor * tot[c];
-                    neighbourWeight[c] = 0;
-                    if (gain > bestGain)
-                    {
-                        bestGain = gain;
-                        best = c;
-                    }
-                }
+                int best = CommunityGraph.BestNeighbourCommunity(
+                    touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
 
                 tot[best] += kv;
                 if (best != current)
