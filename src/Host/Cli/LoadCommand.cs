@@ -86,7 +86,7 @@ internal static class LoadCommand
         }
         else
         {
-            var totalBytes = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : (long?)null;
+            var totalBytes = InputFile.TotalLength(inputs);
             report = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async ctx =>

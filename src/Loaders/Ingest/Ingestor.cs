@@ -35,7 +35,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
         await using var rejectsFile = _options.RejectsPath is null ? null : new JsonLinesFile(_options.RejectsPath);
         await using var mergesFile = _options.MergesPath is null ? null : new JsonLinesFile(_options.MergesPath);
-        var bytesTotal = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : (long?)null;
+        var bytesTotal = InputFile.TotalLength(inputs);
         var bulk = _options.Bulk ?? bytesTotal >= IngestOptions.BulkThresholdBytes;
         await using var bulkScope = bulk ? await store.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false) : null;
 

@@ -8,6 +8,10 @@ public sealed record InputFile(string Name, Func<Stream> Open)
     /// <summary>Size in bytes where known (files on disk), for progress and for choosing a bulk load.</summary>
     public long? Length { get; init; }
 
+    /// <summary>The inputs' sizes added up, or null when any size is unknown.</summary>
+    public static long? TotalLength(IReadOnlyCollection<InputFile> inputs) =>
+        inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
+
     /// <summary>An input backed by a file on disk.</summary>
     public static InputFile FromPath(string path) => new(path, () => File.OpenRead(path))
     {

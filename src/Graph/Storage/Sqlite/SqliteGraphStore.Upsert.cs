@@ -57,22 +57,12 @@ public sealed partial class SqliteGraphStore
 
     private static async Task UpsertOneAsync(UpsertCommands c, WriteCache cache, string paperId, PaperRecord record, CancellationToken ct)
     {
-        // A paper seen for the first time is written whole in one statement: its merged view is the record itself.
-        var single = PaperMerge.Merge(paperId, [record]);
-        BindPaper(c.InsertNewPaper.Parameters, single);
-        c.InsertNewPaper.Parameters["$id"].Value = paperId;
-        var inserted = await c.InsertNewPaper.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        var isNew = inserted is long;
-        long pk;
-        if (inserted is long newPk)
-        {
-            pk = newPk;
-        }
-        else
-        {
-            c.PaperPk.Parameters["$id"].Value = paperId;
-            pk = (long)(await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        }
+        // Records come here for papers already stored (or created earlier in the batch), so the lookup nearly always finds
+        // one; a paper still missing is written whole in one statement, its merged view being the record itself.
+        c.PaperPk.Parameters["$id"].Value = paperId;
+        var stored = await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
+        var isNew = stored is null;
+        var pk = stored ?? await InsertNewPaperAsync(c, paperId, record, ct).ConfigureAwait(false);
 
         var s = c.UpsertSource.Parameters;
         s["$pk"].Value = pk;
@@ -151,6 +141,13 @@ public sealed partial class SqliteGraphStore
         }
 
         await WriteExtrasAsync(c, pk, record, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<long> InsertNewPaperAsync(UpsertCommands c, string paperId, PaperRecord record, CancellationToken ct)
+    {
+        BindPaper(c.InsertNewPaper.Parameters, PaperMerge.Merge(paperId, [record]));
+        c.InsertNewPaper.Parameters["$id"].Value = paperId;
+        return (long)(await c.InsertNewPaper.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     /// <summary>Repositories, links, identifier mentions and keywords of a record; few per paper, written row by row.</summary>
