@@ -32,7 +32,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.BatchSize);
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+        PaperResolver? resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
         await using var rejectsFile = _options.RejectsPath is null ? null : new JsonLinesFile(_options.RejectsPath);
         await using var mergesFile = _options.MergesPath is null ? null : new JsonLinesFile(_options.MergesPath);
         var bytesTotal = InputFile.TotalLength(inputs);
@@ -44,7 +44,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection));
         var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
-        var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop.Token), stop.Token);
+        var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop), stop.Token);
 
         var files = new List<FileReport>();
         var rejections = new List<Rejection>();
@@ -140,6 +140,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         }
 
         progress?.Report(new IngestProgress(inputs.Count > 0 ? inputs[^1].Name : "", read, rejections.Count, reading.BytesRead, bytesTotal));
+        resolver = null; // a million papers' identities: let the index build at the end of a bulk load have that memory
         if (bulkScope is not null)
         {
             progress?.Report(new IngestProgress("indexing", read, rejections.Count, reading.BytesRead, bytesTotal));
@@ -173,11 +174,20 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         };
     }
 
-    private async Task WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationToken cancellationToken)
+    private async Task WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationTokenSource stop)
     {
-        await foreach (var batch in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+            await foreach (var batch in batches.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                await store.UpsertAsync(batch, stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Nobody reads batches any more: the resolver, waiting for room in the channel, must be stopped too.
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
         }
     }
 }
