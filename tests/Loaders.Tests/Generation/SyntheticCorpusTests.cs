@@ -130,6 +130,8 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
         Assert.Equal("ok", await IntegrityAsync(killedDb));
         Assert.Equal(await CitesIndexAsync(temp.File("clean.db")), await CitesIndexAsync(killedDb));
         Assert.NotNull(await CitesIndexAsync(killedDb));
+        Assert.Equal(await StoreDump.SchemaAsync(temp.File("clean.db")), await StoreDump.SchemaAsync(killedDb));
+        Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(killedDb));
     }
 
     private static async Task<string?> CitesIndexAsync(string db)

@@ -65,29 +65,92 @@ public class BulkLoadTests
 
         await LoadAsync(temp.File("bulk.db"), input, batchSize: 64, bulk: true);
 
-        Assert.Equal(await IndexSqlAsync(temp.File("fresh.db")), await IndexSqlAsync(temp.File("bulk.db")));
+        Assert.Equal(await StoreDump.SchemaAsync(temp.File("fresh.db")), await StoreDump.SchemaAsync(temp.File("bulk.db")));
         Assert.Equal(0, await StoreDump.ScalarAsync(temp.File("bulk.db"), "SELECT count(*) FROM pragma_foreign_key_check"));
         Assert.Equal("ok", await TextAsync(temp.File("bulk.db"), "PRAGMA integrity_check"));
     }
 
     [Fact]
-    public async Task A_bulk_load_that_never_ended_gets_its_index_back_when_the_store_is_next_opened()
+    public async Task Bulk_load_indexes_every_new_paper_for_search_at_its_end_and_not_before()
     {
         using var temp = new TempDirectory();
         var db = temp.File("g.db");
+        var input = await ForwardReferencesAsync(temp, 120);
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        await store.InitializeAsync(Ct);
+        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync([TestFiles.Fixture("openalex/works.jsonl")], cancellationToken: Ct);
+        var before = await store.SearchAsync("Sparse Lanterns", 10, Ct);
+        Assert.NotEmpty(before);
+
+        var scope = await store.BeginBulkLoadAsync(Ct);
+        await new Ingestor(store, new IngestOptions { Derive = false, Bulk = false }).LoadAsync([input], cancellationToken: Ct);
+        var title = await FirstGeneratedTitleAsync(db);
+        Assert.Empty(await store.SearchAsync(title, 10, Ct)); // not yet: the load has not ended
+        Assert.Equal(before.Count, (await store.SearchAsync("Sparse Lanterns", 10, Ct)).Count);
+        await scope.DisposeAsync();
+
+        Assert.Contains(await store.SearchAsync(title, 10, Ct), hit => hit.Paper.Title == title);
+        Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(db));
+    }
+
+    [Fact]
+    public async Task Bulk_load_over_papers_already_stored_keeps_their_search_index_right()
+    {
+        using var temp = new TempDirectory();
+        var lines = SyntheticCorpus.Lines(new GeneratorOptions { Papers = 300, RefsPerPaper = 6, Seed = 9 }).Reverse().ToList();
+        var first = temp.File("first.jsonl");
+        var rest = temp.File("rest.jsonl");
+        // The newest half first: its references make stubs (indexed for search by a normal load); the bulk load then
+        // brings the papers those stubs stand for, merging each stub away, and papers it retitles are already indexed.
+        await File.WriteAllLinesAsync(first, lines.Take(150), Ct);
+        await File.WriteAllLinesAsync(rest, lines.Skip(150).Concat(lines.Take(20).Select(Retitled)), Ct);
+        var db = temp.File("g.db");
+        await LoadAsync(db, InputFile.FromPath(first), batchSize: 50, bulk: false);
+        Assert.True(await StoreDump.ScalarAsync(db, "SELECT count(*) FROM paper WHERE is_stub = 1") > 0);
+
+        await LoadAsync(db, InputFile.FromPath(rest), batchSize: 50, bulk: true);
+
+        var plain = temp.File("plain.db");
+        await LoadAsync(plain, InputFile.FromPath(first), batchSize: 50, bulk: false);
+        await LoadAsync(plain, InputFile.FromPath(rest), batchSize: 50, bulk: false);
+        Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(db));
+        Assert.Equal(await StoreDump.DumpAsync(plain), await StoreDump.DumpAsync(db));
+        Assert.Equal(await StoreDump.SchemaAsync(plain), await StoreDump.SchemaAsync(db));
+        Assert.Equal(0, await StoreDump.ScalarAsync(db, "SELECT count(*) FROM paper WHERE is_stub = 1"));
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        Assert.NotEmpty(await store.SearchAsync("Retitled", 30, Ct));
+    }
+
+    [Fact]
+    public async Task A_bulk_load_that_never_ended_is_finished_when_the_store_is_next_opened()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("g.db");
+        var fresh = temp.File("fresh.db");
+        await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = fresh }))
+        {
+            await store.InitializeAsync(Ct);
+        }
+
         await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db }))
         {
             await store.InitializeAsync(Ct);
-            _ = await store.BeginBulkLoadAsync(Ct); // never disposed: the process "died" here
-            Assert.Null(await IndexSqlAsync(db));
+            _ = await store.BeginBulkLoadAsync(Ct); // never disposed: the process "died" after the load's batches
+            await new Ingestor(store, new IngestOptions { Derive = false, Bulk = false })
+                .LoadAsync([await ForwardReferencesAsync(temp, 60)], cancellationToken: Ct);
+            Assert.NotEqual(await StoreDump.SchemaAsync(fresh), await StoreDump.SchemaAsync(db));
+            Assert.NotEqual("ok", await StoreDump.SearchIndexCheckAsync(db));
         }
 
         await using (var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = db }))
         {
             await reopened.InitializeAsync(Ct);
+            var title = await FirstGeneratedTitleAsync(db);
+            Assert.Contains(await reopened.SearchAsync(title, 10, Ct), hit => hit.Paper.Title == title);
         }
 
-        Assert.NotNull(await IndexSqlAsync(db));
+        Assert.Equal(await StoreDump.SchemaAsync(fresh), await StoreDump.SchemaAsync(db));
+        Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(db));
     }
 
     [Fact]
@@ -148,6 +211,18 @@ public class BulkLoadTests
         }
 
         return sb.ToString();
+    }
+
+    private static async Task<string> FirstGeneratedTitleAsync(string db) =>
+        (await TextAsync(db, "SELECT title FROM paper WHERE is_stub = 0 AND title LIKE '%Study%' ORDER BY pk DESC LIMIT 1"))!;
+
+    /// <summary>A generated work again, under a new title: merged into its paper by its OpenAlex id.</summary>
+    private static string Retitled(string line)
+    {
+        var work = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+        work["title"] = "Retitled " + (string?)work["title"];
+        work["display_name"] = work["title"]!.GetValue<string>();
+        return work.ToJsonString();
     }
 
     private static async Task<string?> IndexSqlAsync(string db) =>

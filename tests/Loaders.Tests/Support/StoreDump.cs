@@ -53,6 +53,46 @@ internal static class StoreDump
         return sb.ToString();
     }
 
+    /// <summary>The schema: every table, index and trigger with the SQL that made it, by name.</summary>
+    public static async Task<string> SchemaAsync(string databasePath)
+    {
+        await using var connection = await OpenAsync(databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY name;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var sb = new StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            sb.AppendJoin(" | ", reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)).AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// FTS5's own check of the search index against the paper table ("ok", or what it found wrong), and whether every
+    /// paper is in it.
+    /// </summary>
+    public static async Task<string> SearchIndexCheckAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO paper_fts (paper_fts, rank) VALUES ('integrity-check', 1);";
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException e)
+        {
+            return e.Message;
+        }
+
+        command.CommandText = "SELECT count(*) FROM paper WHERE pk NOT IN (SELECT id FROM paper_fts_docsize);";
+        var missing = (long)(await command.ExecuteScalarAsync())!;
+        return missing == 0 ? "ok" : $"{missing} papers not in the search index";
+    }
+
     /// <summary>The single value of a query, as a long.</summary>
     public static async Task<long> ScalarAsync(string databasePath, string sql)
     {

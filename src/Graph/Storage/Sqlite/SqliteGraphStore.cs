@@ -23,6 +23,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
     private SqliteConnection? _writer;
+    private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -61,9 +62,20 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A bulk load killed before its end left indexes dropped and new papers out of the search index.
+            await using (var tx = connection.BeginTransaction())
+            {
+                if (_bulkLoads == 0 && await BulkLoadPendingAsync(connection, tx, cancellationToken).ConfigureAwait(false))
+                {
+                    await FinishBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+                }
+
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             await using var index = connection.CreateCommand();
-            // A bulk load killed before its end left the citation-target index dropped.
+            // Stores from before bulk_load was recorded: a killed bulk load left only the citation-target index dropped.
             index.CommandText = CitesTargetIndexSql;
             await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -388,7 +400,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         // Batches touch index pages all over the file (ids, titles, citation targets): a large page cache keeps them in
         // memory. Foreign keys are not checked row by row here: the batch writer assigns every key itself and removes a
         // merged stub's rows explicitly (tests run PRAGMA foreign_key_check after loads), which halves the cost of a citation.
-        settings.CommandText = "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF;";
+        // Helper threads let SQLite's sorter use the other cores when it builds an index (the end of a bulk load).
+        settings.CommandText = $"PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF; PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 8)};";
         await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return _writer;
     }
