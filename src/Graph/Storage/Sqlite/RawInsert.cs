@@ -32,7 +32,8 @@ internal sealed class RawInsert : IDisposable
 
     public RawInsert Add(string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, _next++) : raw.sqlite3_bind_text(_statement, _next++, value));
+        // UTF-16 straight from the string: SQLite converts it, where the UTF-8 overload would allocate an array per value.
+        Check(value is null ? raw.sqlite3_bind_null(_statement, _next++) : raw.sqlite3_bind_text16(_statement, _next++, value.AsSpan()));
         return this;
     }
 

@@ -1,4 +1,3 @@
-using CiteGraph.Graph.Model;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Storage.Sqlite;
@@ -12,7 +11,7 @@ internal sealed class WriteCache
 {
     private long? _dataVersion;
 
-    public Dictionary<ExternalId, long> Ids { get; } = [];
+    public PaperKeysByExternalId Ids { get; } = new();
 
     public Dictionary<string, long> Authors { get; } = new(StringComparer.Ordinal);
 
