@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -25,9 +26,11 @@ internal static class JsonFields
 
         foreach (var property in element.EnumerateObject())
         {
+            // The name as written, without allocating it: every look-up of an absent property walks them all.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
             foreach (var name in names)
             {
-                if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (raw.Contains((byte)'\\') ? string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) : Ascii.EqualsIgnoreCase(raw, name))
                 {
                     return property.Value.ValueKind is JsonValueKind.Null ? null : property.Value;
                 }
@@ -84,6 +87,11 @@ internal static class JsonFields
             return null;
         }
 
+        if (!NeedsCollapsing(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text.AsSpan().Trim())
@@ -104,6 +112,26 @@ internal static class JsonFields
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether <see cref="Collapse"/> would change a non-blank text: most texts are already single-spaced.</summary>
+    private static bool NeedsCollapsing(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' ? text[i - 1] == ' ' : char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A short description of an element's kind for error messages.</summary>
