@@ -40,32 +40,7 @@ public sealed class OpenAlexWorkReader : IRecordReader
     public static string? NormalizeWorkId(string? text) => Identifiers.NormalizeOpenAlex(text);
 
     /// <summary>The text of an <c>abstract_inverted_index</c> (word → positions), words in position order.</summary>
-    public static string? RebuildAbstract(JsonElement? index)
-    {
-        if (index is not { ValueKind: JsonValueKind.Object } words)
-        {
-            return null;
-        }
-
-        var positions = new SortedDictionary<int, string>();
-        foreach (var word in words.EnumerateObject())
-        {
-            if (word.Value.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-
-            foreach (var position in word.Value.EnumerateArray())
-            {
-                if (position.TryGetInt32(out var p) && p >= 0)
-                {
-                    positions[p] = word.Name;
-                }
-            }
-        }
-
-        return positions.Count == 0 ? null : string.Join(' ', positions.Values);
-    }
+    public static string? RebuildAbstract(JsonElement? index) => index is { } words ? InvertedAbstract.Rebuild(words) : null;
 
     private static ReadResult Map(string source, int line, JsonElement e)
     {
