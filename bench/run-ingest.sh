@@ -10,7 +10,8 @@
 #
 # Phases, one after the other: parse-only (bench/Ingest.Bench: the loader's FormatDetector + reader, nothing written),
 # ours (`dotnet citegraph.dll load FILE --db DB --no-derive --quiet --json`, fresh db), the Python peer (fresh db), and
-# if the sqlite3 shell is installed the sqlite3 .import of the Python peer's rows as CSV (SQLite's write floor). Each
+# if the sqlite3 shell is installed the sqlite3 .import of the Python peer's rows as CSV (SQLite's write floor), once with
+# the FTS5 index and once without (the floor for the rows alone). Each
 # phase is timed by wall clock around its whole process (start-up included, as a user sees it); peak RSS per process is
 # /usr/bin/time's %M (getrusage ru_maxrss of the child). Relationship rows are counted from each database afterwards
 # (bench/peers/ingest_count.py, not timed). The corpus stays in bench/out/ (git-ignored) and is reused; raw outputs go to
@@ -91,6 +92,9 @@ if command -v sqlite3 >/dev/null && [[ -f $RUN/peer.db ]]; then
   fresh "$RUN/csv.db"
   phase csv bench/peers/ingest_csv_peer.sh import "$RUN/csv" "$RUN/csv.db"
   [[ -f $RUN/csv.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/csv.db" > "$RUN/csv.counts.json"
+  fresh "$RUN/csv-nofts.db"
+  phase csv-nofts bench/peers/ingest_csv_peer.sh import "$RUN/csv" "$RUN/csv-nofts.db" --no-fts
+  [[ -f $RUN/csv-nofts.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/csv-nofts.db" > "$RUN/csv-nofts.counts.json"
 else
   echo "no sqlite3 shell (apt-get install sqlite3): CSV .import peer skipped" >&2
 fi

@@ -4,8 +4,10 @@
 #
 #   ingest_csv_peer.sh prepare <peer.db> <csvDir>   # not timed: the Python peer's tables (papers, authors, authored,
 #                                                   # cites) written as CSV
-#   ingest_csv_peer.sh import <csvDir> <out.db>     # timed: same schema and pragmas as the Python peer, .import of each
-#                                                   # CSV, then the FTS5 index rebuilt and the citation-target index built
+#   ingest_csv_peer.sh import <csvDir> <out.db> [--no-fts]
+#                                                   # timed: same schema and pragmas as the Python peer, .import of each
+#                                                   # CSV, then the FTS5 index rebuilt (not with --no-fts: the floor for
+#                                                   # the rows alone) and the citation-target index built
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 TABLES=(paper author authored cites)
@@ -22,12 +24,12 @@ case "${1:-}" in
       echo "$schema"
       echo "BEGIN;"
       for t in "${TABLES[@]}"; do echo ".import --csv '$2/$t.csv' $t"; done
-      echo "INSERT INTO paper_fts (paper_fts) VALUES ('rebuild');"
+      [[ ${4:-} == --no-fts ]] || echo "INSERT INTO paper_fts (paper_fts) VALUES ('rebuild');"
       echo "COMMIT;"
       echo "CREATE INDEX cites_dst ON cites (dst_pk);"
       echo "PRAGMA wal_checkpoint(TRUNCATE);"
       echo "SELECT json_object('impl', 'sqlite3-csv-import', 'papers', (SELECT count(*) FROM paper WHERE is_stub = 0), 'cites', (SELECT count(*) FROM cites), 'authored', (SELECT count(*) FROM authored));"
     } | sqlite3 -batch -bail "$3" | grep '^{'
     ;;
-  *) echo "usage: $0 prepare <peer.db> <csvDir> | import <csvDir> <out.db>" >&2; exit 2 ;;
+  *) echo "usage: $0 prepare <peer.db> <csvDir> | import <csvDir> <out.db> [--no-fts]" >&2; exit 2 ;;
 esac

@@ -145,6 +145,7 @@ internal static class LoadCommand
             $"read {report.Read:N0} · loaded {report.Loaded:N0} · new {report.New:N0} · merged {report.Merged:N0}" +
             (report.MergedBy.Count > 0 ? $" ({string.Join(", ", report.MergedBy.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value:N0} by {p.Key}"))})" : "") +
             $" · rejected {report.Rejected:N0} in {report.Elapsed.TotalSeconds:F1}s" +
+            (report.Indexing is { } indexing ? $" (of which {indexing.TotalSeconds:F1}s building the deferred indexes)" : "") +
             (report.Elapsed.TotalSeconds > 0 ? $" ({report.Read / report.Elapsed.TotalSeconds:N0} records/s)" : ""));
         AnsiConsole.MarkupLine(
             $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +

@@ -141,10 +141,13 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 
         progress?.Report(new IngestProgress(inputs.Count > 0 ? inputs[^1].Name : "", read, rejections.Count, reading.BytesRead, bytesTotal));
         resolver = null; // a million papers' identities: let the index build at the end of a bulk load have that memory
+        TimeSpan? indexing = null;
         if (bulkScope is not null)
         {
             progress?.Report(new IngestProgress("indexing", read, rejections.Count, reading.BytesRead, bytesTotal));
+            var started = clock.Elapsed;
             await bulkScope.DisposeAsync().ConfigureAwait(false);
+            indexing = clock.Elapsed - started;
         }
 
         DeriveReport? derived = null;
@@ -170,6 +173,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             ReposInStore = stats.Repos,
             CitationsInStore = stats.Citations,
             Elapsed = clock.Elapsed,
+            Indexing = indexing,
             Derived = derived,
         };
     }

@@ -34,6 +34,11 @@ public sealed record LoadReport
     /// <summary>Citation edges (explicit and inferred) in the store after the load.</summary>
     public int CitationsInStore { get; init; }
     public required TimeSpan Elapsed { get; init; }
+    /// <summary>
+    /// The part of <see cref="Elapsed"/> a bulk load spent at its end building the indexes it deferred and indexing the
+    /// new papers for search; null when the load was not a bulk load.
+    /// </summary>
+    public TimeSpan? Indexing { get; init; }
     /// <summary>What the derive pass after the load computed, or null when it did not run.</summary>
     public Derive.DeriveReport? Derived { get; init; }
 }

@@ -48,6 +48,8 @@ public class BulkLoadTests
 
         Assert.Equal(400, oneByOne.New);
         Assert.Equal(oneByOne.New, bulk.New);
+        Assert.Null(oneByOne.Indexing);
+        Assert.InRange(bulk.Indexing!.Value, TimeSpan.Zero, bulk.Elapsed);
         Assert.True(await StoreDump.ScalarAsync(temp.File("bulk.db"), "SELECT count(*) FROM cites") > 1000);
         Assert.Equal(0, await StoreDump.ScalarAsync(temp.File("bulk.db"), "SELECT count(*) FROM paper WHERE is_stub = 1"));
         Assert.Equal(await FactsAsync(temp.File("one.db")), await FactsAsync(temp.File("bulk.db")));

@@ -65,9 +65,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // A bulk load killed before its end left indexes dropped and new papers out of the search index.
             await using (var tx = connection.BeginTransaction())
             {
-                if (_bulkLoads == 0 && await BulkLoadPendingAsync(connection, tx, cancellationToken).ConfigureAwait(false))
+                if (_bulkLoads == 0)
                 {
-                    await FinishBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+                    await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
                 }
 
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
