@@ -124,6 +124,22 @@ public abstract class GraphStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_explicit_citation_gives_the_source_record_that_listed_it_as_evidence()
+    {
+        var citing = new ResolvedRecord("P0000000000000009", Work("Open Work", W(9), W(10)));
+        var again = citing with { Record = Work("Open Work", W(9), W(11)) with { Source = new SourceRef("dir/more works.jsonl", 7, "openalex") } };
+
+        await Store.UpsertAsync([citing], Ct);  // the paper's first record
+        await Store.UpsertAsync([again], Ct);   // merged into it
+        var page = await Store.GetCitationsAsync(new CitationQuery(citing.PaperId, CitationDirection.Cites, 10), Ct);
+
+        Assert.Equal(
+            [(PaperId.ForExternal(W(11)), "dir/more works.jsonl:7"), (PaperId.ForExternal(W(10)), "works.jsonl:1")],
+            page.Items.Select(c => (c.Paper.Id, c.Evidence)).OrderBy(c => c.Item2, StringComparer.Ordinal));
+        Assert.All(page.Items, c => Assert.Equal((CitationKind.Explicit, 1.0), (c.Kind, c.Confidence)));
+    }
+
+    [Fact]
     public async Task Source_records_give_back_each_sources_values_and_explain_the_stored_paper()
     {
         var id = Some.Resolved(Some.Record("Light Bridge")).PaperId;

@@ -76,13 +76,14 @@ public sealed partial class SqliteGraphStore
 
         if (record.References.Count > 0)
         {
-            var evidence = record.Source.ToString();
+            var source = cache.Sources.TryGetValue(record.Source.Source, out var file) ? file
+                : await SourceFileAsync(c, cache, record.Source.Source, ct).ConfigureAwait(false);
             foreach (var reference in record.References)
             {
                 // Nearly every reference of a large load is cached: no async round (and no task) for those.
                 var dst = cache.Ids.TryGetValue(reference, out var cached) ? cached
                     : await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
-                c.FreshCites.Add(pk).Add(dst).Add(evidence).Step();
+                c.FreshCites.Add(pk).Add(dst).Add(source).Add(record.Source.Line).Step();
             }
         }
 

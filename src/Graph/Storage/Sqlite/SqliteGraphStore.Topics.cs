@@ -379,7 +379,7 @@ public sealed partial class SqliteGraphStore
             FROM paper me JOIN cites c ON c.{mine} = me.pk JOIN paper p ON p.pk = c.{theirs}
             WHERE me.id = $id AND ($kind IS NULL OR c.kind = $kind) AND c.confidence >= $min
             """;
-        command.CommandText = $"SELECT {PaperColumns}, c.kind, c.confidence, c.evidence {where} ORDER BY c.confidence DESC, c.kind, p.pk LIMIT $first OFFSET $after;";
+        command.CommandText = $"SELECT {PaperColumns}, c.kind, c.confidence, {CitationEvidence} {where} ORDER BY c.confidence DESC, c.kind, p.pk LIMIT $first OFFSET $after;";
         count.CommandText = $"SELECT COUNT(*) {where};";
         foreach (var c in new[] { command, count })
         {

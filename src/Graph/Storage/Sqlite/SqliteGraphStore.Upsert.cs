@@ -132,11 +132,11 @@ public sealed partial class SqliteGraphStore
 
         if (record.References.Count > 0)
         {
-            var evidence = record.Source.ToString();
+            var source = await SourceFileAsync(c, cache, record.Source.Source, ct).ConfigureAwait(false);
             foreach (var reference in record.References)
             {
                 var dst = await ReferencedPaperAsync(c, cache, reference, ct).ConfigureAwait(false);
-                await ExecAsync(c.InsertCites, ct, ("$src", pk), ("$dst", dst), ("$evidence", evidence)).ConfigureAwait(false);
+                await ExecAsync(c.InsertCites, ct, ("$src", pk), ("$dst", dst), ("$source", source), ("$line", record.Source.Line)).ConfigureAwait(false);
             }
         }
 
@@ -223,6 +223,22 @@ public sealed partial class SqliteGraphStore
         c.AuthorPk.Parameters["$name"].Value = name;
         var pk = (long)(await c.AuthorPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         cache.Authors[name] = pk;
+        return pk;
+    }
+
+    /// <summary>The key of an input file's name in <c>source_file</c>, added the first time a citation names it.</summary>
+    private static async Task<long> SourceFileAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct)
+    {
+        if (cache.Sources.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        c.InsertSourceFile.Parameters["$name"].Value = name;
+        await c.InsertSourceFile.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        c.SourceFilePk.Parameters["$name"].Value = name;
+        var pk = (long)(await c.SourceFilePk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        cache.Sources[name] = pk;
         return pk;
     }
 
@@ -347,7 +363,7 @@ public sealed partial class SqliteGraphStore
                 """);
             FreshExternalId = Raw("INSERT INTO external_id (kind, value, paper_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
             FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
-            FreshCites = Raw("INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence) VALUES (?, ?, 'explicit', 1.0, ?) ON CONFLICT DO NOTHING;");
+            FreshCites = Raw("INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line) VALUES (?, ?, 'explicit', 1.0, ?, ?) ON CONFLICT DO NOTHING;");
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -422,12 +438,14 @@ public sealed partial class SqliteGraphStore
                 "$id", "$title", "$arxiv", "$doi");
             InsertCites = Make(
                 """
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence) VALUES ($src, $dst, 'explicit', 1.0, $evidence)
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line) VALUES ($src, $dst, 'explicit', 1.0, $source, $line)
                 ON CONFLICT DO NOTHING;
                 """,
-                "$src", "$dst", "$evidence");
+                "$src", "$dst", "$source", "$line");
             InsertAuthor = Make("INSERT INTO author (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");
             AuthorPk = Make("SELECT pk FROM author WHERE name = $name;", "$name");
+            InsertSourceFile = Make("INSERT INTO source_file (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");
+            SourceFilePk = Make("SELECT pk FROM source_file WHERE name = $name;", "$name");
             InsertAuthored = Make(
                 "INSERT INTO authored (author_pk, paper_pk, position) VALUES ($author, $pk, $position) ON CONFLICT DO NOTHING;",
                 "$author", "$pk", "$position");
@@ -461,6 +479,8 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand InsertCites { get; }
         public SqliteCommand InsertAuthor { get; }
         public SqliteCommand AuthorPk { get; }
+        public SqliteCommand InsertSourceFile { get; }
+        public SqliteCommand SourceFilePk { get; }
         public SqliteCommand InsertAuthored { get; }
 
         public void Dispose()

@@ -16,6 +16,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
         "p.pk, p.id, p.title, p.abstract, p.year, p.published, p.authors_count, p.organization, p.upvotes, p.arxiv_id, p.doi, " +
         "p.page_rank, p.betweenness, p.community, p.core_number";
 
+    /// <summary>
+    /// The evidence of citation <c>c</c>: its own text (inferred citations, explicit ones stored before schema 6) or the
+    /// source record that listed it, <c>file:line</c>.
+    /// </summary>
+    internal const string CitationEvidence =
+        "coalesce(c.evidence, (SELECT f.name FROM source_file f WHERE f.pk = c.source_pk) || ':' || c.source_line)";
+
     /// <summary>Columns read by <see cref="ReadPaper"/>; extra columns of a query come after them.</summary>
     internal const int PaperColumnCount = 15;
 

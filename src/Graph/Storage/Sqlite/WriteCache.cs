@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CiteGraph.Graph.Storage.Sqlite;
 
 /// <summary>
-/// Row keys the writer has already looked up or created (external id → paper, author name → author), so a load of a
+/// Row keys the writer has already looked up or created (external id → paper, author name → author, input file → source), so a load of a
 /// million papers with ten references each does not ask SQLite ten million times. Only ever holds what the database
 /// holds: it is dropped when another connection has written (<c>PRAGMA data_version</c> moved) or a batch failed.
 /// </summary>
@@ -14,6 +14,8 @@ internal sealed class WriteCache
     public PaperKeysByExternalId Ids { get; } = new();
 
     public Dictionary<string, long> Authors { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, long> Sources { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Drops everything when a writer other than <paramref name="connection"/> has committed since the last batch.</summary>
     public async Task RevalidateAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -32,5 +34,6 @@ internal sealed class WriteCache
     {
         Ids.Clear();
         Authors.Clear();
+        Sources.Clear();
     }
 }
