@@ -63,6 +63,19 @@ public sealed class SqliteGraphStoreReferencesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_citation_stored_with_its_evidence_as_text_before_schema_6_still_reads_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _store.UpsertAsync([new ResolvedRecord("P0000000000000001", Record("Citing", W(1), W(2)))], ct);
+        // What a schema-5 store held: the text in evidence, no source reference.
+        await CountAsync("UPDATE cites SET evidence = 'old-dump.jsonl:41', source_pk = NULL, source_line = NULL RETURNING 0");
+
+        var cites = await _store.GetCitationsAsync(new CitationQuery("P0000000000000001", CitationDirection.Cites, 10), ct);
+
+        Assert.Equal("old-dump.jsonl:41", Assert.Single(cites.Items).Evidence);
+    }
+
+    [Fact]
     public async Task UpsertAsync_RecordOwningAStubId_AbsorbsTheStub()
     {
         await _store.UpsertAsync([new ResolvedRecord("P0000000000000001", Record("Citing", W(1), W(2)))], TestContext.Current.CancellationToken);
