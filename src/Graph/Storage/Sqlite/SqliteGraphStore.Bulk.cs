@@ -8,10 +8,10 @@ public sealed partial class SqliteGraphStore
     internal const string CitesTargetIndexSql = "CREATE INDEX IF NOT EXISTS cites_dst ON cites (dst_pk);";
 
     /// <summary>
-    /// The indexes a load fills in random order (citation targets, title keys, years, DOIs, arXiv ids). Indexes filled in key order (ids, external ids by paper, authorship by paper) stay: appending is cheap,
-    /// and the writer reads some of them.
+    /// The indexes a load fills in random order: citation targets and years. Those filled in key order (ids, external
+    /// ids by paper, authorship by paper) stay: appending is cheap, and the writer reads some of them.
     /// </summary>
-    private const string DeferredIndexes = "'cites_dst', 'paper_title_key', 'paper_year', 'paper_doi', 'paper_arxiv'";
+    private const string DeferredIndexes = "'cites_dst', 'paper_year'";
 
     private const string FtsTriggers = "'paper_fts_insert', 'paper_fts_update', 'paper_fts_delete'";
 
