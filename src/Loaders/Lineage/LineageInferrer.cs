@@ -294,15 +294,38 @@ public static partial class LineageInferrer
 
     private static void Titles(IReadOnlyList<LineagePaper> papers, Action<int, int, double, string> add)
     {
-        const int Prefix = 3;
-        var byPrefix = new Dictionary<string, List<(int Paper, string[] Words)>>(StringComparer.Ordinal);
+        // A trie of the corpus's titles over interned words: each position of a text walks it only as far as the words
+        // match. Titles bucketed by their first three words made this quadratic wherever many titles open alike ("a
+        // survey of", or a generated corpus): a million papers did not finish in twenty minutes.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var children = new Dictionary<long, int>(); // (node << 32 | word) → child node; node 0 is the root
+        var titlesEndingAt = new Dictionary<int, List<int>>();
         for (var i = 0; i < papers.Count; i++)
         {
             var words = Normalized(papers[i].Title);
-            if (words.Length >= 4 && papers[i].Title.Length >= 25)
+            if (words.Length < 4 || papers[i].Title.Length < 25)
             {
-                Get(byPrefix, string.Join(' ', words.Take(Prefix))).Add((i, words));
+                continue;
             }
+
+            var node = 0;
+            foreach (var word in words)
+            {
+                if (!vocabulary.TryGetValue(word, out var id))
+                {
+                    vocabulary[word] = id = vocabulary.Count;
+                }
+
+                var edge = Edge(node, id);
+                if (!children.TryGetValue(edge, out var child))
+                {
+                    children[edge] = child = children.Count + 1;
+                }
+
+                node = child;
+            }
+
+            Get(titlesEndingAt, node).Add(i);
         }
 
         for (var i = 0; i < papers.Count; i++)
@@ -311,24 +334,30 @@ public static partial class LineageInferrer
             var body = text[Math.Min(text.Length, papers[i].Title.Length + 2)..];
             var words = Normalized(body);
             var found = new HashSet<int>();
-            for (var w = 0; w + Prefix <= words.Length; w++)
+            for (var w = 0; w < words.Length; w++)
             {
-                if (!byPrefix.TryGetValue(string.Join(' ', words.AsSpan(w, Prefix).ToArray()), out var titles))
+                var node = 0;
+                for (var d = w; d < words.Length && vocabulary.TryGetValue(words[d], out var id) && children.TryGetValue(Edge(node, id), out node); d++)
                 {
-                    continue;
-                }
-
-                foreach (var (target, title) in titles)
-                {
-                    if (target != i && w + title.Length <= words.Length && words.AsSpan(w, title.Length).SequenceEqual(title) &&
-                        found.Add(target) && LineagePaper.Compare(papers[i].Date, papers[target].Date) is null or >= 0)
+                    if (!titlesEndingAt.TryGetValue(node, out var titles))
                     {
-                        add(i, target, title.Length >= 6 ? 0.9 : 0.75, $"title: {papers[target].Title}");
+                        continue;
+                    }
+
+                    var length = d - w + 1;
+                    foreach (var target in titles)
+                    {
+                        if (target != i && found.Add(target) && LineagePaper.Compare(papers[i].Date, papers[target].Date) is null or >= 0)
+                        {
+                            add(i, target, length >= 6 ? 0.9 : 0.75, $"title: {papers[target].Title}");
+                        }
                     }
                 }
             }
         }
     }
+
+    private static long Edge(int node, int word) => ((long)node << 32) | (uint)word;
 
     private static string[] Normalized(string text) => [.. TopicKey.Words(text).Select(TopicKey.American)];
 

@@ -1,6 +1,7 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Topics;
+using FsCheck.Xunit;
 
 namespace CiteGraph.Loaders.Tests.Lineage;
 
@@ -60,5 +61,42 @@ public sealed class LineageInferrerTests
             Paper("D", "Quote", "Revisiting scaling laws for neural language models with new data.", "2023-01-01"));
 
         Assert.Equal(["B→A arxiv", "C→A et-al", "D→A title"], citations.Select(c => $"{c.From}→{c.To} {c.Evidence![..c.Evidence!.IndexOf(':', StringComparison.Ordinal)]}"));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool A_title_quoted_in_another_papers_text_is_found_as_a_plain_search_finds_it(int seed)
+    {
+        // Few words, so titles open alike and turn up inside each other and in the texts, quoted whole or cut short.
+        string[] vocabulary = ["lattice", "sparse", "prism", "quorum", "vertex", "tensor", "cobalt"];
+        var random = new Random(seed);
+        string[] Words(int count) => [.. Enumerable.Range(0, count).Select(_ => vocabulary[random.Next(vocabulary.Length)])];
+        var titles = Enumerable.Range(0, random.Next(2, 12)).Select(_ => Words(random.Next(3, 8))).ToList();
+        var bodies = titles.Select(_ => Enumerable.Range(0, random.Next(0, 5))
+            .SelectMany(_ => random.Next(3) == 0 ? titles[random.Next(titles.Count)].Take(random.Next(2, 9)) : Words(random.Next(1, 4)))
+            .ToArray()).ToList();
+        var papers = titles.Select((t, i) => new LineagePaper
+        {
+            Id = $"P{i}", Title = string.Join(' ', t), Text = string.Join(' ', t) + ". " + string.Join(' ', bodies[i]),
+        }).ToList();
+
+        var found = LineageInferrer.Infer(papers, _ => -1, [.. papers.Select(_ => Array.Empty<int>())])
+            .Select(c => (c.From, c.To, c.Confidence)).ToHashSet();
+
+        var expected = new HashSet<(string, string, double)>();
+        for (var i = 0; i < papers.Count; i++)
+        {
+            for (var t = 0; t < papers.Count; t++)
+            {
+                var title = titles[t];
+                var quoted = Enumerable.Range(0, Math.Max(0, bodies[i].Length - title.Length + 1))
+                    .Any(w => bodies[i].AsSpan(w, title.Length).SequenceEqual(title));
+                if (t != i && title.Length >= 4 && papers[t].Title.Length >= 25 && quoted)
+                {
+                    expected.Add(($"P{i}", $"P{t}", title.Length >= 6 ? 0.9 : 0.75));
+                }
+            }
+        }
+
+        return found.SetEquals(expected);
     }
 }
