@@ -36,6 +36,27 @@ public class PaperKeysByExternalIdTests
     }
 
     [Fact]
+    public void Many_ids_added_and_a_third_removed_leave_exactly_the_rest()
+    {
+        var keys = new PaperKeysByExternalId();
+        var ids = Enumerable.Range(0, 20_000).Select(i => new ExternalId((ExternalIdKind)(i % 3), $"W{i * 7919 % 100_003}")).ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            keys[ids[i]] = i + 1;
+        }
+
+        Assert.All(ids.Where((_, i) => i % 3 == 0), id => Assert.True(keys.Remove(id)));
+        keys[ids[0]] = -5; // back again, under another key
+
+        Assert.Equal(ids.Count - ids.Count / 3, keys.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var found = keys.TryGetValue(ids[i], out var key);
+            Assert.Equal((i % 3 != 0 || i == 0, i == 0 ? -5 : i % 3 != 0 ? i + 1 : 0), (found, found ? key : 0));
+        }
+    }
+
+    [Fact]
     public void The_same_value_under_two_kinds_is_two_papers()
     {
         var keys = new PaperKeysByExternalId();
