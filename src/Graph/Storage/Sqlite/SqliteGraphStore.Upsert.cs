@@ -211,34 +211,27 @@ public sealed partial class SqliteGraphStore
         p["$doi"].Value = Db(paper.Doi);
     }
 
-    private static async Task<long> AuthorAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct)
-    {
-        if (cache.Authors.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        c.InsertAuthor.Parameters["$name"].Value = name;
-        await c.InsertAuthor.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        c.AuthorPk.Parameters["$name"].Value = name;
-        var pk = (long)(await c.AuthorPk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        cache.Authors[name] = pk;
-        return pk;
-    }
+    private static Task<long> AuthorAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct) =>
+        NamedRowAsync(cache.Authors, c.InsertAuthor, c.AuthorPk, name, ct);
 
     /// <summary>The key of an input file's name in <c>source_file</c>, added the first time a citation names it.</summary>
-    private static async Task<long> SourceFileAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct)
+    private static Task<long> SourceFileAsync(UpsertCommands c, WriteCache cache, string name, CancellationToken ct) =>
+        NamedRowAsync(cache.Sources, c.InsertSourceFile, c.SourceFilePk, name, ct);
+
+    /// <summary>The key of the row named <paramref name="name"/> (an author, an input file): cached, found, or inserted.</summary>
+    private static async Task<long> NamedRowAsync(
+        Dictionary<string, long> cache, SqliteCommand insert, SqliteCommand select, string name, CancellationToken ct)
     {
-        if (cache.Sources.TryGetValue(name, out var known))
+        if (cache.TryGetValue(name, out var known))
         {
             return known;
         }
 
-        c.InsertSourceFile.Parameters["$name"].Value = name;
-        await c.InsertSourceFile.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        c.SourceFilePk.Parameters["$name"].Value = name;
-        var pk = (long)(await c.SourceFilePk.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        cache.Sources[name] = pk;
+        insert.Parameters["$name"].Value = name;
+        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        select.Parameters["$name"].Value = name;
+        var pk = (long)(await select.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        cache[name] = pk;
         return pk;
     }
 
