@@ -37,13 +37,7 @@ public sealed partial class Neo4jGraphStore
         InTransactionAsync(
             async (tx, ct) =>
             {
-                var nodes = await tx.RunAsync(CypherStatements.Get("citation-nodes"), null, ct).ConfigureAwait(false);
-                var ids = nodes.Select(r => r.GetString("id")).ToArray();
-                var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    index[ids[i]] = i;
-                }
+                var (ids, index) = await ReadCitationNodesAsync(tx, ct).ConfigureAwait(false);
 
                 var edges = await tx.RunAsync(
                     CypherStatements.Get("citation-edges"),
@@ -63,6 +57,26 @@ public sealed partial class Neo4jGraphStore
                 return new EdgeList(ids, [.. sources], [.. targets]);
             },
             cancellationToken);
+
+    /// <summary>The papers of the citation graph in the store's order, and each id's position among them.</summary>
+    private static async Task<(string[] Ids, Dictionary<string, int> Index)> ReadCitationNodesAsync(Neo4jTransaction tx, CancellationToken ct)
+    {
+        var nodes = await tx.RunAsync(CypherStatements.Get("citation-nodes"), null, ct).ConfigureAwait(false);
+        var ids = nodes.Select(r => r.GetString("id")).ToArray();
+        return (ids, PositionsOf(ids));
+    }
+
+    /// <summary>Each id's position in <paramref name="ids"/>.</summary>
+    private static Dictionary<string, int> PositionsOf(string[] ids)
+    {
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            index[ids[i]] = i;
+        }
+
+        return index;
+    }
 
     /// <inheritdoc />
     public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)

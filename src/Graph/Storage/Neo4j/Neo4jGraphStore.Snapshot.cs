@@ -10,11 +10,7 @@ public sealed partial class Neo4jGraphStore
             {
                 var papers = await tx.RunAsync(CypherStatements.Get("snapshot-papers"), null, ct).ConfigureAwait(false);
                 var ids = papers.Select(r => r.GetString("id")).ToArray();
-                var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    index[ids[i]] = i;
-                }
+                var index = PositionsOf(ids);
 
                 var citations = await tx.RunAsync(CypherStatements.Get("snapshot-citations"), null, ct).ConfigureAwait(false);
                 var sources = new List<int>(citations.Rows.Count);

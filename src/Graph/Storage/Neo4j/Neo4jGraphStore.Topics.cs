@@ -178,13 +178,7 @@ public sealed partial class Neo4jGraphStore
         InTransactionAsync(
             async (tx, ct) =>
             {
-                var nodes = await tx.RunAsync(CypherStatements.Get("citation-nodes"), null, ct).ConfigureAwait(false);
-                var ids = nodes.Select(r => r.GetString("id")).ToArray();
-                var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    index[ids[i]] = i;
-                }
+                var (ids, index) = await ReadCitationNodesAsync(tx, ct).ConfigureAwait(false);
 
                 var (sources, targets, weights) = await ReadCoTopicEdgesAsync(tx, index, ct).ConfigureAwait(false);
                 return new EdgeList(ids, sources, targets, weights);
