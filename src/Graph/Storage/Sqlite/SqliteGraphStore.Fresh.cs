@@ -76,8 +76,7 @@ public sealed partial class SqliteGraphStore
 
         if (record.References.Count > 0)
         {
-            var source = cache.Sources.TryGetValue(record.Source.Source, out var file) ? file
-                : await SourceFileAsync(c, cache, record.Source.Source, ct).ConfigureAwait(false);
+            var source = await SourceFileAsync(c, cache, record.Source.Source, ct).ConfigureAwait(false);
             foreach (var reference in record.References)
             {
                 // Nearly every reference of a large load is cached: no async round (and no task) for those.

@@ -69,22 +69,24 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // A bulk load killed before its end left indexes dropped and new papers out of the search index.
-            await using (var tx = connection.BeginTransaction())
+            // A bulk load this instance began is ended by its scope; one left by a killed process is finished here.
+            var bulkLoadRunsHere = _bulkLoads > 0;
+            if (!bulkLoadRunsHere)
             {
-                if (_bulkLoads == 0)
-                {
-                    await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
-                }
-
+                // It left indexes dropped and new papers out of the search index.
+                await using var tx = connection.BeginTransaction();
+                await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using var index = connection.CreateCommand();
-            // Stores from before bulk_load was recorded: a killed bulk load left only the citation-target index dropped.
-            index.CommandText = CitesTargetIndexSql;
-            await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!bulkLoadRunsHere)
+            {
+                await using var index = connection.CreateCommand();
+                // Stores from before bulk_load was recorded: a killed bulk load left only the citation-target index dropped.
+                index.CommandText = CitesTargetIndexSql;
+                await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
