@@ -60,6 +60,7 @@ public sealed class RunawayRequestTests
                 Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) },
             };
             server.Control = control ?? (StallingStore)(object)host.Services.GetRequiredService<IGraphStore>();
+            server.Control.Arm();
             return server;
         }
 

@@ -53,9 +53,24 @@ internal sealed class RequestBudget(GraphQLLimitsOptions limits) : IConfigureExe
         }
     }
 
-    /// <summary>Whether the operation to run is a mutation (false while the document is not parsed yet: nothing ran).</summary>
-    private static bool IsMutation(ExecutionOptions options) =>
-        options.Document?.Definitions.OfType<GraphQLOperationDefinition>()
+    /// <summary>Whether the operation to run is a mutation (a document not parsed yet is parsed here to tell).</summary>
+    private static bool IsMutation(ExecutionOptions options)
+    {
+        var document = options.Document;
+        if (document is null && options.Query is { } query)
+        {
+            try
+            {
+                document = GraphQLParser.Parser.Parse(query);
+            }
+            catch (Exception ex) when (ex is GraphQLParser.Exceptions.GraphQLParserException or GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+            {
+                return false;
+            }
+        }
+
+        return document?.Definitions.OfType<GraphQLOperationDefinition>()
             .FirstOrDefault(o => options.OperationName is null || o.Name?.StringValue == options.OperationName)
             ?.Operation == OperationType.Mutation;
+    }
 }
