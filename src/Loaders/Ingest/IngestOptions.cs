@@ -36,6 +36,12 @@ public sealed class IngestOptions
     public EdgeDirection EdgeDirection { get; set; } = EdgeDirection.Auto;
 
     /// <summary>
+    /// What an edge list's ids are. Default <see cref="EdgeIdKind.Auto"/>: arXiv ids or DOIs when every id of a file's
+    /// first edges is one kind (citations then attach to the papers with those ids), plain node ids otherwise.
+    /// </summary>
+    public EdgeIdKind IdKind { get; set; } = EdgeIdKind.Auto;
+
+    /// <summary>
     /// Whether the corpus-wide derive pass (topics, co-topics, inferred lineage) runs after a load that wrote records.
     /// Default true.
     /// </summary>
