@@ -85,6 +85,18 @@ public class ReferencesByIdTests
     }
 
     [Fact]
+    public async Task Load_DoiEdgeListWithAColumnHeader_SkipsTheHeaderAndStillDetectsDois()
+    {
+        using var temp = new TempDirectory();
+        var (store, report) = await LoadAsync(temp.File("g.db"), null, TestFiles.Fixture("refs/doi-papers.jsonl"), TestFiles.Fixture("refs/doi-header.tsv"));
+        await using var _ = store;
+
+        Assert.Equal("edgelist-doi-ids", report.Files[1].Format);
+        Assert.Equal(["2502.10003\t2502.10001"], await StoreDump.ExplicitCitationsAsync(store.DatabasePath));
+        Assert.Equal(0, report.Rejected);
+    }
+
+    [Fact]
     public async Task Load_ForcedArxivKind_RejectsBadLinesWithFileLineAndReasonAndLoadsTheRest()
     {
         using var temp = new TempDirectory();

@@ -198,6 +198,6 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
         }
     }
 
-    [GeneratedRegex(@"^(?:paper_?id|cited_?(?:paper_?)?id|citing_?(?:paper_?)?id|from_?(?:node_?)?id|to_?(?:node_?)?id|from|to|source|target|src|dst|cited|citing|node_?id|id|node)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:paper_?id|cited_?(?:paper_?)?id|citing_?(?:paper_?)?id|(?:citing|cited|source|target|from|to|src|dst)_?(?:doi|arxiv(?:_?id)?)|doi|arxiv_?id|from_?(?:node_?)?id|to_?(?:node_?)?id|from|to|source|target|src|dst|cited|citing|node_?id|id|node)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderWord();
 }
