@@ -13,7 +13,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists, Cora .cites.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
         // A mistyped option would otherwise be taken for a file name and only show up as an unreadable input.
         files.Validators.Add(result =>
         {

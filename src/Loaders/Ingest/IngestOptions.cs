@@ -28,7 +28,7 @@ public sealed class IngestOptions
 
     /// <summary>
     /// The format of every input, overriding detection: <c>hf-listing</c>, <c>hf-json</c>, <c>arxiv</c>, <c>openalex</c>,
-    /// <c>s2</c>, <c>edgelist</c>, <c>cora</c>, <c>node-dates</c> or <c>acl</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
+    /// <c>s2</c>, <c>edgelist</c>, <c>cora</c>, <c>node-dates</c>, <c>acl</c> or <c>opencitations</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
     /// </summary>
     public string? Format { get; set; }
 
