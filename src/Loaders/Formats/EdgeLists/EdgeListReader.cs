@@ -23,6 +23,9 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
     /// <summary>Edges read to decide what the ids are when <see cref="EdgeIdKind.Auto"/>.</summary>
     public const int DetectionSample = 1000;
 
+    /// <summary>Characters read at most to find those edges: 1,000 lines of two DOIs fit.</summary>
+    private const int DetectionChars = 128 * 1024;
+
     /// <summary>The format name, for the command line.</summary>
     public const string FormatName = "edgelist";
 
@@ -80,7 +83,9 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
 
         var external = kind is EdgeIdKind.Arxiv or EdgeIdKind.Doi;
         var grouper = new EdgeGrouper(input.Name, ProvenanceFormat(kind, isCora), Title, citedAsRecords: !external);
-        await foreach (var (lineNumber, tokens) in EdgeLinesAsync(input, cancellationToken).ConfigureAwait(false))
+        await using var stream = input.OpenContent();
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        await foreach (var (lineNumber, tokens) in EdgeLinesAsync(reader, cancellationToken).ConfigureAwait(false))
         {
             if (tokens.Length is < 2 or > 3)
             {
@@ -149,11 +154,30 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
         _ => id.Value,
     };
 
-    /// <summary>What the ids of the first <see cref="DetectionSample"/> edges are (a first, short pass over the input).</summary>
+    /// <summary>
+    /// What the ids of the first <see cref="DetectionSample"/> edges are: a first pass over at most
+    /// <see cref="DetectionChars"/> characters of the input, so a huge line costs the detection nothing.
+    /// </summary>
     private static async Task<(EdgeIdKind Kind, string? Note)> DetectIdKindAsync(InputFile input, CancellationToken cancellationToken)
     {
+        var buffer = new char[DetectionChars];
+        int read;
+        await using (var stream = input.OpenContent())
+        using (var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true))
+        {
+            read = await reader.ReadBlockAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var head = new string(buffer, 0, read);
+        if (read == buffer.Length)
+        {
+            // The last line may be cut short: an id cut in two would say the file mixes kinds.
+            head = head[..(head.LastIndexOf('\n') + 1)];
+        }
+
         var sample = new List<(int Line, string Citing, string Cited)>(DetectionSample);
-        await foreach (var (line, tokens) in EdgeLinesAsync(input, cancellationToken).ConfigureAwait(false))
+        using var lines = new StringReader(head);
+        await foreach (var (line, tokens) in EdgeLinesAsync(lines, cancellationToken).ConfigureAwait(false))
         {
             // Lines the reader rejects anyway (a wrong field count, an id over 200 characters) say nothing about the ids.
             if (tokens.Length is 2 or 3 && tokens[0].Length <= 200 && tokens[1].Length <= 200)
@@ -170,10 +194,8 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
     }
 
     /// <summary>The whitespace-separated fields of every line that is not blank, a comment or the column-name header, with its line number.</summary>
-    private static async IAsyncEnumerable<(int Line, string[] Tokens)> EdgeLinesAsync(InputFile input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<(int Line, string[] Tokens)> EdgeLinesAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = input.OpenContent();
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         var lineNumber = 0;
         var sawData = false;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
