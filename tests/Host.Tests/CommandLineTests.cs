@@ -25,6 +25,22 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Load_papers_then_references_by_arxiv_id_builds_the_citation_graph_of_those_papers()
+    {
+        var folder = SharedData.Require("data/neurips-icml-citations");
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+
+        Assert.Equal(0, await Program.Main(
+            ["load", Path.Combine(folder, "papers.jsonl"), Path.Combine(folder, "references.tsv"), "--id-kind", "arxiv", "--no-derive", "--db", db, "--quiet"]));
+
+        var stats = await StatsAsync(db);
+        Assert.Equal(4_828, stats.Papers);
+        Assert.Equal(File.ReadLines(Path.Combine(folder, "references.tsv")).Count(l => l.Length > 0), stats.Citations);
+        Assert.NotEqual(0, await Program.Main(["load", Path.Combine(folder, "references.tsv"), "--id-kind", "isbn", "--db", db, "--quiet"]));
+    }
+
+    [Fact]
     public async Task Load_exits_non_zero_only_when_nothing_could_be_loaded()
     {
         using var dir = new TempDirectory();

@@ -48,6 +48,32 @@ public sealed class MutationEndpointTests(KeyedServer server) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task Ingest_of_an_arxiv_id_edge_list_attaches_the_citation_to_the_papers_with_those_ids()
+    {
+        using var client = server.CreateClient();
+        const string papers = """
+            {"id":"2601.90001","title":"Lattice Sieves for Citation Graphs","abstract":"A fictional cited paper.","versions":[],"update_date":"2026-01-02"}
+            {"id":"2601.90002","title":"Sieving Lattices Again, Faster","abstract":"A fictional citing paper.","versions":[],"update_date":"2026-01-09"}
+            """;
+        var loaded = await PostAsync(client, "mutation($c: String!) { ingest(format: ARXIV, content: $c) { loaded } }", new { c = papers }, KeyedServer.ApiKey);
+        Assert.Equal(2, loaded.GetProperty("data").GetProperty("ingest").GetProperty("loaded").GetInt32());
+
+        var edges = await PostAsync(client, "mutation($c: String!) { ingest(idKind: ARXIV, content: $c) { loaded rejected citationsAdded papersInStore } }",
+            new { c = "arXiv:2601.90002v2\t2601.90001\n2601.90002\t2601.90001v1\n2601.90002\tnot-an-id\n2601.90002\t2601.90001\n2601.90002\t2601.90001\n" },
+            KeyedServer.ApiKey);
+        Assert.False(edges.TryGetProperty("errors", out var errors), errors.ToString());
+        var report = edges.GetProperty("data").GetProperty("ingest");
+        Assert.Equal(1, report.GetProperty("citationsAdded").GetInt32());
+        Assert.Equal(1, report.GetProperty("rejected").GetInt32());
+
+        var cites = (await client.DataAsync("""{ paper(id: "2601.90002") { cites(first: 5) { edges { node { kind paper { title } } } } } }"""))
+            .GetProperty("paper").GetProperty("cites").GetProperty("edges");
+        var citation = Assert.Single(cites.EnumerateArray()).GetProperty("node");
+        Assert.Equal("EXPLICIT", citation.GetProperty("kind").GetString());
+        Assert.Equal("Lattice Sieves for Citation Graphs", citation.GetProperty("paper").GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Ingest_with_the_key_loads_content_into_the_store_and_the_snapshot_and_is_idempotent()
     {
         using var client = server.CreateClient();

@@ -20,6 +20,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
         Field<NonNullGraphType<IngestReportType>>("ingest")
             .Description("Loads papers from text in any supported format (detected when not given) and reports what happened. Needs X-Api-Key.")
             .Argument<SourceFormatType>("format")
+            .Argument<IdKindType>("idKind", "What an edge list's ids are. Default AUTO: arXiv ids or DOIs when every id of the first edges is one, plain node ids otherwise.")
             .Argument<NonNullGraphType<StringGraphType>>("content")
             .ResolveAsync(async ctx =>
             {
@@ -31,7 +32,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
                 }
 
                 var service = ingest ?? throw new ExecutionError("This server cannot ingest content.") { Code = "NOT_SUPPORTED" };
-                var outcome = await service.IngestAsync(ctx.GetArgument<string?>("format"), content, ctx.CancellationToken);
+                var outcome = await service.IngestAsync(ctx.GetArgument<string?>("format"), ctx.GetArgument<string?>("idKind"), content, ctx.CancellationToken);
                 await snapshots.RebuildAsync(ctx.CancellationToken);
                 return outcome;
             });

@@ -16,6 +16,20 @@ public sealed class SourceFormatType : EnumerationGraphType
         Add("S2", "s2", "Semantic Scholar Graph API papers.");
         Add("EDGELIST", "edgelist", "SNAP-style edge list.");
         Add("CORA", "cora", "Cora-style .cites.");
+        Add("OPENCITATIONS", "opencitations", "OpenCitations citation CSV (COCI dumps, the OpenCitations Index): DOI-to-DOI citations.");
+    }
+}
+
+/// <summary>What an edge list's ids are.</summary>
+public sealed class IdKindType : EnumerationGraphType
+{
+    public IdKindType()
+    {
+        Name = "IdKind";
+        Add("AUTO", "auto", "arXiv ids or DOIs when every id of the first edges is one kind, plain node ids otherwise.");
+        Add("ARXIV", "arxiv", "arXiv ids: citations attach to the papers with those ids (stubs until they arrive).");
+        Add("DOI", "doi", "DOIs: citations attach to the papers with those DOIs (stubs until they arrive).");
+        Add("PLAIN", "plain", "Node ids local to the content: every node is a paper of its own.");
     }
 }
 
@@ -41,6 +55,7 @@ public sealed class IngestReportType : ObjectGraphType<IngestOutcome>
         Field(r => r.Rejected).Description("Entries rejected.");
         Field(r => r.Rejections).Description("Each rejection as 'source:line: reason'.");
         Field(r => r.PapersInStore).Description("Papers in the store afterwards.");
+        Field(r => r.CitationsAdded).Description("Explicit citations the ingest added.");
     }
 }
 

@@ -13,7 +13,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists, Cora .cites.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
         // A mistyped option would otherwise be taken for a file name and only show up as an unreadable input.
         files.Validators.Add(result =>
         {
@@ -35,6 +35,12 @@ internal static class LoadCommand
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
             DefaultValueFactory = _ => EdgeDirection.Auto,
         };
+        var idKind = new Option<EdgeIdKind>("--id-kind")
+        {
+            Description = "For edge lists: what the ids are. Arxiv or Doi: citations attach to the papers with those ids (stubs until they arrive); " +
+                          "Plain: every node is a paper of its own; Auto: arXiv ids or DOIs when every id of a file's first edges is one, plain otherwise.",
+            DefaultValueFactory = _ => EdgeIdKind.Auto,
+        };
         var noDerive = new Option<bool>("--no-derive") { Description = "Skip the topics, co-topic and inferred-lineage pass after the load (run 'citegraph derive' later)." };
         var explainMerges = new Option<bool>("--explain-merges")
         {
@@ -47,7 +53,7 @@ internal static class LoadCommand
         var storeOption = StoreSelection.Option();
         var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.")
         {
-            files, db, storeOption, format, direction, quiet, json, noDerive, explainMerges, bulk,
+            files, db, storeOption, format, direction, idKind, quiet, json, noDerive, explainMerges, bulk,
         };
         command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
             ? await RunAsync(
@@ -57,6 +63,7 @@ internal static class LoadCommand
                 {
                     Format = result.GetValue(format),
                     EdgeDirection = result.GetValue(direction),
+                    IdKind = result.GetValue(idKind),
                     Derive = !result.GetValue(noDerive),
                     Bulk = result.GetValue(bulk),
                 },
@@ -141,6 +148,11 @@ internal static class LoadCommand
         }
 
         AnsiConsole.Write(table);
+        foreach (var f in report.Files.Where(f => f.Note is not null))
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(f.Source)}: {Markup.Escape(f.Note!)}");
+        }
+
         AnsiConsole.MarkupLine(
             $"read {report.Read:N0} · loaded {report.Loaded:N0} · new {report.New:N0} · merged {report.Merged:N0}" +
             (report.MergedBy.Count > 0 ? $" ({string.Join(", ", report.MergedBy.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value:N0} by {p.Key}"))})" : "") +
@@ -149,6 +161,7 @@ internal static class LoadCommand
             (report.Elapsed.TotalSeconds > 0 ? $" ({report.Read / report.Elapsed.TotalSeconds:N0} records/s)" : ""));
         AnsiConsole.MarkupLine(
             $"{Markup.Escape(database)} now holds {report.PapersInStore:N0} papers and {report.ReposInStore:N0} repos" +
+            (report.CitationsAdded != 0 ? $"; {report.CitationsAdded:N0} explicit citations added" : "") +
             (report.Rejected > 0 ? $"; rejections were appended to {Markup.Escape(database)}.rejects.jsonl" : "") +
             (explained ? $"; merges were appended to {Markup.Escape(database)}.merges.jsonl" : ""));
         if (report.Derived is { } d)

@@ -28,12 +28,18 @@ public sealed class IngestOptions
 
     /// <summary>
     /// The format of every input, overriding detection: <c>hf-listing</c>, <c>hf-json</c>, <c>arxiv</c>, <c>openalex</c>,
-    /// <c>s2</c>, <c>edgelist</c>, <c>cora</c>, <c>node-dates</c> or <c>acl</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
+    /// <c>s2</c>, <c>edgelist</c>, <c>cora</c>, <c>node-dates</c>, <c>acl</c> or <c>opencitations</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
     /// </summary>
     public string? Format { get; set; }
 
     /// <summary>Which column of an edge list cites which. Default <see cref="EdgeDirection.Auto"/> (Cora's for <c>*.cites</c>, else SNAP's).</summary>
     public EdgeDirection EdgeDirection { get; set; } = EdgeDirection.Auto;
+
+    /// <summary>
+    /// What an edge list's ids are. Default <see cref="EdgeIdKind.Auto"/>: arXiv ids or DOIs when every id of a file's
+    /// first edges is one kind (citations then attach to the papers with those ids), plain node ids otherwise.
+    /// </summary>
+    public EdgeIdKind IdKind { get; set; } = EdgeIdKind.Auto;
 
     /// <summary>
     /// Whether the corpus-wide derive pass (topics, co-topics, inferred lineage) runs after a load that wrote records.

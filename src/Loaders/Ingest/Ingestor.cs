@@ -33,6 +33,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         PaperResolver? resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+        var explicitBefore = ExplicitCitations(await store.GetStatsAsync(cancellationToken).ConfigureAwait(false));
         await using var rejectsFile = _options.RejectsPath is null ? null : new JsonLinesFile(_options.RejectsPath);
         await using var mergesFile = _options.MergesPath is null ? null : new JsonLinesFile(_options.MergesPath);
         var bytesTotal = InputFile.TotalLength(inputs);
@@ -42,7 +43,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(EntriesInFlight) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection));
+        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind));
         var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
         var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop), stop.Token);
 
@@ -172,11 +173,15 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             PapersInStore = stats.Papers,
             ReposInStore = stats.Repos,
             CitationsInStore = stats.Citations,
+            // The derive pass only adds inferred citations, so the explicit count after it is the count the load left.
+            CitationsAdded = ExplicitCitations(stats) - explicitBefore,
             Elapsed = clock.Elapsed,
             Indexing = indexing,
             Derived = derived,
         };
     }
+
+    private static int ExplicitCitations(Graph.Model.GraphStats stats) => stats.Citations - stats.InferredCitations;
 
     private async Task WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationTokenSource stop)
     {

@@ -107,6 +107,6 @@ internal sealed class InputReader(ReadOptions readOptions)
 
         Volatile.Write(ref _bytesBefore, _bytesBefore + (input.Length ?? _current?.Position ?? 0));
         _current = null;
-        await output.WriteAsync(new Entry(input.Name, null, null, new FileReport(input.Name, format ?? reader.Format, fileRead, fileLoaded, fileRejected)), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(new Entry(input.Name, null, null, new FileReport(input.Name, format ?? reader.Format, fileRead, fileLoaded, fileRejected, reader.Note)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,7 +8,8 @@ namespace CiteGraph.Loaders.Ingest;
 /// <param name="Read">Entries found: loaded plus rejected.</param>
 /// <param name="Loaded">Records written.</param>
 /// <param name="Rejected">Entries rejected.</param>
-public sealed record FileReport(string Source, string? Format, int Read, int Loaded, int Rejected);
+/// <param name="Note">A choice the reader made that the user should know of (how an edge list's ids were read), or null.</param>
+public sealed record FileReport(string Source, string? Format, int Read, int Loaded, int Rejected, string? Note = null);
 
 /// <summary>
 /// The outcome of a load: entries read, records loaded, of which how many created a paper and how many merged into one
@@ -33,6 +34,8 @@ public sealed record LoadReport
     public required int ReposInStore { get; init; }
     /// <summary>Citation edges (explicit and inferred) in the store after the load.</summary>
     public int CitationsInStore { get; init; }
+    /// <summary>Explicit citations this load added (ones already stored, or listed twice, are not counted again).</summary>
+    public int CitationsAdded { get; init; }
     public required TimeSpan Elapsed { get; init; }
     /// <summary>
     /// The part of <see cref="Elapsed"/> a bulk load spent at its end building the indexes it deferred and indexing the

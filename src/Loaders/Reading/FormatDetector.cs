@@ -5,6 +5,7 @@ using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;
 using CiteGraph.Loaders.Formats.HuggingFace;
 using CiteGraph.Loaders.Formats.OpenAlex;
+using CiteGraph.Loaders.Formats.OpenCitations;
 using CiteGraph.Loaders.Formats.SemanticScholar;
 using CiteGraph.Loaders.Listings;
 
@@ -20,7 +21,7 @@ public static partial class FormatDetector
 
     /// <summary>Format names accepted by <see cref="ReadOptions.Format"/> (and the command line's <c>--format</c>).</summary>
     public static IReadOnlyList<string> FormatNames { get; } =
-        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora", "node-dates", "acl"];
+        ["hf-listing", "hf-json", "arxiv", "openalex", "s2", "edgelist", "cora", "node-dates", "acl", "opencitations"];
 
     /// <summary>The reader for <paramref name="input"/>, or the reason no reader fits (reported at line 1).</summary>
     public static Task<(IRecordReader? Reader, string? Problem)> DetectAsync(InputFile input, CancellationToken cancellationToken = default) =>
@@ -70,6 +71,11 @@ public static partial class FormatDetector
             return (new ListingReader(), null);
         }
 
+        if (OpenCitationsCsvReader.IsHeader(text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').Split('\n')[0]))
+        {
+            return (new OpenCitationsCsvReader(), null);
+        }
+
         if (AclMetadataReader.IsBlockStart(text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').Split('\n')[0]))
         {
             return (new AclMetadataReader(), null);
@@ -87,12 +93,13 @@ public static partial class FormatDetector
             "arxiv" => (new ArxivMetadataReader(), null),
             "openalex" => (new OpenAlexWorkReader(), null),
             "s2" or "semantic-scholar" => (new S2PaperReader(), null),
-            "edgelist" or "snap" => (new EdgeListReader(options.EdgeDirection), null),
+            "edgelist" or "snap" => (new EdgeListReader(options.EdgeDirection, options.IdKind), null),
             "node-dates" or "dates" => (new NodeDatesReader(), null),
             "acl" or "aan" => (new AclMetadataReader(), null),
+            "opencitations" or "coci" => (new OpenCitationsCsvReader(), null),
             "cora" => IsCoraContent(head)
                 ? (new CoraContentReader(), null)
-                : (new EdgeListReader(options.EdgeDirection == EdgeDirection.Auto ? EdgeDirection.CitedCiting : options.EdgeDirection), null),
+                : (new EdgeListReader(options.EdgeDirection == EdgeDirection.Auto ? EdgeDirection.CitedCiting : options.EdgeDirection, options.IdKind), null),
             _ => (null, $"unknown format '{format}'; known formats: {string.Join(", ", FormatNames)}"),
         };
 
@@ -157,7 +164,7 @@ public static partial class FormatDetector
                 return (new NodeDatesReader(), null);
             }
 
-            return (new EdgeListReader(options.EdgeDirection), null);
+            return (new EdgeListReader(options.EdgeDirection, options.IdKind), null);
         }
 
         return (null, "unknown layout: no Hugging Face listing header ('Daily Papers', 'Subscribe', …), no JSON and no two-column edge list in the first lines");

@@ -104,6 +104,26 @@ internal static class StoreDump
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every explicit citation as <c>citing\tcited</c>, each end named by its arXiv id, else its DOI, else its CiteGraph id.</summary>
+    public static async Task<List<string>> ExplicitCitationsAsync(string databasePath)
+    {
+        await using var connection = await OpenAsync(databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(s.arxiv_id, s.doi, s.id), coalesce(d.arxiv_id, d.doi, d.id)
+            FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk
+            WHERE c.kind = 'explicit';
+            """;
+        var pairs = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pairs.Add(reader.GetString(0) + "\t" + reader.GetString(1));
+        }
+
+        return pairs;
+    }
+
     private static async Task<SqliteConnection> OpenAsync(string databasePath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
