@@ -10,7 +10,12 @@ internal static class DeriveCommand
     {
         var db = CommonOptions.Database();
         var k = new Option<int>("--co-topic-k") { Description = "CO_TOPIC neighbours kept per paper.", DefaultValueFactory = _ => 10 };
-        var command = new Command("derive", "Extract topics, build CO_TOPIC and CO_OCCURS and infer citations from text, over the whole store. Idempotent.") { db, k };
+        var signals = new Option<string?>("--lineage-signals")
+        {
+            Description = "Also write every proposed inferred citation with the signals of its confidence (TSV, before any threshold): for error analysis and refitting the calibration.",
+            HelpName = "FILE",
+        };
+        var command = new Command("derive", "Extract topics, build CO_TOPIC and CO_OCCURS and infer citations from text, over the whole store. Idempotent.") { db, k, signals };
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetRequiredValue(db);
@@ -22,7 +27,7 @@ internal static class DeriveCommand
 
             await using var store = CommonOptions.OpenStore(path);
             await store.InitializeAsync(ct);
-            var options = new DeriveOptions { Topics = new() { CoTopicK = Math.Max(1, result.GetValue(k)) } };
+            var options = new DeriveOptions { Topics = new() { CoTopicK = Math.Max(1, result.GetValue(k)) }, LineageSignalsPath = result.GetValue(signals) };
             var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p.Stage}: {p.Done:N0}{(p.Total is { } t ? $" / {t:N0}" : "")}        "));
             var report = await new TopicsAndLineage(store, options).RunAsync(progress, ct);
             if (progress is not null)

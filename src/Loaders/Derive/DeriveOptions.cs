@@ -14,6 +14,9 @@ public sealed record DeriveOptions
     /// <summary>Inferred citations below this confidence are not written. Default 0.5 (queries filter further with <c>minConfidence</c>).</summary>
     public double MinConfidence { get; init; } = 0.5;
 
+    /// <summary>Where to write every proposed inferred citation with its signals (TSV, before any threshold), or null: what calibration is fitted on.</summary>
+    public string? LineageSignalsPath { get; init; }
+
     /// <summary>Papers extracted per parallel batch. Default 2,000.</summary>
     public int BatchSize { get; init; } = 2000;
 }

@@ -63,7 +63,13 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         if (_options.InferLineage)
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
-            var citations = LineageInferrer.Infer(lineage, corpus.TopicIndexOf, corpus.PaperTopics, _options.MinConfidence);
+            var candidates = LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+            if (_options.LineageSignalsPath is { } signalsPath)
+            {
+                await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
+            }
+
+            var citations = candidates.Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
             progress?.Report(new DeriveProgress("writing lineage", 0, citations.Count));
             // The inferred set is replaced as a whole, so what a re-run no longer infers (text changed, rules tightened) goes.
             inferred = await store.ReplaceInferredCitationsAsync(citations, cancellationToken).ConfigureAwait(false);

@@ -15,28 +15,58 @@ public static partial class LineageInferrer
 {
     private const int MaxUsersOfUndatedName = 20;
 
+    // A name used by more papers than this before its "introducer", or by this many papers at all, is common currency.
+    // A coined name must be new (none before); a title's phrase may have been written a few times before it named a paper.
+    private const int MaxEarlierUses = 0;
+    private const int MaxEarlierTitleNameUses = 2;
+    private const int MaxUsersOfName = 400;
+    private const int MaxTitleNameWords = 4;
+
     /// <summary>Infers the citations of a corpus; one per (citing, cited) pair, the most confident rule wins.</summary>
     /// <param name="papers">Every paper of the corpus.</param>
     /// <param name="topicOfKey">The topic index of a canonical key (see <see cref="TopicKey.Of"/>), or -1.</param>
     /// <param name="paperTopics">Each paper's topics (by index), in the order of <paramref name="papers"/>.</param>
     /// <param name="minConfidence">Citations below this confidence are not returned.</param>
-    public static List<Citation> Infer(IReadOnlyList<LineagePaper> papers, Func<string, int> topicOfKey, IReadOnlyList<int[]> paperTopics, double minConfidence = 0.5)
+    /// <param name="similarity">Whether two papers are about the same thing; default <see cref="TermSimilarity"/> over these papers.</param>
+    public static List<Citation> Infer(
+        IReadOnlyList<LineagePaper> papers, Func<string, int> topicOfKey, IReadOnlyList<int[]> paperTopics, double minConfidence = 0.5, ILineageSimilarity? similarity = null) =>
+        [.. Candidates(papers, topicOfKey, paperTopics, similarity).Where(c => c.Citation.Confidence >= minConfidence).Select(c => c.Citation)];
+
+    /// <summary>
+    /// Every citation the rules propose, before any threshold, each with the signals its calibrated confidence was
+    /// computed from (<see cref="LineageCalibration"/>); one per (citing, cited) pair, the most confident wins; in order.
+    /// </summary>
+    public static List<(Citation Citation, LineageSignals Signals)> Candidates(
+        IReadOnlyList<LineagePaper> papers, Func<string, int> topicOfKey, IReadOnlyList<int[]> paperTopics, ILineageSimilarity? similarity = null)
     {
         ArgumentNullException.ThrowIfNull(papers);
         ArgumentNullException.ThrowIfNull(topicOfKey);
         ArgumentNullException.ThrowIfNull(paperTopics);
-        var best = new Dictionary<(int From, int To), Citation>();
-        void Add(int from, int to, double confidence, string evidence)
+        similarity ??= new TermSimilarity(papers);
+        var topicSimilarity = new TopicSimilarity(paperTopics);
+        var best = new Dictionary<(int From, int To), (Citation Citation, LineageSignals Signals)>();
+        void Add(int from, int to, string evidence, LineageSignals signals)
         {
-            if (from == to || confidence < minConfidence)
+            if (from == to)
             {
                 return;
             }
 
-            var citation = new Citation(papers[from].Id, papers[to].Id, CitationKind.Inferred, Math.Round(Math.Clamp(confidence, 0, 0.99), 3), evidence);
-            if (!best.TryGetValue((from, to), out var seen) || seen.Confidence < citation.Confidence)
+            // Every rule's proposal must survive the same-subject check: below its rule's floor it is a collision, above
+            // it the similarity is an input of the confidence.
+            var sim = similarity.Similarity(from, to);
+            if (sim < LineageCalibration.MinSimilarity(signals.Rule))
             {
-                best[(from, to)] = citation;
+                return;
+            }
+
+            signals = signals with { Similarity = sim, TopicSimilarity = topicSimilarity.Similarity(from, to), Order = signals.Order ?? LineagePaper.Compare(papers[from].Date, papers[to].Date) };
+            var confidence = Math.Round(Math.Clamp(LineageCalibration.Confidence(signals), 0, 0.99), 3);
+            var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{evidence} [{similarity.Name} similarity {sim:0.00}]");
+            var citation = new Citation(papers[from].Id, papers[to].Id, CitationKind.Inferred, confidence, text);
+            if (!best.TryGetValue((from, to), out var seen) || seen.Citation.Confidence < citation.Confidence)
+            {
+                best[(from, to)] = (citation, signals);
             }
         }
 
@@ -44,10 +74,11 @@ public static partial class LineageInferrer
         Methods(papers, topicOfKey, paperTopics, Add);
         EtAl(papers, Add);
         Titles(papers, Add);
-        return best.OrderBy(b => b.Key.From).ThenBy(b => b.Key.To).Select(b => b.Value).ToList();
+        TitleNames(papers, Add);
+        return [.. best.OrderBy(b => b.Key.From).ThenBy(b => b.Key.To).Select(b => b.Value)];
     }
 
-    private static void Mentions(IReadOnlyList<LineagePaper> papers, Action<int, int, double, string> add)
+    private static void Mentions(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
     {
         var byArxiv = new Dictionary<string, int>(StringComparer.Ordinal);
         var byDoi = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -76,15 +107,14 @@ public static partial class LineageInferrer
                 };
                 if (target >= 0)
                 {
-                    // An explicit id is a strong statement even when dates disagree (a paper may name a later version's id).
-                    var forward = LineagePaper.Compare(papers[i].Date, papers[target].Date) < 0;
-                    add(i, target, forward ? 0.6 : 0.95, $"{(mention.Kind == ExternalIdKind.Arxiv ? "arxiv" : "doi")}: {mention.Value}");
+                    var rule = mention.Kind == ExternalIdKind.Arxiv ? "arxiv" : "doi";
+                    add(i, target, $"{rule}: {mention.Value}", new LineageSignals(rule));
                 }
             }
         }
     }
 
-    private static void Methods(IReadOnlyList<LineagePaper> papers, Func<string, int> topicOfKey, IReadOnlyList<int[]> paperTopics, Action<int, int, double, string> add)
+    private static void Methods(IReadOnlyList<LineagePaper> papers, Func<string, int> topicOfKey, IReadOnlyList<int[]> paperTopics, Action<int, int, string, LineageSignals> add)
     {
         // Who claims each name: (name, expansion topic or -1 for a bare title name) → candidates with their claim strength.
         var claims = new Dictionary<(string Name, int Topic), List<(int Paper, int Strength, string Evidence)>>();
@@ -100,6 +130,7 @@ public static partial class LineageInferrer
                 var expansionWords = " " + string.Join(' ', TopicKey.Words(d.Expansion).Select(TopicKey.American)) + " ";
                 var strength = (d.Introduced ? 2 : 0) + (titleName == d.Acronym ? 2 : 0) + (titleWords.Contains(expansionWords, StringComparison.Ordinal) ? 1 : 0);
                 Get(definers, (d.Acronym, topic)).Add(i);
+                // Spelling a name out ("X (A)", even in the title) is no claim to it: a paper must coin it or be named after it.
                 if (strength >= 2)
                 {
                     Get(claims, (d.Acronym, topic)).Add((i, strength, d.Evidence));
@@ -108,7 +139,7 @@ public static partial class LineageInferrer
 
             if (titleName is not null && paper.Definitions.All(d => d.Acronym != titleName) && AcronymFinder.IsCoinedName(titleName))
             {
-                Get(claims, (titleName, -1)).Add((i, 2, paper.Title));
+                Get(claims, (titleName, -1)).Add((i, 4, paper.Title));
             }
 
             foreach (var (name, evidence) in AcronymFinder.CoinedNames(paper.Text))
@@ -150,8 +181,9 @@ public static partial class LineageInferrer
             }
         }
 
+        // Rival coiners are not users of each other's name; papers that merely spell a name out are (their "(A)" cites).
         var claimants = claims.GroupBy(c => c.Key.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Value.Select(v => v.Paper)).ToHashSet(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Value.Where(v => v.Strength >= 2).Select(v => v.Paper)).ToHashSet(), StringComparer.Ordinal);
         var expansionsOf = definers.Keys.Where(k => k.Topic >= 0).GroupBy(k => k.Name).ToDictionary(g => g.Key, g => g.Select(k => k.Topic).Distinct().Count(), StringComparer.Ordinal);
         foreach (var ((name, topic), candidates) in claims)
         {
@@ -161,14 +193,7 @@ public static partial class LineageInferrer
                 continue;
             }
 
-            // Someone who spelled the name out before the "introducer" did makes the claim doubtful.
-            if (definers.TryGetValue((name, topic), out var spelled) &&
-                spelled.Any(j => j != intro.Paper && LineagePaper.Compare(papers[j].Date, papers[intro.Paper].Date) < 0))
-            {
-                continue;
-            }
-
-            var baseConfidence = intro.Strength switch { >= 4 => 0.9, 3 => 0.85, _ => 0.8 };
+            var introDate = papers[intro.Paper].Date;
             var namers = usersOfName.GetValueOrDefault(name) ?? [];
             var users = new HashSet<int>(namers);
             if (topic >= 0)
@@ -176,16 +201,23 @@ public static partial class LineageInferrer
                 users.UnionWith(usersOfTopic.GetValueOrDefault(topic) ?? []);
             }
 
-            // A name coined by a paper cannot appear before it: any earlier use means the name was already current
-            // ("we propose an LLM-based …" does not introduce LLMs). Without a date, a name in wide use is not trusted either.
-            var introDate = papers[intro.Paper].Date;
-            if (users.Any(j => j != intro.Paper && LineagePaper.Compare(papers[j].Date, introDate) < 0) ||
+            // A name coined by a paper cannot appear before it: earlier uses or spellings mean the name was already
+            // current ("we propose an LLM-based …" does not introduce LLMs). So do a bare name with two meanings and,
+            // without a date, a name in wide use.
+            var earlier = users.Count(j => j != intro.Paper && LineagePaper.Compare(papers[j].Date, introDate) < 0);
+            if (definers.TryGetValue((name, topic), out var spelled))
+            {
+                earlier += spelled.Count(j => j != intro.Paper && !users.Contains(j) && LineagePaper.Compare(papers[j].Date, introDate) < 0);
+            }
+
+            if (earlier > MaxEarlierUses || users.Count > MaxUsersOfName ||
                 (topic < 0 && expansionsOf.GetValueOrDefault(name) >= 2) ||
                 (introDate?.Year is null && users.Count > MaxUsersOfUndatedName))
             {
                 continue;
             }
 
+            var introExpansion = topic >= 0 ? papers[intro.Paper].Definitions.FirstOrDefault(d => d.Acronym == name)?.Expansion : null;
             foreach (var u in users.Order())
             {
                 if (u == intro.Paper || claimants[name].Contains(u))
@@ -194,15 +226,22 @@ public static partial class LineageInferrer
                 }
 
                 var user = papers[u];
-                var order = LineagePaper.Compare(user.Date, papers[intro.Paper].Date);
+                var order = LineagePaper.Compare(user.Date, introDate);
                 if (order < 0)
+                {
+                    continue;
+                }
+
+                // An acronym must mean the same thing on both sides where the citing text says what it means.
+                var agreement = introExpansion is null ? Agreement.Silent : AcronymAgreement.Check(user.Text, name, introExpansion);
+                if (agreement == Agreement.Disagrees)
                 {
                     continue;
                 }
 
                 var own = user.Definitions.FirstOrDefault(d => d.Acronym == name);
                 string? evidence;
-                var confidence = baseConfidence;
+                int use;
                 if (own is not null)
                 {
                     // The same letters for another thing; or a bare name the user spells out while its "introducer" never did.
@@ -212,25 +251,26 @@ public static partial class LineageInferrer
                     }
 
                     evidence = own.Evidence;
+                    use = 0;
                 }
                 else if (namers.Contains(u) && (topic < 0 || expansionsOf.GetValueOrDefault(name) <= 1))
                 {
                     evidence = Snippet(user.Text, name) ?? name;
-                    confidence -= 0.05;
+                    use = 1;
                 }
-                else if (topic >= 0 && paperTopics[u].Contains(topic))
+                else if (topic >= 0 && paperTopics[u].Contains(topic) && introExpansion is not null && Snippet(user.Text, introExpansion) is { } written)
                 {
-                    var words = papers[intro.Paper].Definitions.First(d => d.Acronym == name).Expansion;
-                    evidence = Snippet(user.Text, words) ?? words;
-                    confidence -= 0.05;
+                    // The expansion itself must be written: a topic reached through an alias ("code") is not a mention.
+                    evidence = written;
+                    use = 2;
                 }
                 else
                 {
                     continue;
                 }
 
-                confidence += order is null ? -0.1 : order > 0 ? 0.05 : 0;
-                add(u, intro.Paper, confidence, $"method: {evidence}");
+                add(u, intro.Paper, $"method: {evidence}", new LineageSignals(
+                    "method", Claim: intro.Strength, Use: use, Agrees: agreement == Agreement.Agrees, Users: users.Count, Earlier: earlier, Definers: spelled?.Count ?? 0, Order: order));
             }
         }
     }
@@ -261,7 +301,74 @@ public static partial class LineageInferrer
         return (winner.Paper, winner.Strength);
     }
 
-    private static void EtAl(IReadOnlyList<LineagePaper> papers, Action<int, int, double, string> add)
+    /// <summary>
+    /// A title that opens with a name of a few plain words ("Batch Normalization: …", "Soft Actor-Critic: …") names what
+    /// the paper introduces; a later paper writing those words mentions it. Phrases are matched as word n-grams through
+    /// a dictionary (never all pairs); a phrase already current before the paper, or common across the corpus, is weak.
+    /// </summary>
+    private static void TitleNames(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
+    {
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var colon = papers[i].Title.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var words = Normalized(papers[i].Title[..colon]);
+            if (words.Length is >= 2 and <= MaxTitleNameWords && words.Count(w => !StopWords.Function.Contains(w)) >= 2 && !StopWords.Function.Contains(words[0]))
+            {
+                Get(owners, string.Join(' ', words)).Add(i);
+            }
+        }
+
+        var mentions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var words = Normalized(papers[i].Text);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var start = 0; start < words.Length; start++)
+            {
+                for (var n = 2; n <= MaxTitleNameWords && start + n <= words.Length; n++)
+                {
+                    var phrase = string.Join(' ', words, start, n);
+                    if (owners.ContainsKey(phrase) && seen.Add(phrase))
+                    {
+                        Get(mentions, phrase).Add(i);
+                    }
+                }
+            }
+        }
+
+        foreach (var (phrase, owner) in owners)
+        {
+            if (owner.Count != 1 || !mentions.TryGetValue(phrase, out var users))
+            {
+                continue;
+            }
+
+            var cited = owner[0];
+            var earlier = users.Count(u => u != cited && LineagePaper.Compare(papers[u].Date, papers[cited].Date) < 0);
+            if (earlier > MaxEarlierTitleNameUses || users.Count > MaxUsersOfName)
+            {
+                continue;
+            }
+
+            foreach (var u in users)
+            {
+                if (u != cited && LineagePaper.Compare(papers[u].Date, papers[cited].Date) is null or >= 0)
+                {
+                    var title = papers[cited].Title;
+                    add(u, cited, $"title-name: {title[..title.IndexOf(':', StringComparison.Ordinal)]}",
+                        new LineageSignals("title-name", Users: users.Count, Earlier: earlier, TitleWords: phrase.Count(c => c == ' ') + 1));
+                }
+            }
+        }
+    }
+
+    private static void EtAl(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
     {
         var byAuthorYear = new Dictionary<(string, int), List<int>>();
         for (var i = 0; i < papers.Count; i++)
@@ -286,13 +393,13 @@ public static partial class LineageInferrer
                 if (name is not null && byAuthorYear.TryGetValue((name, year), out var targets) && targets.Count == 1 &&
                     LineagePaper.Compare(papers[i].Date, papers[targets[0]].Date) is null or >= 0)
                 {
-                    add(i, targets[0], 0.85, $"et-al: {m.Value}");
+                    add(i, targets[0], $"et-al: {m.Value}", new LineageSignals("et-al"));
                 }
             }
         }
     }
 
-    private static void Titles(IReadOnlyList<LineagePaper> papers, Action<int, int, double, string> add)
+    private static void Titles(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
     {
         // A trie of the corpus's titles over interned words: each position of a text walks it only as far as the words
         // match. Titles bucketed by their first three words made this quadratic wherever many titles open alike ("a
@@ -349,7 +456,7 @@ public static partial class LineageInferrer
                     {
                         if (target != i && found.Add(target) && LineagePaper.Compare(papers[i].Date, papers[target].Date) is null or >= 0)
                         {
-                            add(i, target, length >= 6 ? 0.9 : 0.75, $"title: {papers[target].Title}");
+                            add(i, target, $"title: {papers[target].Title}", new LineageSignals("title", TitleWords: length));
                         }
                     }
                 }

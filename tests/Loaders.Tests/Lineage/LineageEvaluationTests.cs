@@ -24,7 +24,7 @@ public sealed class LineageEvaluationTests
         var truth = dir.File("truth.tsv");
         await File.WriteAllLinesAsync(truth, ["# citing\tcited", $"{weather}\t{sla}", $"{rdpo}\t{replication}", "arXiv:9999.99999\tunknown"], Ct);
 
-        var evaluation = await LineageEvaluation.EvaluateAsync(store, truth, 0.6, Ct);
+        var evaluation = await LineageEvaluation.EvaluateAsync(store, truth, 0.6, cancellationToken: Ct);
 
         Assert.Equal((3, 2, 2, 1, 1), (evaluation.TruthPairs, evaluation.ResolvedPairs, evaluation.CitingPapers, evaluation.Predicted, evaluation.Correct));
         Assert.Equal(1.0, evaluation.Precision);

@@ -1,0 +1,53 @@
+using CiteGraph.Graph.Model;
+using CiteGraph.Loaders.Lineage;
+using CiteGraph.Loaders.Topics;
+
+namespace CiteGraph.Loaders.Tests.Lineage;
+
+public sealed class SimilarityGateTests
+{
+    private static PaperText Paper(string id, string title, string text, string published) => new() { Id = id, Title = title, Abstract = text, Published = published };
+
+    private static List<(Citation Citation, LineageSignals Signals)> Candidates(params PaperText[] papers)
+    {
+        var corpus = new TopicCorpus();
+        var lineage = new List<LineagePaper>();
+        foreach (var p in papers)
+        {
+            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
+            corpus.Add(p.Id, extraction);
+            lineage.Add(LineagePaper.From(p, extraction));
+        }
+
+        corpus.Build();
+        return LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+    }
+
+    [Fact]
+    public void The_same_name_used_on_another_subject_is_no_citation_while_on_the_same_subject_it_is()
+    {
+        var candidates = Candidates(
+            Paper("A", "FooNet: Message Passing for Molecular Graphs", "We propose FooNet, a message passing network that predicts molecular properties from graphs of atoms and bonds.", "2021-01-01"),
+            Paper("B", "Equivariant molecular property prediction", "We extend FooNet with equivariant message passing to predict molecular properties of atoms and bonds in graphs.", "2022-01-01"),
+            Paper("C", "Music generation with diffusion", "Our audio diffusion model generates music; a FooNet module conditions the melody on lyrics and rhythm.", "2022-02-01"),
+            Paper("D", "Graph kernels revisited", "Kernels on graphs compare atoms and bonds of molecules without message passing.", "2020-01-01"),
+            Paper("E", "Lyrics to melody", "A transformer turns lyrics into melody and rhythm for music.", "2020-02-01"),
+            Paper("F", "Audio codecs", "Neural codecs compress audio for diffusion and music models.", "2020-03-01"));
+
+        var related = Assert.Single(candidates).Citation;
+
+        Assert.Equal(("B", "A"), (related.From, related.To));
+        Assert.True(related.Confidence >= 0.8, $"same subject {related.Confidence}");
+        Assert.Contains("terms similarity", related.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Term_similarity_is_one_for_the_same_text_and_zero_without_shared_content_words()
+    {
+        LineagePaper P(string id, string text) => new() { Id = id, Title = id, Text = text };
+        var similarity = new TermSimilarity([P("a", "sparse lattice attention for crystals"), P("b", "sparse lattice attention for crystals"), P("c", "weather forecasting with radar"), P("d", "radar images")]);
+
+        Assert.Equal(1.0, similarity.Similarity(0, 1), 6);
+        Assert.Equal(0.0, similarity.Similarity(0, 2), 6);
+    }
+}
