@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,5 +13,16 @@ public sealed class CiteGraphSchema : Schema
         Query = services.GetRequiredService<CiteGraphQuery>();
         Mutation = services.GetRequiredService<Mutations.CiteGraphMutation>();
         Description = "CiteGraph: papers, the code they reference, and how they connect.";
+        // What graphql-js getIntrospectionQuery({ directiveIsRepeatable, inputValueDeprecation }) asks for; without these
+        // the query every client sends first fails validation (issue 16).
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+    }
+
+    /// <inheritdoc />
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        Introspection.IntrospectionAdditions.AddTo(graphType);
     }
 }
