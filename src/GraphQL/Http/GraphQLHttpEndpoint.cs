@@ -100,6 +100,7 @@ public static class GraphQLHttpEndpoint
             CachedDocumentValidationRules = HttpMethods.IsGet(http.Request.Method) ? [QueriesOnlyRule.Instance] : null,
         });
 
+        result = EnumHints.Improve(result, services.GetRequiredService<CiteGraphSchema>());
         http.Response.StatusCode = StatusCodeOf(http, result);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
