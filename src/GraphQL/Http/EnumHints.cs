@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GraphQL;
+using CiteGraph.GraphQL.Suggestions;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Http;

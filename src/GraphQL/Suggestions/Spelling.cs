@@ -1,20 +1,31 @@
-namespace CiteGraph.GraphQL.Http;
+namespace CiteGraph.GraphQL.Suggestions;
 
 /// <summary>Near-miss matching for hints: case-insensitive edit distance, close enough for a typo, never a guess.</summary>
 internal static class Spelling
 {
-    /// <summary>The candidate nearest to <paramref name="given"/> within a typo's distance (a third of its length, at least 1), or null.</summary>
-    public static string? Nearest(string given, IEnumerable<string> candidates)
+    /// <summary>
+    /// The candidate nearest to <paramref name="given"/> within a typo's distance (a third of its length, at least 1), or
+    /// null; ties go to the candidate with the larger <paramref name="weight"/> (e.g. the more common word).
+    /// </summary>
+    public static string? Nearest(string given, IEnumerable<string> candidates, Func<string, int>? weight = null)
     {
         var limit = Math.Max(1, given.Length / 3);
+        var upper = given.ToUpperInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
+        var bestWeight = int.MinValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(given.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (distance <= limit && distance < bestDistance)
+            if (Math.Abs(candidate.Length - given.Length) > limit)
             {
-                (best, bestDistance) = (candidate, distance);
+                continue;
+            }
+
+            var distance = Distance(upper, candidate.ToUpperInvariant());
+            var w = weight?.Invoke(candidate) ?? 0;
+            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && w > bestWeight)))
+            {
+                (best, bestDistance, bestWeight) = (candidate, distance, w);
             }
         }
 
