@@ -3,11 +3,13 @@ using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Traversal;
 using CiteGraph.GraphQL.Errors;
+using CiteGraph.GraphQL.Pagination;
 using CiteGraph.GraphQL.Types;
 using CiteGraph.GraphQL.Validation;
 using CiteGraph.GraphQL.Views;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
 
 namespace CiteGraph.GraphQL;
 
@@ -17,28 +19,46 @@ public sealed partial class CiteGraphQuery
     private void AddTraversalFields(IGraphStore store, SnapshotHolder snapshots)
     {
         Field<NonNullGraphType<LineageType>>("lineage")
-            .Description("What a paper builds on (ANCESTORS) or what built on it (DESCENDANTS), generation by generation.")
+            .Description("What a paper builds on (ANCESTORS) or what built on it (DESCENDANTS), generation by generation; pages with first/after (Relay cursors on the nodes, pageInfo).")
             .Argument<NonNullGraphType<IdGraphType>>("paperId")
             .Argument<DirectionType>("direction", a => a.DefaultValue = LineageDirection.Ancestors)
             .Argument<IntGraphType>("maxDepth", a => a.DefaultValue = 3)
             .Argument<ListGraphType<NonNullGraphType<CitationKindType>>>("kinds", "Citation kinds to follow; both by default.")
             .Argument<FloatGraphType>("minConfidence", a => a.DefaultValue = 0.0)
             .Argument<IntGraphType>("first", a => a.DefaultValue = 200)
+            .Argument<StringGraphType>("after", "A node's cursor (or pageInfo.endCursor): the page starts after that node.")
             .ResolveAsync(async ctx =>
             {
                 var args = ArgumentValidation.Lineage.Check(new LineageArguments(
                     ctx.GetArgument<string>("paperId"), ctx.GetArgument<int>("maxDepth"), ctx.GetArgument<double>("minConfidence"), ctx.GetArgument<int>("first")));
+                var offset = (int)Math.Min(Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0, int.MaxValue);
+                if (offset + args.First > TraversalLimits.MaxLineagePosition)
+                {
+                    throw new InvalidArgumentError("after", $"reaches past the {TraversalLimits.MaxLineagePosition:N0}th paper of the lineage; narrow it with maxDepth, kinds or minConfidence.");
+                }
+
                 var snapshot = snapshots.Current;
                 var (root, rootPaper) = await SnapshotPapers.ResolveAsync(store, snapshot, "paperId", args.PaperId, ctx.CancellationToken);
                 var kinds = ctx.GetArgument<List<CitationKind>?>("kinds")?.Select(k => k == CitationKind.Explicit ? EdgeKinds.Cites : EdgeKinds.CitesInferred);
                 var filter = new EdgeFilter(EdgeKindType.Combine(kinds, EdgeKinds.Citations), args.MinConfidence);
-                var result = Lineage.Compute(snapshot, root, ctx.GetArgument<LineageDirection>("direction"), args.MaxDepth, filter, args.First);
-                var papers = await SnapshotPapers.LoadAsync(store, snapshot, result.Nodes.Select(n => n.Paper), ctx.CancellationToken);
+                // The walk is breadth-first and stops adding at its limit, so a longer walk's order starts with a shorter
+                // one's: a page is the walk up to its end, less what earlier pages had.
+                var result = Lineage.Compute(snapshot, root, ctx.GetArgument<LineageDirection>("direction"), args.MaxDepth, filter, offset + args.First);
+                var page = LineagePage.Of(result, offset);
+                var papers = await SnapshotPapers.LoadAsync(store, snapshot, page.Nodes.Select(n => n.Node.Paper), ctx.CancellationToken);
                 return new LineageView(
                     rootPaper,
-                    result.Nodes.Where(n => papers.ContainsKey(n.Paper)).Select(n => new LineageNodeView(papers[n.Paper], n.Depth)).ToList(),
-                    result.Edges.Select(e => SnapshotPapers.Edge(snapshot, e)).ToList(),
-                    result.Truncated);
+                    page.Nodes.Where(n => papers.ContainsKey(n.Node.Paper))
+                        .Select(n => new LineageNodeView(papers[n.Node.Paper], n.Node.Depth, Cursor.Encode(n.Position + 1))).ToList(),
+                    page.Edges.Select(e => SnapshotPapers.Edge(snapshot, e)).ToList(),
+                    result.Truncated,
+                    new PageInfo
+                    {
+                        HasNextPage = result.Truncated,
+                        HasPreviousPage = offset > 0,
+                        StartCursor = page.Nodes.Count > 0 ? Cursor.Encode(page.Nodes[0].Position + 1) : null,
+                        EndCursor = page.Nodes.Count > 0 ? Cursor.Encode(page.Nodes[^1].Position + 1) : ctx.GetArgument<string?>("after"),
+                    });
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("connect")

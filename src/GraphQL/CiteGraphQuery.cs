@@ -118,6 +118,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         AddTraversalFields(store, snapshots);
+        AddSuggestionFields(store, snapshots);
 
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")

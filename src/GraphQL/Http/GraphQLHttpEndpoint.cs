@@ -11,9 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CiteGraph.GraphQL.Http;
 
 /// <summary>
-/// GraphQL over HTTP (the GraphQL-over-HTTP spec's application/json profile): POST with a JSON body
-/// <c>{query, variables, operationName}</c> or <c>application/graphql</c>, and GET with query-string parameters for queries.
-/// GraphQL errors answer 200 with <c>errors[].extensions.code</c>; requests that are not GraphQL answer 4xx with the same shape.
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec): POST with a JSON body <c>{query, variables, operationName}</c> or
+/// <c>application/graphql</c>, and GET with query-string parameters for queries. A client accepting
+/// <c>application/graphql-response+json</c> gets that type and 400 for a request that could not be executed (syntax,
+/// validation, variable coercion); an <c>application/json</c> client gets GraphQL errors with 200, as before. Requests that
+/// are not GraphQL answer 4xx with the same error shape; a mutation over GET answers 405 with <c>Allow: POST</c>.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -49,6 +51,13 @@ public static class GraphQLHttpEndpoint
         try
         {
             request = await ReadRequestAsync(http, serializer);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body (no Content-Length) is only found too large while it is read.
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the limit of {limits.MaxRequestBytes:N0} bytes.");
+            return;
         }
         catch (Exception ex) when (ex is JsonException or BadHttpRequestException or InvalidDataException)
         {
@@ -91,10 +100,35 @@ public static class GraphQLHttpEndpoint
             CachedDocumentValidationRules = HttpMethods.IsGet(http.Request.Method) ? [QueriesOnlyRule.Instance] : null,
         });
 
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/json; charset=utf-8";
+        result = EnumHints.Improve(result, services.GetRequiredService<CiteGraphSchema>());
+        http.Response.StatusCode = StatusCodeOf(http, result);
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+        }
+
+        http.Response.ContentType = ContentTypeOf(http.Request);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>
+    /// 405 for a mutation over GET; for <c>application/graphql-response+json</c>, 400 when the operation never ran (the
+    /// spec's parse, validation and variable-coercion failures); otherwise 200, errors in the body.
+    /// </summary>
+    private static int StatusCodeOf(HttpContext http, ExecutionResult result)
+    {
+        if (result.Errors?.Any(e => e is MutationOverGetError) == true)
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return !result.Executed && ResponseMediaType.PrefersGraphQLResponse(http.Request)
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+    }
+
+    private static string ContentTypeOf(HttpRequest request) =>
+        (ResponseMediaType.PrefersGraphQLResponse(request) ? ResponseMediaType.GraphQLResponse : ResponseMediaType.Json) + "; charset=utf-8";
 
     /// <summary>A browser navigating to /graphql (HTML accepted, no query given) gets the query page; ?sdl gets the schema.</summary>
     private static bool WantsPage(HttpRequest request) =>
@@ -151,7 +185,7 @@ public static class GraphQLHttpEndpoint
     private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string message)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentType = ContentTypeOf(http.Request);
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadRequest }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }

@@ -15,8 +15,11 @@ internal sealed class QueriesOnlyRule : ValidationRuleBase
             if (operation.Operation != OperationType.Query &&
                 (ctx.Operation is null || ReferenceEquals(ctx.Operation, operation)))
             {
-                ctx.ReportError(new ValidationError(
-                    ctx.Document.Source, ErrorCodes.BadRequest, "GET requests may only run queries; send mutations with POST.", operation));
+                ctx.ReportError(new MutationOverGetError(ctx.Document.Source, operation));
             }
         }));
 }
+
+/// <summary>A mutation or subscription sent with GET: the endpoint answers it 405 with <c>Allow: POST</c>.</summary>
+internal sealed class MutationOverGetError(GraphQLParser.ROM source, GraphQLOperationDefinition operation)
+    : ValidationError(source, ErrorCodes.BadRequest, "GET requests may only run queries; send mutations with POST.", operation);

@@ -1,5 +1,6 @@
 using CiteGraph.GraphQL.Views;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 
 namespace CiteGraph.GraphQL.Types;
 
@@ -11,10 +12,13 @@ public sealed class LineageType : ObjectGraphType<LineageView>
         Name = "Lineage";
         Field<NonNullGraphType<PaperType>>("root").Resolve(c => c.Source.Root);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LineageNodeType>>>>("nodes")
-            .Description("Papers reached, nearest generation first (the root excluded).").Resolve(c => c.Source.Nodes);
+            .Description("Papers reached, nearest generation first (the root excluded): this page of them.").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphEdgeType>>>>("edges")
-            .Description("Citations among the root and the papers reached.").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when 'first' cut the lineage short.").Resolve(c => c.Source.Truncated);
+            .Description("Citations among the root and the papers reached; on a later page, those reaching a paper of that page (so pages together hold each once).")
+            .Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when 'first' cut the lineage short (more pages follow).").Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo")
+            .Description("Relay paging over the nodes: pass endCursor as 'after' for the next page.").Resolve(c => c.Source.PageInfo);
     }
 }
 
@@ -26,5 +30,6 @@ public sealed class LineageNodeType : ObjectGraphType<LineageNodeView>
         Name = "LineageNode";
         Field<NonNullGraphType<PaperType>>("paper").Resolve(c => c.Source.Paper);
         Field(n => n.Depth).Description("Citation hops from the root.");
+        Field(n => n.Cursor).Description("Opaque Relay cursor: 'after' this node.");
     }
 }

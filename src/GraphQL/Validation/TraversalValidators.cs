@@ -7,6 +7,9 @@ public static class TraversalLimits
 {
     public const int MaxDepth = 6;
     public const int MaxLineageNodes = 500;
+
+    /// <summary>How far into a lineage pages may reach (<c>after</c> + <c>first</c>): each page re-walks the lineage up to its end.</summary>
+    public const int MaxLineagePosition = 50_000;
     public const int MaxPathLength = 6;
     public const int MaxPaths = 10;
     public const int MaxRelated = 100;

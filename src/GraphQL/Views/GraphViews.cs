@@ -7,10 +7,11 @@ namespace CiteGraph.GraphQL.Views;
 public sealed record GraphEdgeView(string Source, string Target, EdgeKinds Kind, double Confidence, string? Evidence, string? Via);
 
 /// <summary>A paper in a lineage with its distance from the root.</summary>
-public sealed record LineageNodeView(Paper Paper, int Depth);
+public sealed record LineageNodeView(Paper Paper, int Depth, string Cursor = "");
 
 /// <summary>A lineage: the root, the papers reached with their depth, and the citations among them.</summary>
-public sealed record LineageView(Paper Root, IReadOnlyList<LineageNodeView> Nodes, IReadOnlyList<GraphEdgeView> Edges, bool Truncated);
+public sealed record LineageView(Paper Root, IReadOnlyList<LineageNodeView> Nodes, IReadOnlyList<GraphEdgeView> Edges, bool Truncated,
+    global::GraphQL.Types.Relay.DataObjects.PageInfo? PageInfo = null, int TotalCount = 0);
 
 /// <summary>One way two papers are connected.</summary>
 public sealed record PathView(int Length, IReadOnlyList<Paper> Nodes, IReadOnlyList<GraphEdgeView> Edges);

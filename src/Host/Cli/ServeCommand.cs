@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CiteGraph.Host.Cli;
 
-/// <summary><c>citegraph serve [--db PATH | --store URI] [--demo] [--urls URLS]</c>: the GraphQL service.</summary>
+/// <summary><c>citegraph serve [--db PATH [--create] | --store URI] [--demo] [--urls URLS | --port N]</c>: the GraphQL service.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -14,15 +14,17 @@ internal static class ServeCommand
             HelpName = "PATH",
         };
         var demo = new Option<bool>("--demo") { Description = "Load the shipped demo corpus before serving." };
-        var urls = new Option<string>("--urls")
+        var create = new Option<bool>("--create") { Description = "Start with an empty store when the --db file does not exist yet." };
+        var urls = new Option<string?>("--urls")
         {
-            Description = "Addresses to listen on, ';'-separated.",
-            DefaultValueFactory = _ => "http://localhost:5000",
+            Description = "Addresses to listen on, ';'-separated (default http://localhost:5000).",
+            HelpName = "URLS",
         };
+        var port = new Option<int?>("--port") { Description = "Listen on http://localhost:N (shorthand for --urls).", HelpName = "N" };
         var store = StoreSelection.Option();
         var command = new Command("serve", "Serve the GraphQL API at /graphql. Further --Section:Key=value settings go to the host's configuration.")
         {
-            db, store, demo, urls,
+            db, create, store, demo, urls, port,
         };
         // Settings such as --CiteGraph:Http:RateLimitPerMinute=0 or --Serilog:MinimumLevel:Default=Warning pass through.
         command.TreatUnmatchedTokensAsErrors = false;
@@ -36,6 +38,19 @@ internal static class ServeCommand
                 return await StoreSelection.FailAsync(error);
             }
 
+            if (!ServeAddresses.TryResolve(result.GetValue(urls), result.GetValue(port), out var listen, out var addressError))
+            {
+                return await StoreSelection.FailAsync(addressError);
+            }
+
+            // Serving a mistyped path would silently create an empty store and answer 0 papers.
+            if (!isDemo && !result.GetValue(create) && CommonOptions.IsMissing(location!))
+            {
+                return await StoreSelection.FailAsync(
+                    $"{location!.SqlitePath} does not exist. Load papers into it first (citegraph load FILES --db {location.SqlitePath}), " +
+                    "pass --create to serve a new empty store, or --demo for the demo corpus.");
+            }
+
             var temporary = location!.SqlitePath == scratch;
             var path = location.SqlitePath ?? CommonOptions.DefaultDatabase;
             string[] hostArgs =
@@ -43,7 +58,7 @@ internal static class ServeCommand
                 $"--CiteGraph:Database={path}",
                 $"--CiteGraph:Store={(location.Kind == Graph.Storage.StoreKind.Sqlite ? "" : location.ToUri())}",
                 $"--CiteGraph:Demo={isDemo}",
-                $"--urls={result.GetRequiredValue(urls)}",
+                $"--urls={listen}",
                 .. result.UnmatchedTokens,
             ];
             using (var host = Program.CreateHostBuilder(hostArgs).Build())

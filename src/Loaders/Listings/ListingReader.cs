@@ -71,10 +71,52 @@ public sealed class ListingReader : IRecordReader
         private bool _sawBlankBetween;
         private bool _sawMetadata;
         private int _garbageRunStart;
+        private (string Line, int Number)? _pending;
+        private bool _blankSincePending;
 
         public IEnumerable<ReadResult> Feed(string raw, int lineNumber)
         {
             var line = raw.Trim('\uFEFF', ' ', '\t', '\r');
+            if (_pending is { } pending)
+            {
+                if (line.Length == 0)
+                {
+                    _blankSincePending = true;
+                    yield break;
+                }
+
+                _pending = null;
+                if (ListingLines.IsSeparator(line) || ListingLines.TryParseDate(line, out _, out _))
+                {
+                    // Layout C with the submitting organization written without its bullet ("stanfordnlp Stanford NLP",
+                    // then "·" and the date): the line belongs to the entry above, which keeps its date and upvotes.
+                    _sawMetadata = true;
+                    _entry!.Organization ??= pending.Line;
+                }
+                else
+                {
+                    foreach (var r in Flush(pending.Number))
+                    {
+                        yield return r;
+                    }
+
+                    foreach (var r in TakeTitle(pending.Line, pending.Number))
+                    {
+                        yield return r;
+                    }
+
+                    _blankSinceTitle = _blankSincePending && _state == State.ExpectAbstract;
+                }
+            }
+
+            foreach (var r in FeedLine(line, lineNumber))
+            {
+                yield return r;
+            }
+        }
+
+        private IEnumerable<ReadResult> FeedLine(string line, int lineNumber)
+        {
             if (line.Length == 0)
             {
                 _blankSinceTitle |= _state == State.ExpectAbstract;
@@ -188,22 +230,29 @@ public sealed class ListingReader : IRecordReader
                         yield break;
                     }
 
-                    foreach (var r in Flush(lineNumber))
-                    {
-                        yield return r;
-                    }
-
-                    foreach (var r in TakeTitle(line, lineNumber))
-                    {
-                        yield return r;
-                    }
-
+                    // The next title, or an organization line without its bullet: the line after it says which (Feed).
+                    _pending = (line, lineNumber);
+                    _blankSincePending = false;
                     yield break;
             }
         }
 
         public IEnumerable<ReadResult> End(int lastLine)
         {
+            if (_pending is { } pending)
+            {
+                _pending = null;
+                foreach (var r in Flush(pending.Number))
+                {
+                    yield return r;
+                }
+
+                foreach (var r in TakeTitle(pending.Line, pending.Number))
+                {
+                    yield return r;
+                }
+            }
+
             if (_state == State.ExpectAbstract)
             {
                 yield return Reject(_entry!.TitleLine, $"title without abstract (the file ends after it): '{Short(_entry.Title)}'");

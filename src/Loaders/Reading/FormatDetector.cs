@@ -46,6 +46,11 @@ public static partial class FormatDetector
             return (null, "empty file: nothing to load");
         }
 
+        if (SavedPageKind(head) is { } saved)
+        {
+            return (null, saved);
+        }
+
         if (LooksBinary(head))
         {
             return (null, "binary content, not text or JSON (an image, an archive other than gzip, or a corrupt file?)");
@@ -102,6 +107,26 @@ public static partial class FormatDetector
                 : (new EdgeListReader(options.EdgeDirection == EdgeDirection.Auto ? EdgeDirection.CitedCiting : options.EdgeDirection, options.IdKind), null),
             _ => (null, $"unknown format '{format}'; known formats: {string.Join(", ", FormatNames)}"),
         };
+
+    /// <summary>
+    /// A PDF or a web page saved as HTML: what people save first. Neither is read (a PDF has no listing; the HTML's markup
+    /// changes with the site), so the reason says what to save instead.
+    /// </summary>
+    private static string? SavedPageKind(ReadOnlySpan<byte> head)
+    {
+        const string Instead = "save the Hugging Face papers page as text instead (open it in a browser, select all, copy and paste " +
+                               "into a .txt file, or 'Save Page As…' with 'Text Files'), or load the papers API JSON " +
+                               "(https://huggingface.co/api/daily_papers) or arXiv/OpenAlex/Semantic Scholar metadata";
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return "a PDF document, which CiteGraph does not read: " + Instead;
+        }
+
+        var text = Encoding.UTF8.GetString(head[..Math.Min(head.Length, 1024)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            ? "a saved HTML page, which CiteGraph does not read: " + Instead
+            : null;
+    }
 
     /// <summary>The JSON format whose distinctive field names appear in the first entries.</summary>
     private static string? DetectJson(string head)

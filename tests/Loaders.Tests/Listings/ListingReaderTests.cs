@@ -122,6 +122,34 @@ public sealed class ListingReaderTests
     }
 
     [Fact]
+    public async Task Layout_C_organization_written_without_its_bullet_stays_with_its_paper_with_date_and_upvotes()
+    {
+        var (records, rejections, layout) = await ReadAsync(
+            $"Daily Papers\n\nSubscribe\n\nFirst Paper\n\n{Abstract1}\n\nstanfordnlp Stanford NLP\n·\nDec 7, 2021 12\n\n" +
+            $"Second Paper\n\n{Abstract2}\n\n  • 4 authors\n·\nNov 21 3\n\nThird Paper\n\n{Abstract1}\n\nopenbmb OpenBMB\n\n·\nJan 9, 2025\n");
+        Assert.Empty(rejections);
+        Assert.Equal(ListingLayout.C, layout);
+        Assert.Equal(["First Paper", "Second Paper", "Third Paper"], records.Select(r => r.Title));
+        Assert.Equal(("stanfordnlp Stanford NLP", "2021-12-07", (int?)12), (records[0].Organization, records[0].Published.ToString(), records[0].Upvotes));
+        Assert.Equal(((string?)null, (int?)4, (int?)3), (records[1].Organization, records[1].AuthorsCount, records[1].Upvotes));
+        Assert.Equal(("openbmb OpenBMB", "2025-01-09"), (records[2].Organization, records[2].Published.ToString()));
+    }
+
+    [Fact]
+    public async Task A_title_right_after_an_abstract_is_still_a_title_in_layouts_A_and_B()
+    {
+        var a = await ReadAsync($"Subscribe\nDaily Papers\nFirst\n{Abstract1}\nSecond\n{Abstract2}\nLast Title Without Abstract\n");
+        Assert.Equal(["First", "Second"], a.Records.Select(r => r.Title));
+        Assert.Equal(ListingLayout.A, a.Layout);
+        Assert.Contains("file ends", Assert.Single(a.Rejections).Reason, StringComparison.Ordinal);
+
+        var b = await ReadAsync($"Daily Papers\n\nSubscribe\n\nFirst\n\n{Abstract1}\n\nSecond\n\n{Abstract2}\n");
+        Assert.Equal(["First", "Second"], b.Records.Select(r => r.Title));
+        Assert.Equal(ListingLayout.B, b.Layout);
+        Assert.All(b.Records, r => Assert.Null(r.Organization));
+    }
+
+    [Fact]
     public async Task A_truncated_last_entry_is_rejected_and_earlier_entries_kept()
     {
         var (records, rejections, _) = await ReadAsync($"Daily Papers\n\nSubscribe\n\nGood One\n\n{Abstract1}\n\nCut Off Title\n");

@@ -73,6 +73,25 @@ public class FormatDetectorTests
         Assert.IsType<NodeDatesReader>(reader);
     }
 
+    [Theory]
+    [InlineData("paper.pdf", "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\u0000\u0001\u0002stream", "a PDF document")]
+    [InlineData("Daily Papers - Hugging Face.html", "\uFEFF\n  <!DOCTYPE html>\n<html class=\"\"><head><title>Daily Papers - Hugging Face</title></head><body>Daily Papers\nSubscribe</body></html>", "a saved HTML page")]
+    [InlineData("saved.htm", "<html><body><h1>Daily Papers</h1></body></html>", "a saved HTML page")]
+    public async Task DetectAsync_PdfOrSavedHtml_SaysWhatToSaveInstead(string name, string content, string kind)
+    {
+        var bytes = name.EndsWith(".pdf", StringComparison.Ordinal)
+            ? System.Text.Encoding.Latin1.GetBytes(content)
+            : System.Text.Encoding.UTF8.GetBytes(content);
+        var input = new InputFile(name, () => new MemoryStream(bytes));
+
+        var (reader, problem) = await FormatDetector.DetectAsync(input, TestContext.Current.CancellationToken);
+
+        Assert.Null(reader);
+        Assert.StartsWith(kind, problem, StringComparison.Ordinal);
+        Assert.Contains("save the Hugging Face papers page as text", problem, StringComparison.Ordinal);
+        Assert.Contains("api/daily_papers", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DetectAsync_Unrecognisable_SaysWhy()
     {
