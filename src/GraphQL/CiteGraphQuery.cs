@@ -32,7 +32,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             .Argument<StringGraphType>("after")
             .Argument<PaperFilterInputType>("filter")
             .Argument<PaperOrderType>("orderBy", a => a.DefaultValue = PaperOrder.LoadOrder)
-            .ResolveAsync(async ctx => await PaperConnections.ResolveAsync(store, ctx, ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter()));
+            .ResolveAsync(async ctx => await PaperConnections.ResolveAsync(store, ctx, ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter(), snapshots));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
             .Description("Full-text search over title and abstract, best first. Operators are not interpreted: every word must match.")
@@ -115,9 +115,11 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
 
         AddTraversalFields(store, snapshots);
 
+        // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
+        // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")
-            .ResolveAsync(async ctx => await store.GetStatsAsync(ctx.CancellationToken));
+            .Resolve(_ => snapshots.State.Stats);
 
         Field<TopicType>("topic")
             .Description("A topic by canonical name, any alias (acronym, expansion, spelling variant, plural; case-insensitive) or id; null when unknown.")

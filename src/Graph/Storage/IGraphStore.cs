@@ -81,6 +81,13 @@ public interface IGraphStore : IAsyncDisposable
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A number that changes whenever the store's contents change, whoever wrote them (this process or another one, a
+    /// CLI <c>load</c> into a served database): the server polls it to notice outside writes and rebuild its snapshot.
+    /// Compare values for equality only. Cheap (no scan). Null when the store cannot tell.
+    /// </summary>
+    Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<long?>(null);
+
+    /// <summary>
     /// Writes CITES relationships between stored papers in one transaction. An explicit citation is never replaced by an
     /// inferred one; writing the same citations again changes nothing. Citations naming an unknown paper are skipped.
     /// </summary>

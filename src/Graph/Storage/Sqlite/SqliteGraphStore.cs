@@ -29,6 +29,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
+    private readonly ChangeMonitor _changes;
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
 
@@ -45,6 +46,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: this is the busy timeout.
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _changes = new ChangeMonitor(OpenAsync);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -227,7 +229,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         page.Parameters.AddWithValue("$after", query.After ?? 0);
         page.Parameters.AddWithValue("$limit", query.First + 1);
 
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var total = query.CountTotal
+            ? Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture)
+            : -1;
         var items = new List<(long, Paper)>(query.First);
         var keys = new List<double>(query.First);
         var hasNext = false;
@@ -377,8 +381,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default) =>
+        await _changes.VersionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _changes.DisposeAsync().ConfigureAwait(false);
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
