@@ -55,6 +55,40 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        if (Directory.Exists(DatabasePath))
+        {
+            throw new GraphStoreException($"{DatabasePath} is a directory, not a database file; give the path of a file in it (e.g. {System.IO.Path.Combine(DatabasePath, "citegraph.db")}).");
+        }
+
+        try
+        {
+            await InitializeFileAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            // The first statements on a file meet what is wrong with it: say so in one line, naming the file.
+            throw new GraphStoreException($"{DatabasePath}: {Explain(ex)}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new GraphStoreException($"{DatabasePath}: no permission to create the database or its folder ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>What a SQLite error met when opening a store means, in the user's terms.</summary>
+    public static string Explain(SqliteException ex) => (ex ?? throw new ArgumentNullException(nameof(ex))).SqliteErrorCode switch
+    {
+        26 => "not a CiteGraph database (SQLite says: file is not a database)",
+        11 => "the database file is corrupt (SQLite says: database disk image is malformed)",
+        8 => "the database or its folder is read-only; CiteGraph needs to write there (the WAL and shared-memory files sit beside the database)",
+        14 => "cannot open the database file (does its folder exist, and may this user write there?)",
+        5 or 6 => "the database is locked by another process; try again when it is done",
+        13 => "the disk is full",
+        _ => ex.Message,
+    };
+
+    private async Task InitializeFileAsync(CancellationToken cancellationToken)
+    {
         var directory = System.IO.Path.GetDirectoryName(DatabasePath);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -436,7 +470,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {ex.Message}", ex)
+            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {Explain(ex)}", ex)
             {
                 IsTransient = ex.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
             };
