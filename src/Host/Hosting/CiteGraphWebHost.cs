@@ -30,6 +30,8 @@ public static class CiteGraphWebHost
                     .AddCiteGraphQL())
                 .Configure(app =>
                 {
+                    // First, so every response (errors, 429s, health, static files) carries the headers.
+                    app.UseCiteGraphSecurityHeaders();
                     app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
                     {
                         diagnostics.Set("RequestId", http.TraceIdentifier);
