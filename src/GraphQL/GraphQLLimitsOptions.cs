@@ -20,4 +20,14 @@ public sealed class GraphQLLimitsOptions
 
     /// <summary>Largest request body accepted, in bytes. Default 1 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Largest request body accepted from a client presenting the API key (the only one who may <c>ingest</c>), in bytes.
+    /// Default 128 MiB: room for the largest <c>ingest</c> content (<see cref="Mutations.CiteGraphMutation.MaxContentLength"/>
+    /// characters) even at 8 bytes a character once JSON-escaped, while anonymous clients stay at <see cref="MaxRequestBytes"/>.
+    /// </summary>
+    public long MaxIngestRequestBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>The body limit of a request: <see cref="MaxIngestRequestBytes"/> when it presented the API key.</summary>
+    public long BodyLimit(bool keyAccepted) => keyAccepted ? Math.Max(MaxRequestBytes, MaxIngestRequestBytes) : MaxRequestBytes;
 }

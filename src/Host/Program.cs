@@ -11,7 +11,7 @@ public sealed class Program
     {
     }
 
-    public static Task<int> Main(string[] args) => CommandLine.Build().Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args) => CommandFailure.InvokeAsync(CommandLine.Build().Parse(args));
 
     /// <summary>The web host: GraphQL at /graphql over the configured store. Also the entry point WebApplicationFactory uses.</summary>
     public static IHostBuilder CreateHostBuilder(string[] args) => CiteGraphWebHost.CreateBuilder(args);

@@ -15,7 +15,18 @@ public sealed class KeyedServer : PreparedServerFactory
     }
 }
 
-public sealed class MutationEndpointTests(KeyedServer server) : IClassFixture<KeyedServer>
+/// <summary>A keyed server whose database may not grow through ingest at all.</summary>
+public sealed class QuotaServer : PreparedServerFactory
+{
+    public QuotaServer()
+    {
+        Set("CiteGraph:Demo", "true");
+        Set("CiteGraph:ApiKey", KeyedServer.ApiKey);
+        Set("CiteGraph:Ingest:MaxDatabaseBytes", "1");
+    }
+}
+
+public sealed class MutationEndpointTests(KeyedServer server, QuotaServer quota) : IClassFixture<KeyedServer>, IClassFixture<QuotaServer>
 {
     private const string Listing = "Daily Papers\n\nSubscribe\n\nQuasar Lenses for Sparse Retrieval\n\nWe introduce quasar lenses, a retrieval index that builds on Graph Weaver and is much faster than it on scholarly question answering benchmarks.\n";
 
@@ -101,6 +112,48 @@ public sealed class MutationEndpointTests(KeyedServer server) : IClassFixture<Ke
         Assert.Equal(0, report.GetProperty("loaded").GetInt32());
         Assert.Matches(@"^ingest/[0-9a-f]+\.txt:\d+: ", report.GetProperty("rejections")[0].GetString());
     }
+
+    [Fact]
+    public async Task Ingest_appends_its_rejections_beside_the_database_as_a_cli_load_does()
+    {
+        using var client = server.CreateClient();
+        var content = "{ also not json " + Guid.NewGuid().ToString("N");
+        var response = await PostAsync(client, "mutation($c: String!) { ingest(content: $c) { rejected } }", new { c = content }, KeyedServer.ApiKey);
+        Assert.Equal(1, response.GetProperty("data").GetProperty("ingest").GetProperty("rejected").GetInt32());
+        var rejects = await File.ReadAllLinesAsync(server.DatabasePath + ".rejects.jsonl", TestContext.Current.CancellationToken);
+        var line = JsonDocument.Parse(Assert.Single(rejects, r => r.Contains(HashName(content), StringComparison.Ordinal))).RootElement;
+        Assert.Equal(1, line.GetProperty("line").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(line.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task Ingest_past_the_disk_quota_is_refused_with_a_coded_error_and_stores_nothing()
+    {
+        using var client = quota.CreateClient();
+        var before = (await client.DataAsync("{ stats { papers } }")).GetProperty("stats").GetProperty("papers").GetInt32();
+        var response = await PostAsync(client, IngestMutation, new { c = Listing }, KeyedServer.ApiKey);
+        Assert.Equal("QUOTA_EXCEEDED", response.ErrorCode());
+        Assert.Contains("CiteGraph:Ingest:MaxDatabaseBytes", response.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await client.DataAsync("{ stats { papers } }")).GetProperty("stats").GetProperty("papers").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_key_holder_may_send_an_ingest_larger_than_the_anonymous_body_limit_and_others_may_not()
+    {
+        using var client = server.CreateClient();
+        // A 3 MiB body: three times the anonymous limit, well under the key holder's.
+        var words = string.Join(' ', Enumerable.Repeat("lattice", 3 * 1024 * 1024 / 8));
+        var content = $"Daily Papers\n\nSubscribe\n\nA Very Long Abstract About Lattices\n\nWe study lattices. {words}.\n";
+        var keyed = await PostAsync(client, IngestMutation, new { c = content }, KeyedServer.ApiKey);
+        Assert.False(keyed.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.Equal(1, keyed.GetProperty("data").GetProperty("ingest").GetProperty("loaded").GetInt32());
+
+        using var anonymous = await client.PostAsync("/graphql", JsonContent.Create(new { query = IngestMutation, variables = new { c = content } }), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, anonymous.StatusCode);
+    }
+
+    private static string HashName(string content) =>
+        "ingest/" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)).AsSpan(0, 6)) + ".txt";
 
     [Fact]
     public async Task Run_analytics_with_the_key_writes_scores_the_queries_then_see()

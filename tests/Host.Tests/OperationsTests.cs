@@ -30,7 +30,12 @@ public sealed class OperationsTests(GuardedServer guarded, DemoServerFactory ope
         using var ready = await client.GetAsync("/health/ready", Ct);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync(Ct));
+        var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        var snapshot = report.GetProperty("checks").GetProperty("snapshot");
+        Assert.Equal("Healthy", snapshot.GetProperty("status").GetString());
+        Assert.True(snapshot.GetProperty("data").GetProperty("snapshot").GetInt64() >= 1);
+        Assert.True(snapshot.GetProperty("data").GetProperty("ageSeconds").GetDouble() >= 0);
     }
 
     [Fact]

@@ -21,6 +21,18 @@ public interface IGraphStore : IAsyncDisposable
     Task UpsertAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Writes like <see cref="UpsertAsync"/> and returns how many papers of the batch resolved as new
+    /// (<see cref="ResolvedRecord.ResolvedAsNew"/>) were found stored when the batch was written: another writer (a
+    /// concurrent load) created them after the caller read the store's identities, so they were merged, not created.
+    /// Stores that cannot tell return 0.
+    /// </summary>
+    async Task<int> UpsertCountingAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default)
+    {
+        await UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
     /// Tells the store a large load follows, so it may defer index maintenance until the returned scope is disposed.
     /// Reads stay correct meanwhile, if slower. Stores with nothing to defer return a scope that does nothing.
     /// </summary>
@@ -67,6 +79,13 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>Node and relationship counts.</summary>
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that changes whenever the store's contents change, whoever wrote them (this process or another one, a
+    /// CLI <c>load</c> into a served database): the server polls it to notice outside writes and rebuild its snapshot.
+    /// Compare values for equality only. Cheap (no scan). Null when the store cannot tell.
+    /// </summary>
+    Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<long?>(null);
 
     /// <summary>
     /// Writes CITES relationships between stored papers in one transaction. An explicit citation is never replaced by an

@@ -38,11 +38,17 @@ public sealed record PaperQuery(PaperFilter Filter, int First, long? After = nul
 
     /// <summary>For orders other than load order: the sort key of the last paper of the previous page.</summary>
     public double? AfterKey { get; init; }
+
+    /// <summary>
+    /// Whether to count every matching paper (a scan of the matches). Default true; false when nobody asked for the
+    /// total, and <see cref="PaperPage.TotalCount"/> is then -1.
+    /// </summary>
+    public bool CountTotal { get; init; } = true;
 }
 
 /// <summary>One page of papers, each with its stable position, and the total number of papers matching.</summary>
 /// <param name="Items">The papers with their positions.</param>
 /// <param name="HasNextPage">Whether more papers match.</param>
-/// <param name="TotalCount">How many papers match in all.</param>
+/// <param name="TotalCount">How many papers match in all; -1 when not counted (<see cref="PaperQuery.CountTotal"/>).</param>
 /// <param name="SortKeys">For orders other than load order, each paper's sort key (for the cursor).</param>
 public sealed record PaperPage(IReadOnlyList<(long Position, Model.Paper Paper)> Items, bool HasNextPage, int TotalCount, IReadOnlyList<double>? SortKeys = null);

@@ -34,16 +34,18 @@ public static class GraphQLHttpEndpoint
 
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var limits = services.GetRequiredService<GraphQLLimitsOptions>();
+        // The key holder may send an ingest's content: a larger body than anyone else (issue 17, item 7).
+        var maxBytes = limits.BodyLimit(services.GetRequiredService<Mutations.ApiKeyOptions>().Accepts(http.Request.Headers["X-Api-Key"].FirstOrDefault()));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limits.MaxRequestBytes;
+            bodySize.MaxRequestBodySize = maxBytes;
         }
 
         // Kestrel enforces the limit on streamed bodies; a declared length over it is refused before reading anything.
-        if (http.Request.ContentLength > limits.MaxRequestBytes)
+        if (http.Request.ContentLength > maxBytes)
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge,
-                $"The request body ({http.Request.ContentLength:N0} bytes) is larger than the limit of {limits.MaxRequestBytes:N0} bytes.");
+                $"The request body ({http.Request.ContentLength:N0} bytes) is larger than the limit of {maxBytes:N0} bytes.");
             return;
         }
 

@@ -10,8 +10,11 @@ namespace CiteGraph.GraphQL.Mutations;
 /// <summary>Changes to the graph, behind the API key: load content, run analytics. Each rebuilds the traversal snapshot.</summary>
 public sealed class CiteGraphMutation : ObjectGraphType
 {
-    /// <summary>Largest <c>content</c> an ingest accepts, in characters.</summary>
-    public const int MaxContentLength = 50 * 1024 * 1024;
+    /// <summary>
+    /// Largest <c>content</c> an ingest accepts, in characters: 16 Mi, which fits the key holder's body limit
+    /// (<see cref="GraphQLLimitsOptions.MaxIngestRequestBytes"/>) whatever the text; larger files go through <c>citegraph load</c>.
+    /// </summary>
+    public const int MaxContentLength = 16 * 1024 * 1024;
 
     public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, ApiKeyOptions access, IIngestService? ingest = null)
     {

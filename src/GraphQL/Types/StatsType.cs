@@ -1,5 +1,5 @@
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Snapshot;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Types;
@@ -7,7 +7,7 @@ namespace CiteGraph.GraphQL.Types;
 /// <summary>Counts of the graph.</summary>
 public sealed class StatsType : ObjectGraphType<GraphStats>
 {
-    public StatsType(IGraphStore store)
+    public StatsType(SnapshotHolder snapshots)
     {
         Name = "Stats";
         Field(s => s.Papers).Description("Papers (stubs for referenced papers not in the corpus excluded).");
@@ -20,10 +20,10 @@ public sealed class StatsType : ObjectGraphType<GraphStats>
         Field(s => s.Links).Description("Non-repository links (project pages, model hub, datasets).");
         Field(s => s.CoTopicEdges).Description("CO_TOPIC relationships (each paper's top-k co-topic neighbours).");
         Field<NonNullGraphType<IntGraphType>>("communities").Description("Communities from the last analytics run.")
-            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.Communities ?? 0);
+            .Resolve(_ => snapshots.State.Analytics?.Communities ?? 0);
         Field<FloatGraphType>("modularity").Description("Modularity of the last run's communities.")
-            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.Modularity);
+            .Resolve(_ => snapshots.State.Analytics?.Modularity);
         Field<StringGraphType>("analyzedAt").Description("When analytics last ran (ISO 8601), null if never.")
-            .ResolveAsync(async ctx => (await store.GetAnalyticsSummaryAsync(ctx.CancellationToken))?.RanAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            .Resolve(_ => snapshots.State.Analytics?.RanAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

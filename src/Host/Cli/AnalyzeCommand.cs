@@ -40,9 +40,8 @@ internal static class AnalyzeCommand
             }
 
             var path = location!.SqlitePath ?? location.ToString();
-            if (CommonOptions.IsMissing(location))
+            if (location.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(path!))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 

@@ -8,6 +8,7 @@ internal static class CommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("CiteGraph: a citation and co-topic knowledge graph of papers, their code and their topics.");
+        root.Options.Add(CommandFailure.CreateVerbose());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());

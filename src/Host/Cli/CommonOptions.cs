@@ -22,6 +22,36 @@ internal static class CommonOptions
 
     public static IGraphStore OpenStore(StoreLocation location) => location.Open();
 
-    /// <summary>Where a command that needs an existing store looks: a SQLite file that does not exist yet is an error.</summary>
-    public static bool IsMissing(StoreLocation location) => location.Kind == StoreKind.Sqlite && !File.Exists(location.SqlitePath);
+    /// <summary>
+    /// Why a path given to a command that reads an existing store names no database, or null when it may: missing, a
+    /// directory, or an empty file (which opening would silently turn into an empty database).
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return $"{path} is a directory, not a database file; give the path of the database file (e.g. {Path.Combine(path, DefaultDatabase)}).";
+        }
+
+        if (!File.Exists(path))
+        {
+            return $"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.";
+        }
+
+        return new FileInfo(path).Length == 0
+            ? $"{path} is an empty file, not a CiteGraph database; it was left as it is (create a database with 'citegraph load FILE… --db {path}')."
+            : null;
+    }
+
+    /// <summary>Prints why <paramref name="path"/> names no database (see <see cref="Problem"/>); true when it does not.</summary>
+    public static async Task<bool> ReportProblemAsync(string path)
+    {
+        if (Problem(path) is not { } problem)
+        {
+            return false;
+        }
+
+        await Console.Error.WriteLineAsync(problem);
+        return true;
+    }
 }

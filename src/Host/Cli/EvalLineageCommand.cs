@@ -45,9 +45,8 @@ internal static class EvalLineageCommand
             var path = result.GetRequiredValue(db);
             var truthPath = result.GetRequiredValue(truth);
             var t = result.GetValue(threshold);
-            if (!File.Exists(path))
+            if (await CommonOptions.ReportProblemAsync(path))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 

@@ -21,9 +21,8 @@ internal static class StatsCommand
             }
 
             var path = location!.SqlitePath;
-            if (CommonOptions.IsMissing(location))
+            if (location.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(path!))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 

@@ -19,9 +19,8 @@ internal static class TopicsCommand
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetRequiredValue(db);
-            if (!File.Exists(path))
+            if (await CommonOptions.ReportProblemAsync(path))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 

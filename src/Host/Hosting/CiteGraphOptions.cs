@@ -19,4 +19,11 @@ public sealed class CiteGraphOptions
 
     /// <summary>Load the shipped demo corpus into the store at start-up. Default false.</summary>
     public bool Demo { get; set; }
+
+    /// <summary>
+    /// How often, in seconds, the server checks whether others wrote the store and rebuilds its snapshot if so; 0 turns
+    /// the check off. Default 1.
+    /// </summary>
+    [Range(0, 3600)]
+    public double SnapshotRefreshSeconds { get; set; } = 1;
 }

@@ -32,6 +32,8 @@ public static class CiteGraphWebHost
                     .AddCiteGraphQL(limits => context.Configuration.GetSection("CiteGraph:GraphQL").Bind(limits)))
                 .Configure(app =>
                 {
+                    // First, so every response (errors, 429s, health, static files) carries the headers.
+                    app.UseCiteGraphSecurityHeaders();
                     app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
                     {
                         diagnostics.Set("RequestId", http.TraceIdentifier);

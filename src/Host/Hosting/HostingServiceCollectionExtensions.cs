@@ -21,6 +21,9 @@ public static class HostingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddCiteGraphStore();
         services.AddHostedService<StoreInitializer>();
+        // After the initializer (hosted services start in order), so it polls a store with a first snapshot.
+        services.AddHostedService<SnapshotRefresher>();
+        services.TryAddSingleton(configuration.GetSection(IngestLimitsOptions.Section).Get<IngestLimitsOptions>() ?? new IngestLimitsOptions());
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
         // The key comes from CiteGraph:ApiKey or, as documented, the CITEGRAPH_API_KEY environment variable.
         services.TryAddSingleton(new ApiKeyOptions

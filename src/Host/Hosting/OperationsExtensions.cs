@@ -62,11 +62,18 @@ public static class OperationsExtensions
         return app.UseRateLimiter();
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers and the snapshot is built.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers and the snapshot is built; the
+    /// answer is JSON with each check's status and data (the snapshot's age and the store version it reflects).
+    /// </summary>
     public static IEndpointRouteBuilder MapCiteGraphHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
         return endpoints;
     }
 }

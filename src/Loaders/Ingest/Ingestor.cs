@@ -51,7 +51,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var rejections = new List<Rejection>();
         var mergedBy = new Dictionary<MatchKind, int>();
         var batch = new List<ResolvedRecord>(_options.BatchSize);
-        int read = 0, loaded = 0, created = 0, merged = 0;
+        int read = 0, loaded = 0, created = 0, merged = 0, storedMeanwhile = 0;
         try
         {
             await foreach (var entry in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -102,7 +102,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                         }
                     }
 
-                    batch.Add(new ResolvedRecord(resolution.PaperId, record));
+                    batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
                     loaded++;
                     if (batch.Count >= _options.BatchSize)
                     {
@@ -124,7 +124,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 
             batches.Writer.Complete();
             await readTask.ConfigureAwait(false);
-            await writeTask.ConfigureAwait(false);
+            storedMeanwhile = await writeTask.ConfigureAwait(false);
         }
         catch
         {
@@ -160,13 +160,20 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         }
 
         var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+        // Papers another writer (a concurrent load) stored after the resolver read the identities were merged, not new.
+        var mergedByName = mergedBy.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value);
+        if (storedMeanwhile > 0)
+        {
+            mergedByName["concurrent load"] = storedMeanwhile;
+        }
+
         return new LoadReport
         {
             Read = read + files.Count(f => f.Format is null),
             Loaded = loaded,
-            New = created,
-            Merged = merged,
-            MergedBy = mergedBy.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
+            New = created - storedMeanwhile,
+            Merged = merged + storedMeanwhile,
+            MergedBy = mergedByName,
             Rejected = rejections.Count,
             Files = files,
             Rejections = rejections,
@@ -183,14 +190,18 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 
     private static int ExplicitCitations(Graph.Model.GraphStats stats) => stats.Citations - stats.InferredCitations;
 
-    private async Task WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationTokenSource stop)
+    /// <returns>The number of papers resolved as new that another writer had stored meanwhile.</returns>
+    private async Task<int> WriteAllAsync(ChannelReader<List<ResolvedRecord>> batches, CancellationTokenSource stop)
     {
+        var storedMeanwhile = 0;
         try
         {
             await foreach (var batch in batches.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                await store.UpsertAsync(batch, stop.Token).ConfigureAwait(false);
+                storedMeanwhile += await store.UpsertCountingAsync(batch, stop.Token).ConfigureAwait(false);
             }
+
+            return storedMeanwhile;
         }
         catch
         {

@@ -204,6 +204,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default)
+    {
+        // Neo4j's HTTP API exposes no last-committed transaction id: counts and the last analytics run stand in for it.
+        var r = (await RunAsync("store-version", cancellationToken).ConfigureAwait(false)).Rows[0];
+        return HashCode.Combine(r.GetInt64("nodes"), r.GetInt64("relationships"), r.GetInt64("analyticsRun"));
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
         _client.Dispose();

@@ -8,17 +8,20 @@ public sealed partial class SqliteGraphStore
 {
     /// <summary>
     /// Splits a batch: the first record of each paper not yet stored is written at once through the prepared inserts
-    /// (<see cref="AddFreshAsync"/>), every other record is returned for the row-by-row merge.
+    /// (<see cref="AddFreshAsync"/>), every other record is returned for the row-by-row merge, with the number of papers
+    /// resolved as new that another writer had stored meanwhile.
     /// </summary>
-    private static async Task<List<ResolvedRecord>> PlanFreshAsync(
+    private static async Task<(List<ResolvedRecord> Merges, int StoredMeanwhile)> PlanFreshAsync(
         UpsertCommands c, WriteCache cache, FreshRows fresh, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
     {
         var stored = await StoredPaperIdsAsync(c, batch, ct).ConfigureAwait(false);
         var merges = new List<ResolvedRecord>();
+        var storedMeanwhile = 0;
         foreach (var item in batch)
         {
             if (stored.Contains(item.PaperId) || fresh.Created.ContainsKey(item.PaperId))
             {
+                storedMeanwhile += item.ResolvedAsNew && stored.Contains(item.PaperId) ? 1 : 0;
                 merges.Add(item);
                 continue;
             }
@@ -26,7 +29,7 @@ public sealed partial class SqliteGraphStore
             await AddFreshAsync(c, cache, fresh, item.PaperId, item.Record, ct).ConfigureAwait(false);
         }
 
-        return merges;
+        return (merges, storedMeanwhile);
     }
 
     private static async Task<HashSet<string>> StoredPaperIdsAsync(UpsertCommands c, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)

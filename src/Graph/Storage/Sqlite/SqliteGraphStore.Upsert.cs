@@ -6,12 +6,16 @@ namespace CiteGraph.Graph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     /// <inheritdoc />
-    public async Task UpsertAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default) =>
+        UpsertCountingAsync(batch, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<int> UpsertCountingAsync(IReadOnlyList<ResolvedRecord> batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -24,7 +28,7 @@ public sealed partial class SqliteGraphStore
             try
             {
                 var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
-                var merges = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
+                var (merges, storedMeanwhile) = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
                 await FinishFreshAsync(commands, fresh, cancellationToken).ConfigureAwait(false);
                 foreach (var (paperId, record) in merges)
                 {
@@ -34,6 +38,7 @@ public sealed partial class SqliteGraphStore
 
                 // Nothing of the batch is visible, or kept, until here: a failure or a kill leaves the previous state.
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return storedMeanwhile;
             }
             catch
             {

@@ -29,6 +29,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
+    private readonly ChangeMonitor _changes;
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
 
@@ -45,6 +46,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: this is the busy timeout.
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _changes = new ChangeMonitor(OpenAsync);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -52,6 +54,40 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (Directory.Exists(DatabasePath))
+        {
+            throw new GraphStoreException($"{DatabasePath} is a directory, not a database file; give the path of a file in it (e.g. {System.IO.Path.Combine(DatabasePath, "citegraph.db")}).");
+        }
+
+        try
+        {
+            await InitializeFileAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            // The first statements on a file meet what is wrong with it: say so in one line, naming the file.
+            throw new GraphStoreException($"{DatabasePath}: {Explain(ex)}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new GraphStoreException($"{DatabasePath}: no permission to create the database or its folder ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>What a SQLite error met when opening a store means, in the user's terms.</summary>
+    public static string Explain(SqliteException ex) => (ex ?? throw new ArgumentNullException(nameof(ex))).SqliteErrorCode switch
+    {
+        26 => "not a CiteGraph database (SQLite says: file is not a database)",
+        11 => "the database file is corrupt (SQLite says: database disk image is malformed)",
+        8 => "the database or its folder is read-only; CiteGraph needs to write there (the WAL and shared-memory files sit beside the database)",
+        14 => "cannot open the database file (does its folder exist, and may this user write there?)",
+        5 or 6 => "the database is locked by another process; try again when it is done",
+        13 => "the disk is full",
+        _ => ex.Message,
+    };
+
+    private async Task InitializeFileAsync(CancellationToken cancellationToken)
     {
         var directory = System.IO.Path.GetDirectoryName(DatabasePath);
         if (!string.IsNullOrEmpty(directory))
@@ -227,7 +263,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         page.Parameters.AddWithValue("$after", query.After ?? 0);
         page.Parameters.AddWithValue("$limit", query.First + 1);
 
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var total = query.CountTotal
+            ? Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture)
+            : -1;
         var items = new List<(long, Paper)>(query.First);
         var keys = new List<double>(query.First);
         var hasNext = false;
@@ -377,8 +415,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default) =>
+        await _changes.VersionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _changes.DisposeAsync().ConfigureAwait(false);
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -427,7 +470,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {ex.Message}", ex)
+            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {Explain(ex)}", ex)
             {
                 IsTransient = ex.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
             };
