@@ -7,10 +7,11 @@ namespace CiteGraph.Embeddings;
 public static class EmbeddingText
 {
     /// <summary>
-    /// Characters kept. all-MiniLM-L6-v2 was trained on at most 256 word pieces (about 1,200 characters of English); text
-    /// beyond that changes little in the vector but costs quadratically in attention, so it is cut at a word boundary.
+    /// Characters kept. all-MiniLM-L6-v2 was trained on at most 256 word pieces (sentence-transformers truncates there),
+    /// about 1,200 characters of English abstract; text beyond that costs time for little change in the vector, so it is
+    /// cut at a word boundary.
     /// </summary>
-    public const int MaxCharacters = 1500;
+    public const int MaxCharacters = 1200;
 
     /// <summary>The title and the abstract as one text: "Title. Abstract", whitespace collapsed, cut to <see cref="MaxCharacters"/>.</summary>
     public static string Of(string title, string? abstractText)

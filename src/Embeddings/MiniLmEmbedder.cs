@@ -39,6 +39,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         try
         {
             var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
+            // ONNX Runtime's worker threads spin between operators by default; on a machine shared with other work
+            // (builds, the web host) spinning steals the cores the next operator needs, so they sleep instead.
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             _encoder = new SentenceEncoder(options);
         }
         catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException or IOException)
