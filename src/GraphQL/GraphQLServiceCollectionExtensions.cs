@@ -1,6 +1,8 @@
 using CiteGraph.Graph.Snapshot;
+using CiteGraph.Embeddings;
 using CiteGraph.GraphQL;
 using CiteGraph.GraphQL.Execution;
+using CiteGraph.GraphQL.Semantic;
 using GraphQL;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -20,6 +22,10 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(limits);
         // Traversal queries read the in-memory snapshot; whoever changes the store rebuilds it.
         services.TryAddSingleton<SnapshotHolder>();
+        // The sentence-embedding model loads on the first query that needs it (seconds, ~90 MB), not at start-up.
+        services.TryAddSingleton<ITextEmbedder>(_ => LazyTextEmbedder.MiniLm());
+        services.TryAddSingleton<SemanticIndexHolder>();
+        services.TryAddSingleton<PaperSearch>();
         services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()

@@ -16,9 +16,9 @@ public sealed class CommandLineTests
         using var dir = new TempDirectory();
         var db = dir.File("cli.db");
 
-        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--no-embed"]));
         var first = await StatsAsync(db);
-        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--no-embed"]));
         Assert.Equal(first, await StatsAsync(db));
         Assert.Equal(104, first.Papers);
         Assert.Equal(0, await Program.Main(["stats", "--db", db]));
@@ -48,8 +48,8 @@ public sealed class CommandLineTests
         var junk = dir.Write("junk.txt", "no header here\njust words\n");
         var demo = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
 
-        Assert.Equal(1, await Program.Main(["load", junk, "--db", db, "--quiet"]));
-        Assert.Equal(0, await Program.Main(["load", junk, demo, "--db", db, "--quiet"]));
+        Assert.Equal(1, await Program.Main(["load", junk, "--db", db, "--quiet", "--no-embed"]));
+        Assert.Equal(0, await Program.Main(["load", junk, demo, "--db", db, "--quiet", "--no-embed"]));
         var rejects = await File.ReadAllLinesAsync(db + ".rejects.jsonl", Ct);
         Assert.Equal(2, rejects.Length);
         Assert.All(rejects, r => Assert.Contains("junk.txt", r, StringComparison.Ordinal));
@@ -66,7 +66,7 @@ public sealed class CommandLineTests
         Console.SetError(errors);
         try
         {
-            Assert.NotEqual(0, await Program.Main(["load", good, "--explain-merge", "--db", db, "--quiet"]));
+            Assert.NotEqual(0, await Program.Main(["load", good, "--explain-merge", "--db", db, "--quiet", "--no-embed"]));
         }
         finally
         {
@@ -84,7 +84,7 @@ public sealed class CommandLineTests
         using var dir = new TempDirectory();
         var db = dir.File("cli.db");
 
-        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--explain-merges"]));
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--no-embed", "--explain-merges"]));
 
         var merges = await File.ReadAllLinesAsync(db + ".merges.jsonl", Ct);
         Assert.Equal(2, merges.Length);
@@ -118,7 +118,7 @@ public sealed class CommandLineTests
         using var dir = new TempDirectory();
         var db = dir.File("cli.db");
         var listing = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
-        Assert.Equal(0, await Program.Main(["load", listing, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", listing, "--db", db, "--quiet", "--no-embed"]));
 
         Assert.Equal(2, await Program.Main(["analyze", "--db", db, "--algorithms", "pagerank,telepathy"]));
         Assert.Equal(0, await Program.Main(["analyze", "--db", db, "--algorithms", "pagerank,kcore", "--json"]));
@@ -141,7 +141,7 @@ public sealed class CommandLineTests
         Assert.Equal(2, await Program.Main(["generate", "--papers", "-1", "--out", dir.File("c.jsonl")]));
 
         var db = dir.File("g.db");
-        Assert.Equal(0, await Program.Main(["load", a, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", a, "--db", db, "--quiet", "--no-embed"]));
         Assert.Equal(300, (await StatsAsync(db)).Papers);
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
         var stated = await store.ReadCitationGraphAsync(Graph.Model.CitationKind.Explicit, cancellationToken: Ct);
@@ -154,7 +154,7 @@ public sealed class CommandLineTests
         var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
         using var dir = new TempDirectory();
         var db = dir.File("cotopic.db");
-        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--no-embed"]));
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
         var coTopic = await store.ReadCoTopicGraphAsync(Ct);
         Assert.True(coTopic.EdgeCount > 0, "the derive pass after load should have built CO_TOPIC edges");

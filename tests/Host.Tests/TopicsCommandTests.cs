@@ -12,7 +12,7 @@ public sealed class TopicsCommandTests
         var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
         using var dir = new TempDirectory();
         var db = dir.File("cli.db");
-        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet"]));
+        Assert.Equal(0, await Program.Main(["load", .. seeds, "--db", db, "--quiet", "--no-embed"]));
 
         var output = new StringWriter();
         var original = Console.Out;
@@ -20,7 +20,7 @@ public sealed class TopicsCommandTests
         try
         {
             Assert.Equal(0, await Program.Main(["topics", "--db", db, "--first", "200", "--json"]));
-            Assert.Equal(0, await Program.Main(["derive", "--db", db]));
+            Assert.Equal(0, await Program.Main(["derive", "--db", db, "--no-embed"]));
             var truth = dir.Write("truth.tsv", "# citing\tcited\n");
             Assert.Equal(0, await Program.Main(["eval-lineage", "--db", db, "--truth", truth, "--threshold", "0.7"]));
             Assert.Equal(2, await Program.Main(["eval-lineage", "--db", db, "--truth", truth, "--threshold", "7"]));

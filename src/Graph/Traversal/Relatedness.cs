@@ -23,7 +23,10 @@ public enum RelatedBy
     /// <summary>Sharing idf-weighted topics (the paper's CO_TOPIC neighbours, from the store).</summary>
     CoTopic = 16,
 
-    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic,
+    /// <summary>Similar in meaning: cosine of the title+abstract sentence embeddings (the API's vector index).</summary>
+    Semantic = 32,
+
+    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic | Semantic,
 }
 
 /// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>

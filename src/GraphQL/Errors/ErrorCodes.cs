@@ -23,4 +23,7 @@ public static class ErrorCodes
 
     /// <summary>The request did not finish within its time budget, or the server is shutting down.</summary>
     public const string Timeout = "TIMEOUT";
+
+    /// <summary>A semantic answer was asked for but no sentence embeddings are stored, or the model cannot be loaded.</summary>
+    public const string SemanticUnavailable = "SEMANTIC_UNAVAILABLE";
 }

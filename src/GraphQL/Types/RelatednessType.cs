@@ -14,5 +14,6 @@ public sealed class RelatednessType : EnumerationGraphType
         Add("SHARED_REPO", RelatedBy.SharedRepo, "Referencing the same code repository.");
         Add("PERSONALIZED_PAGERANK", RelatedBy.PersonalizedPageRank, "Personalized PageRank from the paper over the citation graph.");
         Add("CO_TOPIC", RelatedBy.CoTopic, "Sharing idf-weighted topics.");
+        Add("SEMANTIC", RelatedBy.Semantic, "Similar in meaning: cosine of the title+abstract sentence embeddings.");
     }
 }
