@@ -64,4 +64,7 @@ internal static class CommonOptions
         await Console.Error.WriteLineAsync(problem);
         return true;
     }
+
+    /// <summary>Where a command that needs an existing store looks: a SQLite file that does not exist yet is an error.</summary>
+    public static bool IsMissing(StoreLocation location) => location.Kind == StoreKind.Sqlite && !File.Exists(location.SqlitePath);
 }

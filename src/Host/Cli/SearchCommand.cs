@@ -33,9 +33,8 @@ internal static class SearchCommand
                 return await StoreSelection.FailAsync(error);
             }
 
-            if (CommonOptions.IsMissing(location!))
+            if (location!.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(location.SqlitePath!))
             {
-                await Console.Error.WriteLineAsync($"{location!.SqlitePath}: no such database; create one with 'citegraph load FILE… --db {location.SqlitePath}'.");
                 return 1;
             }
 
