@@ -106,6 +106,10 @@ def main():
         out += ['', '#### Hugging Face corpus (hf-daily-papers-api + scraped daily listings, no truth)', '',
                 f"{len(hf)} proposals, {len(kept)} inferred CITES written (≥ 0.5): " + ', '.join(f'{k} {v}' for k, v in sorted(by_rule.items())) +
                 '. The three collisions of issue 15 are tested in tests/Loaders.Tests/Lineage/LineageCollisionTests.cs.']
+    out += ['', '#### Physics corpora', '',
+            'cit-hepth-dates and cit-hepph-subset hold real hep-th/hep-ph citations but, as their SOURCE.md files say, '
+            'no titles or abstracts (ids and dates only), so inferred lineage has no text to work on and cannot be '
+            'measured there; the arXiv metadata sample (0704.0001–0200) has text but no references.']
     out += ['', END]
     text = open(results).read()
     section = '\n'.join(out)
