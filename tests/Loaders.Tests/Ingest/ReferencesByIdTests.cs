@@ -151,5 +151,23 @@ public class ReferencesByIdTests
         Assert.Equal(EdgeListReaderSample, report.CitationsAdded);
     }
 
+    [Fact]
+    public async Task Load_TruncatedGzipOfArxivIds_DetectsTheKindFromWhatCameOutAndKeepsTheEdgesBeforeTheCut()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("refs.tsv", string.Join('\n', Enumerable.Range(1, 3000).Select(i => $"2101.{i:D5}\t2001.{i:D5}")) + "\n");
+        TestFiles.Gzipped(InputFile.FromPath(path), temp.Path, "refs.tsv.gz");
+        var bytes = await File.ReadAllBytesAsync(temp.File("refs.tsv.gz"), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(temp.File("cut.tsv.gz"), bytes[..(bytes.Length * 2 / 3)], TestContext.Current.CancellationToken);
+
+        var (store, report) = await LoadAsync(temp.File("g.db"), null, InputFile.FromPath(temp.File("cut.tsv.gz")));
+        await using var _ = store;
+
+        Assert.Equal("edgelist-arxiv-ids", report.Files[0].Format);
+        var stop = Assert.Single(report.Rejections);
+        Assert.StartsWith("reading stopped", stop.Reason, StringComparison.Ordinal);
+        Assert.InRange(report.CitationsAdded, 1, 2999);
+    }
+
     private const int EdgeListReaderSample = CiteGraph.Loaders.Formats.EdgeLists.EdgeListReader.DetectionSample;
 }

@@ -161,15 +161,28 @@ public sealed partial class EdgeListReader(EdgeDirection direction = EdgeDirecti
     private static async Task<(EdgeIdKind Kind, string? Note)> DetectIdKindAsync(InputFile input, CancellationToken cancellationToken)
     {
         var buffer = new char[DetectionChars];
-        int read;
+        var read = 0;
+        var complete = false;
         await using (var stream = input.OpenContent())
         using (var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true))
         {
-            read = await reader.ReadBlockAsync(buffer, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                while (read < buffer.Length && await reader.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false) is var n and > 0)
+                {
+                    read += n;
+                }
+
+                complete = read < buffer.Length;
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                // A truncated gzip file: decide on what came out before the error; the reading pass reports it at its line.
+            }
         }
 
         var head = new string(buffer, 0, read);
-        if (read == buffer.Length)
+        if (!complete)
         {
             // The last line may be cut short: an id cut in two would say the file mixes kinds.
             head = head[..(head.LastIndexOf('\n') + 1)];
