@@ -24,11 +24,13 @@ public sealed class SemanticSearchTests(DemoVectorsFixture demo) : IClassFixture
     public async Task Semantic_search_finds_the_preference_optimization_papers_although_no_word_matches()
     {
         var keyword = Hits(await demo.ExecuteAsync($$"""{ search(text: "{{Paraphrase}}", mode: KEYWORD) { paper { id } } }"""));
-        var semantic = Hits(await demo.ExecuteAsync($$"""{ search(text: "{{Paraphrase}}", first: 2, mode: SEMANTIC) { score snippet paper { title abstract } } }"""));
+        var semantic = Hits(await demo.ExecuteAsync($$"""{ search(text: "{{Paraphrase}}", first: 3, mode: SEMANTIC) { score snippet paper { title abstract } } }"""));
 
         Assert.Empty(keyword);
-        Assert.Equal(2, semantic.Count);
-        Assert.All(semantic, h => Assert.True(IsDpoFamily(h.GetProperty("paper")), h.GetProperty("paper").GetProperty("title").GetString()));
+        // Two of the demo's three papers about learning from preferences, each built on DPO, come first (which two:
+        // close scores may swap).
+        Assert.Equal(3, semantic.Count);
+        Assert.All(semantic.Take(2), h => Assert.True(IsDpoFamily(h.GetProperty("paper")), h.GetProperty("paper").GetProperty("title").GetString()));
         var scores = semantic.Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
         Assert.All(scores, s => Assert.InRange(s, 0.0, 1.0));
