@@ -92,7 +92,7 @@ public sealed class RunawayRequestTests
     {
         await using var server = await Server.StartAsync("00:00:01");
         var clock = Stopwatch.StartNew();
-        var stuck = server.Client.PostAsJsonAsync("/graphql", new { query = "{ stats { papers } }" }, Ct);
+        var stuck = server.Client.PostAsJsonAsync("/graphql", new { query = "{ search(text: \"lattice attention\", mode: KEYWORD) { score } }" }, Ct);
         await server.Control.Stalled.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         // Others are served while it is stuck.
@@ -108,7 +108,7 @@ public sealed class RunawayRequestTests
     public async Task Stopping_the_server_does_not_wait_on_a_stuck_query()
     {
         await using var server = await Server.StartAsync("00:05:00");
-        var stuck = server.Client.PostAsJsonAsync("/graphql", new { query = "{ stats { papers } }" }, Ct);
+        var stuck = server.Client.PostAsJsonAsync("/graphql", new { query = "{ search(text: \"lattice attention\", mode: KEYWORD) { score } }" }, Ct);
         await server.Control.Stalled.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         var clock = Stopwatch.StartNew();

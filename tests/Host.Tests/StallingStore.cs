@@ -4,7 +4,7 @@ using CiteGraph.Graph.Storage;
 namespace CiteGraph.Host.Tests;
 
 /// <summary>
-/// An <see cref="IGraphStore"/> whose <c>GetStatsAsync</c> blocks its thread without looking at any token (a stage that
+/// An <see cref="IGraphStore"/> whose <c>SearchAsync</c> blocks its thread without looking at any token (a stage that
 /// never yields, like a runaway validation rule) once armed, until the test releases it; every other call is forwarded.
 /// </summary>
 public class StallingStore : DispatchProxy
@@ -15,7 +15,7 @@ public class StallingStore : DispatchProxy
 
     private volatile bool _armed;
 
-    /// <summary>From now on, stats calls stall (start-up reads them too, so the test arms it once the host runs).</summary>
+    /// <summary>From now on, search calls stall (armed once the host runs, so start-up is never stalled).</summary>
     public void Arm() => _armed = true;
 
     /// <summary>Completes once a call is stalled.</summary>
@@ -33,7 +33,7 @@ public class StallingStore : DispatchProxy
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
-        if (_armed && targetMethod!.Name == nameof(IGraphStore.GetStatsAsync))
+        if (_armed && targetMethod!.Name == nameof(IGraphStore.SearchAsync))
         {
             _stalled.TrySetResult();
             _release.Wait(TimeSpan.FromMinutes(2));
