@@ -1,6 +1,7 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Batching;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
 using CiteGraph.GraphQL.Types;
@@ -13,6 +14,9 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
+    /// <summary>What <c>stats</c> adds to a query's complexity: about what a page of a hundred papers costs.</summary>
+    internal const double StatsComplexity = 500;
+
     public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots)
     {
         Name = "Query";
@@ -118,7 +122,9 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
 
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")
-            .ResolveAsync(async ctx => await store.GetStatsAsync(ctx.CancellationToken));
+            // Counting reads whole tables or indexes: priced like a page of a hundred papers, and read once per request.
+            .WithComplexityImpact(StatsComplexity)
+            .ResolveAsync(async ctx => await RequestLoaders.For(ctx, store).Stats(ctx.CancellationToken));
 
         Field<TopicType>("topic")
             .Description("A topic by canonical name, any alias (acronym, expansion, spelling variant, plural; case-insensitive) or id; null when unknown.")

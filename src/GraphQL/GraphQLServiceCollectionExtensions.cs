@@ -1,6 +1,9 @@
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.GraphQL;
+using CiteGraph.GraphQL.Execution;
 using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,13 +26,13 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
-            .AddComplexityAnalyzer(c =>
-            {
-                c.MaxDepth = limits.MaxDepth;
-                c.MaxComplexity = limits.MaxComplexity;
-            })
-            .WithTimeout(limits.Timeout)
-            .ConfigureExecution<CiteGraph.GraphQL.Execution.DocumentCache>());
+            // Complexity depends on the variables (first: $n), so the rule runs on every request, cached documents included.
+            .AddValidationRule(
+                new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }),
+                useForCachedDocuments: true)
+            .ConfigureExecution<RequestBudget>()
+            .ConfigureExecution<DocumentCache>()
+            .ConfigureExecution<SelectionBudget>());
         return services;
     }
 }

@@ -9,6 +9,8 @@ public sealed class RequestLoaders(IGraphStore store)
 {
     private const string Key = "citegraph.loaders";
 
+    private Task<GraphStats>? _stats;
+
     public BatchLoader<string, IReadOnlyList<RepoLink>> Repos { get; } = new(store.GetReposOfPapersAsync);
 
     public BatchLoader<string, IReadOnlyList<WebLink>> Links { get; } = new(store.GetLinksOfPapersAsync);
@@ -20,6 +22,18 @@ public sealed class RequestLoaders(IGraphStore store)
     public BatchLoader<string, IReadOnlyList<PaperRecord>> SourceRecords { get; } = new(store.GetSourceRecordsAsync);
 
     public BatchLoader<string, IReadOnlyList<PaperTopic>> Topics { get; } = new(store.GetTopicsOfPapersAsync);
+
+    /// <summary>
+    /// The graph's counts, read once per request however many times the query asks (aliases of <c>stats</c> would
+    /// otherwise each recount).
+    /// </summary>
+    public Task<GraphStats> Stats(CancellationToken cancellationToken)
+    {
+        lock (this)
+        {
+            return _stats ??= store.GetStatsAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>
     public static RequestLoaders For(IResolveFieldContext context, IGraphStore store)

@@ -17,4 +17,10 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request is not a GraphQL request (no query, bad JSON, wrong method).</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The query costs more than the limits allow (complexity, depth or expanded selections); nothing was run.</summary>
+    public const string Complexity = "COMPLEXITY";
+
+    /// <summary>The request did not finish within its time budget, or the server is shutting down.</summary>
+    public const string Timeout = "TIMEOUT";
 }

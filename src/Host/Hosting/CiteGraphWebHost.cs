@@ -3,6 +3,7 @@ using CiteGraph.GraphQL.Http;
 using CiteGraph.Host.Export;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -27,7 +28,8 @@ public static class CiteGraphWebHost
                 .ConfigureServices((context, services) => services
                     .AddCiteGraph(context.Configuration)
                     .AddCiteGraphOperations(context.Configuration)
-                    .AddCiteGraphQL())
+                    // Request limits (MaxDepth, MaxComplexity, MaxSelections, Timeout, MaxRequestBytes) from CiteGraph:GraphQL.
+                    .AddCiteGraphQL(limits => context.Configuration.GetSection("CiteGraph:GraphQL").Bind(limits)))
                 .Configure(app =>
                 {
                     app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
