@@ -13,13 +13,14 @@ public sealed class CiteGraphSchema : Schema
         Query = services.GetRequiredService<CiteGraphQuery>();
         Mutation = services.GetRequiredService<Mutations.CiteGraphMutation>();
         Description = "CiteGraph: papers, the code they reference, and how they connect.";
+        // What graphql-js getIntrospectionQuery({ directiveIsRepeatable, inputValueDeprecation }) asks for; without these
+        // the query every client sends first fails validation (issue 16). Set first: the introspection types are
+        // built with the features in force when they are first asked for, which the next line does.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
         // Introspection reads the schema, not the data: it is bounded by the selection and depth limits, not the data
         // complexity budget (the introspection query every client sends first would cost ~1,000,000 by the data rules).
         this.WithIntrospectionComplexityImpact(0);
-        // What graphql-js getIntrospectionQuery({ directiveIsRepeatable, inputValueDeprecation }) asks for; without these
-        // the query every client sends first fails validation (issue 16).
-        Features.RepeatableDirectives = true;
-        Features.DeprecationOfInputValues = true;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using CiteGraph.GraphQL;
 using CiteGraph.Host.Hosting;
 using CiteGraph.Tests;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,9 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace CiteGraph.Host.Tests.ClientTools;
 
 /// <summary>
-/// The real web host on Kestrel at a free loopback port serving the demo corpus, for client tools running in another
-/// process (node). Until introspection is exempt from the data complexity budget (issue 16, a separate change), the
-/// budget is raised here so that the ~1,000,000-point introspection query every client sends first is accepted.
+/// The real web host on Kestrel at a free loopback port serving the demo corpus with its default request limits, for
+/// client tools running in another process (node).
 /// </summary>
 public sealed class LiveDemoServer : IAsyncLifetime
 {
@@ -25,7 +23,6 @@ public sealed class LiveDemoServer : IAsyncLifetime
     {
         _host = CiteGraphWebHost.CreateBuilder(["--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + _dir.File("live.db"),
             "--CiteGraph:Demo=true", "--Serilog:MinimumLevel:Default=Warning"]).Build();
-        _host.Services.GetRequiredService<GraphQLLimitsOptions>().MaxComplexity = 10_000_000;
         await _host.StartAsync(TestContext.Current.CancellationToken);
         var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         GraphQL = new Uri(new Uri(addresses.First()), "/graphql");
