@@ -1,6 +1,7 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Suggest;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
 using CiteGraph.GraphQL.Types;
@@ -13,7 +14,7 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, SuggestionService suggestions)
     {
         Name = "Query";
 
@@ -114,6 +115,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         AddTraversalFields(store, snapshots);
+        AddSuggestionFields(store, snapshots, suggestions);
 
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Counts of the graph.")

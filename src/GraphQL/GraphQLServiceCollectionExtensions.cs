@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Suggest;
 using CiteGraph.GraphQL;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,9 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(limits);
         // Traversal queries read the in-memory snapshot; whoever changes the store rebuilds it.
         services.TryAddSingleton<SnapshotHolder>();
+        // Suggested references build their text index once per snapshot; an embedding index plugs in as ISemanticNeighbours.
+        services.TryAddSingleton(sp => new SuggestionService(
+            sp.GetRequiredService<CiteGraph.Graph.Storage.IGraphStore>(), sp.GetRequiredService<SnapshotHolder>(), sp.GetService<Func<GraphSnapshot, ISemanticNeighbours?>>()));
         services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()

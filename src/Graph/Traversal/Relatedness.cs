@@ -24,6 +24,23 @@ public enum RelatedBy
     CoTopic = 16,
 
     All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic,
+
+    // The kinds below explain suggested references (SuggestionEngine); `related` does not compute them.
+
+    /// <summary>Similar by sentence embeddings.</summary>
+    Semantic = 32,
+
+    /// <summary>Sharing rare title and abstract terms (TF-IDF cosine).</summary>
+    KeyTerms = 64,
+
+    /// <summary>Cited by the papers most similar to it.</summary>
+    CitedBySimilar = 128,
+
+    /// <summary>Cited often in the graph.</summary>
+    Popularity = 256,
+
+    /// <summary>Cited by the paper itself (explicitly, or inferred from its text).</summary>
+    DirectCitation = 512,
 }
 
 /// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>
