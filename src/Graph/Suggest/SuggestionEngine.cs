@@ -29,7 +29,9 @@ public sealed record SuggestionCandidate(int Paper, float[] Features)
 public static class SuggestionEngine
 {
     /// <summary>Most similar papers whose references vote for candidates ("popularity among similar papers").</summary>
-    private const int Neighbours = 40;
+    /// <remarks>100 neighbours, each voting with its similarity cubed, found best on the 2017–2019 training papers (recall@10 of
+    /// this feature alone: 40 neighbours, similarity 0.365; 100, squared 0.380; 100, cubed 0.385; 200, cubed 0.383).</remarks>
+    private const int Neighbours = 100;
 
     /// <summary>Candidates taken from each of the text, semantic and popularity lists before features are compared.</summary>
     private const int PoolPerList = 300;
@@ -96,7 +98,8 @@ public static class SuggestionEngine
                 }
             }
 
-            // Popularity among similar papers: the references of the papers most like this one, each weighted by how alike.
+            // Popularity among similar papers: the references of the papers most like this one, each weighted by how alike
+            // (cubed, so that a few close papers outvote many loosely similar ones).
             float Similarity(int other) => semanticOf.Count > 0 ? semanticOf.GetValueOrDefault(other) : _text[other];
             var neighbourPool = semanticOf.Count > 0 ? semanticOf.Keys : Enumerable.Range(0, _text.Length).Where(p => _text[p] > 0);
             var neighbours = Top(neighbourPool.Where(n => n != paper && citations.OutDegree(n) > 0 && CitingVisible(n)), Similarity, Neighbours);
@@ -106,7 +109,8 @@ public static class SuggestionEngine
                 {
                     if (IsCandidate(cited))
                     {
-                        Add(SuggestionFeature.CitedBySimilar, cited, Similarity(neighbour));
+                        var s = Similarity(neighbour);
+                        Add(SuggestionFeature.CitedBySimilar, cited, s * s * s);
                         (_citedBy.TryGetValue(cited, out var list) ? list : _citedBy[cited] = []).Add(neighbour);
                     }
                 }
