@@ -22,4 +22,9 @@ CREATE INDEX analytics_run_seq IF NOT EXISTS FOR (r:AnalyticsRun) ON (r.seq);
 CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df);
 CREATE INDEX cites_kind IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.kind);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
+// Sentence embeddings (issue 15) live on one :Embedding node per paper, not on :Paper, so the paper reads that return
+// every property (p {.*}) do not ship 384 floats each; the vector index serves db.index.vector.queryNodes.
+CREATE CONSTRAINT embedding_paper IF NOT EXISTS FOR (e:Embedding) REQUIRE e.paperId IS UNIQUE;
+CREATE VECTOR INDEX paper_embedding IF NOT EXISTS FOR (e:Embedding) ON (e.vector)
+OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
 CALL db.awaitIndexes(300);

@@ -3,6 +3,7 @@ using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Traversal;
 using CiteGraph.GraphQL.Errors;
+using CiteGraph.GraphQL.Semantic;
 using CiteGraph.GraphQL.Types;
 using CiteGraph.GraphQL.Validation;
 using CiteGraph.GraphQL.Views;
@@ -14,7 +15,7 @@ namespace CiteGraph.GraphQL;
 public sealed partial class CiteGraphQuery
 {
     /// <summary>lineage, connect, related and subgraph: answered from the in-memory snapshot.</summary>
-    private void AddTraversalFields(IGraphStore store, SnapshotHolder snapshots)
+    private void AddTraversalFields(IGraphStore store, SnapshotHolder snapshots, SemanticIndexHolder semantic)
     {
         Field<NonNullGraphType<LineageType>>("lineage")
             .Description("What a paper builds on (ANCESTORS) or what built on it (DESCENDANTS), generation by generation.")
@@ -68,7 +69,7 @@ public sealed partial class CiteGraphQuery
             .Description("Papers related to one paper, best first, each with its score and the reasons behind it.")
             .Argument<NonNullGraphType<IdGraphType>>("paperId")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
-            .Argument<ListGraphType<NonNullGraphType<RelatednessType>>>("by", "Measures to combine; all by default.")
+            .Argument<ListGraphType<NonNullGraphType<RelatednessType>>>("by", "Measures to combine; all by default (SEMANTIC counts where sentence embeddings are stored).")
             .ResolveAsync(async ctx =>
             {
                 var args = ArgumentValidation.Related.Check(new RelatedArguments(ctx.GetArgument<string>("paperId"), ctx.GetArgument<int>("first")));
@@ -78,13 +79,16 @@ public sealed partial class CiteGraphQuery
                     ? chosen
                     : RelatedBy.All;
                 // Ask each measure for more than 'first': combining them can reorder the list.
-                var related = Relatedness.Compute(snapshot, paper, by & ~RelatedBy.CoTopic, args.First * 2);
+                var related = Relatedness.Compute(snapshot, paper, by & ~(RelatedBy.CoTopic | RelatedBy.Semantic), args.First * 2);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, related.Select(r => r.Paper), ctx.CancellationToken);
                 var views = related.Where(r => papers.ContainsKey(r.Paper)).Select(r => new RelatedPaperView(papers[r.Paper], r.Score, r.Reasons)).ToList();
                 var coTopic = (by & RelatedBy.CoTopic) != 0
                     ? await store.GetCoTopicPapersAsync(snapshot.PaperId(paper), args.First * 2, ctx.CancellationToken)
                     : [];
-                return RelatedViews.Combine(views, coTopic, args.First);
+                var similar = (by & RelatedBy.Semantic) != 0
+                    ? await RelatedViews.SemanticAsync(store, await semantic.GetAsync(ctx.CancellationToken), snapshot.PaperId(paper), args.First * 2, only: by == RelatedBy.Semantic, ctx.CancellationToken)
+                    : [];
+                return RelatedViews.Combine(views, coTopic, similar, args.First);
             });
 
         Field<NonNullGraphType<SubgraphType>>("subgraph")

@@ -4,6 +4,7 @@ using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Suggest;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
+using CiteGraph.GraphQL.Semantic;
 using CiteGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -14,7 +15,7 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, SuggestionService suggestions)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions)
     {
         Name = "Query";
 
@@ -36,14 +37,24 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             .ResolveAsync(async ctx => await PaperConnections.ResolveAsync(store, ctx, ctx.GetArgument<PaperFilter?>("filter") ?? new PaperFilter()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
-            .Description("Full-text search over title and abstract, best first. Operators are not interpreted: every word must match.")
+            .Description(
+                "Search over title and abstract, best first: by words (KEYWORD; operators are not interpreted, every word must match), " +
+                "by meaning (SEMANTIC, sentence embeddings) or both fused by reciprocal rank (HYBRID, the default).")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .Argument<SearchModeType>("mode", a => a.DefaultValue = SearchMode.Hybrid)
             .ResolveAsync(async ctx =>
             {
                 var text = Arguments.Text(ctx, "text");
                 var first = Arguments.PageSize(ctx);
-                return await store.SearchAsync(text, first, ctx.CancellationToken);
+                try
+                {
+                    return await search.SearchAsync(text, first, ctx.GetArgument("mode", SearchMode.Hybrid), ctx.CancellationToken);
+                }
+                catch (SemanticUnavailableException e)
+                {
+                    throw new ExecutionError(e.Message) { Code = ErrorCodes.SemanticUnavailable };
+                }
             });
 
         Field<RepoType>("repo")
@@ -114,7 +125,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
                 return await store.FindPaperAsync(id, ctx.CancellationToken);
             });
 
-        AddTraversalFields(store, snapshots);
+        AddTraversalFields(store, snapshots, semantic);
         AddSuggestionFields(store, snapshots, suggestions);
 
         Field<NonNullGraphType<StatsType>>("stats")

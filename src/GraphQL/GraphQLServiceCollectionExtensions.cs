@@ -1,6 +1,8 @@
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Suggest;
+using CiteGraph.Embeddings;
 using CiteGraph.GraphQL;
+using CiteGraph.GraphQL.Semantic;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,9 +20,12 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(limits);
         // Traversal queries read the in-memory snapshot; whoever changes the store rebuilds it.
         services.TryAddSingleton<SnapshotHolder>();
-        // Suggested references build their text index once per snapshot; an embedding index plugs in as ISemanticNeighbours.
-        services.TryAddSingleton(sp => new SuggestionService(
-            sp.GetRequiredService<CiteGraph.Graph.Storage.IGraphStore>(), sp.GetRequiredService<SnapshotHolder>(), sp.GetService<Func<GraphSnapshot, ISemanticNeighbours?>>()));
+        // The sentence-embedding model loads on the first query that needs it (seconds, ~90 MB), not at start-up.
+        services.TryAddSingleton<ITextEmbedder>(_ => LazyTextEmbedder.MiniLm());
+        services.TryAddSingleton<SemanticIndexHolder>();
+        services.TryAddSingleton<PaperSearch>();
+        // Suggested references build their text index (and read the stored embeddings) once per snapshot.
+        services.TryAddSingleton<SuggestionService>();
         services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()

@@ -36,8 +36,12 @@ public sealed class SuggestionCorpus
     /// <summary>The embedding neighbours, or null when none are plugged in.</summary>
     public ISemanticNeighbours? Semantic { get; }
 
-    /// <summary>Reads every paper's text from <paramref name="store"/> and indexes the papers <paramref name="snapshot"/> knows.</summary>
-    public static async Task<SuggestionCorpus> BuildAsync(IGraphStore store, GraphSnapshot snapshot, Func<GraphSnapshot, ISemanticNeighbours?>? semantic = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads every paper's text from <paramref name="store"/> and indexes the papers <paramref name="snapshot"/> knows;
+    /// the semantic neighbours are <paramref name="semantic"/> when given, else the sentence embeddings the store keeps
+    /// (<see cref="StoredVectorNeighbours"/>), else none.
+    /// </summary>
+    public static async Task<SuggestionCorpus> BuildAsync(IGraphStore store, GraphSnapshot snapshot, ISemanticNeighbours? semantic = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -57,6 +61,7 @@ public sealed class SuggestionCorpus
 
         var byCitations = Enumerable.Range(0, snapshot.PaperCount).Where(p => texts[p] is not null)
             .OrderByDescending(snapshot.Citations.InDegree).ThenBy(p => p).ToArray();
-        return new SuggestionCorpus(snapshot, months, titles, TermIndex.Build(texts), byCitations, semantic?.Invoke(snapshot));
+        semantic ??= await StoredVectorNeighbours.ReadAsync(store, snapshot, cancellationToken).ConfigureAwait(false);
+        return new SuggestionCorpus(snapshot, months, titles, TermIndex.Build(texts), byCitations, semantic);
     }
 }

@@ -6,9 +6,9 @@ namespace CiteGraph.Graph.Suggest;
 
 /// <summary>
 /// Suggested references over the current snapshot: builds the <see cref="SuggestionCorpus"/> (texts, TF-IDF index)
-/// once per snapshot version, on first use, and reuses it until the snapshot is replaced.
+/// and reads the stored sentence embeddings once per snapshot version, on first use, and reuses them until the snapshot is replaced.
 /// </summary>
-public sealed class SuggestionService(IGraphStore store, SnapshotHolder snapshots, Func<GraphSnapshot, ISemanticNeighbours?>? semantic = null)
+public sealed class SuggestionService(IGraphStore store, SnapshotHolder snapshots)
 {
     private readonly SemaphoreSlim _build = new(1, 1);
     private SuggestionCorpus? _corpus;
@@ -34,7 +34,7 @@ public sealed class SuggestionService(IGraphStore store, SnapshotHolder snapshot
                 return built;
             }
 
-            var corpus = await SuggestionCorpus.BuildAsync(store, snapshot, semantic, cancellationToken).ConfigureAwait(false);
+            var corpus = await SuggestionCorpus.BuildAsync(store, snapshot, cancellationToken: cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _corpus, corpus);
             return corpus;
         }

@@ -23,12 +23,12 @@ public enum RelatedBy
     /// <summary>Sharing idf-weighted topics (the paper's CO_TOPIC neighbours, from the store).</summary>
     CoTopic = 16,
 
-    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic,
+    /// <summary>Similar in meaning: cosine of the title+abstract sentence embeddings (the API's vector index).</summary>
+    Semantic = 32,
+
+    All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic | Semantic,
 
     // The kinds below explain suggested references (SuggestionEngine); `related` does not compute them.
-
-    /// <summary>Similar by sentence embeddings.</summary>
-    Semantic = 32,
 
     /// <summary>Sharing rare title and abstract terms (TF-IDF cosine).</summary>
     KeyTerms = 64,

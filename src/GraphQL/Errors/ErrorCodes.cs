@@ -17,4 +17,7 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request is not a GraphQL request (no query, bad JSON, wrong method).</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>A semantic answer was asked for but no sentence embeddings are stored, or the model cannot be loaded.</summary>
+    public const string SemanticUnavailable = "SEMANTIC_UNAVAILABLE";
 }

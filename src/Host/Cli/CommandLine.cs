@@ -20,6 +20,7 @@ internal static class CommandLine
         root.Subcommands.Add(EvalLineageCommand.Create());
         root.Subcommands.Add(EvalSuggestCommand.Create());
         root.Subcommands.Add(SuggestCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         return root;
     }
 }

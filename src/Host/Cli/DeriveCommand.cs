@@ -10,7 +10,13 @@ internal static class DeriveCommand
     {
         var db = CommonOptions.Database();
         var k = new Option<int>("--co-topic-k") { Description = "CO_TOPIC neighbours kept per paper.", DefaultValueFactory = _ => 10 };
-        var command = new Command("derive", "Extract topics, build CO_TOPIC and CO_OCCURS and infer citations from text, over the whole store. Idempotent.") { db, k };
+        var noEmbed = CommonOptions.NoEmbed();
+        var command = new Command(
+            "derive",
+            "Extract topics, build CO_TOPIC and CO_OCCURS, infer citations from text and embed new or changed papers, over the whole store. Idempotent.")
+        {
+            db, k, noEmbed,
+        };
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetRequiredValue(db);
@@ -22,8 +28,8 @@ internal static class DeriveCommand
 
             await using var store = CommonOptions.OpenStore(path);
             await store.InitializeAsync(ct);
-            var options = new DeriveOptions { Topics = new() { CoTopicK = Math.Max(1, result.GetValue(k)) } };
-            var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p.Stage}: {p.Done:N0}{(p.Total is { } t ? $" / {t:N0}" : "")}        "));
+            var options = new DeriveOptions { Topics = new() { CoTopicK = Math.Max(1, result.GetValue(k)) }, Embed = !result.GetValue(noEmbed) };
+            var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p}        "));
             var report = await new TopicsAndLineage(store, options).RunAsync(progress, ct);
             if (progress is not null)
             {
@@ -32,7 +38,8 @@ internal static class DeriveCommand
 
             Console.WriteLine(
                 $"{report.Papers:N0} papers: {report.Topics:N0} topics, {report.HasTopic:N0} HAS_TOPIC, {report.CoTopic:N0} CO_TOPIC, " +
-                $"{report.CoOccurs:N0} CO_OCCURS, {report.InferredCitations:N0} inferred CITES in {report.Elapsed.TotalSeconds:0.0} s.");
+                $"{report.CoOccurs:N0} CO_OCCURS, {report.InferredCitations:N0} inferred CITES, {CommonOptions.EmbeddingSummary(report)} " +
+                $"in {report.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });
         return command;

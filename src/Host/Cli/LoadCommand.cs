@@ -35,6 +35,7 @@ internal static class LoadCommand
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
             DefaultValueFactory = _ => EdgeDirection.Auto,
         };
+        var noEmbed = CommonOptions.NoEmbed();
         var noDerive = new Option<bool>("--no-derive") { Description = "Skip the topics, co-topic and inferred-lineage pass after the load (run 'citegraph derive' later)." };
         var explainMerges = new Option<bool>("--explain-merges")
         {
@@ -47,7 +48,7 @@ internal static class LoadCommand
         var storeOption = StoreSelection.Option();
         var command = new Command("load", "Load paper files into the store. Re-loading the same files changes nothing.")
         {
-            files, db, storeOption, format, direction, quiet, json, noDerive, explainMerges, bulk,
+            files, db, storeOption, format, direction, quiet, json, noDerive, noEmbed, explainMerges, bulk,
         };
         command.SetAction(async (result, ct) => StoreSelection.TryResolve(result, db, storeOption, out var location, out var error)
             ? await RunAsync(
@@ -58,6 +59,7 @@ internal static class LoadCommand
                     Format = result.GetValue(format),
                     EdgeDirection = result.GetValue(direction),
                     Derive = !result.GetValue(noDerive),
+                    DeriveOptions = new() { Embed = !result.GetValue(noEmbed) },
                     Bulk = result.GetValue(bulk),
                 },
                 result.GetValue(explainMerges),
@@ -154,8 +156,8 @@ internal static class LoadCommand
         if (report.Derived is { } d)
         {
             AnsiConsole.MarkupLine(
-                $"derived {d.Topics:N0} topics, {d.CoTopic:N0} CO_TOPIC, {d.CoOccurs:N0} CO_OCCURS, {d.InferredCitations:N0} inferred CITES " +
-                $"in {d.Elapsed.TotalSeconds:F1}s");
+                $"derived {d.Topics:N0} topics, {d.CoTopic:N0} CO_TOPIC, {d.CoOccurs:N0} CO_OCCURS, {d.InferredCitations:N0} inferred CITES, " +
+                $"{Markup.Escape(CommonOptions.EmbeddingSummary(d))} in {d.Elapsed.TotalSeconds:F1}s");
         }
     }
 }

@@ -1,3 +1,4 @@
+using CiteGraph.Embeddings;
 using CiteGraph.Loaders.Topics;
 
 namespace CiteGraph.Loaders.Derive;
@@ -16,13 +17,36 @@ public sealed record DeriveOptions
 
     /// <summary>Papers extracted per parallel batch. Default 2,000.</summary>
     public int BatchSize { get; init; } = 2000;
+
+    /// <summary>
+    /// Whether to embed title and abstract of the papers that have no vector or whose text changed (sentence embeddings
+    /// for semantic search). Needs a store that keeps vectors. Default false here, because it loads a model and is the
+    /// slowest stage by far; the <c>load</c> and <c>derive</c> commands turn it on unless given <c>--no-embed</c>.
+    /// </summary>
+    public bool Embed { get; init; }
+
+    /// <summary>
+    /// Gives the embedder to use, owned by the caller (not disposed); called only when there is something to embed.
+    /// Default null: the pass loads all-MiniLM-L6-v2 itself and disposes it at the end.
+    /// </summary>
+    public Func<ITextEmbedder>? Embedder { get; init; }
+
+    /// <summary>Papers embedded and written per step (one write transaction each; the unit of progress). Default 256.</summary>
+    public int EmbedBatchSize { get; init; } = 256;
 }
 
 /// <summary>A progress tick of the derive pass.</summary>
-/// <param name="Stage">What runs: <c>extracting</c>, <c>topics</c>, <c>writing topics</c>, <c>lineage</c>, <c>writing lineage</c>.</param>
+/// <param name="Stage">What runs: <c>extracting</c>, <c>topics</c>, <c>writing topics</c>, <c>lineage</c>, <c>writing lineage</c>, <c>embedding</c>.</param>
 /// <param name="Done">Papers (or rows) done in this stage.</param>
 /// <param name="Total">Total of this stage, where known.</param>
-public readonly record struct DeriveProgress(string Stage, int Done, int? Total);
+/// <param name="Remaining">Estimated time left in this stage, where the stage is long enough to estimate (embedding).</param>
+public readonly record struct DeriveProgress(string Stage, int Done, int? Total, TimeSpan? Remaining = null)
+{
+    /// <summary>One line for a terminal: stage, counts and the time left.</summary>
+    public override string ToString() =>
+        $"{Stage}: {Done:N0}{(Total is { } t ? $" of {t:N0}" : "")}" +
+        (Remaining is { } r ? $", about {(r.TotalHours >= 1 ? $"{(int)r.TotalHours}h {r.Minutes:00}m" : r.TotalMinutes >= 1 ? $"{(int)r.TotalMinutes}m {r.Seconds:00}s" : $"{r.Seconds}s")} left" : "");
+}
 
 /// <summary>What a derive pass computed and wrote.</summary>
 public sealed record DeriveReport(
@@ -32,4 +56,14 @@ public sealed record DeriveReport(
     int CoTopic,
     int CoOccurs,
     int InferredCitations,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Papers embedded by this pass (new or changed texts); 0 when every vector was current or embedding was off.</summary>
+    public int Embedded { get; init; }
+
+    /// <summary>Papers whose vector was already current and were not embedded again.</summary>
+    public int EmbeddingsCurrent { get; init; }
+
+    /// <summary>Why embedding did not run although it was asked for (model not loadable, store without vectors), else null.</summary>
+    public string? EmbeddingSkipped { get; init; }
+}

@@ -154,7 +154,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         if (_options.Derive && loaded > 0)
         {
             var deriveProgress = progress is null ? null : new SynchronousProgress<DeriveProgress>(
-                p => progress.Report(new IngestProgress($"derive: {p.Stage}", read, rejections.Count, p.Done, p.Total)));
+                p => progress.Report(new IngestProgress($"derive: {p}", read, rejections.Count, p.Done, p.Total)));
             derived = await new TopicsAndLineage(store, _options.DeriveOptions).RunAsync(deriveProgress, cancellationToken).ConfigureAwait(false);
         }
 

@@ -9,7 +9,7 @@ namespace CiteGraph.Graph.Tests.Storage;
 /// stubs for cited papers, search, paging, repositories, citations, analytics write-back, ranking and concurrent readers.
 /// One subclass per store gives a fresh, empty, initialized store per test.
 /// </summary>
-public abstract class GraphStoreContractTests : IAsyncLifetime
+public abstract partial class GraphStoreContractTests : IAsyncLifetime
 {
     private IGraphStore? _store;
 
