@@ -28,7 +28,9 @@ def main():
     rows.append(("co-topic: related-by-topics (CiteGraph, CO_TOPIC)", "peer", co["recallAtK"], co["mrr"], co["hitShare"], co["citingPapers"],
                  "%d / %d" % (co["hits"], co["relevant"]), ""))
     for name, r in runs.items():
-        if name == "co-topic":
+        # The fitted combination is reported from the fit run below (the same weights as SuggestionWeights.Fitted when
+        # the checked-in fit is current; the fit is deterministic).
+        if name in ("co-topic", "default"):
             continue
         label = "CiteGraph, fitted weights (SuggestionWeights.Fitted)" if name == "default" else "CiteGraph, %s alone" % name
         note = ", ".join("%s %g" % kv for kv in r["weights"].items()) if name == "default" else ""
@@ -36,7 +38,7 @@ def main():
             note = "no embedding index in this build (ISemanticNeighbours not plugged in)"
         rows.append((label, "ours", r["recallAtK"] or 0, r["mrr"] or 0, r["hitShare"] or 0, r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), note))
     refit = fit["runs"][-1]
-    rows.append(("CiteGraph, weights re-fitted in this run", "ours", refit["recallAtK"], refit["mrr"], refit["hitShare"], refit["citingPapers"],
+    rows.append(("**CiteGraph, weights fitted on %s in this run**" % fit["fit"].split(":")[0].replace("fitted on ", ""), "ours", refit["recallAtK"], refit["mrr"], refit["hitShare"], refit["citingPapers"],
                  "%d / %d" % (refit["hits"], refit["relevant"]), fit["fit"] or ""))
     best_peer = max((r for r in rows if r[1] == "peer"), key=lambda r: r[2])
     k = ours["runs"][0]["k"]
