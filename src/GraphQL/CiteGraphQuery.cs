@@ -2,6 +2,7 @@ using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Batching;
+using CiteGraph.Graph.Suggest;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
 using CiteGraph.GraphQL.Semantic;
@@ -15,7 +16,7 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions)
     {
         Name = "Query";
 
@@ -126,7 +127,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         AddTraversalFields(store, snapshots, semantic);
-        AddSuggestionFields(store, snapshots);
+        AddSuggestionFields(store, snapshots, suggestions);
 
         // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
         // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).

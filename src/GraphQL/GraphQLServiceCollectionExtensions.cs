@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Suggest;
 using CiteGraph.Embeddings;
 using CiteGraph.GraphQL;
 using CiteGraph.GraphQL.Execution;
@@ -26,6 +27,8 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddSingleton<ITextEmbedder>(_ => LazyTextEmbedder.MiniLm());
         services.TryAddSingleton<SemanticIndexHolder>();
         services.TryAddSingleton<PaperSearch>();
+        // Suggested references build their text index (and read the stored embeddings) once per snapshot.
+        services.TryAddSingleton<SuggestionService>();
         services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()

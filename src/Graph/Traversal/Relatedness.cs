@@ -27,6 +27,20 @@ public enum RelatedBy
     Semantic = 32,
 
     All = CoCitation | BibliographicCoupling | SharedRepo | PersonalizedPageRank | CoTopic | Semantic,
+
+    // The kinds below explain suggested references (SuggestionEngine); `related` does not compute them.
+
+    /// <summary>Sharing rare title and abstract terms (TF-IDF cosine).</summary>
+    KeyTerms = 64,
+
+    /// <summary>Cited by the papers most similar to it.</summary>
+    CitedBySimilar = 128,
+
+    /// <summary>Cited often in the graph.</summary>
+    Popularity = 256,
+
+    /// <summary>Cited by the paper itself (explicitly, or inferred from its text).</summary>
+    DirectCitation = 512,
 }
 
 /// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>

@@ -15,5 +15,9 @@ public sealed class RelatednessType : EnumerationGraphType
         Add("PERSONALIZED_PAGERANK", RelatedBy.PersonalizedPageRank, "Personalized PageRank from the paper over the citation graph.");
         Add("CO_TOPIC", RelatedBy.CoTopic, "Sharing idf-weighted topics.");
         Add("SEMANTIC", RelatedBy.Semantic, "Similar in meaning: cosine of the title+abstract sentence embeddings.");
+        Add("KEY_TERMS", RelatedBy.KeyTerms, "Sharing rare title and abstract terms, TF-IDF cosine (a reason of suggested references).");
+        Add("CITED_BY_SIMILAR", RelatedBy.CitedBySimilar, "Cited by the papers most similar to it (a reason of suggested references).");
+        Add("POPULARITY", RelatedBy.Popularity, "Cited often in the graph (a reason of suggested references).");
+        Add("DIRECT_CITATION", RelatedBy.DirectCitation, "Cited by the paper itself, explicitly or inferred from its text (a reason of suggested references).");
     }
 }

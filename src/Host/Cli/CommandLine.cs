@@ -19,6 +19,8 @@ internal static class CommandLine
         root.Subcommands.Add(TopicsCommand.Create());
         root.Subcommands.Add(DeriveCommand.Create());
         root.Subcommands.Add(EvalLineageCommand.Create());
+        root.Subcommands.Add(EvalSuggestCommand.Create());
+        root.Subcommands.Add(SuggestCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         return root;
     }

@@ -102,6 +102,13 @@ public sealed partial class ArxivMetadataReader : IRecordReader
     private static PartialDate? FirstVersionDate(JsonElement e)
     {
         var created = e.Array("versions").Select(v => v.String("created")).FirstOrDefault(c => c is not null);
+        // The weekday is redundant and some exports get it wrong ("Mon, 1 Jun 2011" was a Wednesday), which fails the whole
+        // parse: the date is read without it.
+        if (created?.IndexOf(',', StringComparison.Ordinal) is >= 0 and <= 9 and var comma)
+        {
+            created = created[(comma + 1)..];
+        }
+
         return DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
             ? new PartialDate(date.UtcDateTime.Year, date.UtcDateTime.Month, date.UtcDateTime.Day)
             : null;

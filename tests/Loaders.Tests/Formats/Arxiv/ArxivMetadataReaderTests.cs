@@ -1,5 +1,6 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Formats.Arxiv;
+using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Tests.Support;
 using CiteGraph.Loaders.Text;
 
@@ -43,5 +44,20 @@ public class ArxivMetadataReaderTests
         Assert.Equal([LatexText.Clean("C. Bal\\'azs"), "E. L. Berger", "P. M. Nadolsky"], results[1].Record!.Authors);
         Assert.Equal(["Zoe Park", "Li Na", "Omar Haddad"], results[^1].Record!.Authors);
         Assert.Equal(new PartialDate(1999, 1, 1), results[1].Record!.Published);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WrongWeekday_StillReadsTheFirstVersionDate()
+    {
+        using var dir = new CiteGraph.Tests.TempDirectory();
+        var path = Path.Combine(dir.Path, "wrong-weekday.jsonl");
+        // 1 June 2011 was a Wednesday; exports that write "Mon" for every date must not lose the date.
+        await File.WriteAllTextAsync(path, """
+            {"id": "1106.0800", "title": "Optimal Reinforcement Learning for Gaussian Systems", "abstract": "We study exploration.", "authors": "", "categories": "cs.LG", "versions": [{"version": "v1", "created": "Mon, 1 Jun 2011 00:00:00 GMT"}]}
+            """, TestContext.Current.CancellationToken);
+
+        var paper = Assert.Single(await TestFiles.ReadAllAsync(new ArxivMetadataReader(), new InputFile(path, () => File.OpenRead(path)))).Record!;
+
+        Assert.Equal(new PartialDate(2011, 6, 1), paper.Published);
     }
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Suggested references (issue 15) against real reference lists, with the peers in the same run, and writes the
+# "Suggested references" section of bench/RESULTS.md.
+#
+#   bench/run-suggest.sh                # ../shared/data/neurips-icml-citations
+#   bench/run-suggest.sh --reuse-db     # keep bench/.out/suggest/graph.db from an earlier run (loading embeds every paper: minutes)
+#   CITEGRAPH=path/to/citegraph bench/run-suggest.sh    # use that build instead of building Release
+#
+# Split: the 2020–2022 papers are the citing side; the graph holds only the citations whose citing paper is earlier than
+# 2020 (the training citations); every paper is loaded. Each citing paper is held out: eval-suggest sees only
+# citations made strictly before its month, and suggests only papers of its month or earlier. The weights were fitted on
+# the 2017–2019 papers (this script re-runs the fit so the numbers can be checked; the API uses SuggestionWeights.Fitted).
+# Peers: bench/peers/suggest_peer.py (plain Python, nothing to install): TF-IDF cosine, TF-IDF + popularity, popularity;
+# co-topic is CiteGraph's own related-by-topics (CO_TOPIC), measured by eval-suggest --features co-topic.
+# Raw outputs in bench/.out/suggest (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+DATA=../shared/data/neurips-icml-citations
+OUT=bench/.out/suggest
+EVAL_YEARS=2020-2022
+FIT_YEARS=2017-2019
+GRAPH_BEFORE=2020
+REUSE=0
+for arg in "$@"; do
+  case "$arg" in
+    --reuse-db) REUSE=1 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+if [[ ! -f $DATA/papers.jsonl || ! -f $DATA/references.tsv ]]; then
+  echo "skipped: $DATA (papers.jsonl, references.tsv) is absent; nothing to measure" >&2
+  exit 0
+fi
+command -v "$PY" >/dev/null || { echo "skipped: $PY is needed for the peers" >&2; exit 0; }
+mkdir -p "$OUT"
+[[ $REUSE == 1 && -f $OUT/graph.db ]] || { REUSE=0; rm -f "$OUT"/graph.db*; }
+
+# The peer needs no graph: it runs beside the CiteGraph side (same run, same machine state).
+"$PY" bench/peers/suggest_peer.py "$DATA/papers.jsonl" "$DATA/references.tsv" $EVAL_YEARS $FIT_YEARS $GRAPH_BEFORE 10 > "$OUT/peers.jsonl" &
+PEER=$!
+
+if [[ -n ${CITEGRAPH:-} ]]; then
+  CG=$CITEGRAPH
+else
+  dotnet build -c Release src/Host -nologo -v q >&2
+  CG=src/Host/bin/Release/net10.0/citegraph
+fi
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/load.txt"
+
+if [[ $REUSE == 0 ]]; then
+  # The derive pass of the load embeds every paper (all-MiniLM-L6-v2) when the model is available: the semantic feature.
+  "$CG" load "$DATA/papers.jsonl" --db "$OUT/graph.db" --quiet >&2
+  # Training citations: arXiv ids here all start with YYMM, so the citing year is in the id.
+  awk -F'\t' -v before=$GRAPH_BEFORE '{ yy = substr($1, 1, 2) + 0; if (2000 + yy < before) print }' "$DATA/references.tsv" > "$OUT/graph-references.tsv"
+  if "$CG" load --help 2>/dev/null | grep -q -- '--id-kind'; then
+    "$CG" load "$OUT/graph-references.tsv" --id-kind arxiv --db "$OUT/graph.db" --quiet >&2
+  else
+    # Until `load --id-kind arxiv` exists: the same citations through the store API.
+    dotnet run bench/tools/add-citations.cs -- "$OUT/graph.db" "$OUT/graph-references.tsv" $GRAPH_BEFORE >&2
+  fi
+fi
+
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --json > "$OUT/citegraph-fit.json"
+wait $PEER
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
+"$PY" bench/peers/suggest_report.py "$OUT" bench/RESULTS.md

@@ -1,0 +1,11 @@
+namespace CiteGraph.Graph.Suggest;
+
+/// <summary>
+/// The semantic feature's plug: nearest papers of a paper by sentence-embedding cosine. The suggestion engine works
+/// without it (the <see cref="SuggestionFeature.Semantic"/> feature is then zero everywhere).
+/// </summary>
+public interface ISemanticNeighbours
+{
+    /// <summary>Up to <paramref name="k"/> papers (dense snapshot indexes, never <paramref name="paper"/> itself) most similar to it, best first.</summary>
+    IReadOnlyList<(int Paper, float Similarity)> Nearest(int paper, int k);
+}

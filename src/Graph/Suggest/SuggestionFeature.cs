@@ -1,0 +1,29 @@
+namespace CiteGraph.Graph.Suggest;
+
+/// <summary>The evidence a suggested reference is scored on; each is scaled per query to [0, 1] by its best candidate.</summary>
+public enum SuggestionFeature
+{
+    /// <summary>TF-IDF cosine of title and abstract (unigrams and bigrams).</summary>
+    KeyTerms,
+
+    /// <summary>Sentence-embedding cosine, when an embedding index is plugged in (<see cref="ISemanticNeighbours"/>).</summary>
+    Semantic,
+
+    /// <summary>The CO_TOPIC weight between the two papers (idf-weighted shared topics).</summary>
+    CoTopic,
+
+    /// <summary>Cited by the paper's most similar papers, each citation weighted by that paper's similarity.</summary>
+    CitedBySimilar,
+
+    /// <summary>log(1 + citations the candidate received in the visible graph).</summary>
+    Popularity,
+
+    /// <summary>Cited together with the paper by the same (visible) papers.</summary>
+    CoCitation,
+
+    /// <summary>Sharing (visible) references with the paper.</summary>
+    Coupling,
+
+    /// <summary>A citation the paper's own text makes to it (an inferred CITES, or an explicit one outside held-out evaluation).</summary>
+    DirectCitation,
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace CiteGraph.Graph.Suggest;
+
+/// <summary>How much each <see cref="SuggestionFeature"/> counts in a suggestion's score (a weighted sum of features scaled to [0, 1]).</summary>
+public sealed record SuggestionWeights
+{
+    private static readonly int FeatureCount = Enum.GetValues<SuggestionFeature>().Length;
+
+    private SuggestionWeights(ImmutableArray<double> values) => Values = values;
+
+    /// <summary>One weight per feature, indexed by <see cref="SuggestionFeature"/>.</summary>
+    public ImmutableArray<double> Values { get; }
+
+    public double this[SuggestionFeature feature] => Values[(int)feature];
+
+    /// <summary>
+    /// The weights the API and <c>eval-suggest</c> use by default: fitted by <see cref="SuggestionWeightFit"/>
+    /// (<c>citegraph eval-suggest --fit-years 2017-2019</c>) on the neurips-icml-citations papers of 2017–2019 as the
+    /// citing side, each with every citation made in its month or later hidden, never on the 2020–2022 papers that
+    /// bench/RESULTS.md evaluates. See bench/RESULTS.md ("Suggested references") for the run.
+    /// </summary>
+    /// <remarks>
+    /// Fit of 2026-12-04 with all-MiniLM-L6-v2 embeddings stored (100 similar papers, similarity cubed; two starts):
+    /// training recall@10 0.585, MRR 0.561 on the 1,072 training papers. Direct (inferred) citations got weight 0.
+    /// </remarks>
+    public static SuggestionWeights Fitted { get; } = From(new Dictionary<SuggestionFeature, double>
+    {
+        [SuggestionFeature.KeyTerms] = 2.0,
+        [SuggestionFeature.Semantic] = 2.0,
+        [SuggestionFeature.CoTopic] = 0.25,
+        [SuggestionFeature.CitedBySimilar] = 1.0,
+        [SuggestionFeature.Popularity] = 1.0,
+        [SuggestionFeature.CoCitation] = 2.0,
+        [SuggestionFeature.Coupling] = 0.25,
+    });
+
+    /// <summary>Weights from a map; features not named weigh 0.</summary>
+    public static SuggestionWeights From(IReadOnlyDictionary<SuggestionFeature, double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var values = new double[FeatureCount];
+        foreach (var (feature, weight) in weights)
+        {
+            if (!double.IsFinite(weight) || weight < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {feature} must be a finite number ≥ 0.");
+            }
+
+            values[(int)feature] = weight;
+        }
+
+        return new SuggestionWeights([.. values]);
+    }
+
+    /// <summary>One feature alone (weight 1), for measuring what each contributes.</summary>
+    public static SuggestionWeights Only(SuggestionFeature feature) => From(new Dictionary<SuggestionFeature, double> { [feature] = 1 });
+
+    /// <summary>The same weights with one changed.</summary>
+    public SuggestionWeights With(SuggestionFeature feature, double weight) =>
+        From(Enum.GetValues<SuggestionFeature>().ToDictionary(f => f, f => f == feature ? weight : this[f]));
+
+    /// <summary>"KeyTerms=1, CitedBySimilar=0.5, …" (zero weights left out).</summary>
+    public override string ToString() => string.Join(", ", Enum.GetValues<SuggestionFeature>()
+        .Where(f => this[f] > 0).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f}={this[f]:0.###}")));
+}

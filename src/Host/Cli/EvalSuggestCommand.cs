@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Suggest;
+using Spectre.Console;
+
+namespace CiteGraph.Host.Cli;
+
+/// <summary>
+/// <c>citegraph eval-suggest --truth FILE [--k 10] [--citing-years Y1-Y2] [--features …] [--each-feature] [--fit-years Y1-Y2] [--json]</c>:
+/// recall@k, MRR and hit share of suggested references against known reference lists, each paper held out.
+/// </summary>
+internal static class EvalSuggestCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var json = CommonOptions.Json();
+        var truth = new Option<string>("--truth")
+        {
+            Description = "TSV of known references: citing id, cited id per line (any id kind the store knows: arXiv id, DOI, OpenAlex, S2, CiteGraph id).",
+            Required = true,
+            HelpName = "FILE",
+        };
+        var k = new Option<int>("--k") { Description = "Suggestions asked per citing paper.", DefaultValueFactory = _ => 10 };
+        var years = new Option<string?>("--citing-years") { Description = "Evaluate only citing papers of these years (2020-2022, or 2021); all by default.", HelpName = "Y1-Y2" };
+        var features = new Option<string?>("--features")
+        {
+            Description = $"Score with these features only, each weighted 1 ({string.Join(", ", Enum.GetValues<SuggestionFeature>().Select(FeatureNames.Of))}); the fitted weights by default.",
+            HelpName = "F1,F2",
+        };
+        var each = new Option<bool>("--each-feature") { Description = "Also evaluate each feature alone, in the same run." };
+        var fit = new Option<string?>("--fit-years")
+        {
+            Description = "Fit the weights on the citing papers of these years (never on the evaluated ones), print them, and evaluate with them.",
+            HelpName = "Y1-Y2",
+        };
+        var command = new Command("eval-suggest", "Measure suggested references against a truth file of known references: recall@k, MRR and the share of papers with a hit.")
+        {
+            db, truth, k, years, features, each, fit, json,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(db);
+            var truthPath = result.GetRequiredValue(truth);
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
+                return 1;
+            }
+
+            if (!File.Exists(truthPath))
+            {
+                await Console.Error.WriteLineAsync($"{truthPath}: no such truth file.");
+                return 1;
+            }
+
+            var kValue = result.GetValue(k);
+            if (kValue is < 1 or > 1000)
+            {
+                await Console.Error.WriteLineAsync($"--k: must be between 1 and 1000, got {kValue}.");
+                return 2;
+            }
+
+            YearRange? citingYears, fitYears;
+            SuggestionWeights? chosen;
+            try
+            {
+                citingYears = result.GetValue(years) is { } y ? YearRange.Parse(y) : null;
+                fitYears = result.GetValue(fit) is { } f ? YearRange.Parse(f) : null;
+                chosen = result.GetValue(features) is { } names
+                    ? SuggestionWeights.From(names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToDictionary(FeatureNames.Parse, _ => 1.0))
+                    : null;
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
+            if (fitYears is { } fy && citingYears is { } cy && fy.From <= cy.To && cy.From <= fy.To)
+            {
+                await Console.Error.WriteLineAsync($"--fit-years {fy} overlaps --citing-years {cy}: weights must not be fitted on the papers they are evaluated on.");
+                return 2;
+            }
+
+            await using var store = CommonOptions.OpenStore(path);
+            await store.InitializeAsync(ct);
+            var snapshot = await new SnapshotHolder(store).RebuildAsync(ct);
+            var corpus = await SuggestionCorpus.BuildAsync(store, snapshot, cancellationToken: ct);
+            var known = await SuggestionTruth.ReadAsync(store, snapshot, truthPath, ct);
+
+            var runs = new List<(string Method, SuggestionEvaluation Evaluation)>();
+            var weights = chosen ?? SuggestionWeights.Fitted;
+            string? fitted = null;
+            if (fitYears is { } trainOn)
+            {
+                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue);
+                weights = w;
+                fitted = string.Create(CultureInfo.InvariantCulture, $"fitted on {trainOn}: {w} (training recall@{kValue} {recall:0.000}, MRR {mrr:0.000})");
+            }
+
+            if (result.GetValue(each))
+            {
+                foreach (var feature in Enum.GetValues<SuggestionFeature>())
+                {
+                    runs.Add((FeatureNames.Of(feature), SuggestionEvaluation.Evaluate(corpus, known, kValue, SuggestionWeights.Only(feature), citingYears)));
+                }
+            }
+
+            runs.Add((fitYears is not null ? "fitted" : chosen is not null ? "chosen" : "default", SuggestionEvaluation.Evaluate(corpus, known, kValue, weights, citingYears)));
+
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    TruthLines = known.Lines, ResolvedPairs = known.Pairs, CitingYears = citingYears?.ToString(), Fit = fitted,
+                    Runs = runs.Select(r => new
+                    {
+                        r.Method, Weights = Enum.GetValues<SuggestionFeature>().Where(f => r.Evaluation.Weights[f] > 0).ToDictionary(FeatureNames.Of, f => r.Evaluation.Weights[f]),
+                        r.Evaluation.K, r.Evaluation.CitingPapers, r.Evaluation.Relevant, r.Evaluation.Unreachable, r.Evaluation.Hits,
+                        RecallAtK = Nullable(r.Evaluation.RecallAtK), Mrr = Nullable(r.Evaluation.Mrr), HitShare = Nullable(r.Evaluation.HitShare),
+                        MicroRecall = Nullable(r.Evaluation.MicroRecall),
+                    }),
+                }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                return 0;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{known.Lines} truth lines, {known.Pairs} pairs of known papers; citing papers {(citingYears is { } c ? "of " + c : "of every year")}, each held out (its references and every later citation hidden)."));
+            if (fitted is not null)
+            {
+                Console.WriteLine(fitted);
+            }
+
+            var table = new Table().AddColumns("method", "papers", $"recall@{kValue}", $"MRR@{kValue}", "with a hit", "found / known");
+            foreach (var (method, e) in runs)
+            {
+                table.AddRow(Markup.Escape(method), $"{e.CitingPapers:N0}", F(e.RecallAtK), F(e.Mrr), F(e.HitShare), $"{e.Hits:N0} / {e.Relevant:N0}");
+            }
+
+            AnsiConsole.Write(table);
+            Console.WriteLine(runs[^1].Evaluation.ToString());
+            return 0;
+        });
+        return command;
+    }
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
+}
