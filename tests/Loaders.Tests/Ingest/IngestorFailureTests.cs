@@ -36,7 +36,7 @@ public class IngestorFailureTests
         Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(db));
     }
 
-    /// <summary>The real store, except that one call of <see cref="IGraphStore.UpsertAsync"/> fails like a full disk.</summary>
+    /// <summary>The real store, except that one batch write (<see cref="IGraphStore.UpsertAsync"/> or <see cref="IGraphStore.UpsertCountingAsync"/>) fails like a full disk.</summary>
     public class FailingUpserts : DispatchProxy
     {
         public const string Message = "No space left on device (simulated)";
@@ -55,9 +55,13 @@ public class IngestorFailureTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod!.Name == nameof(IGraphStore.UpsertAsync) && Interlocked.Increment(ref _calls) == _failOnCall)
+            // The ingestor writes through UpsertCountingAsync; either way in is one batch write.
+            if (targetMethod!.Name is nameof(IGraphStore.UpsertAsync) or nameof(IGraphStore.UpsertCountingAsync)
+                && Interlocked.Increment(ref _calls) == _failOnCall)
             {
-                return Task.FromException(new IOException(Message));
+                return targetMethod.Name == nameof(IGraphStore.UpsertCountingAsync)
+                    ? Task.FromException<int>(new IOException(Message))
+                    : Task.FromException(new IOException(Message));
             }
 
             try

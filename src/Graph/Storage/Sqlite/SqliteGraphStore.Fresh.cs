@@ -14,14 +14,15 @@ public sealed partial class SqliteGraphStore
     private static async Task<(List<ResolvedRecord> Merges, int StoredMeanwhile)> PlanFreshAsync(
         UpsertCommands c, WriteCache cache, FreshRows fresh, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
     {
-        var stored = await StoredPaperIdsAsync(c, batch, ct).ConfigureAwait(false);
+        var (stored, loaded) = await StoredPaperIdsAsync(c, batch, ct).ConfigureAwait(false);
         var merges = new List<ResolvedRecord>();
         var storedMeanwhile = 0;
         foreach (var item in batch)
         {
             if (stored.Contains(item.PaperId) || fresh.Created.ContainsKey(item.PaperId))
             {
-                storedMeanwhile += item.ResolvedAsNew && stored.Contains(item.PaperId) ? 1 : 0;
+                // A stub (a reference that arrived first) is what a new paper is meant to absorb; a loaded paper is not.
+                storedMeanwhile += item.ResolvedAsNew && loaded.Contains(item.PaperId) ? 1 : 0;
                 merges.Add(item);
                 continue;
             }
@@ -32,17 +33,23 @@ public sealed partial class SqliteGraphStore
         return (merges, storedMeanwhile);
     }
 
-    private static async Task<HashSet<string>> StoredPaperIdsAsync(UpsertCommands c, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
+    /// <summary>The batch's paper ids already stored, and those of them that are loaded papers rather than stubs.</summary>
+    private static async Task<(HashSet<string> Stored, HashSet<string> Loaded)> StoredPaperIdsAsync(UpsertCommands c, IReadOnlyList<ResolvedRecord> batch, CancellationToken ct)
     {
         c.StoredIds.Parameters["$ids"].Value = JsonSerializer.Serialize(batch.Select(r => r.PaperId).Distinct(StringComparer.Ordinal));
         var stored = new HashSet<string>(StringComparer.Ordinal);
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await c.StoredIds.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             stored.Add(reader.GetString(0));
+            if (reader.GetInt64(1) == 0)
+            {
+                loaded.Add(reader.GetString(0));
+            }
         }
 
-        return stored;
+        return (stored, loaded);
     }
 
     private static async Task AddFreshAsync(UpsertCommands c, WriteCache cache, FreshRows fresh, string paperId, PaperRecord record, CancellationToken ct)

@@ -348,7 +348,7 @@ public sealed partial class SqliteGraphStore
                 "$id", "$title", "$titleKey", "$abstract", "$year", "$published", "$authors", "$org", "$upvotes", "$arxiv", "$doi");
             PaperPk = Make("SELECT pk FROM paper WHERE id = $id;", "$id");
             MaxPaperPk = Make("SELECT coalesce(max(pk), 0) FROM paper;");
-            StoredIds = Make("SELECT p.id FROM json_each($ids) j JOIN paper p ON p.id = j.value;", "$ids");
+            StoredIds = Make("SELECT p.id, p.is_stub FROM json_each($ids) j JOIN paper p ON p.id = j.value;", "$ids");
             FreshPaper = Raw(
                 """
                 INSERT INTO paper (pk, id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub)
