@@ -127,7 +127,8 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         AddTraversalFields(store, snapshots, semantic);
-        AddSuggestionFields(store, snapshots, suggestions);
+        AddDidYouMeanFields(store, snapshots);
+        AddSuggestedReferenceFields(store, snapshots, suggestions);
 
         // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
         // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).

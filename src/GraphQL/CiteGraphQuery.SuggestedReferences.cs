@@ -12,7 +12,7 @@ namespace CiteGraph.GraphQL;
 public sealed partial class CiteGraphQuery
 {
     /// <summary>suggestedReferences: the same engine <c>citegraph suggest</c> and <c>eval-suggest</c> run.</summary>
-    private void AddSuggestionFields(IGraphStore store, SnapshotHolder snapshots, SuggestionService suggestions)
+    private void AddSuggestedReferenceFields(IGraphStore store, SnapshotHolder snapshots, SuggestionService suggestions)
     {
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("suggestedReferences")
             .Description("Earlier papers (or of the same month) this paper most likely builds on, best first: scored by key terms, " +

@@ -14,7 +14,7 @@ namespace CiteGraph.GraphQL;
 /// </summary>
 public sealed partial class CiteGraphQuery
 {
-    private void AddSuggestionFields(IGraphStore store, SnapshotHolder snapshots)
+    private void AddDidYouMeanFields(IGraphStore store, SnapshotHolder snapshots)
     {
         var suggester = new Suggester(store, snapshots);
         Field<NonNullGraphType<DidYouMeanType>>("didYouMean")
