@@ -83,16 +83,4 @@ public sealed class RequestBudgetTests(DemoServerFactory server) : IClassFixture
         var many = await PostBesideAPlainQueryAsync("{ " + string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"s{i}: stats {{ papers }}")) + " }");
         Assert.Equal("COMPLEXITY", many.ErrorCode());
     }
-
-    [Fact]
-    public async Task The_introspection_query_every_client_sends_first_is_answered()
-    {
-        var introspection = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "introspection-query.graphql"), TestContext.Current.CancellationToken);
-        using var client = server.CreateClient();
-        var data = await client.DataAsync(introspection);
-        var types = data.GetProperty("__schema").GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
-        Assert.Contains("Paper", types);
-        Assert.Contains("__Directive", types);
-        Assert.Equal("Query", data.GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
-    }
 }
