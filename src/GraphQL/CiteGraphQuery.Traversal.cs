@@ -93,11 +93,21 @@ public sealed partial class CiteGraphQuery
             .ResolveAsync(async ctx =>
             {
                 var args = ArgumentValidation.Related.Check(new RelatedArguments(ctx.GetArgument<string>("paperId"), ctx.GetArgument<int>("first")));
-                var snapshot = snapshots.Current;
-                var (paper, _) = await SnapshotPapers.ResolveAsync(store, snapshot, "paperId", args.PaperId, ctx.CancellationToken);
                 var by = ctx.GetArgument<List<RelatedBy>?>("by")?.Aggregate(RelatedBy.None, (a, b) => a | b) is { } chosen && chosen != RelatedBy.None
                     ? chosen
                     : RelatedBy.All;
+                // The suggestion-only reasons share the enum (they label suggestedReferences' reasons) but measure nothing
+                // here: refuse them rather than answer an empty list.
+                if ((by & ~RelatedBy.All) != 0)
+                {
+                    throw new InvalidArgumentError(
+                        "by",
+                        "KEY_TERMS, CITED_BY_SIMILAR, POPULARITY and DIRECT_CITATION are reasons of suggestedReferences; related measures " +
+                        "CO_CITATION, BIBLIOGRAPHIC_COUPLING, SHARED_REPO, PERSONALIZED_PAGERANK, CO_TOPIC and SEMANTIC.");
+                }
+
+                var snapshot = snapshots.Current;
+                var (paper, _) = await SnapshotPapers.ResolveAsync(store, snapshot, "paperId", args.PaperId, ctx.CancellationToken);
                 // Ask each measure for more than 'first': combining them can reorder the list.
                 var related = Relatedness.Compute(snapshot, paper, by & ~(RelatedBy.CoTopic | RelatedBy.Semantic), args.First * 2);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, related.Select(r => r.Paper), ctx.CancellationToken);

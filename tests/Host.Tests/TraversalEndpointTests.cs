@@ -89,6 +89,7 @@ public sealed class TraversalEndpointTests(DemoWithCitationsServer server) : ICl
     [InlineData("{ lineage(paperId: \"x\", first: 1000000) { truncated } }", "INVALID_ARGUMENT")]
     [InlineData("{ connect(from: \"x\", to: \"y\", first: 50) { length } }", "INVALID_ARGUMENT")]
     [InlineData("{ related(paperId: \"'; DROP TABLE paper; --\") { score } }", "NOT_FOUND")]
+    [InlineData("{ related(paperId: \"x\", by: [CO_CITATION, KEY_TERMS]) { score } }", "INVALID_ARGUMENT")]
     [InlineData("{ subgraph(seeds: [], radius: 1) { truncated } }", "INVALID_ARGUMENT")]
     [InlineData("{ subgraph(seeds: [\"x\"], maxNodes: 100000) { truncated } }", "INVALID_ARGUMENT")]
     public async Task Bad_traversal_arguments_get_coded_errors(string query, string code)
