@@ -108,7 +108,7 @@ L.append("the same model through Python is not installed here (no sentence-trans
 L.append("")
 L.append(f"- Date: {start}")
 L.append(f"- Machine: {cores} cores (nproc), {cpu}, {mem} GiB RAM, {platform.system()} {platform.release()}")
-L.append(f"- Load average (1/5/15 min) at the start: {load_start}; at the end: {load_end}: the machine was shared with other developers' builds and tests, so absolute times are pessimistic")
+L.append(f"- Load average (1/5/15 min) at the start: {load_start}; at the end: {load_end} (above the core count, other work shared the machine and the times are pessimistic)")
 L.append(f"- .NET SDK {sdk}")
 L.append("")
 L.append("### Throughput")
