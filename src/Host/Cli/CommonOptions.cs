@@ -16,6 +16,14 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
+    /// <summary>The truth file of the eval commands: known references, one citing / cited pair per line.</summary>
+    public static Option<string> Truth() => new("--truth")
+    {
+        Description = "TSV of known references: citing id, cited id per line (any id kind the store knows: arXiv id, DOI, OpenAlex, S2, CiteGraph id).",
+        Required = true,
+        HelpName = "FILE",
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout." };
 
     public static Option<bool> NoEmbed() => new("--no-embed")

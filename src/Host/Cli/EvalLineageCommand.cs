@@ -19,12 +19,7 @@ internal static class EvalLineageCommand
     {
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
-        var truth = new Option<string>("--truth")
-        {
-            Description = "TSV of known references: citing id, cited id per line (any id kind the store knows: arXiv id, DOI, OpenAlex, S2, CiteGraph id).",
-            Required = true,
-            HelpName = "FILE",
-        };
+        var truth = CommonOptions.Truth();
         var threshold = new Option<double>("--threshold", "-t")
         {
             Description = "Count inferred citations at least this confident.",

@@ -17,12 +17,7 @@ internal static class EvalSuggestCommand
     {
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
-        var truth = new Option<string>("--truth")
-        {
-            Description = "TSV of known references: citing id, cited id per line (any id kind the store knows: arXiv id, DOI, OpenAlex, S2, CiteGraph id).",
-            Required = true,
-            HelpName = "FILE",
-        };
+        var truth = CommonOptions.Truth();
         var k = new Option<int>("--k") { Description = "Suggestions asked per citing paper.", DefaultValueFactory = _ => 10 };
         var years = new Option<string?>("--citing-years") { Description = "Evaluate only citing papers of these years (2020-2022, or 2021); all by default.", HelpName = "Y1-Y2" };
         var features = new Option<string?>("--features")
@@ -44,9 +39,8 @@ internal static class EvalSuggestCommand
         {
             var path = result.GetRequiredValue(db);
             var truthPath = result.GetRequiredValue(truth);
-            if (!File.Exists(path))
+            if (await CommonOptions.ReportProblemAsync(path))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 

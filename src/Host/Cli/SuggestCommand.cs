@@ -23,9 +23,8 @@ internal static class SuggestCommand
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetRequiredValue(db);
-            if (!File.Exists(path))
+            if (await CommonOptions.ReportProblemAsync(path))
             {
-                await Console.Error.WriteLineAsync($"{path}: no such database; create one with 'citegraph load FILE… --db {path}'.");
                 return 1;
             }
 
