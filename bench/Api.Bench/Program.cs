@@ -8,7 +8,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CiteGraph.Bench.Api;
 using CiteGraph.Graph.Snapshot;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 var papers = Arg("--papers", 100_000);

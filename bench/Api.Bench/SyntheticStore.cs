@@ -1,6 +1,6 @@
 using System.Globalization;
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Bench.Api;

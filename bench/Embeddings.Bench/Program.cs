@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using CiteGraph.Embeddings;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 

@@ -3,7 +3,7 @@
 // (IGraphStore.UpsertCitationsAsync): the graph a held-out evaluation of later papers may see. Stand-in until
 // `citegraph load refs.tsv --id-kind arxiv` exists; usage: dotnet run bench/tools/add-citations.cs -- DB REFS.tsv BEFORE_YEAR
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 
 if (args.Length != 3 || !int.TryParse(args[2], out var before))
 {

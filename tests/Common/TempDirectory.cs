@@ -22,7 +22,8 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Pooled SQLite connections keep deleted files open; cleared where this test assembly uses SQLite at all.
+        Type.GetType("Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite")?.GetMethod("ClearAllPools")?.Invoke(null, null);
         try
         {
             Directory.Delete(Path, recursive: true);

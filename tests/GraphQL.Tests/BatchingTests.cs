@@ -2,7 +2,7 @@ using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Tests;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Tests;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;

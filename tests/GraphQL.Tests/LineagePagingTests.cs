@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;

@@ -1,4 +1,4 @@
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Tests;
 
 namespace CiteGraph.Host.Tests;

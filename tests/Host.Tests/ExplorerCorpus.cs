@@ -1,7 +1,7 @@
 using CiteGraph.Graph.Analytics;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
 

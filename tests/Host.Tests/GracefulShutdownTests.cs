@@ -54,7 +54,7 @@ public sealed class GracefulShutdownTests
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         Assert.Equal(papers, body.GetProperty("data").GetProperty("ingest").GetProperty("loaded").GetInt32());
 
-        await using var store = new Graph.Storage.Sqlite.SqliteGraphStore(new Graph.Storage.Sqlite.SqliteStoreOptions { Path = db });
+        await using var store = new Graph.Sqlite.SqliteGraphStore(new Graph.Sqlite.SqliteStoreOptions { Path = db });
         Assert.Equal(papers, (await store.GetStatsAsync(Ct)).Papers);
     }
 

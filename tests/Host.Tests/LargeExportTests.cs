@@ -1,7 +1,7 @@
 using System.Net;
 using System.Xml;
 using CiteGraph.Graph.Export;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Host.Export;
 using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;

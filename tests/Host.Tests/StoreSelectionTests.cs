@@ -95,12 +95,16 @@ public sealed class StoreSelectionTests
     }
 
     [Fact]
-    public async Task The_neo4j_store_can_be_registered_directly_and_is_validated_then()
+    public async Task The_web_host_opens_the_store_its_uri_names_through_the_registered_provider()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Assert.Throws<ArgumentException>(() => services.AddCiteGraphNeo4jStore(new Graph.Storage.Neo4j.Neo4jStoreOptions { Uri = new Uri("http://localhost:7474") }));
-        services.AddCiteGraphNeo4jStore(new Graph.Storage.Neo4j.Neo4jStoreOptions { Uri = new Uri("http://localhost:7474"), Password = "password" });
+        services.AddOptions<Hosting.CiteGraphOptions>().Configure(o => o.Store = "neo4j+http://neo4j:password@localhost:7474/neo4j");
+        services.AddCiteGraphStore();
         await using var provider = services.BuildServiceProvider();
-        Assert.IsType<Graph.Storage.Neo4j.Neo4jGraphStore>(provider.GetService(typeof(Graph.Storage.IGraphStore)));
+        var store = provider.GetRequiredService<Graph.Storage.IGraphStore>();
+        Assert.IsType<Graph.Neo4j.Neo4jGraphStore>(store);
+        // Every role resolves to the same store.
+        Assert.Same(store, provider.GetRequiredService<Graph.Storage.IPaperReader>());
+        Assert.Same(store, provider.GetRequiredService<Graph.Storage.ISnapshotStore>());
     }
 }

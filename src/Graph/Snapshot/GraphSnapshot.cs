@@ -67,7 +67,7 @@ public sealed class GraphSnapshot
         Inferred = [], RepoUrls = [], RepoLinkPapers = [], RepoLinkRepos = [],
     });
 
-    /// <summary>Builds a snapshot from what a store read (<see cref="IGraphStore.ReadSnapshotSourceAsync"/>).</summary>
+    /// <summary>Builds a snapshot from what a store read (<see cref="ISnapshotStore.ReadSnapshotSourceAsync"/>).</summary>
     public static GraphSnapshot Build(SnapshotSource source, long version = 0)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -7,7 +7,7 @@ public sealed record ResolvedRecord(string PaperId, PaperRecord Record)
 {
     /// <summary>
     /// The resolver found no such paper, so this record creates it, unless another writer stored the paper meanwhile
-    /// (see <see cref="IGraphStore.UpsertCountingAsync"/>).
+    /// (see <see cref="IPaperWriter.UpsertCountingAsync"/>).
     /// </summary>
     public bool ResolvedAsNew { get; init; }
 }

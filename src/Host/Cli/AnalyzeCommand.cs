@@ -39,8 +39,7 @@ internal static class AnalyzeCommand
                 return await StoreSelection.FailAsync(error);
             }
 
-            var path = location!.SqlitePath ?? location.ToString();
-            if (location.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(path!))
+            if (await CommonOptions.ReportProblemAsync(location!))
             {
                 return 1;
             }
@@ -59,7 +58,7 @@ internal static class AnalyzeCommand
                 Resolution = result.GetValue(resolution),
                 Seed = result.GetValue(seed),
             };
-            await using var store = CommonOptions.OpenStore(location);
+            await using var store = CommonOptions.OpenStore(location!);
             await store.InitializeAsync(ct);
             var runner = new AnalyticsRunner(store);
             AnalyticsReport report;
@@ -86,7 +85,7 @@ internal static class AnalyzeCommand
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{report.Nodes:N0} papers, {report.Edges:N0} edges analyzed in {report.Elapsed.TotalSeconds:F1}s; results written to {Markup.Escape(path)}");
+            AnsiConsole.MarkupLine($"{report.Nodes:N0} papers, {report.Edges:N0} edges analyzed in {report.Elapsed.TotalSeconds:F1}s; results written to {Markup.Escape(location!.ToString())}");
             return 0;
         });
         return command;

@@ -44,7 +44,7 @@ internal static class CommandFailure
 
     private static string Message(Exception ex) => ex switch
     {
-        SqliteException sqlite => Graph.Storage.Sqlite.SqliteGraphStore.Explain(sqlite),
+        SqliteException sqlite => Graph.Sqlite.SqliteGraphStore.Explain(sqlite),
         _ => ex.Message,
     };
 }

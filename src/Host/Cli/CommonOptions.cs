@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
 
 namespace CiteGraph.Host.Cli;
 
@@ -11,7 +10,7 @@ internal static class CommonOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "Path of the embedded SQLite store.",
+        Description = "Path of the embedded store's file.",
         DefaultValueFactory = _ => DefaultDatabase,
         HelpName = "PATH",
     };
@@ -36,7 +35,8 @@ internal static class CommonOptions
         ? $"embedding skipped: {reason}"
         : $"{report.Embedded:N0} papers embedded ({report.EmbeddingsCurrent:N0} already current)";
 
-    public static SqliteGraphStore OpenStore(string path) => new(new SqliteStoreOptions { Path = path });
+    /// <summary>The store kept in the file at <paramref name="path"/> (the <c>--db</c> of commands without <c>--store</c>), not yet initialized.</summary>
+    public static IGraphStore OpenStore(string path) => Hosting.ShippedStores.Providers.ForFile(path).Open();
 
     public static IGraphStore OpenStore(StoreLocation location) => location.Open();
 
@@ -73,6 +73,10 @@ internal static class CommonOptions
         return true;
     }
 
-    /// <summary>Where a command that needs an existing store looks: a SQLite file that does not exist yet is an error.</summary>
-    public static bool IsMissing(StoreLocation location) => location.Kind == StoreKind.Sqlite && !File.Exists(location.SqlitePath);
+    /// <summary>Prints why a store kept in a file names no store (see <see cref="Problem"/>); true when it does not. Server stores pass.</summary>
+    public static Task<bool> ReportProblemAsync(StoreLocation location) =>
+        location.FilePath is { } path ? ReportProblemAsync(path) : Task.FromResult(false);
+
+    /// <summary>Where a command that needs an existing store looks: a store file that does not exist yet is an error.</summary>
+    public static bool IsMissing(StoreLocation location) => location.FilePath is { } path && !File.Exists(path);
 }

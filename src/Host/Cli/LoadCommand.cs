@@ -82,8 +82,8 @@ internal static class LoadCommand
         CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
-        // Rejections go beside a SQLite file, or to the working directory for a server store.
-        var database = location.SqlitePath ?? $"neo4j-{location.Neo4j!.Database}";
+        // Rejections go beside a store file, or to the working directory for a server store.
+        var database = location.Name;
         await using var store = CommonOptions.OpenStore(location);
         options.RejectsPath = database + ".rejects.jsonl";
         options.MergesPath = explainMerges ? database + ".merges.jsonl" : null;

@@ -33,7 +33,7 @@ internal static class SearchCommand
                 return await StoreSelection.FailAsync(error);
             }
 
-            if (location!.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(location.SqlitePath!))
+            if (await CommonOptions.ReportProblemAsync(location!))
             {
                 return 1;
             }

@@ -10,7 +10,7 @@ internal static class ServeCommand
     {
         var db = new Option<string?>("--db")
         {
-            Description = "Path of the embedded SQLite store (default citegraph.db; with --demo, a fresh temporary file).",
+            Description = "Path of the embedded store's file (default citegraph.db; with --demo, a fresh temporary file).",
             HelpName = "PATH",
         };
         var demo = new Option<bool>("--demo") { Description = "Load the shipped demo corpus before serving." };
@@ -47,16 +47,14 @@ internal static class ServeCommand
             if (!isDemo && !result.GetValue(create) && CommonOptions.IsMissing(location!))
             {
                 return await StoreSelection.FailAsync(
-                    $"{location!.SqlitePath} does not exist. Load papers into it first (citegraph load FILES --db {location.SqlitePath}), " +
+                    $"{location!.FilePath} does not exist. Load papers into it first (citegraph load FILES --db {location.FilePath}), " +
                     "pass --create to serve a new empty store, or --demo for the demo corpus.");
             }
 
-            var temporary = location!.SqlitePath == scratch;
-            var path = location.SqlitePath ?? CommonOptions.DefaultDatabase;
+            var temporary = location!.FilePath == scratch;
             string[] hostArgs =
             [
-                $"--CiteGraph:Database={path}",
-                $"--CiteGraph:Store={(location.Kind == Graph.Storage.StoreKind.Sqlite ? "" : location.ToUri())}",
+                $"--CiteGraph:Store={location.ToUri()}",
                 $"--CiteGraph:Demo={isDemo}",
                 $"--urls={listen}",
                 .. result.UnmatchedTokens,
@@ -69,11 +67,7 @@ internal static class ServeCommand
             if (temporary)
             {
                 // The demo database is a scratch file of this run: leave nothing behind in the temp folder.
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                {
-                    File.Delete(file);
-                }
+                location.Provider.Delete(location);
             }
 
             return 0;

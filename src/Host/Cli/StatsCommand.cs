@@ -20,13 +20,12 @@ internal static class StatsCommand
                 return await StoreSelection.FailAsync(error);
             }
 
-            var path = location!.SqlitePath;
-            if (location.Kind == Graph.Storage.StoreKind.Sqlite && await CommonOptions.ReportProblemAsync(path!))
+            if (await CommonOptions.ReportProblemAsync(location!))
             {
                 return 1;
             }
 
-            await using var store = CommonOptions.OpenStore(location);
+            await using var store = CommonOptions.OpenStore(location!);
             await store.InitializeAsync(ct);
             var stats = await store.GetStatsAsync(ct);
             if (result.GetValue(json))

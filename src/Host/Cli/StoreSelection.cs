@@ -1,18 +1,19 @@
 using System.CommandLine;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Host.Hosting;
 
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// Which store a command works on: <c>--store URI</c> (<c>sqlite:PATH</c> or <c>neo4j+http://USER:PASS@HOST:7474/DB</c>),
-/// else an explicit <c>--db PATH</c>, else the environment (<c>CITEGRAPH_STORE</c>, then <c>NEO4J_URI</c> with
-/// <c>NEO4J_USER</c>/<c>NEO4J_PASSWORD</c>), else <c>sqlite:citegraph.db</c>. Validated before anything is opened.
+/// Which store a command works on: <c>--store URI</c> (any registered provider's syntax, <see cref="ShippedStores"/>),
+/// else an explicit <c>--db PATH</c> (a store file), else the environment (<c>CITEGRAPH_STORE</c>, then <c>NEO4J_URI</c>
+/// with <c>NEO4J_USER</c>/<c>NEO4J_PASSWORD</c>), else the file citegraph.db. Validated before anything is opened.
 /// </summary>
 internal static class StoreSelection
 {
     public static Option<string?> Option() => new("--store")
     {
-        Description = $"The store: {StoreLocation.Syntax} (default sqlite:citegraph.db; also CITEGRAPH_STORE, or NEO4J_URI with NEO4J_USER/NEO4J_PASSWORD).",
+        Description = $"The store: {ShippedStores.Providers.Syntax} (default the file citegraph.db; also CITEGRAPH_STORE, or NEO4J_URI with NEO4J_USER/NEO4J_PASSWORD).",
         HelpName = "URI",
     };
 
@@ -34,7 +35,7 @@ internal static class StoreSelection
 
         if (store is not null)
         {
-            if (StoreLocation.TryParse(store, out location, out error, environment))
+            if (ShippedStores.Providers.TryParse(store, out location, out error, environment))
             {
                 return true;
             }
@@ -46,16 +47,16 @@ internal static class StoreSelection
         if (explicitDatabase is not null)
         {
             error = null;
-            location = StoreLocation.Sqlite(explicitDatabase);
+            location = ShippedStores.Providers.ForFile(explicitDatabase);
             return true;
         }
 
-        if (!StoreLocation.TryFromEnvironment(environment, out location, out error))
+        if (!ShippedStores.Providers.TryFromEnvironment(environment, out location, out error))
         {
             return false;
         }
 
-        location ??= StoreLocation.Sqlite(defaultDatabase ?? CommonOptions.DefaultDatabase);
+        location ??= ShippedStores.Providers.ForFile(defaultDatabase ?? CommonOptions.DefaultDatabase);
         return true;
     }
 

@@ -1,5 +1,4 @@
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.GraphQL.Mutations;
 using CiteGraph.Host.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -30,15 +29,6 @@ public static class HostingServiceCollectionExtensions
         {
             ApiKey = configuration[$"{CiteGraphOptions.Section}:ApiKey"] ?? Environment.GetEnvironmentVariable("CITEGRAPH_API_KEY"),
         });
-        return services;
-    }
-
-    /// <summary>Adds the embedded SQLite store at <see cref="CiteGraphOptions.Database"/>.</summary>
-    /// <returns>The same service collection so that multiple calls can be chained.</returns>
-    public static IServiceCollection AddCiteGraphSqliteStore(this IServiceCollection services)
-    {
-        services.TryAddSingleton<IGraphStore>(sp =>
-            new SqliteGraphStore(new SqliteStoreOptions { Path = sp.GetRequiredService<IOptions<CiteGraphOptions>>().Value.Database }));
         return services;
     }
 }

@@ -13,12 +13,12 @@ namespace CiteGraph.Host.Hosting;
 /// entries are appended to <c>&lt;db&gt;.rejects.jsonl</c> as a CLI load does; the disk quota of
 /// <see cref="IngestLimitsOptions"/> is checked first.
 /// </summary>
-internal sealed class LoaderIngestService(IGraphStore store, IngestLimitsOptions limits) : IIngestService
+internal sealed class LoaderIngestService(IGraphStore store, StoreLocation location, IngestLimitsOptions limits) : IIngestService
 {
     public async Task<IngestOutcome> IngestAsync(string? format, string? idKind, string content, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
-        var database = (store as Graph.Storage.Sqlite.SqliteGraphStore)?.DatabasePath;
+        var database = location.FilePath;
         if (database is not null)
         {
             EnsureRoom(database, bytes.LongLength);
@@ -30,8 +30,8 @@ internal sealed class LoaderIngestService(IGraphStore store, IngestLimitsOptions
         {
             Format = format,
             IdKind = idKind is null ? EdgeIdKind.Auto : Enum.Parse<EdgeIdKind>(idKind, ignoreCase: true),
-            // Beside the SQLite file, as the CLI writes them; a server store's go to the working directory, as the CLI's do.
-            RejectsPath = (database ?? "neo4j-ingest") + ".rejects.jsonl",
+            // Beside the store file, as the CLI writes them; a server store's go to the working directory, as the CLI's do.
+            RejectsPath = location.Name + ".rejects.jsonl",
         };
         var report = await new Ingestor(store, options).LoadAsync([input], cancellationToken: cancellationToken);
         return new IngestOutcome(report.Read, report.Loaded, report.New, report.Merged, report.Rejected,

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CiteGraph.Host.Hosting;
 
 /// <summary>Before the server takes requests: migrates the store and, with <c>Demo</c> on, loads the demo corpus.</summary>
-internal sealed partial class StoreInitializer(IGraphStore store, SnapshotHolder snapshots, IOptions<CiteGraphOptions> options, ILogger<StoreInitializer> logger)
+internal sealed partial class StoreInitializer(
+    IGraphStore store, StoreLocation location, SnapshotHolder snapshots, IOptions<CiteGraphOptions> options, ILogger<StoreInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ internal sealed partial class StoreInitializer(IGraphStore store, SnapshotHolder
 
         var stats = await store.GetStatsAsync(cancellationToken);
         var snapshot = await snapshots.RebuildAsync(cancellationToken);
-        LogReady(StoreServiceCollectionExtensions.Describe(options.Value), stats.Papers, stats.Repos, snapshot.Citations.EdgeCount);
+        LogReady(location.ToString(), stats.Papers, stats.Repos, snapshot.Citations.EdgeCount);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

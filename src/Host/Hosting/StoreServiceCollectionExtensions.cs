@@ -1,50 +1,62 @@
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Neo4j;
-using CiteGraph.Graph.Storage.Sqlite;
 using CiteGraph.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the graph store <see cref="CiteGraphOptions"/> name: <c>Store</c> (a store URI) or else the SQLite <c>Database</c>.</summary>
+/// <summary>
+/// Registers the graph store <see cref="CiteGraphOptions"/> name (<c>Store</c>, a store URI, else the store file
+/// <c>Database</c>), opened by the registered provider of its scheme, and every role port it implements.
+/// </summary>
 public static class StoreServiceCollectionExtensions
 {
-    /// <summary>Adds the store of <see cref="CiteGraphOptions.Store"/> (SQLite or Neo4j), else the SQLite store at <see cref="CiteGraphOptions.Database"/>; a bad store URI fails start-up with its reason.</summary>
+    /// <summary>
+    /// Adds the store of <see cref="CiteGraphOptions.Store"/>, else the one kept in the file <see cref="CiteGraphOptions.Database"/>,
+    /// with the shipped providers (<see cref="ShippedStores"/>) unless others were registered; a bad store URI fails
+    /// start-up with its reason. Consumers may ask for the whole <see cref="IGraphStore"/> or for one role.
+    /// </summary>
     /// <returns>The same service collection so that multiple calls can be chained.</returns>
     public static IServiceCollection AddCiteGraphStore(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CiteGraphOptions>, StoreOptionsValidation>());
-        services.TryAddSingleton<IGraphStore>(sp =>
+        if (!services.Any(d => d.ServiceType == typeof(IGraphStoreProvider)))
         {
-            var options = sp.GetRequiredService<IOptions<CiteGraphOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.Store)
-                ? new SqliteGraphStore(new SqliteStoreOptions { Path = options.Database })
-                : StoreLocation.Parse(options.Store, Environment.GetEnvironmentVariable).Open();
-        });
+            services.AddShippedStoreProviders();
+        }
+
+        services.TryAddSingleton(sp => new GraphStoreProviders(sp.GetServices<IGraphStoreProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CiteGraphOptions>, StoreOptionsValidation>());
+        services.TryAddSingleton(sp => LocationOf(
+            sp.GetRequiredService<IOptions<CiteGraphOptions>>().Value, sp.GetRequiredService<GraphStoreProviders>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StoreLocation>().Open());
+        services.TryAddSingleton<IPaperWriter>(sp => sp.GetRequiredService<IGraphStore>());
+        services.TryAddSingleton<IPaperReader>(sp => sp.GetRequiredService<IGraphStore>());
+        services.TryAddSingleton<IDerivedLayerStore>(sp => sp.GetRequiredService<IGraphStore>());
+        services.TryAddSingleton<ITopicReader>(sp => sp.GetRequiredService<IGraphStore>());
+        services.TryAddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<IGraphStore>());
+        services.TryAddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<IGraphStore>());
         return services;
     }
 
-    /// <summary>Adds the Neo4j store at <paramref name="options"/> (validated now, so a bad address fails at start-up).</summary>
-    /// <returns>The same service collection so that multiple calls can be chained.</returns>
-    public static IServiceCollection AddCiteGraphNeo4jStore(this IServiceCollection services, Neo4jStoreOptions options)
+    private static StoreLocation LocationOf(CiteGraphOptions options, GraphStoreProviders providers) =>
+        Try(options, providers, out var location, out var error) ? location! : throw new ArgumentException(error);
+
+    private static bool Try(CiteGraphOptions options, GraphStoreProviders providers, out StoreLocation? location, out string? error)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        services.TryAddSingleton<IGraphStore>(_ => new Neo4jGraphStore(options));
-        return services;
+        if (string.IsNullOrWhiteSpace(options.Store))
+        {
+            error = null;
+            location = providers.ForFile(options.Database);
+            return true;
+        }
+
+        return providers.TryParse(options.Store, out location, out error, Environment.GetEnvironmentVariable);
     }
 
-    /// <summary>The store the options name, for logs: never with a password.</summary>
-    internal static string Describe(CiteGraphOptions options) =>
-        string.IsNullOrWhiteSpace(options.Store) ? options.Database
-        : StoreLocation.TryParse(options.Store, out var location, out _, Environment.GetEnvironmentVariable) ? location!.ToString()
-        : "(invalid store)";
-
-    private sealed class StoreOptionsValidation : IValidateOptions<CiteGraphOptions>
+    private sealed class StoreOptionsValidation(GraphStoreProviders providers) : IValidateOptions<CiteGraphOptions>
     {
         public ValidateOptionsResult Validate(string? name, CiteGraphOptions options) =>
-            string.IsNullOrWhiteSpace(options.Store) || StoreLocation.TryParse(options.Store, out _, out var error, Environment.GetEnvironmentVariable)
+            Try(options, providers, out _, out var error)
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"CiteGraph:Store: {error}");
     }

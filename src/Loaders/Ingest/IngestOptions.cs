@@ -15,7 +15,7 @@ public sealed class IngestOptions
     public int BatchSize { get; set; } = 20_000;
 
     /// <summary>
-    /// Whether the store may defer index maintenance to the end of the load (<see cref="Graph.Storage.IGraphStore.BeginBulkLoadAsync"/>).
+    /// Whether the store may defer index maintenance to the end of the load (<see cref="Graph.Storage.IPaperWriter.BeginBulkLoadAsync"/>).
     /// Default null: when the inputs are known to total at least <see cref="BulkThresholdBytes"/>.
     /// </summary>
     public bool? Bulk { get; set; }

@@ -2,9 +2,10 @@ using CiteGraph.Graph.Export;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Traversal;
 using Microsoft.Data.Sqlite;
+using CiteGraph.Tests;
 
 namespace CiteGraph.Graph.Tests.Export;
 

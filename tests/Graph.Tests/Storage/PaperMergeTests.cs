@@ -2,6 +2,7 @@ using System.Globalization;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using FsCheck.Xunit;
+using CiteGraph.Tests;
 
 namespace CiteGraph.Graph.Tests.Storage;
 

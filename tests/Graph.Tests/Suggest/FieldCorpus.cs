@@ -1,7 +1,7 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Suggest;
 using CiteGraph.Tests;
 

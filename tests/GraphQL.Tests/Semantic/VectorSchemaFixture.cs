@@ -2,7 +2,7 @@ using System.Text.Json;
 using CiteGraph.Embeddings;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;

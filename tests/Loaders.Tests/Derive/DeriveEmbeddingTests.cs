@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using CiteGraph.Embeddings;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;

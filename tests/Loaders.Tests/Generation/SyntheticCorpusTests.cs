@@ -1,6 +1,6 @@
 using CiteGraph.Tests;
 using System.Diagnostics;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;

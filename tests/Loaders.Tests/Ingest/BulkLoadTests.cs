@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;

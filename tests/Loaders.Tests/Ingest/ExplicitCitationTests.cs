@@ -1,6 +1,6 @@
 using CiteGraph.Tests;
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Tests.Support;

@@ -1,4 +1,4 @@
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;

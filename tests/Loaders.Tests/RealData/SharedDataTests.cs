@@ -1,7 +1,7 @@
 using CiteGraph.Tests;
 using System.Diagnostics;
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Formats.Acl;
 using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;

@@ -1,5 +1,5 @@
 using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Formats.OpenCitations;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;

@@ -1,0 +1,224 @@
+using System.Globalization;
+using CiteGraph.Graph.Model;
+
+namespace CiteGraph.Graph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <inheritdoc />
+    public async Task<int> UpsertCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = citations.Select(c => new CitationRow(
+            c.From, c.To, c.Kind == CitationKind.Explicit ? "explicit" : "inferred", c.Confidence, c.Evidence)).ToList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await InTransactionAsync(
+                async (tx, ct) => (await RunBatchesAsync(tx, "upsert-citations", rows, ct).ConfigureAwait(false))
+                    .Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0].GetInt32("written")),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<EdgeList> ReadCitationGraphAsync(CitationKind? kind = null, double minConfidence = 0, CancellationToken cancellationToken = default) =>
+        // One transaction, so that nodes and edges come from the same state even while a load writes.
+        InTransactionAsync(
+            async (tx, ct) =>
+            {
+                var (ids, index) = await ReadCitationNodesAsync(tx, ct).ConfigureAwait(false);
+
+                var edges = await tx.RunAsync(
+                    CypherStatements.Get("citation-edges"),
+                    Parameters(("kind", kind switch { null => null, CitationKind.Explicit => "explicit", _ => "inferred" }), ("minConfidence", minConfidence)),
+                    ct).ConfigureAwait(false);
+                var sources = new List<int>(edges.Rows.Count);
+                var targets = new List<int>(edges.Rows.Count);
+                foreach (var row in edges.Rows)
+                {
+                    if (index.TryGetValue(row.GetString("source"), out var s) && index.TryGetValue(row.GetString("target"), out var t))
+                    {
+                        sources.Add(s);
+                        targets.Add(t);
+                    }
+                }
+
+                return new EdgeList(ids, [.. sources], [.. targets]);
+            },
+            cancellationToken);
+
+    /// <summary>The papers of the citation graph in the store's order, and each id's position among them.</summary>
+    private static async Task<(string[] Ids, Dictionary<string, int> Index)> ReadCitationNodesAsync(Neo4jTransaction tx, CancellationToken ct)
+    {
+        var nodes = await tx.RunAsync(CypherStatements.Get("citation-nodes"), null, ct).ConfigureAwait(false);
+        var ids = nodes.Select(r => r.GetString("id")).ToArray();
+        return (ids, PositionsOf(ids));
+    }
+
+    /// <summary>Each id's position in <paramref name="ids"/>.</summary>
+    private static Dictionary<string, int> PositionsOf(string[] ids)
+    {
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            index[ids[i]] = i;
+        }
+
+        return index;
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var columns = new List<(string Property, Func<int, object> Value)>();
+        void Add<T>(string property, T[]? values)
+            where T : struct
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (values.Length != results.NodeIds.Length)
+            {
+                throw new ArgumentException($"{property} has {values.Length} values for {results.NodeIds.Length} nodes.", nameof(results));
+            }
+
+            columns.Add((property, i => values[i]));
+        }
+
+        Add("pageRank", results.PageRank);
+        Add("betweenness", results.Betweenness);
+        Add("community", results.Community);
+        Add("coreNumber", results.CoreNumber);
+        Add("component", results.Component);
+        var rows = columns.Count == 0
+            ? []
+            : results.NodeIds.Select((id, n) => new AnalyticsRow(id, columns.ToDictionary(c => c.Property, c => c.Value(n), StringComparer.Ordinal))).ToList();
+        var communities = results.Communities?.Select(c => new CommunityRow(c.Id, c.Level, c.Size, c.Label)).ToList();
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await InTransactionAsync(
+                async (tx, ct) =>
+                {
+                    if (columns.Count > 0)
+                    {
+                        await tx.RunAsync(CypherStatements.Get("reset-analytics"), Parameters(("reset", columns.Select(c => c.Property).ToArray())), ct)
+                            .ConfigureAwait(false);
+                        await RunBatchesAsync(tx, "write-analytics", rows, ct).ConfigureAwait(false);
+                    }
+
+                    if (communities is not null)
+                    {
+                        await tx.RunAsync(CypherStatements.Get("delete-communities"), null, ct).ConfigureAwait(false);
+                        await RunBatchesAsync(tx, "write-communities", communities, ct).ConfigureAwait(false);
+                    }
+
+                    await tx.RunAsync(CypherStatements.Get("link-communities"), null, ct).ConfigureAwait(false);
+                    await tx.RunAsync(
+                        CypherStatements.Get("write-analytics-run"),
+                        Parameters(("ranAt", Invariant(results.RanAt)), ("graph", results.Graph), ("algorithms", results.Algorithms), ("modularity", results.Modularity)),
+                        ct).ConfigureAwait(false);
+                    return 0;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        var name = metric switch
+        {
+            RankingMetric.PageRank => "pageRank",
+            RankingMetric.Betweenness => "betweenness",
+            RankingMetric.Core => "core",
+            RankingMetric.Citations => "citations",
+            _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+        };
+        var parameters = await FilterParametersAsync(filter, cancellationToken).ConfigureAwait(false);
+        if (parameters is null)
+        {
+            return [];
+        }
+
+        parameters["metric"] = name;
+        parameters["first"] = first;
+        var result = await RunAsync("rank", parameters, cancellationToken).ConfigureAwait(false);
+        var ranked = new List<RankedPaper>(result.Rows.Count);
+        foreach (var row in result.Rows)
+        {
+            ranked.Add(new RankedPaper(ranked.Count + 1, ReadPaper(row.GetMap("paper")), row.GetDouble("score")));
+        }
+
+        return ranked;
+    }
+
+    /// <inheritdoc />
+    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        var result = await RunAsync("communities", cancellationToken, ("first", first), ("after", after)).ConfigureAwait(false);
+        if (result.Rows.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var row = result.Rows[0];
+        return (row.GetList("items").Select(Neo4jRow.FromMap).Select(ReadCommunity).ToList(), row.GetInt32("total"));
+    }
+
+    /// <inheritdoc />
+    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync("community-by-id", cancellationToken, ("id", id)).ConfigureAwait(false);
+        return result.Rows.Count == 0 ? null : ReadCommunity(result.Rows[0]);
+    }
+
+    /// <inheritdoc />
+    public async Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync("analytics-summary", cancellationToken).ConfigureAwait(false);
+        if (result.Rows.Count == 0)
+        {
+            return null;
+        }
+
+        var r = result.Rows[0];
+        return new AnalyticsSummary(
+            DateTimeOffset.Parse(r.GetString("ranAt"), CultureInfo.InvariantCulture),
+            r.GetString("graph"),
+            r.GetList("algorithms").Select(a => a.GetString() ?? "").ToArray(),
+            r.GetDoubleOrNull("modularity"),
+            r.GetInt32("communities"));
+    }
+
+    private static Community ReadCommunity(Neo4jRow r) => new(r.GetInt32("id"), r.GetInt32("level"), r.GetInt32("size"), r.GetStringOrNull("label") ?? "");
+
+    private sealed record CitationRow(string From, string To, string Kind, double Confidence, string? Evidence);
+
+    private sealed record AnalyticsRow(string Id, Dictionary<string, object> Values);
+
+    private sealed record CommunityRow(int Id, int Level, int Size, string Label);
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text.Json;
+using CiteGraph.Graph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <inheritdoc />
+    public async Task<int> UpsertCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        var written = 0;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            // An explicit citation is what a source states: an inferred one for the same pair is then redundant.
+            command.CommandText = """
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
+                SELECT s.pk, d.pk, $kind, $confidence, $evidence FROM paper s, paper d
+                WHERE s.id = $from AND d.id = $to AND s.pk <> d.pk
+                  AND ($kind = 'explicit' OR NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit'))
+                ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
+                    confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
+                """;
+            var from = command.Parameters.Add("$from", SqliteType.Text);
+            var to = command.Parameters.Add("$to", SqliteType.Text);
+            var kind = command.Parameters.Add("$kind", SqliteType.Text);
+            var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
+            var evidence = command.Parameters.Add("$evidence", SqliteType.Text);
+            foreach (var citation in citations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                from.Value = citation.From;
+                to.Value = citation.To;
+                kind.Value = citation.Kind == CitationKind.Explicit ? "explicit" : "inferred";
+                confidence.Value = citation.Confidence;
+                evidence.Value = (object?)citation.Evidence ?? DBNull.Value;
+                written += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return written;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<EdgeList> ReadCitationGraphAsync(CitationKind? kind = null, double minConfidence = 0, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One read transaction, so nodes and edges come from the same state even while a load writes.
+        await using var tx = connection.BeginTransaction(deferred: true);
+        var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+
+        var sources = new List<int>();
+        var targets = new List<int>();
+        await using (var edges = connection.CreateCommand())
+        {
+            edges.Transaction = tx;
+            edges.CommandText = "SELECT src_pk, dst_pk FROM cites WHERE ($kind IS NULL OR kind = $kind) AND confidence >= $min ORDER BY src_pk, dst_pk;";
+            edges.Parameters.AddWithValue("$kind", kind switch { null => DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" });
+            edges.Parameters.AddWithValue("$min", minConfidence);
+            await using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            int lastSource = -1, lastTarget = -1;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var s = index[reader.GetInt64(0)];
+                var t = index[reader.GetInt64(1)];
+                // A pair cited both explicitly and inferred is one edge of the graph.
+                if (s == lastSource && t == lastTarget)
+                {
+                    continue;
+                }
+
+                sources.Add(s);
+                targets.Add(t);
+                (lastSource, lastTarget) = (s, t);
+            }
+        }
+
+        return new EdgeList([.. ids], [.. sources], [.. targets]);
+    }
+
+    /// <inheritdoc />
+    public async Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: true);
+        var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+
+        var (sources, targets, weights) = await ReadCoTopicEdgesAsync(connection, tx, index, cancellationToken).ConfigureAwait(false);
+        return new EdgeList([.. ids], sources, targets, weights);
+    }
+
+    /// <summary>Every CO_TOPIC row as dense index pairs with its weight, in row order.</summary>
+    private static async Task<(int[] Sources, int[] Targets, float[] Weights)> ReadCoTopicEdgesAsync(
+        SqliteConnection connection, SqliteTransaction tx, Dictionary<long, int> index, CancellationToken cancellationToken)
+    {
+        var sources = new List<int>();
+        var targets = new List<int>();
+        var weights = new List<float>();
+        await using var edges = Command(connection, tx, "SELECT paper_pk, other_pk, weight FROM co_topic ORDER BY paper_pk, other_pk;");
+        await using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sources.Add(index[reader.GetInt64(0)]);
+            targets.Add(index[reader.GetInt64(1)]);
+            weights.Add((float)reader.GetDouble(2));
+        }
+
+        return ([.. sources], [.. targets], [.. weights]);
+    }
+
+    /// <summary>Every paper's id in position order, and its row key → dense index map: the node list of a whole-graph read.</summary>
+    private static async Task<(List<string> Ids, Dictionary<long, int> Index)> ReadNodeIndexAsync(
+        SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var index = new Dictionary<long, int>();
+        await using var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;");
+        await using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index[reader.GetInt64(0)] = ids.Count;
+            ids.Add(reader.GetString(1));
+        }
+
+        return (ids, index);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var columns = new List<(string Column, Func<int, object?> Value)>();
+        void Add<T>(string column, T[]? values)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (values.Length != results.NodeIds.Length)
+            {
+                throw new ArgumentException($"{column} has {values.Length} values for {results.NodeIds.Length} nodes.", nameof(results));
+            }
+
+            columns.Add((column, i => values[i]));
+        }
+
+        Add("page_rank", results.PageRank);
+        Add("betweenness", results.Betweenness);
+        Add("community", results.Community);
+        Add("core_number", results.CoreNumber);
+        Add("component", results.Component);
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (columns.Count > 0)
+            {
+                await using var reset = connection.CreateCommand();
+                reset.Transaction = tx;
+                // Column names come from the fixed list above, never from input.
+                reset.CommandText = "UPDATE paper SET " + string.Join(", ", columns.Select(c => c.Column + " = NULL")) + ";";
+                await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                await using var update = connection.CreateCommand();
+                update.Transaction = tx;
+                update.CommandText = "UPDATE paper SET " + string.Join(", ", columns.Select((c, i) => $"{c.Column} = $v{i}")) + " WHERE id = $id;";
+                var id = update.Parameters.Add("$id", SqliteType.Text);
+                var values = columns.Select((_, i) => update.Parameters.Add($"$v{i}", SqliteType.Real)).ToArray();
+                for (var n = 0; n < results.NodeIds.Length; n++)
+                {
+                    id.Value = results.NodeIds[n];
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        values[c].Value = columns[c].Value(n) ?? DBNull.Value;
+                    }
+
+                    await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (results.Communities is { } communities)
+            {
+                await using var clear = connection.CreateCommand();
+                clear.Transaction = tx;
+                clear.CommandText = "DELETE FROM community;";
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO community (id, level, size, label) VALUES ($id, $level, $size, $label);";
+                var pId = insert.Parameters.Add("$id", SqliteType.Integer);
+                var pLevel = insert.Parameters.Add("$level", SqliteType.Integer);
+                var pSize = insert.Parameters.Add("$size", SqliteType.Integer);
+                var pLabel = insert.Parameters.Add("$label", SqliteType.Text);
+                foreach (var community in communities)
+                {
+                    (pId.Value, pLevel.Value, pSize.Value, pLabel.Value) = (community.Id, community.Level, community.Size, community.Label);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await using (var run = connection.CreateCommand())
+            {
+                run.Transaction = tx;
+                run.CommandText = "INSERT INTO analytics_run (ran_at, graph, algorithms, modularity) VALUES ($at, $graph, $algorithms, $modularity);";
+                run.Parameters.AddWithValue("$at", results.RanAt.ToString("O", CultureInfo.InvariantCulture));
+                run.Parameters.AddWithValue("$graph", results.Graph);
+                run.Parameters.AddWithValue("$algorithms", JsonSerializer.Serialize(results.Algorithms));
+                run.Parameters.AddWithValue("$modularity", (object?)results.Modularity ?? DBNull.Value);
+                await run.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        var score = metric switch
+        {
+            RankingMetric.PageRank => "p.page_rank",
+            RankingMetric.Betweenness => "p.betweenness",
+            RankingMetric.Core => "p.core_number",
+            // A pair cited both explicitly and inferred is one citing paper.
+            RankingMetric.Citations => "(SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk)",
+            _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+        };
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = FilterSql(filter, command);
+        if (where is null)
+        {
+            return [];
+        }
+
+        // The score expression is one of the fixed fragments above; values travel as parameters.
+        command.CommandText = $"""
+            SELECT {PaperColumns}, {score} AS score FROM paper p
+            WHERE {where} AND {score} IS NOT NULL ORDER BY score DESC, p.id LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$first", first);
+        var ranked = new List<RankedPaper>(first);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ranked.Add(new RankedPaper(ranked.Count + 1, ReadPaper(reader), reader.GetDouble(PaperColumnCount)));
+        }
+
+        return ranked;
+    }
+
+    /// <inheritdoc />
+    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, level, size, label, (SELECT COUNT(*) FROM community) FROM community
+            ORDER BY size DESC, id LIMIT $first OFFSET $after;
+            """;
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$after", after);
+        var items = new List<Community>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
+            total = reader.GetInt32(4);
+        }
+
+        if (items.Count == 0)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM community;";
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        return (items, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, level, size, label FROM community WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ran_at, graph, algorithms, modularity, (SELECT COUNT(*) FROM community) FROM analytics_run ORDER BY pk DESC LIMIT 1;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new AnalyticsSummary(
+            DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+            reader.GetString(1),
+            JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? [],
+            reader.IsDBNull(3) ? null : reader.GetDouble(3),
+            reader.GetInt32(4));
+    }
+}

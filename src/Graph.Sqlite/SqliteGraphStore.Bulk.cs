@@ -1,0 +1,156 @@
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>The index on citation targets, exactly as migration 0001 creates it.</summary>
+    internal const string CitesTargetIndexSql = "CREATE INDEX IF NOT EXISTS cites_dst ON cites (dst_pk);";
+
+    /// <summary>
+    /// The indexes a load fills in random order: citation targets and years. Those filled in key order (ids, external
+    /// ids by paper, authorship by paper) stay: appending is cheap, and the writer reads some of them.
+    /// </summary>
+    private const string DeferredIndexes = "'cites_dst', 'paper_year'";
+
+    private const string FtsTriggers = "'paper_fts_insert', 'paper_fts_update', 'paper_fts_delete'";
+
+    // While a bulk load runs, the papers it adds are not in the search index yet: a title or abstract changed or a paper
+    // deleted touches the index only for papers that are in it (paper_fts_docsize has a row for each).
+    private const string BulkFtsTriggers = """
+        CREATE TRIGGER paper_fts_delete AFTER DELETE ON paper
+            WHEN EXISTS (SELECT 1 FROM paper_fts_docsize WHERE id = old.pk) BEGIN
+            INSERT INTO paper_fts (paper_fts, rowid, title, abstract) VALUES ('delete', old.pk, old.title, old.abstract);
+        END;
+        CREATE TRIGGER paper_fts_update AFTER UPDATE OF title, abstract ON paper
+            WHEN (old.title IS NOT new.title OR old.abstract IS NOT new.abstract)
+                AND EXISTS (SELECT 1 FROM paper_fts_docsize WHERE id = old.pk) BEGIN
+            INSERT INTO paper_fts (paper_fts, rowid, title, abstract) VALUES ('delete', old.pk, old.title, old.abstract);
+            INSERT INTO paper_fts (rowid, title, abstract) VALUES (new.pk, new.title, new.abstract);
+        END;
+        """;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// For the length of the load the store trades read paths for write speed: the indexes filled in random order are
+    /// dropped and the search index is not kept up with new papers; at the end each index is built with one sort and the
+    /// new papers are indexed for search in one pass (about four times cheaper than paper by paper: 2.6 s instead of 11 s for
+    /// 200,000 generated papers).
+    /// Until then "cited by" reads and searches miss or scan. What the load changes is recorded in the <c>bulk_load</c>
+    /// table in the same transaction, so a load that was killed is finished by <see cref="InitializeAsync"/> when the
+    /// store is next opened (by another store instance while the load still runs, it is finished early: correct, only
+    /// slower). A stub merged during the load brings the citation-target index back first.
+    /// </remarks>
+    public async Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction();
+            await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            await using (var saved = connection.CreateCommand())
+            {
+                saved.Transaction = tx;
+                saved.CommandText = $"""
+                    CREATE TABLE bulk_load (name TEXT PRIMARY KEY, type TEXT NOT NULL, sql TEXT NOT NULL);
+                    INSERT INTO bulk_load (name, type, sql) SELECT name, type, sql FROM sqlite_master
+                    WHERE (type = 'index' AND name IN ({DeferredIndexes})) OR (type = 'trigger' AND name IN ({FtsTriggers}));
+                    SELECT type, name FROM bulk_load ORDER BY name;
+                    """;
+                var drops = new List<string>();
+                await using (var reader = await saved.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        // Names come from sqlite_master, filtered by the constant lists above.
+                        drops.Add($"DROP {reader.GetString(0).ToUpperInvariant()} {reader.GetString(1)};");
+                    }
+                }
+
+                saved.CommandText = string.Join('\n', drops) + BulkFtsTriggers;
+                await saved.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _bulkLoads++;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        return new BulkLoadScope(this);
+    }
+
+    /// <summary>Ends a bulk load, or finishes one that was killed: see <see cref="BeginBulkLoadAsync"/>.</summary>
+    private async Task EndBulkLoadAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The index builds below sort millions of keys in memory. What the load held (this writer's caches, the
+            // caller's identity maps) is garbage by now: give it back first, or the sort comes on top of it.
+            _writeCache.Clear();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            _bulkLoads--;
+            var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction();
+            await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// If a bulk load is recorded in <c>bulk_load</c>: indexes the papers it added for search, puts the saved triggers and
+    /// indexes back and forgets the load, in <paramref name="tx"/>.
+    /// </summary>
+    private static async Task FinishPendingBulkLoadAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load';";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+        {
+            return;
+        }
+
+        command.CommandText = """
+            INSERT INTO paper_fts (rowid, title, abstract)
+            SELECT pk, title, abstract FROM paper WHERE pk NOT IN (SELECT id FROM paper_fts_docsize);
+            DROP TRIGGER IF EXISTS paper_fts_insert;
+            DROP TRIGGER IF EXISTS paper_fts_update;
+            DROP TRIGGER IF EXISTS paper_fts_delete;
+            SELECT b.sql FROM bulk_load b WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.name = b.name) ORDER BY b.name;
+            """;
+        var restore = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                restore.Add(reader.GetString(0) + ";"); // this store's own schema, saved when the load began
+            }
+        }
+
+        command.CommandText = string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class BulkLoadScope(SqliteGraphStore store) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                // Not cancellable: the store must not be left without its indexes once the load is over.
+                await store.EndBulkLoadAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,425 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CiteGraph.Graph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    private const string TopicColumns = "t.name, t.aliases, t.df, t.idf";
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PaperText> ReadPaperTextsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            SELECT p.id, p.title, p.abstract, p.year, p.published, p.arxiv_id, p.doi,
+                   (SELECT json_group_array(name) FROM (SELECT a.name FROM authored ad JOIN author a ON a.pk = ad.author_pk
+                     WHERE ad.paper_pk = p.pk ORDER BY ad.position, a.name)),
+                   (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keyword k WHERE k.paper_pk = p.pk ORDER BY keyword)),
+                   (SELECT json_group_array(json_array(kind, value)) FROM (SELECT kind, value FROM paper_mention m
+                     WHERE m.paper_pk = p.pk ORDER BY kind, value))
+            FROM paper p WHERE p.is_stub = 0 ORDER BY p.pk;
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var mentions = JsonSerializer.Deserialize<string[][]>(reader.GetString(9)) ?? [];
+            yield return new PaperText
+            {
+                Id = reader.GetString(0),
+                Title = reader.GetString(1),
+                Abstract = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                Published = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ArxivId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Doi = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Authors = JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [],
+                Keywords = JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
+                Mentions = mentions
+                    .Where(m => m.Length == 2 && Enum.TryParse<ExternalIdKind>(m[0], out _))
+                    .Select(m => new ExternalId(Enum.Parse<ExternalIdKind>(m[0]), m[1]))
+                    .ToArray(),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WriteTopicGraphAsync(TopicGraph graph, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            SqliteCommand Make(string sql)
+            {
+                var c = connection.CreateCommand();
+                c.Transaction = tx;
+                c.CommandText = sql;
+                return c;
+            }
+
+            // Replaced as a whole, in a deterministic order, so the same graph yields the same rows (and row ids).
+            await using (var clear = Make("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_alias; DELETE FROM topic;"))
+            {
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var pks = Make("SELECT id, pk FROM paper WHERE is_stub = 0;"))
+            await using (var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    paperPks[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            var topicPks = new long[graph.Topics.Count];
+            await using (var insert = Make("INSERT INTO topic (pk, id, name, aliases, df, idf) VALUES ($pk, $id, $name, $aliases, $df, $idf);"))
+            await using (var alias = Make("INSERT INTO topic_alias (alias, topic_pk) VALUES ($alias, $pk) ON CONFLICT DO NOTHING;"))
+            {
+                var (pk, id, name, aliases, df, idf) = (insert.Parameters.Add("$pk", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text),
+                    insert.Parameters.Add("$name", SqliteType.Text), insert.Parameters.Add("$aliases", SqliteType.Text),
+                    insert.Parameters.Add("$df", SqliteType.Integer), insert.Parameters.Add("$idf", SqliteType.Real));
+                var (aliasText, aliasPk) = (alias.Parameters.Add("$alias", SqliteType.Text), alias.Parameters.Add("$pk", SqliteType.Integer));
+                for (var i = 0; i < graph.Topics.Count; i++)
+                {
+                    var topic = graph.Topics[i];
+                    topicPks[i] = i + 1;
+                    (pk.Value, id.Value, name.Value) = (i + 1, topic.Id, topic.Name);
+                    (aliases.Value, df.Value, idf.Value) = (JsonSerializer.Serialize(topic.Aliases), topic.Df, topic.Idf);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    // Each name as written (lower-cased) and its canonical key, so a look-up by any variant finds it.
+                    foreach (var a in topic.Aliases.Prepend(topic.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal))
+                    {
+                        (aliasText.Value, aliasPk.Value) = (a, i + 1);
+                        await alias.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            await using (var insert = Make("INSERT INTO has_topic (paper_pk, topic_pk, weight) VALUES ($p, $t, $w) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight);"))
+            {
+                var (p, t, w) = (insert.Parameters.Add("$p", SqliteType.Integer), insert.Parameters.Add("$t", SqliteType.Integer), insert.Parameters.Add("$w", SqliteType.Real));
+                foreach (var row in graph.HasTopic)
+                {
+                    if (paperPks.TryGetValue(row.PaperId, out var paperPk))
+                    {
+                        (p.Value, t.Value, w.Value) = (paperPk, topicPks[row.Topic], row.Weight);
+                        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            await using (var insert = Make("INSERT INTO co_topic (paper_pk, other_pk, weight, shared, reasons) VALUES ($p, $o, $w, $s, $r) ON CONFLICT DO NOTHING;"))
+            {
+                var (p, o, w, s, r) = (insert.Parameters.Add("$p", SqliteType.Integer), insert.Parameters.Add("$o", SqliteType.Integer),
+                    insert.Parameters.Add("$w", SqliteType.Real), insert.Parameters.Add("$s", SqliteType.Integer), insert.Parameters.Add("$r", SqliteType.Text));
+                foreach (var row in graph.CoTopic)
+                {
+                    if (paperPks.TryGetValue(row.PaperId, out var a) && paperPks.TryGetValue(row.OtherId, out var b) && a != b)
+                    {
+                        (p.Value, o.Value, w.Value, s.Value, r.Value) = (a, b, row.Weight, row.Shared, JsonSerializer.Serialize(row.Reasons));
+                        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            await using (var insert = Make("INSERT INTO co_occurs (topic_a, topic_b, count, pmi) VALUES ($a, $b, $c, $pmi) ON CONFLICT DO NOTHING;"))
+            {
+                var (a, b, c, pmi) = (insert.Parameters.Add("$a", SqliteType.Integer), insert.Parameters.Add("$b", SqliteType.Integer),
+                    insert.Parameters.Add("$c", SqliteType.Integer), insert.Parameters.Add("$pmi", SqliteType.Real));
+                foreach (var row in graph.CoOccurs)
+                {
+                    (a.Value, b.Value, c.Value, pmi.Value) = (topicPks[row.First], topicPks[row.Second], row.Count, row.Pmi);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new GraphStoreException($"Writing the topic graph to {DatabasePath} failed: {ex.Message}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        if (citations.Any(c => c.Kind != CitationKind.Inferred))
+        {
+            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var clear = connection.CreateCommand())
+            {
+                clear.Transaction = tx;
+                clear.CommandText = "DELETE FROM cites WHERE kind = 'inferred';";
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var pks = connection.CreateCommand())
+            {
+                pks.Transaction = tx;
+                pks.CommandText = "SELECT id, pk FROM paper;";
+                await using var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    paperPks[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
+                SELECT $src, $dst, 'inferred', $confidence, $evidence
+                WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = 'explicit')
+                ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
+                    confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
+                """;
+            var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
+            var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
+            var written = 0;
+            foreach (var c in citations)
+            {
+                if (paperPks.TryGetValue(c.From, out var from) && paperPks.TryGetValue(c.To, out var to) && from != to)
+                {
+                    (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, c.Confidence, (object?)c.Evidence ?? DBNull.Value);
+                    written += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return written;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Topic?> FindTopicAsync(string nameOrAlias, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrAlias);
+        var text = nameOrAlias.Trim();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // The canonical name wins over an alias; among topics sharing an alias (an acronym with two expansions) the commoner.
+        command.CommandText = $"""
+            SELECT {TopicColumns} FROM topic t WHERE t.id = $raw
+            UNION ALL
+            SELECT * FROM (SELECT {TopicColumns} FROM topic_alias a JOIN topic t ON t.pk = a.topic_pk WHERE a.alias IN ($alias, $key)
+                           ORDER BY (lower(t.name) = $alias) DESC, (a.alias = $alias) DESC, t.df DESC, t.name)
+            LIMIT 1;
+            """;
+        command.Parameters.AddWithValue("$raw", text);
+        command.Parameters.AddWithValue("$alias", text.ToLowerInvariant());
+        command.Parameters.AddWithValue("$key", KeyAlias(text));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTopic(reader, 0) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<Topic>> GetTopicsAsync(int first, int after, TopicOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var orderBy = order == TopicOrder.Name ? "t.name" : "t.df DESC, t.name";
+        // orderBy is one of two fixed fragments.
+        command.CommandText = $"SELECT {TopicColumns}, (SELECT COUNT(*) FROM topic) FROM topic t ORDER BY {orderBy} LIMIT $first OFFSET $after;";
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$after", after);
+        var items = new List<Topic>();
+        var total = -1;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ReadTopic(reader, 0));
+                total = reader.GetInt32(4);
+            }
+        }
+
+        return new Page<Topic>(items, total >= 0 ? total : await CountAsync(connection, "SELECT COUNT(*) FROM topic;", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<PaperTopic>>> GetTopicsOfPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        ReadPerPaperAsync(
+            paperIds,
+            $"""
+            SELECT p.id, {TopicColumns}, h.weight FROM paper p JOIN has_topic h ON h.paper_pk = p.pk JOIN topic t ON t.pk = h.topic_pk
+            WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, h.weight DESC, t.name;
+            """,
+            r => new PaperTopic(ReadTopic(r, 1), r.GetDouble(5)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Page<Paper>> GetPapersOfTopicAsync(string topicName, int first, int after, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {PaperColumns} FROM topic t JOIN has_topic h ON h.topic_pk = t.pk JOIN paper p ON p.pk = h.paper_pk
+            WHERE t.name = $name ORDER BY h.weight DESC, p.pk LIMIT $first OFFSET $after;
+            """;
+        command.Parameters.AddWithValue("$name", topicName);
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$after", after);
+        var items = new List<Paper>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ReadPaper(reader));
+            }
+        }
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM topic t JOIN has_topic h ON h.topic_pk = t.pk WHERE t.name = $name;";
+        count.Parameters.AddWithValue("$name", topicName);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return new Page<Paper>(items, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RelatedTopic>> GetRelatedTopicsAsync(string topicName, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // A pair seen once says little however high its PMI: pairs shared by two or more papers rank first.
+        command.CommandText = $"""
+            SELECT {TopicColumns}, c.count, c.pmi FROM topic me
+            JOIN co_occurs c ON c.topic_a = me.pk OR c.topic_b = me.pk
+            JOIN topic t ON t.pk = CASE WHEN c.topic_a = me.pk THEN c.topic_b ELSE c.topic_a END
+            WHERE me.name = $name
+            ORDER BY (c.count >= 2) DESC, c.pmi * ln(1 + c.count) DESC, t.name LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$name", topicName);
+        command.Parameters.AddWithValue("$first", first);
+        var related = new List<RelatedTopic>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            related.Add(new RelatedTopic(ReadTopic(reader, 0), reader.GetInt32(4), reader.GetDouble(5)));
+        }
+
+        return related;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {PaperColumns}, c.weight, c.shared, c.reasons FROM paper me
+            JOIN co_topic c ON c.paper_pk = me.pk JOIN paper p ON p.pk = c.other_pk
+            WHERE me.id = $id ORDER BY c.weight DESC, p.id LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$id", paperId);
+        command.Parameters.AddWithValue("$first", first);
+        var related = new List<CoTopicPaper>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var weight = reader.GetDouble(PaperColumnCount);
+            var reasons = (JsonSerializer.Deserialize<string[]>(reader.GetString(PaperColumnCount + 2)) ?? [])
+                .Select(t => new CoTopicReason("CO_TOPIC", t, weight))
+                .ToArray();
+            related.Add(new CoTopicPaper(ReadPaper(reader), weight, reasons));
+        }
+
+        return related;
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<CitationLink>> GetCitationsAsync(CitationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.After);
+        var (mine, theirs) = query.Direction == CitationDirection.Cites ? ("src_pk", "dst_pk") : ("dst_pk", "src_pk");
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        await using var count = connection.CreateCommand();
+        // mine/theirs are fixed column names; values travel as parameters.
+        var where = $"""
+            FROM paper me JOIN cites c ON c.{mine} = me.pk JOIN paper p ON p.pk = c.{theirs}
+            WHERE me.id = $id AND ($kind IS NULL OR c.kind = $kind) AND c.confidence >= $min
+            """;
+        command.CommandText = $"SELECT {PaperColumns}, c.kind, c.confidence, {CitationEvidence} {where} ORDER BY c.confidence DESC, c.kind, p.pk LIMIT $first OFFSET $after;";
+        count.CommandText = $"SELECT COUNT(*) {where};";
+        foreach (var c in new[] { command, count })
+        {
+            c.Parameters.AddWithValue("$id", query.PaperId);
+            c.Parameters.AddWithValue("$kind", query.Kind switch { null => DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" });
+            c.Parameters.AddWithValue("$min", query.MinConfidence);
+        }
+
+        command.Parameters.AddWithValue("$first", query.First);
+        command.Parameters.AddWithValue("$after", query.After);
+        var items = new List<CitationLink>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new CitationLink(
+                    ReadPaper(reader),
+                    reader.GetString(PaperColumnCount) == "explicit" ? CitationKind.Explicit : CitationKind.Inferred,
+                    reader.GetDouble(PaperColumnCount + 1),
+                    reader.IsDBNull(PaperColumnCount + 2) ? null : reader.GetString(PaperColumnCount + 2)));
+            }
+        }
+
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return new Page<CitationLink>(items, total);
+    }
+
+    // Keys are stored beside the names with a prefix no written name has.
+    private static string KeyAlias(string name) => "\u0001" + TopicKey.Of(name);
+
+    private static Topic ReadTopic(SqliteDataReader r, int offset) =>
+        new(r.GetString(offset), JsonSerializer.Deserialize<string[]>(r.GetString(offset + 1)) ?? [], r.GetInt32(offset + 2))
+        {
+            Idf = r.GetDouble(offset + 3),
+        };
+
+    private static async Task<int> CountAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,40 @@
+using CiteGraph.Graph.Model;
+
+namespace CiteGraph.Graph.Storage;
+
+/// <summary>
+/// A role of a graph store: the analytics runner's input and output (graphs as edge lists in, scores and communities out) and the reads of its results. A store implements every role it supports; <see cref="IGraphStore"/>
+/// is all of them. Implementations are safe for concurrent readers while one writer writes.
+/// </summary>
+public interface IAnalyticsStore
+{
+    /// <summary>The citation graph over every paper node (stubs included), for the analytics kernels.</summary>
+    /// <param name="kind">Only citations of this kind; null for both.</param>
+    /// <param name="minConfidence">Only citations at least this confident.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<EdgeList> ReadCitationGraphAsync(CitationKind? kind = null, double minConfidence = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The co-topic graph over every paper node: each paper's CO_TOPIC neighbours (its top-k by idf-weighted shared
+    /// topics) as weighted edges, for the analytics kernels.
+    /// </summary>
+    Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes analytics results back in one transaction, replacing the previous run's values of what was computed.</summary>
+    Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default);
+
+    /// <summary>The top papers by a metric, best first, ties broken by id.</summary>
+    Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Communities by size, largest first, a page at a time.</summary>
+    /// <param name="first">Page size.</param>
+    /// <param name="after">Number of communities to skip.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default);
+
+    /// <summary>A community by id, or null.</summary>
+    Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>The last analytics run, or null when none ran.</summary>
+    Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default);
+}
