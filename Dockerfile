@@ -4,7 +4,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so that code changes reuse the restored layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Embeddings/Embeddings.csproj src/Embeddings/
 COPY src/Graph/Graph.csproj src/Graph/
+COPY src/Graph.Sqlite/Graph.Sqlite.csproj src/Graph.Sqlite/
+COPY src/Graph.Neo4j/Graph.Neo4j.csproj src/Graph.Neo4j/
 COPY src/Loaders/Loaders.csproj src/Loaders/
 COPY src/GraphQL/GraphQL.csproj src/GraphQL/
 COPY src/Host/Host.csproj src/Host/

@@ -9,7 +9,7 @@ public static class ExportGraphBuilder
 {
     /// <summary>Builds the export of <paramref name="scope"/>.</summary>
     /// <exception cref="ArgumentException">A seed names no paper, or the scope has no edge kinds.</exception>
-    public static async Task<ExportGraph> BuildAsync(GraphSnapshot snapshot, IGraphStore store, ExportScope scope, CancellationToken cancellationToken = default)
+    public static async Task<ExportGraph> BuildAsync(GraphSnapshot snapshot, IPaperReader store, ExportScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(store);

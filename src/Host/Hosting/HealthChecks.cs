@@ -34,7 +34,7 @@ internal sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
 /// Ready once the traversal snapshot has been built; reports its age and the store version it reflects, and is
 /// degraded when the store has moved on and the snapshot is still behind after <see cref="StaleAfter"/>.
 /// </summary>
-internal sealed class SnapshotHealthCheck(SnapshotHolder snapshots, IGraphStore store) : IHealthCheck
+internal sealed class SnapshotHealthCheck(SnapshotHolder snapshots, ISnapshotStore store) : IHealthCheck
 {
     /// <summary>Longer than any rebuild of a store this service is sized for; a refresher that stopped shows up here.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
