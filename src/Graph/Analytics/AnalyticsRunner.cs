@@ -8,7 +8,7 @@ namespace CiteGraph.Graph.Analytics;
 /// Reads the citation graph from a store into CSR arrays, runs the requested kernels and writes the scores and
 /// communities back in one transaction. Needs the store's analytics role, and its paper reads to label communities.
 /// </summary>
-public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader papers)
+public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperReader)
 {
     /// <summary>A runner over a whole store.</summary>
     public AnalyticsRunner(IGraphStore store)
@@ -137,7 +137,7 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader papers)
             {
                 // The most central members speak for the community.
                 var sample = (rank is null ? nodes.AsEnumerable() : nodes.OrderByDescending(n => rank[n])).Take(50).Select(n => ids[n]).ToList();
-                var papers = await papers.GetPapersAsync(sample, cancellationToken).ConfigureAwait(false);
+                var papers = await paperReader.GetPapersAsync(sample, cancellationToken).ConfigureAwait(false);
                 label = CommunityLabeler.Label(papers.Values.Select(p => p.Title));
             }
 
