@@ -190,9 +190,15 @@ public sealed class Neo4jQueryClientTests : IDisposable
         _server.Delay = TimeSpan.FromSeconds(10);
         using var client = Client();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cts.CancelAfter(TimeSpan.FromMilliseconds(100));
+        var running = client.RunAsync("RETURN 1", null, cts.Token);
+        // Cancel once the request is in flight (a fixed delay raced the request itself on a loaded machine).
+        while (_server.Requests.Count == 0 && !running.IsCompleted)
+        {
+            await Task.Delay(10, Ct);
+        }
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.RunAsync("RETURN 1", null, cts.Token));
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
         Assert.Single(_server.Requests);
     }
 
