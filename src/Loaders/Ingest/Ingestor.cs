@@ -43,7 +43,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(EntriesInFlight) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind));
+        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind) { Formats = _options.Formats });
         var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
         var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop), stop.Token);
 
