@@ -25,11 +25,7 @@ internal static class LoadCommand
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();
-        var format = new Option<string?>("--format")
-        {
-            Description = "Read every file as this format instead of detecting it: " + string.Join(", ", FormatDetector.FormatNames) + ".",
-        };
-        format.AcceptOnlyFromAmong([.. FormatDetector.FormatNames]);
+        var format = FormatOption(FormatRegistry.Default);
         var direction = new Option<EdgeDirection>("--edge-direction")
         {
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
@@ -75,6 +71,29 @@ internal static class LoadCommand
                 ct)
             : await StoreSelection.FailAsync(error));
         return command;
+    }
+
+    /// <summary>
+    /// <c>--format</c>, generated from the format registry: its help lists each format with its aliases, completion offers
+    /// the names, and a name that is neither a format nor an alias is refused with the nearest one.
+    /// </summary>
+    internal static Option<string?> FormatOption(FormatRegistry formats)
+    {
+        var option = new Option<string?>("--format")
+        {
+            Description = "Read every file as this format instead of detecting it: " +
+                          string.Join(", ", formats.Formats.Select(f => f.Aliases.Count > 0 ? $"{f.Name} (or {string.Join(", ", f.Aliases)})" : f.Name)) + ".",
+            HelpName = "format",
+        };
+        option.CompletionSources.Add([.. formats.Names]);
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => formats.Find(t.Value) is null))
+            {
+                result.AddError(formats.UnknownFormat(token.Value));
+            }
+        });
+        return option;
     }
 
     private static async Task<int> RunAsync(

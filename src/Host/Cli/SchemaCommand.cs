@@ -13,7 +13,8 @@ internal static class SchemaCommand
         {
             // Printing never touches the store; the file is not opened.
             await using var store = CommonOptions.OpenStore(Path.Combine(Path.GetTempPath(), "citegraph-schema-unused.db"));
-            Console.Out.Write(SchemaSdl.Print(store));
+            // With the server's ingest mutation: the loaders' formats make its SourceFormat enum.
+            Console.Out.Write(SchemaSdl.Print(store, new Hosting.LoaderIngestService(store, new Hosting.IngestLimitsOptions())));
             return 0;
         });
         return command;

@@ -15,6 +15,12 @@ namespace CiteGraph.Host.Hosting;
 /// </summary>
 internal sealed class LoaderIngestService(IGraphStore store, IngestLimitsOptions limits) : IIngestService
 {
+    /// <summary>The loaders' formats, as the schema's <c>SourceFormat</c> enum lists them.</summary>
+    public static IReadOnlyList<IngestFormat> LoaderFormats { get; } =
+        FormatRegistry.Default.Formats.Select(f => new IngestFormat(f.Name, f.Description)).ToArray();
+
+    public IReadOnlyList<IngestFormat> Formats => LoaderFormats;
+
     public async Task<IngestOutcome> IngestAsync(string? format, string? idKind, string content, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
