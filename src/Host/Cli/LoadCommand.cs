@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using Spectre.Console;
@@ -61,10 +62,9 @@ internal static class LoadCommand
                     Format = result.GetValue(format),
                     EdgeDirection = result.GetValue(direction),
                     IdKind = result.GetValue(idKind),
-                    Derive = !result.GetValue(noDerive),
-                    DeriveOptions = new() { Embed = !result.GetValue(noEmbed) },
                     Bulk = result.GetValue(bulk),
                 },
+                result.GetValue(noDerive) ? null : new DeriveOptions { Embed = !result.GetValue(noEmbed) },
                 result.GetValue(explainMerges),
                 result.GetValue(quiet),
                 result.GetValue(json),
@@ -97,8 +97,8 @@ internal static class LoadCommand
     }
 
     private static async Task<int> RunAsync(
-        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, bool explainMerges, bool quiet, bool json,
-        CancellationToken cancellationToken)
+        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, DeriveOptions? derive, bool explainMerges, bool quiet,
+        bool json, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
         // Rejections go beside a SQLite file, or to the working directory for a server store.
@@ -111,6 +111,10 @@ internal static class LoadCommand
         if (quiet || json || Console.IsOutputRedirected)
         {
             report = await ingestor.LoadAsync(inputs, cancellationToken: cancellationToken);
+            if (derive is not null)
+            {
+                report = await DeriveStage.AfterLoadAsync(store, report, derive, cancellationToken: cancellationToken);
+            }
         }
         else
         {
@@ -137,6 +141,12 @@ internal static class LoadCommand
                         }
                     });
                     var result = await ingestor.LoadAsync(inputs, progress, cancellationToken);
+                    if (derive is not null)
+                    {
+                        // The derive stage, over the whole store, once the files are in: its progress goes on in the same bar.
+                        result = await DeriveStage.AfterLoadAsync(store, result, derive, progress, cancellationToken);
+                    }
+
                     task.Value = task.MaxValue;
                     return result;
                 });

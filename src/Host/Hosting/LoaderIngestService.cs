@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Mutations;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using GraphQL;
@@ -40,6 +41,7 @@ internal sealed class LoaderIngestService(IGraphStore store, IngestLimitsOptions
             RejectsPath = (database ?? "neo4j-ingest") + ".rejects.jsonl",
         };
         var report = await new Ingestor(store, options).LoadAsync([input], cancellationToken: cancellationToken);
+        report = await DeriveStage.AfterLoadAsync(store, report, cancellationToken: cancellationToken);
         return new IngestOutcome(report.Read, report.Loaded, report.New, report.Merged, report.Rejected,
             report.Rejections.Select(r => r.ToString()).ToList(), report.PapersInStore, report.CitationsAdded);
     }

@@ -43,13 +43,4 @@ public sealed class IngestOptions
     /// first edges is one kind (citations then attach to the papers with those ids), plain node ids otherwise.
     /// </summary>
     public EdgeIdKind IdKind { get; set; } = EdgeIdKind.Auto;
-
-    /// <summary>
-    /// Whether the corpus-wide derive pass (topics, co-topics, inferred lineage) runs after a load that wrote records.
-    /// Default true.
-    /// </summary>
-    public bool Derive { get; set; } = true;
-
-    /// <summary>Options of the derive pass.</summary>
-    public Derive.DeriveOptions DeriveOptions { get; set; } = new();
 }
