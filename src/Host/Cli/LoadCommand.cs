@@ -77,7 +77,7 @@ internal static class LoadCommand
     /// <c>--format</c>, generated from the format registry: its help lists each format with its aliases, completion offers
     /// the names, and a name that is neither a format nor an alias is refused with the nearest one.
     /// </summary>
-    internal static Option<string?> FormatOption(FormatRegistry formats)
+    private static Option<string?> FormatOption(FormatRegistry formats)
     {
         var option = new Option<string?>("--format")
         {
