@@ -27,7 +27,7 @@ var texts = new List<string>();
 await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = scratch }))
 {
     var files = Directory.GetFiles(args[0], "*.json").Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
-    await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync(files);
+    await new Ingestor(store).LoadAsync(files);
     await foreach (var paper in store.ReadPaperTextsAsync())
     {
         texts.Add(EmbeddingText.Of(paper.Title, paper.Abstract));

@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Mutations;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
@@ -18,10 +19,19 @@ public static class SchemaSdl
         return schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 
-    /// <summary>Prints the schema without a store: resolvers are never called while printing.</summary>
-    public static string Print(IGraphStore store)
+    /// <summary>
+    /// Prints the schema without a store (resolvers are never called while printing), with the <c>ingest</c> mutation of
+    /// <paramref name="ingest"/> when given (the server's schema: its formats make the <c>SourceFormat</c> enum).
+    /// </summary>
+    public static string Print(IGraphStore store, IIngestService? ingest = null)
     {
-        using var services = new ServiceCollection().AddSingleton(store).AddCiteGraphQL().BuildServiceProvider();
+        var collection = new ServiceCollection().AddSingleton(store);
+        if (ingest is not null)
+        {
+            collection.AddSingleton(ingest);
+        }
+
+        using var services = collection.AddCiteGraphQL().BuildServiceProvider();
         return Print(services);
     }
 }

@@ -7,6 +7,7 @@ using CiteGraph.Loaders.Ingest;
 using CiteGraph.Tests;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.GraphQL.Tests;
 
@@ -22,6 +23,7 @@ public sealed class DemoSchemaFixture : IAsyncLifetime
     {
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("demo.db") });
         await new Ingestor(Store).LoadAsync(DemoCorpus.Files);
+        await DeriveStage.RunAsync(Store);
         _services = new ServiceCollection()
             .AddSingleton<IGraphStore>(Store)
             .AddCiteGraphQL(limits => limits.MaxDepth = 8)

@@ -7,6 +7,7 @@ using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.GraphQL.Tests;
 
@@ -32,6 +33,7 @@ public sealed class HfCorpusFixture : IAsyncLifetime
         _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("hf.db") });
         var files = Directory.GetFiles(daily, "*.json").Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
         await new Ingestor(_store, new IngestOptions { BatchSize = 5000 }).LoadAsync(files, cancellationToken: TestContext.Current.CancellationToken);
+        await DeriveStage.RunAsync(_store, cancellationToken: TestContext.Current.CancellationToken);
         _services = new ServiceCollection().AddSingleton<IGraphStore>(_store).AddCiteGraphQL().BuildServiceProvider();
         await _services.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
     }

@@ -8,6 +8,7 @@ using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.GraphQL.Tests;
 
@@ -62,6 +63,7 @@ public sealed class PaperProvenanceTests : IAsyncLifetime
             [new InputFile("listing.txt", () => File.OpenRead(listing)), new InputFile("paper.json", () => File.OpenRead(json))],
             cancellationToken: Ct);
         Assert.Equal((2, 1, 1), (report.Loaded, report.New, report.Merged));
+        await DeriveStage.RunAsync(_sqlite, cancellationToken: Ct);
         // More papers, so a page has several to batch.
         await _sqlite.UpsertAsync(
             Enumerable.Range(1, 12).Select(i => new ResolvedRecord($"P{i:D16}", new PaperRecord

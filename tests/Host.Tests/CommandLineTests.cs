@@ -78,6 +78,31 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Load_format_takes_the_registry_names_and_aliases_and_refuses_a_typo_with_the_nearest()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+        var good = dir.Write("good.txt", "Daily Papers\n\nSubscribe\n\nA Paper\n\nAn abstract that is long enough to read as one, ending with a period.\n");
+        var errors = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.NotEqual(0, await Program.Main(["load", good, "--format", "hf-lsting", "--db", db, "--quiet", "--no-derive"]));
+            Assert.False(File.Exists(db), "nothing was loaded");
+            Assert.Equal(0, await Program.Main(["load", good, "--format", "listing", "--db", db, "--quiet", "--no-derive"]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("unknown format 'hf-lsting'; known formats: hf-listing, ", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("did you mean hf-listing?", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await StatsAsync(db)).Papers);
+    }
+
+    [Fact]
     public async Task Load_with_explain_merges_reports_each_merge_and_the_rule_that_matched()
     {
         var seeds = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };

@@ -18,7 +18,7 @@ internal static class ExplorerCorpus
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         // Without the derive pass, the only citations are the ones this fixture writes.
-        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync(DemoCorpus.Files);
+        await new Ingestor(store).LoadAsync(DemoCorpus.Files);
         var page = await store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 100));
         var ids = page.Items.Select(i => i.Paper.Id).ToList();
         // 1 → 0, 2 → 1, 3 → 2 (a chain), 4 → 0 inferred with evidence, 5 → 3, 6 → 5, 6 → 4, 7 → 1.

@@ -6,6 +6,7 @@ using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Tests;
+using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.Host.Tests;
 
@@ -23,6 +24,7 @@ public sealed class GraphQLEndpointTests(DemoServerFactory server) : IClassFixtu
         using var dir = new TempDirectory();
         await using var reference = new SqliteGraphStore(new SqliteStoreOptions { Path = dir.File("reference.db") });
         var report = await new Ingestor(reference).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        report = await DeriveStage.AfterLoadAsync(reference, report, cancellationToken: Ct);
 
         using var client = server.CreateClient();
         using var response = await client.PostAsJsonAsync("/graphql", new { query = "{ stats { papers repos } }" }, Ct);

@@ -22,7 +22,7 @@ public sealed class LargeExportServer : PreparedServerFactory, IAsyncLifetime
         var corpus = Directory.File("corpus.jsonl");
         await SyntheticCorpus.WriteAsync(corpus, new GeneratorOptions { Papers = Papers, RefsPerPaper = 4, Seed = 7 });
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = DatabasePath });
-        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync([InputFile.FromPath(corpus)]);
+        await new Ingestor(store).LoadAsync([InputFile.FromPath(corpus)]);
     }
 }
 

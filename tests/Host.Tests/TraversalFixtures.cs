@@ -5,6 +5,7 @@ using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;
+using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.Host.Tests;
 
@@ -18,7 +19,7 @@ public sealed class DemoWithCitationsServer : PreparedServerFactory, IAsyncLifet
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = DatabasePath });
         // Without the derive pass, the only citations are the ones this fixture writes.
-        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync(DemoCorpus.Files);
+        await new Ingestor(store).LoadAsync(DemoCorpus.Files);
         var page = await store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 100));
         Ids = page.Items.Select(i => i.Paper.Id).ToList();
         // 1 → 0, 2 → 1, 3 → 2 (a chain), 4 → 0 inferred with evidence, 5 → 3.
@@ -48,6 +49,7 @@ public sealed class CoraServer : PreparedServerFactory, IAsyncLifetime
 
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = DatabasePath });
         var report = await new Ingestor(store).LoadAsync([InputFile.FromPath(path)]);
+        report = await DeriveStage.AfterLoadAsync(store, report);
         Available = report.Loaded > 0;
     }
 

@@ -20,25 +20,28 @@ public sealed class CiteGraphMutation : ObjectGraphType
     {
         Name = "Mutation";
 
-        Field<NonNullGraphType<IngestReportType>>("ingest")
-            .Description("Loads papers from text in any supported format (detected when not given) and reports what happened. Needs X-Api-Key.")
-            .Argument<SourceFormatType>("format")
-            .Argument<IdKindType>("idKind", "What an edge list's ids are. Default AUTO: arXiv ids or DOIs when every id of the first edges is one, plain node ids otherwise.")
-            .Argument<NonNullGraphType<StringGraphType>>("content")
-            .ResolveAsync(async ctx =>
-            {
-                MutationAccess.Demand(ctx, access);
-                var content = ctx.GetArgument<string>("content");
-                if (content.Length > MaxContentLength)
+        // A server without loaders offers no ingest (and no SourceFormat enum, which would have no values).
+        if (ingest is not null)
+        {
+            Field<NonNullGraphType<IngestReportType>>("ingest")
+                .Description("Loads papers from text in any supported format (detected when not given) and reports what happened. Needs X-Api-Key.")
+                .Argument<SourceFormatType>("format")
+                .Argument<IdKindType>("idKind", "What an edge list's ids are. Default AUTO: arXiv ids or DOIs when every id of the first edges is one, plain node ids otherwise.")
+                .Argument<NonNullGraphType<StringGraphType>>("content")
+                .ResolveAsync(async ctx =>
                 {
-                    throw new InvalidArgumentError("content", $"at most {MaxContentLength:N0} characters; load larger files with 'citegraph load'.");
-                }
+                    MutationAccess.Demand(ctx, access);
+                    var content = ctx.GetArgument<string>("content");
+                    if (content.Length > MaxContentLength)
+                    {
+                        throw new InvalidArgumentError("content", $"at most {MaxContentLength:N0} characters; load larger files with 'citegraph load'.");
+                    }
 
-                var service = ingest ?? throw new ExecutionError("This server cannot ingest content.") { Code = "NOT_SUPPORTED" };
-                var outcome = await service.IngestAsync(ctx.GetArgument<string?>("format"), ctx.GetArgument<string?>("idKind"), content, ctx.CancellationToken);
-                await snapshots.RebuildAsync(ctx.CancellationToken);
-                return outcome;
-            });
+                    var outcome = await ingest.IngestAsync(ctx.GetArgument<string?>("format"), ctx.GetArgument<string?>("idKind"), content, ctx.CancellationToken);
+                    await snapshots.RebuildAsync(ctx.CancellationToken);
+                    return outcome;
+                });
+        }
 
         Field<NonNullGraphType<AnalyticsReportType>>("runAnalytics")
             .Description("Computes centrality and communities over the citation graph and writes them back. Needs X-Api-Key.")

@@ -7,8 +7,14 @@ namespace CiteGraph.GraphQL.Mutations;
 /// <remarks>The GraphQL layer knows no file format; the host implements this with the loaders.</remarks>
 public interface IIngestService
 {
+    /// <summary>The formats <see cref="IngestAsync"/> reads, in the order the schema lists them.</summary>
+    IReadOnlyList<IngestFormat> Formats { get; }
+
     Task<IngestOutcome> IngestAsync(string? format, string? idKind, string content, CancellationToken cancellationToken);
 }
+
+/// <summary>A format the <c>ingest</c> mutation reads: its name (<c>hf-listing</c>) and a sentence for the schema.</summary>
+public sealed record IngestFormat(string Name, string Description);
 
 /// <summary>The load report of an <c>ingest</c> mutation.</summary>
 public sealed record IngestOutcome(

@@ -3,20 +3,26 @@ using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Mutations;
 
-/// <summary>Input formats the loaders read.</summary>
+/// <summary>
+/// Input formats the host's loaders read (<see cref="IIngestService.Formats"/>, generated from the loaders' format
+/// registry, so the enum cannot drift from what <c>ingest</c> accepts): <c>hf-listing</c> is <c>HF_LISTING</c>.
+/// </summary>
 public sealed class SourceFormatType : EnumerationGraphType
 {
-    public SourceFormatType()
+    public SourceFormatType(IIngestService? ingest = null)
     {
         Name = "SourceFormat";
-        Add("HF_LISTING", "hf-listing", "Hugging Face paper listing saved as text (layouts A, B, C).");
-        Add("HF_JSON", "hf-json", "Hugging Face papers API JSON.");
-        Add("ARXIV", "arxiv", "arXiv metadata JSON lines.");
-        Add("OPENALEX", "openalex", "OpenAlex works.");
-        Add("S2", "s2", "Semantic Scholar Graph API papers.");
-        Add("EDGELIST", "edgelist", "SNAP-style edge list.");
-        Add("CORA", "cora", "Cora-style .cites.");
-        Add("OPENCITATIONS", "opencitations", "OpenCitations citation CSV (COCI dumps, the OpenCitations Index): DOI-to-DOI citations.");
+        foreach (var format in ingest?.Formats ?? [])
+        {
+            Add(ValueName(format.Name), format.Name, format.Description);
+        }
+    }
+
+    /// <summary>The enum value of a format name: upper case, <c>-</c> as <c>_</c>.</summary>
+    public static string ValueName(string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return format.ToUpperInvariant().Replace('-', '_');
     }
 }
 

@@ -39,7 +39,7 @@ internal static class DeriveCommand
                 Embed = !result.GetValue(noEmbed),
             };
             var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p}        "));
-            var report = await new TopicsAndLineage(store, options).RunAsync(progress, ct);
+            var report = await DeriveStage.RunAsync(store, options, progress, ct);
             if (progress is not null)
             {
                 await Console.Error.WriteLineAsync();

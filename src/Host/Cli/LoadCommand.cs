@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using Spectre.Console;
@@ -25,11 +26,7 @@ internal static class LoadCommand
         var db = CommonOptions.Database();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display; the final report and rejections only." };
         var json = CommonOptions.Json();
-        var format = new Option<string?>("--format")
-        {
-            Description = "Read every file as this format instead of detecting it: " + string.Join(", ", FormatDetector.FormatNames) + ".",
-        };
-        format.AcceptOnlyFromAmong([.. FormatDetector.FormatNames]);
+        var format = FormatOption(FormatRegistry.Default);
         var direction = new Option<EdgeDirection>("--edge-direction")
         {
             Description = "For edge lists: which column cites which (Auto: Cora's 'cited citing' for *.cites, 'citing cited' otherwise).",
@@ -65,10 +62,9 @@ internal static class LoadCommand
                     Format = result.GetValue(format),
                     EdgeDirection = result.GetValue(direction),
                     IdKind = result.GetValue(idKind),
-                    Derive = !result.GetValue(noDerive),
-                    DeriveOptions = new() { Embed = !result.GetValue(noEmbed) },
                     Bulk = result.GetValue(bulk),
                 },
+                result.GetValue(noDerive) ? null : new DeriveOptions { Embed = !result.GetValue(noEmbed) },
                 result.GetValue(explainMerges),
                 result.GetValue(quiet),
                 result.GetValue(json),
@@ -77,9 +73,32 @@ internal static class LoadCommand
         return command;
     }
 
+    /// <summary>
+    /// <c>--format</c>, generated from the format registry: its help lists each format with its aliases, completion offers
+    /// the names, and a name that is neither a format nor an alias is refused with the nearest one.
+    /// </summary>
+    private static Option<string?> FormatOption(FormatRegistry formats)
+    {
+        var option = new Option<string?>("--format")
+        {
+            Description = "Read every file as this format instead of detecting it: " +
+                          string.Join(", ", formats.Formats.Select(f => f.Aliases.Count > 0 ? $"{f.Name} (or {string.Join(", ", f.Aliases)})" : f.Name)) + ".",
+            HelpName = "format",
+        };
+        option.CompletionSources.Add([.. formats.Names]);
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => formats.Find(t.Value) is null))
+            {
+                result.AddError(formats.UnknownFormat(token.Value));
+            }
+        });
+        return option;
+    }
+
     private static async Task<int> RunAsync(
-        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, bool explainMerges, bool quiet, bool json,
-        CancellationToken cancellationToken)
+        string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, DeriveOptions? derive, bool explainMerges, bool quiet,
+        bool json, CancellationToken cancellationToken)
     {
         var inputs = paths.Select(InputFile.FromPath).ToList();
         // Rejections go beside a store file, or to the working directory for a server store.
@@ -92,6 +111,10 @@ internal static class LoadCommand
         if (quiet || json || Console.IsOutputRedirected)
         {
             report = await ingestor.LoadAsync(inputs, cancellationToken: cancellationToken);
+            if (derive is not null)
+            {
+                report = await DeriveStage.AfterLoadAsync(store, report, derive, cancellationToken: cancellationToken);
+            }
         }
         else
         {
@@ -118,6 +141,12 @@ internal static class LoadCommand
                         }
                     });
                     var result = await ingestor.LoadAsync(inputs, progress, cancellationToken);
+                    if (derive is not null)
+                    {
+                        // The derive stage, over the whole store, once the files are in: its progress goes on in the same bar.
+                        result = await DeriveStage.AfterLoadAsync(store, result, derive, progress, cancellationToken);
+                    }
+
                     task.Value = task.MaxValue;
                     return result;
                 });

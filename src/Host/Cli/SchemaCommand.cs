@@ -12,8 +12,10 @@ internal static class SchemaCommand
         command.SetAction(async (_, _) =>
         {
             // Printing never touches the store; the file is not opened.
-            await using var store = CommonOptions.OpenStore(Path.Combine(Path.GetTempPath(), "citegraph-schema-unused.db"));
-            Console.Out.Write(SchemaSdl.Print(store));
+            var location = Hosting.ShippedStores.Providers.ForFile(Path.Combine(Path.GetTempPath(), "citegraph-schema-unused.db"));
+            await using var store = location.Open();
+            // With the server's ingest mutation: the loaders' formats make its SourceFormat enum.
+            Console.Out.Write(SchemaSdl.Print(store, new Hosting.LoaderIngestService(store, location, new Hosting.IngestLimitsOptions())));
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Mutations;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using GraphQL;
@@ -15,6 +16,12 @@ namespace CiteGraph.Host.Hosting;
 /// </summary>
 internal sealed class LoaderIngestService(IGraphStore store, StoreLocation location, IngestLimitsOptions limits) : IIngestService
 {
+    /// <summary>The loaders' formats, as the schema's <c>SourceFormat</c> enum lists them.</summary>
+    public static IReadOnlyList<IngestFormat> LoaderFormats { get; } =
+        FormatRegistry.Default.Formats.Select(f => new IngestFormat(f.Name, f.Description)).ToArray();
+
+    public IReadOnlyList<IngestFormat> Formats => LoaderFormats;
+
     public async Task<IngestOutcome> IngestAsync(string? format, string? idKind, string content, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
@@ -34,6 +41,7 @@ internal sealed class LoaderIngestService(IGraphStore store, StoreLocation locat
             RejectsPath = location.Name + ".rejects.jsonl",
         };
         var report = await new Ingestor(store, options).LoadAsync([input], cancellationToken: cancellationToken);
+        report = await DeriveStage.AfterLoadAsync(store, report, cancellationToken: cancellationToken);
         return new IngestOutcome(report.Read, report.Loaded, report.New, report.Merged, report.Rejected,
             report.Rejections.Select(r => r.ToString()).ToList(), report.PapersInStore, report.CitationsAdded);
     }

@@ -1,6 +1,7 @@
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Loaders.Demo;
+using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ internal sealed partial class StoreInitializer(
         await store.InitializeAsync(cancellationToken);
         if (options.Value.Demo)
         {
-            var report = await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: cancellationToken);
+            var loaded = await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: cancellationToken);
+            var report = await DeriveStage.AfterLoadAsync(store, loaded, cancellationToken: cancellationToken);
             LogDemoLoaded(report.Read, report.PapersInStore, report.ReposInStore, report.Rejected);
         }
 

@@ -27,10 +27,13 @@ public sealed class IngestOptions
     public string? RejectsPath { get; set; }
 
     /// <summary>
-    /// The format of every input, overriding detection: <c>hf-listing</c>, <c>hf-json</c>, <c>arxiv</c>, <c>openalex</c>,
-    /// <c>s2</c>, <c>edgelist</c>, <c>cora</c>, <c>node-dates</c>, <c>acl</c> or <c>opencitations</c> (see <see cref="FormatDetector.FormatNames"/>). Default null: detect each input.
+    /// The format of every input, overriding detection: a name or alias of <see cref="Formats"/> (<c>hf-listing</c>,
+    /// <c>openalex</c>, <c>edgelist</c>, …). Default null: detect each input.
     /// </summary>
     public string? Format { get; set; }
+
+    /// <summary>The formats detected and accepted by name. Default null: <see cref="FormatRegistry.Default"/>, every format of the loaders.</summary>
+    public FormatRegistry? Formats { get; set; }
 
     /// <summary>Which column of an edge list cites which. Default <see cref="EdgeDirection.Auto"/> (Cora's for <c>*.cites</c>, else SNAP's).</summary>
     public EdgeDirection EdgeDirection { get; set; } = EdgeDirection.Auto;
@@ -40,13 +43,4 @@ public sealed class IngestOptions
     /// first edges is one kind (citations then attach to the papers with those ids), plain node ids otherwise.
     /// </summary>
     public EdgeIdKind IdKind { get; set; } = EdgeIdKind.Auto;
-
-    /// <summary>
-    /// Whether the corpus-wide derive pass (topics, co-topics, inferred lineage) runs after a load that wrote records.
-    /// Default true.
-    /// </summary>
-    public bool Derive { get; set; } = true;
-
-    /// <summary>Options of the derive pass.</summary>
-    public Derive.DeriveOptions DeriveOptions { get; set; } = new();
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Resolution;
 
@@ -15,7 +14,9 @@ namespace CiteGraph.Loaders.Ingest;
 /// <remarks>
 /// Three stages joined by bounded channels, so parsing, resolving and writing overlap and memory stays bounded whatever
 /// the input size: a reader task (detect, decompress, parse, normalize), this method (resolve, quarantine, batch) and a
-/// writer task (one transaction per batch, in order).
+/// writer task (one transaction per batch, in order). The corpus-wide derive pass (topics, inferred lineage, embeddings)
+/// is not part of it: it is <see cref="Derive.DeriveStage"/>, which the caller runs after the load
+/// (<see cref="Derive.DeriveStage.AfterLoadAsync"/>).
 /// </remarks>
 public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 {
@@ -43,7 +44,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(EntriesInFlight) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind));
+        var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind) { Formats = _options.Formats });
         var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
         var writeTask = Task.Run(() => WriteAllAsync(batches.Reader, stop), stop.Token);
 
@@ -151,14 +152,6 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             indexing = clock.Elapsed - started;
         }
 
-        DeriveReport? derived = null;
-        if (_options.Derive && loaded > 0)
-        {
-            var deriveProgress = progress is null ? null : new SynchronousProgress<DeriveProgress>(
-                p => progress.Report(new IngestProgress($"derive: {p}", read, rejections.Count, p.Done, p.Total)));
-            derived = await new TopicsAndLineage(store, _options.DeriveOptions).RunAsync(deriveProgress, cancellationToken).ConfigureAwait(false);
-        }
-
         var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
         // Papers another writer (a concurrent load) stored after the resolver read the identities were merged, not new.
         var mergedByName = mergedBy.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value);
@@ -180,11 +173,9 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             PapersInStore = stats.Papers,
             ReposInStore = stats.Repos,
             CitationsInStore = stats.Citations,
-            // The derive pass only adds inferred citations, so the explicit count after it is the count the load left.
             CitationsAdded = ExplicitCitations(stats) - explicitBefore,
             Elapsed = clock.Elapsed,
             Indexing = indexing,
-            Derived = derived,
         };
     }
 

@@ -42,6 +42,6 @@ public sealed record LoadReport
     /// new papers for search; null when the load was not a bulk load.
     /// </summary>
     public TimeSpan? Indexing { get; init; }
-    /// <summary>What the derive pass after the load computed, or null when it did not run.</summary>
+    /// <summary>What the derive stage after the load computed (<see cref="Derive.DeriveStage.AfterLoadAsync"/>), or null when it did not run.</summary>
     public Derive.DeriveReport? Derived { get; init; }
 }

@@ -38,7 +38,7 @@ public abstract class VectorSchemaFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("vectors.db") });
-        await new Ingestor(Store, new IngestOptions { Derive = false }).LoadAsync(Inputs(), cancellationToken: TestContext.Current.CancellationToken);
+        await new Ingestor(Store).LoadAsync(Inputs(), cancellationToken: TestContext.Current.CancellationToken);
         _services = new ServiceCollection().AddSingleton<IGraphStore>(Store).AddCiteGraphQL().BuildServiceProvider();
         await EmbedAsync();
         await _services.GetRequiredService<SnapshotHolder>().RebuildAsync();

@@ -21,7 +21,7 @@ public sealed class DeriveEmbeddingTests(CountingEmbedder model) : IClassFixture
     public async ValueTask InitializeAsync()
     {
         _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
-        await new Ingestor(_store, new IngestOptions { Derive = false }).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
         model.Reset();
     }
 

@@ -35,7 +35,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     private async Task LoadSeedsAsync()
     {
         var files = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
-        await new Ingestor(_store).LoadAsync(files.Select(InputFile.FromPath).ToList(), cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(_store, files.Select(InputFile.FromPath).ToList(), cancellationToken: Ct);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     [Fact]
     public async Task Demo_papers_using_sparse_lattice_attention_cite_the_paper_that_introduced_it()
     {
-        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(_store, DemoCorpus.Files, cancellationToken: Ct);
         var sla = (await _store.SearchAsync("Sparse Lattice Attention Linear-Time Transformers Crystal Graphs", 1, Ct))[0].Paper;
 
         var citedBy = await _store.GetCitationsAsync(new CitationQuery(sla.Id, CitationDirection.CitedBy, 10, Kind: CitationKind.Inferred), Ct);
@@ -107,7 +107,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     [Fact]
     public async Task Demo_rDPO_and_DPO_stay_two_topics_and_nobody_is_said_to_introduce_DPO()
     {
-        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(_store, DemoCorpus.Files, cancellationToken: Ct);
 
         var dpo = await _store.FindTopicAsync("DPO", Ct);
         var rdpo = await _store.FindTopicAsync("rDPO", Ct);
@@ -137,7 +137,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     [Fact]
     public async Task Co_topic_rows_stay_within_the_top_k_of_each_paper()
     {
-        await new Ingestor(_store, new IngestOptions { Derive = false }).LoadAsync(
+        await new Ingestor(_store).LoadAsync(
             [InputFile.FromPath(SharedData.Require("seeds/listing-daily-b.txt")), InputFile.FromPath(SharedData.Require("seeds/listing-search-c.txt"))],
             cancellationToken: Ct);
 
@@ -155,7 +155,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     [Fact]
     public async Task An_explicit_citation_is_never_replaced_by_an_inferred_one()
     {
-        await new Ingestor(_store, new IngestOptions { Derive = false }).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
         var sla = (await _store.SearchAsync("Sparse Lattice Attention Linear-Time Transformers Crystal Graphs", 1, Ct))[0].Paper;
         var weather = (await _store.SearchAsync("Lattice Attention Weather Forecasting", 1, Ct))[0].Paper;
         await _store.UpsertCitationsAsync([new Citation(weather.Id, sla.Id, CitationKind.Explicit)], Ct);
@@ -170,7 +170,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     [Fact]
     public async Task Progress_is_reported_for_every_stage()
     {
-        await new Ingestor(_store, new IngestOptions { Derive = false }).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
         var stages = new List<string>();
 
         await new TopicsAndLineage(_store).RunAsync(new SyncProgress(p => stages.Add(p.Stage)), Ct);

@@ -18,7 +18,7 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
     private static async Task<LoadReport> LoadAsync(string db, string input, int batchSize, CancellationToken cancellationToken, bool bulk = false)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
-        return await new Ingestor(store, new IngestOptions { BatchSize = batchSize, Bulk = bulk }).LoadAsync([InputFile.FromPath(input)], cancellationToken: cancellationToken);
+        return await Loading.LoadAndDeriveAsync(store, new IngestOptions { BatchSize = batchSize, Bulk = bulk }, [InputFile.FromPath(input)], cancellationToken: cancellationToken);
     }
 
     [Fact]

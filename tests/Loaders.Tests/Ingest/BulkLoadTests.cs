@@ -33,7 +33,7 @@ public class BulkLoadTests
     private static async Task<LoadReport> LoadAsync(string db, InputFile input, int batchSize, bool bulk)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
-        return await new Ingestor(store, new IngestOptions { BatchSize = batchSize, Bulk = bulk, Derive = false })
+        return await new Ingestor(store, new IngestOptions { BatchSize = batchSize, Bulk = bulk })
             .LoadAsync([input], cancellationToken: Ct);
     }
 
@@ -80,12 +80,12 @@ public class BulkLoadTests
         var input = await ForwardReferencesAsync(temp, 120);
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
         await store.InitializeAsync(Ct);
-        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync([TestFiles.Fixture("openalex/works.jsonl")], cancellationToken: Ct);
+        await new Ingestor(store).LoadAsync([TestFiles.Fixture("openalex/works.jsonl")], cancellationToken: Ct);
         var before = await store.SearchAsync("Sparse Lanterns", 10, Ct);
         Assert.NotEmpty(before);
 
         var scope = await store.BeginBulkLoadAsync(Ct);
-        await new Ingestor(store, new IngestOptions { Derive = false, Bulk = false }).LoadAsync([input], cancellationToken: Ct);
+        await new Ingestor(store, new IngestOptions { Bulk = false }).LoadAsync([input], cancellationToken: Ct);
         var title = await FirstGeneratedTitleAsync(db);
         Assert.Empty(await store.SearchAsync(title, 10, Ct)); // not yet: the load has not ended
         Assert.Equal(before.Count, (await store.SearchAsync("Sparse Lanterns", 10, Ct)).Count);
@@ -138,7 +138,7 @@ public class BulkLoadTests
         {
             await store.InitializeAsync(Ct);
             _ = await store.BeginBulkLoadAsync(Ct); // never disposed: the process "died" after the load's batches
-            await new Ingestor(store, new IngestOptions { Derive = false, Bulk = false })
+            await new Ingestor(store, new IngestOptions { Bulk = false })
                 .LoadAsync([await ForwardReferencesAsync(temp, 60)], cancellationToken: Ct);
             Assert.NotEqual(await StoreDump.SchemaAsync(fresh), await StoreDump.SchemaAsync(db));
             Assert.NotEqual("ok", await StoreDump.SearchIndexCheckAsync(db));
@@ -162,7 +162,7 @@ public class BulkLoadTests
         var merges = temp.File("g.db.merges.jsonl");
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
 
-        var report = await new Ingestor(store, new IngestOptions { MergesPath = merges, Derive = false }).LoadAsync(
+        var report = await new Ingestor(store, new IngestOptions { MergesPath = merges }).LoadAsync(
             [
                 TestFiles.Fixture("cross/listing.txt"), TestFiles.Fixture("hf/paper.json"),
                 TestFiles.Fixture("arxiv/snapshot.jsonl"), TestFiles.Fixture("openalex/works.jsonl"),

@@ -12,7 +12,7 @@ public class CrossSourceTests
     {
         using var temp = new TempDirectory();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
-        await new Ingestor(store).LoadAsync(
+        await Loading.LoadAndDeriveAsync(store,
             [
                 TestFiles.Fixture("cross/listing.txt"), TestFiles.Fixture("hf/paper.json"),
                 TestFiles.Fixture("arxiv/snapshot.jsonl"), TestFiles.Fixture("openalex/works.jsonl"),

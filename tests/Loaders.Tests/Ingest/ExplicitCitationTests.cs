@@ -12,7 +12,7 @@ public class ExplicitCitationTests
     private static async Task<(SqliteGraphStore Store, LoadReport Report)> LoadAsync(string db, IngestOptions? options, params InputFile[] inputs)
     {
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
-        var report = await new Ingestor(store, options).LoadAsync(inputs, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Loading.LoadAndDeriveAsync(store, options, inputs, cancellationToken: TestContext.Current.CancellationToken);
         return (store, report);
     }
 

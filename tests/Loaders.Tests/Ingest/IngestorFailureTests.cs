@@ -27,7 +27,7 @@ public class IngestorFailureTests
 
         // Small batches: the resolver fills the one-batch channel long before the reader runs dry, and must be stopped
         // when the writer fails instead of waiting for room forever (a time limit turns such a hang into a failure).
-        var load = new Ingestor(store, new IngestOptions { BatchSize = 50, Bulk = bulk, Derive = false })
+        var load = new Ingestor(store, new IngestOptions { BatchSize = 50, Bulk = bulk })
             .LoadAsync([InputFile.FromPath(corpus)], cancellationToken: Ct);
         var error = await Assert.ThrowsAsync<IOException>(() => load.WaitAsync(TimeSpan.FromSeconds(60), Ct));
 

@@ -11,7 +11,7 @@ public class IngestorInputsTests
     private static async Task<LoadReport> LoadAsync(TempDirectory temp, IngestOptions? options, params InputFile[] inputs)
     {
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
-        return await new Ingestor(store, options).LoadAsync(inputs, cancellationToken: TestContext.Current.CancellationToken);
+        return await Loading.LoadAndDeriveAsync(store, options, inputs, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]

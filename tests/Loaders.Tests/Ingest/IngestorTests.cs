@@ -3,6 +3,7 @@ using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;
+using CiteGraph.Loaders.Tests.Support;
 
 namespace CiteGraph.Loaders.Tests.Ingest;
 
@@ -29,7 +30,7 @@ public sealed class IngestorTests : IAsyncLifetime
     public async Task Loading_the_seed_listings_merges_the_two_shared_papers_and_keeps_both_sources()
     {
         var files = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
-        var report = await new Ingestor(_store).LoadAsync(files.Select(InputFile.FromPath).ToList(), cancellationToken: Ct);
+        var report = await Loading.LoadAndDeriveAsync(_store, files.Select(InputFile.FromPath).ToList(), cancellationToken: Ct);
 
         Assert.Equal((106, 106, 104, 2, 0), (report.Read, report.Loaded, report.New, report.Merged, report.Rejected));
         Assert.Equal(104, report.PapersInStore);
@@ -45,10 +46,10 @@ public sealed class IngestorTests : IAsyncLifetime
     {
         var files = new[] { SharedData.Require("seeds/listing-daily-b.txt"), SharedData.Require("seeds/listing-search-c.txt") };
         var inputs = files.Select(InputFile.FromPath).ToList();
-        await new Ingestor(_store).LoadAsync(inputs, cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(_store, inputs, cancellationToken: Ct);
         var before = (await _store.GetStatsAsync(Ct), await PaperRowsAsync());
 
-        var again = await new Ingestor(_store).LoadAsync(inputs, cancellationToken: Ct);
+        var again = await Loading.LoadAndDeriveAsync(_store, inputs, cancellationToken: Ct);
 
         Assert.Equal((0, 106), (again.New, again.Merged));
         Assert.Equal(before, (await _store.GetStatsAsync(Ct), await PaperRowsAsync()));
@@ -57,7 +58,7 @@ public sealed class IngestorTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_corpus_loads_with_its_duplicate_merged_and_its_malformed_entry_rejected()
     {
-        var report = await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        var report = await Loading.LoadAndDeriveAsync(_store, DemoCorpus.Files, cancellationToken: Ct);
         Assert.Equal(3, DemoCorpus.Files.Count);
         Assert.Equal(["hf-listing-a", "hf-listing-b", "hf-listing-c"], report.Files.Select(f => f.Format));
         Assert.Equal((12, 11, 9, 2, 1), (report.Read, report.Loaded, report.New, report.Merged, report.Rejected));
@@ -70,7 +71,7 @@ public sealed class IngestorTests : IAsyncLifetime
     [Fact]
     public async Task Bad_files_are_reported_with_file_and_line_and_leave_the_store_intact()
     {
-        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(_store, DemoCorpus.Files, cancellationToken: Ct);
         var before = await _store.GetStatsAsync(Ct);
         var rejects = _dir.File("graph.db.rejects.jsonl");
         var empty = _dir.Write("empty.txt", "");
@@ -80,8 +81,7 @@ public sealed class IngestorTests : IAsyncLifetime
         await File.WriteAllBytesAsync(binary, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48], Ct);
         var missing = _dir.File("missing.txt");
 
-        var report = await new Ingestor(_store, new IngestOptions { RejectsPath = rejects })
-            .LoadAsync([.. new[] { empty, json, prose, binary, missing }.Select(InputFile.FromPath)], cancellationToken: Ct);
+        var report = await Loading.LoadAndDeriveAsync(_store, new IngestOptions { RejectsPath = rejects }, [.. new[] { empty, json, prose, binary, missing }.Select(InputFile.FromPath)], cancellationToken: Ct);
 
         Assert.Equal(0, report.Loaded);
         Assert.Equal(5, report.Rejected);

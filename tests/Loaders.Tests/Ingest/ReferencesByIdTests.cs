@@ -13,7 +13,7 @@ public class ReferencesByIdTests
     private static async Task<(SqliteGraphStore Store, LoadReport Report)> LoadAsync(string db, IngestOptions? options, params InputFile[] inputs)
     {
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
-        var report = await new Ingestor(store, options ?? new IngestOptions { Derive = false }).LoadAsync(inputs, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await new Ingestor(store, options).LoadAsync(inputs, cancellationToken: TestContext.Current.CancellationToken);
         return (store, report);
     }
 
@@ -100,7 +100,7 @@ public class ReferencesByIdTests
     public async Task Load_ForcedArxivKind_RejectsBadLinesWithFileLineAndReasonAndLoadsTheRest()
     {
         using var temp = new TempDirectory();
-        var (store, report) = await LoadAsync(temp.File("g.db"), new IngestOptions { Derive = false, IdKind = EdgeIdKind.Arxiv },
+        var (store, report) = await LoadAsync(temp.File("g.db"), new IngestOptions { IdKind = EdgeIdKind.Arxiv },
             TestFiles.Fixture("arxiv/snapshot.jsonl"), TestFiles.Fixture("refs/arxiv-broken.tsv"));
         await using var _ = store;
 

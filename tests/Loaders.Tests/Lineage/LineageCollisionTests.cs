@@ -31,7 +31,7 @@ public sealed class HuggingFaceCorpusFixture : IAsyncLifetime
 
         var files = Directory.GetFiles(api, "*.json").Concat(Directory.GetFiles(scraped)).Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("hf.db") });
-        await new Ingestor(Store).LoadAsync(files, cancellationToken: TestContext.Current.CancellationToken);
+        await Loading.LoadAndDeriveAsync(Store, files, cancellationToken: TestContext.Current.CancellationToken);
         await foreach (var paper in Store.ReadPaperTextsAsync(TestContext.Current.CancellationToken))
         {
             Papers.Add(paper);

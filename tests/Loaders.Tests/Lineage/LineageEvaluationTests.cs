@@ -4,6 +4,7 @@ using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Reading;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
+using CiteGraph.Loaders.Tests.Support;
 
 namespace CiteGraph.Loaders.Tests.Lineage;
 
@@ -16,7 +17,7 @@ public sealed class LineageEvaluationTests
     {
         using var dir = new TempDirectory();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = dir.File("demo.db") });
-        await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(store, DemoCorpus.Files, cancellationToken: Ct);
         async Task<string> Id(string text) => (await store.SearchAsync(text, 1, Ct))[0].Paper.Id;
         var sla = await Id("Sparse Lattice Attention Linear-Time Transformers Crystal Graphs");
         var weather = await Id("Lattice Attention Weather Forecasting");
@@ -48,7 +49,7 @@ public sealed class LineageEvaluationTests
             Line("2101.00003", "Protein graphs", "FooNet for proteins."),
             Line("2201.00004", "Crystal graphs", "FooNet for crystals."),
         ], Ct);
-        await new Ingestor(store).LoadAsync([InputFile.FromPath(papers)], cancellationToken: Ct);
+        await Loading.LoadAndDeriveAsync(store, [InputFile.FromPath(papers)], cancellationToken: Ct);
         var truth = dir.File("truth.tsv");
         await File.WriteAllLinesAsync(truth, ["1901.00002\t1801.00001", "2101.00003\t1801.00001", "2201.00004\t1801.00001", "2201.00004\t1901.00002"], Ct);
 

@@ -1,9 +1,12 @@
 using CiteGraph.Tests;
+using CiteGraph.Loaders.Formats.Acl;
 using CiteGraph.Loaders.Formats.Arxiv;
 using CiteGraph.Loaders.Formats.EdgeLists;
 using CiteGraph.Loaders.Formats.HuggingFace;
 using CiteGraph.Loaders.Formats.OpenAlex;
+using CiteGraph.Loaders.Formats.OpenCitations;
 using CiteGraph.Loaders.Formats.SemanticScholar;
+using CiteGraph.Loaders.Listings;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Tests.Support;
 
@@ -26,6 +29,14 @@ public class FormatDetectorTests
     [InlineData("edges/Cit-Tiny.txt", typeof(EdgeListReader))]
     [InlineData("edges/tiny.cites", typeof(EdgeListReader))]
     [InlineData("edges/tiny.content", typeof(CoraContentReader))]
+    [InlineData("edges/classic.cites", typeof(EdgeListReader))]
+    [InlineData("refs/arxiv-refs.tsv", typeof(EdgeListReader))]
+    [InlineData("refs/doi-header.tsv", typeof(EdgeListReader))]
+    [InlineData("refs/coci.csv", typeof(OpenCitationsCsvReader))]
+    [InlineData("refs/index.csv", typeof(OpenCitationsCsvReader))]
+    [InlineData("acl/acl-metadata.txt", typeof(AclMetadataReader))]
+    [InlineData("cross/listing.txt", typeof(ListingReader))]
+    [InlineData("openalex/late.jsonl", typeof(OpenAlexWorkReader))]
     public async Task DetectAsync_ByContent_ChoosesTheReader(string fixture, Type expected)
     {
         var (reader, problem) = await FormatDetector.DetectAsync(TestFiles.Fixture(fixture), TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public class NeuripsReferencesTests(ITestOutputHelper output)
         using var temp = new TempDirectory();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("n.db") });
 
-        var report = await new Ingestor(store, new IngestOptions { Derive = false })
+        var report = await new Ingestor(store)
             .LoadAsync(referencesFirst ? [references, papers] : [papers, references], cancellationToken: TestContext.Current.CancellationToken);
 
         output.WriteLine($"{(referencesFirst ? "references first" : "papers first")}: {report.PapersInStore} papers, " +

@@ -26,7 +26,7 @@ public class SharedDataTests(ITestOutputHelper output)
     private static async Task<(SqliteGraphStore Store, LoadReport Report)> LoadAsync(TempDirectory temp, params InputFile[] inputs)
     {
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("real.db") });
-        var report = await new Ingestor(store, new IngestOptions { BatchSize = 2000 }).LoadAsync(inputs, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Loading.LoadAndDeriveAsync(store, new IngestOptions { BatchSize = 2000 }, inputs, cancellationToken: TestContext.Current.CancellationToken);
         return (store, report);
     }
 

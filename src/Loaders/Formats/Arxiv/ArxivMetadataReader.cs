@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CiteGraph.Graph.Model;
@@ -28,15 +27,10 @@ public sealed partial class ArxivMetadataReader : IRecordReader
          element.TryGetProperty("update_date", out _) || element.TryGetProperty("submitter", out _));
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await foreach (var entry in JsonEntries.ReadAsync(input, IsRecord, cancellationToken).ConfigureAwait(false))
-        {
-            yield return entry.Error is not null
-                ? ReadResult.Rejected(input.Name, entry.Line, entry.Error)
-                : Map(input.Name, entry.Line, entry.Element);
-        }
+        return JsonEntryReader.ReadAsync(input, IsRecord, (element, line) => Map(input.Name, line, element), cancellationToken);
     }
 
     private static ReadResult Map(string source, int line, JsonElement e)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Formats.Json;
@@ -32,19 +31,10 @@ public sealed class HfPaperJsonReader : IRecordReader
          (element.TryGetProperty("id", out _) && element.TryGetProperty("title", out _)));
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await foreach (var entry in JsonEntries.ReadAsync(input, IsRecord, cancellationToken).ConfigureAwait(false))
-        {
-            if (entry.Error is not null)
-            {
-                yield return ReadResult.Rejected(input.Name, entry.Line, entry.Error);
-                continue;
-            }
-
-            yield return Map(input.Name, entry.Line, entry.Element);
-        }
+        return JsonEntryReader.ReadAsync(input, IsRecord, (element, line) => Map(input.Name, line, element), cancellationToken);
     }
 
     private static ReadResult Map(string source, int line, JsonElement element)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Formats.Json;
@@ -25,15 +24,10 @@ public sealed class OpenAlexWorkReader : IRecordReader
         (element.TryGetProperty("display_name", out _) || element.TryGetProperty("title", out _));
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await foreach (var entry in JsonEntries.ReadAsync(input, IsRecord, cancellationToken).ConfigureAwait(false))
-        {
-            yield return entry.Error is not null
-                ? ReadResult.Rejected(input.Name, entry.Line, entry.Error)
-                : Map(input.Name, entry.Line, entry.Element);
-        }
+        return JsonEntryReader.ReadAsync(input, IsRecord, (element, line) => Map(input.Name, line, element), cancellationToken);
     }
 
     /// <summary>The OpenAlex key of a work id or URL (<c>https://openalex.org/W2741809807</c> → <c>W2741809807</c>), or null.</summary>

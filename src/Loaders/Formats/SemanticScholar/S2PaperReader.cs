@@ -37,42 +37,33 @@ public sealed class S2PaperReader : IRecordReader
     public async IAsyncEnumerable<ReadResult> ReadAsync(InputFile input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Citation rows of one citing paper are grouped into one record; the group open at the end is the last record.
         var edges = new EdgeGrouper(input.Name, CitationFormat, id => "S2 " + id.Value);
-        await foreach (var entry in JsonEntries.ReadAsync(input, IsRecord, cancellationToken).ConfigureAwait(false))
+        await foreach (var result in JsonEntryReader.ReadManyAsync(input, IsRecord, (element, line) => MapEntry(input.Name, line, element, edges), cancellationToken)
+                           .ConfigureAwait(false))
         {
-            if (entry.Error is not null)
-            {
-                yield return ReadResult.Rejected(input.Name, entry.Line, entry.Error);
-                continue;
-            }
-
-            var e = entry.Element;
-            if (e.ValueKind == JsonValueKind.Object && e.Get("citingcorpusid") is not null)
-            {
-                var citing = e.String("citingcorpusid");
-                var cited = e.String("citedcorpusid");
-                if (citing is null || cited is null)
-                {
-                    yield return ReadResult.Rejected(input.Name, entry.Line,
-                        $"citation without {(citing is null ? "citing" : "cited")} corpus id (a reference S2 could not resolve)");
-                    continue;
-                }
-
-                foreach (var record in edges.Add(CorpusId(citing), CorpusId(cited), entry.Line))
-                {
-                    yield return ReadResult.Ok(record);
-                }
-
-                continue;
-            }
-
-            yield return Map(input.Name, entry.Line, e);
+            yield return result;
         }
 
         if (edges.Flush() is { } last)
         {
             yield return ReadResult.Ok(last);
         }
+    }
+
+    /// <summary>A citation row (added to its citing paper's group; the records of groups it closes) or a paper.</summary>
+    private static IEnumerable<ReadResult> MapEntry(string source, int line, JsonElement e, EdgeGrouper edges)
+    {
+        if (e.ValueKind != JsonValueKind.Object || e.Get("citingcorpusid") is null)
+        {
+            return [Map(source, line, e)];
+        }
+
+        var citing = e.String("citingcorpusid");
+        var cited = e.String("citedcorpusid");
+        return citing is null || cited is null
+            ? [ReadResult.Rejected(source, line, $"citation without {(citing is null ? "citing" : "cited")} corpus id (a reference S2 could not resolve)")]
+            : edges.Add(CorpusId(citing), CorpusId(cited), line).Select(ReadResult.Ok);
     }
 
     private static ReadResult Map(string source, int line, JsonElement e)

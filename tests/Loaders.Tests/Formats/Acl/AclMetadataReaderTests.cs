@@ -34,7 +34,7 @@ public class AclMetadataReaderTests
         using var temp = new TempDirectory();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
 
-        var report = await new Ingestor(store).LoadAsync([TestFiles.Fixture("acl/acl-metadata.txt")], cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Loading.LoadAndDeriveAsync(store, [TestFiles.Fixture("acl/acl-metadata.txt")], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("acl", Assert.Single(report.Files).Format);
         Assert.Equal(4, report.PapersInStore);

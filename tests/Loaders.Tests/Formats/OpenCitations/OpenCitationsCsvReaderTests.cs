@@ -70,7 +70,7 @@ public class OpenCitationsCsvReaderTests
             """{"id":"1210.00001","title":"Optimal Portfolios in a Fictional Market","abstract":"A fictional paper whose DOI is the citing DOI of the COCI fixture.","doi":"10.3846/16111699.2012.705252","versions":[],"update_date":"2012-10-04"}""" + "\n");
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
 
-        var report = await new Ingestor(store, new IngestOptions { Derive = false })
+        var report = await new Ingestor(store)
             .LoadAsync([InputFile.FromPath(papers), TestFiles.Fixture("refs/coci.csv")], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("opencitations-ids", report.Files[1].Format);
