@@ -148,7 +148,7 @@ public sealed partial class SqliteGraphStore
         }
         catch (SqliteException ex)
         {
-            throw new GraphStoreException($"Writing the topic graph to {DatabasePath} failed: {ex.Message}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
+            throw SqliteFailures.Translate(ex, $"Writing the topic graph to {DatabasePath} failed");
         }
         finally
         {

@@ -34,7 +34,9 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)
             .AddSystemTextJson()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            // Unexpected failures answer STORE_UNAVAILABLE or INTERNAL with fixed messages; the log gets the details.
+            .AddErrorInfoProvider<CiteGraph.GraphQL.Errors.CiteGraphErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(CiteGraph.GraphQL.Errors.UnhandledErrors.LogAsync)
             // Complexity depends on the variables (first: $n), so the rule runs on every request, cached documents included.
             .AddValidationRule(
                 new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }),

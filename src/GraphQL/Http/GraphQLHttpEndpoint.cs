@@ -109,6 +109,12 @@ public static class GraphQLHttpEndpoint
             http.Response.Headers.Allow = HttpMethods.Post;
         }
 
+        if (result.Errors?.Any(UnhandledErrors.IsStoreUnavailable) == true)
+        {
+            // The same hint as the errors' retryAfterSeconds, for HTTP clients and proxies that honour the header.
+            http.Response.Headers.RetryAfter = UnhandledErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         http.Response.ContentType = ContentTypeOf(http.Request);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
