@@ -197,6 +197,19 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, Community>();
+        }
+
+        var result = await RunAsync("communities-by-id", cancellationToken, ("ids", ids.ToArray())).ConfigureAwait(false);
+        return result.Rows.Select(ReadCommunity).ToDictionary(c => c.Id);
+    }
+
+    /// <inheritdoc />
     public async Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default)
     {
         var result = await RunAsync("analytics-summary", cancellationToken).ConfigureAwait(false);

@@ -173,6 +173,27 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        if (paperIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<CoTopicPaper>>(StringComparer.Ordinal);
+        }
+
+        var result = await RunAsync("co-topic-papers-of-papers", cancellationToken, ("ids", paperIds.ToArray()), ("first", first)).ConfigureAwait(false);
+        return result.Rows
+            .GroupBy(r => r.GetString("id"), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CoTopicPaper>)g.Select(r =>
+            {
+                var weight = r.GetDouble("weight");
+                var reasons = r.GetList("reasons").Select(t => new CoTopicReason("CO_TOPIC", t.GetString()!, weight)).ToArray();
+                return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, reasons);
+            }).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
     public Task<EdgeList> ReadCoTopicGraphAsync(CancellationToken cancellationToken = default) =>
         // One transaction, so that nodes and edges come from the same state even while a derive pass writes.
         InTransactionAsync(

@@ -301,16 +301,31 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) =>
+        (await GetCommunitiesByIdAsync([id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        var communities = new Dictionary<int, Community>();
+        if (ids.Count == 0)
+        {
+            return communities;
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, level, size, label FROM community WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT id, level, size, label FROM community WHERE id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3))
-            : null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var community = new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3));
+            communities[community.Id] = community;
+        }
+
+        return communities;
     }
 
     /// <inheritdoc />

@@ -383,6 +383,11 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal(new Community(2, 0, 1, "scored two"), Assert.Single((await Store.GetCommunitiesAsync(5, 1, Ct)).Items));
         Assert.Equal(new Community(2, 0, 1, "scored two"), await Store.GetCommunityAsync(2, Ct));
         Assert.Null(await Store.GetCommunityAsync(99, Ct));
+        // Batched (one read for a page of papers): what the single reads give, unknown ids absent.
+        var byId = await Store.GetCommunitiesByIdAsync([1, 2, 99], Ct);
+        Assert.Equal([1, 2], byId.Keys.Order());
+        Assert.Equal(new Community(1, 0, 2, "scored one"), byId[1]);
+        Assert.Equal(await Store.GetCommunityAsync(2, Ct), byId[2]);
         var summary = await Store.GetAnalyticsSummaryAsync(Ct);
         Assert.Equal((ranAt.AddHours(1), "citations", 2), (summary!.RanAt, summary.Graph, summary.Communities));
         Assert.Equal(["kcore"], summary.Algorithms);
@@ -506,6 +511,15 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         var coTopic = Assert.Single(await Store.GetCoTopicPapersAsync(ids[1], 5, Ct));
         Assert.Equal((ids[0], 0.8, "sparse lattice attention"), (coTopic.Paper.Id, coTopic.Score, coTopic.Reasons[0].Text));
         Assert.Empty(await Store.GetCoTopicPapersAsync(ids[0], 5, Ct));
+        // Batched (one read for a page of papers): each paper's list is its single read's; papers without neighbours absent.
+        var batched = await Store.GetCoTopicPapersOfPapersAsync([ids[0], ids[1], ids[2], "P0000000000000404"], 5, Ct);
+        Assert.Equal(new[] { ids[1], ids[2] }.Order(StringComparer.Ordinal), batched.Keys.Order(StringComparer.Ordinal));
+        foreach (var id in new[] { ids[1], ids[2] })
+        {
+            var single = await Store.GetCoTopicPapersAsync(id, 5, Ct);
+            Assert.Equal(single.Select(c => (c.Paper.Id, c.Score, c.Reasons.Count)), batched[id].Select(c => (c.Paper.Id, c.Score, c.Reasons.Count)));
+        }
+
         var stats = await Store.GetStatsAsync(Ct);
         Assert.Equal((3, 2), (stats.Topics, stats.CoTopicEdges));
     }

@@ -136,6 +136,9 @@ public class GuardedGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCoTopicPapersAsync(paperId, first, cancellationToken));
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCoTopicPapersOfPapersAsync(paperIds, first, cancellationToken));
+
     // IAnalyticsStore
 
     /// <inheritdoc />
@@ -155,6 +158,9 @@ public class GuardedGraphStore : IGraphStore
 
     /// <inheritdoc />
     public Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunityAsync(id, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunitiesByIdAsync(ids, cancellationToken));
 
     /// <inheritdoc />
     public Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetAnalyticsSummaryAsync(cancellationToken));
