@@ -77,11 +77,7 @@ public sealed partial class Neo4jGraphStore
     /// <inheritdoc />
     public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(citations);
-        if (citations.Any(c => c.Kind != CitationKind.Inferred))
-        {
-            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
-        }
+        CitationRules.RequireInferred(citations);
 
         cancellationToken.ThrowIfCancellationRequested();
         var rows = citations.Select(c => new CitationRow(c.From, c.To, "inferred", c.Confidence, c.Evidence)).ToList();

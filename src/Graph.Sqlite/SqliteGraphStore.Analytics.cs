@@ -141,27 +141,7 @@ public sealed partial class SqliteGraphStore
     public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var columns = new List<(string Column, Func<int, object?> Value)>();
-        void Add<T>(string column, T[]? values)
-        {
-            if (values is null)
-            {
-                return;
-            }
-
-            if (values.Length != results.NodeIds.Length)
-            {
-                throw new ArgumentException($"{column} has {values.Length} values for {results.NodeIds.Length} nodes.", nameof(results));
-            }
-
-            columns.Add((column, i => values[i]));
-        }
-
-        Add("page_rank", results.PageRank);
-        Add("betweenness", results.Betweenness);
-        Add("community", results.Community);
-        Add("core_number", results.CoreNumber);
-        Add("component", results.Component);
+        var columns = results.Columns().Select(c => (Column: ColumnOf(c.Measure), c.Value)).ToList();
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -186,7 +166,7 @@ public sealed partial class SqliteGraphStore
                     id.Value = results.NodeIds[n];
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        values[c].Value = columns[c].Value(n) ?? DBNull.Value;
+                        values[c].Value = columns[c].Value(n);
                     }
 
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -231,6 +211,17 @@ public sealed partial class SqliteGraphStore
             _writeLock.Release();
         }
     }
+
+    /// <summary>The paper column a measure is kept in (a fixed name, never input).</summary>
+    private static string ColumnOf(AnalyticsMeasure measure) => measure switch
+    {
+        AnalyticsMeasure.PageRank => "page_rank",
+        AnalyticsMeasure.Betweenness => "betweenness",
+        AnalyticsMeasure.Community => "community",
+        AnalyticsMeasure.CoreNumber => "core_number",
+        AnalyticsMeasure.Component => "component",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+    };
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default)

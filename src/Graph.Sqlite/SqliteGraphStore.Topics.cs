@@ -159,11 +159,7 @@ public sealed partial class SqliteGraphStore
     /// <inheritdoc />
     public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(citations);
-        if (citations.Any(c => c.Kind != CitationKind.Inferred))
-        {
-            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
-        }
+        CitationRules.RequireInferred(citations);
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
