@@ -82,28 +82,7 @@ public sealed partial class Neo4jGraphStore
     public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var columns = new List<(string Property, Func<int, object> Value)>();
-        void Add<T>(string property, T[]? values)
-            where T : struct
-        {
-            if (values is null)
-            {
-                return;
-            }
-
-            if (values.Length != results.NodeIds.Length)
-            {
-                throw new ArgumentException($"{property} has {values.Length} values for {results.NodeIds.Length} nodes.", nameof(results));
-            }
-
-            columns.Add((property, i => values[i]));
-        }
-
-        Add("pageRank", results.PageRank);
-        Add("betweenness", results.Betweenness);
-        Add("community", results.Community);
-        Add("coreNumber", results.CoreNumber);
-        Add("component", results.Component);
+        var columns = results.Columns().Select(c => (Property: PropertyOf(c.Measure), c.Value)).ToList();
         var rows = columns.Count == 0
             ? []
             : results.NodeIds.Select((id, n) => new AnalyticsRow(id, columns.ToDictionary(c => c.Property, c => c.Value(n), StringComparer.Ordinal))).ToList();
@@ -197,6 +176,19 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, Community>();
+        }
+
+        var result = await RunAsync("communities-by-id", cancellationToken, ("ids", ids.ToArray())).ConfigureAwait(false);
+        return result.Rows.Select(ReadCommunity).ToDictionary(c => c.Id);
+    }
+
+    /// <inheritdoc />
     public async Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default)
     {
         var result = await RunAsync("analytics-summary", cancellationToken).ConfigureAwait(false);
@@ -213,6 +205,17 @@ public sealed partial class Neo4jGraphStore
             r.GetDoubleOrNull("modularity"),
             r.GetInt32("communities"));
     }
+
+    /// <summary>The paper property a measure is kept in.</summary>
+    private static string PropertyOf(AnalyticsMeasure measure) => measure switch
+    {
+        AnalyticsMeasure.PageRank => "pageRank",
+        AnalyticsMeasure.Betweenness => "betweenness",
+        AnalyticsMeasure.Community => "community",
+        AnalyticsMeasure.CoreNumber => "coreNumber",
+        AnalyticsMeasure.Component => "component",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+    };
 
     private static Community ReadCommunity(Neo4jRow r) => new(r.GetInt32("id"), r.GetInt32("level"), r.GetInt32("size"), r.GetStringOrNull("label") ?? "");
 

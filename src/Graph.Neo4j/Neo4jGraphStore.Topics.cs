@@ -77,11 +77,7 @@ public sealed partial class Neo4jGraphStore
     /// <inheritdoc />
     public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(citations);
-        if (citations.Any(c => c.Kind != CitationKind.Inferred))
-        {
-            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
-        }
+        CitationRules.RequireInferred(citations);
 
         cancellationToken.ThrowIfCancellationRequested();
         var rows = citations.Select(c => new CitationRow(c.From, c.To, "inferred", c.Confidence, c.Evidence)).ToList();
@@ -170,6 +166,27 @@ public sealed partial class Neo4jGraphStore
             var reasons = r.GetList("reasons").Select(t => new CoTopicReason("CO_TOPIC", t.GetString()!, weight)).ToArray();
             return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, reasons);
         });
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        if (paperIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<CoTopicPaper>>(StringComparer.Ordinal);
+        }
+
+        var result = await RunAsync("co-topic-papers-of-papers", cancellationToken, ("ids", paperIds.ToArray()), ("first", first)).ConfigureAwait(false);
+        return result.Rows
+            .GroupBy(r => r.GetString("id"), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CoTopicPaper>)g.Select(r =>
+            {
+                var weight = r.GetDouble("weight");
+                var reasons = r.GetList("reasons").Select(t => new CoTopicReason("CO_TOPIC", t.GetString()!, weight)).ToArray();
+                return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, reasons);
+            }).ToList(), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

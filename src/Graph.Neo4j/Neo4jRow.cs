@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace CiteGraph.Graph.Neo4j;
 
-/// <summary>One result row: columns by name or position, read as the CLR type asked for (plain-JSON values).</summary>
+/// <summary>
+/// One result row: columns by name or position, read as the CLR type asked for (plain-JSON values). A column that is
+/// missing or of another type means the database holds something CiteGraph did not write: a
+/// <see cref="GraphStoreException"/>, like every other failure of the store.
+/// </summary>
 public sealed class Neo4jRow
 {
     private readonly IReadOnlyDictionary<string, int> _index;
@@ -21,7 +25,7 @@ public sealed class Neo4jRow
     /// <summary>The raw JSON of a column.</summary>
     public JsonElement this[string field] => _index.TryGetValue(field, out var i) && i < _cells.Length
         ? _cells[i]
-        : throw new KeyNotFoundException($"The result has no column '{field}' (columns: {string.Join(", ", _index.Keys)}).");
+        : throw new GraphStoreException($"Neo4j's answer has no column '{field}' (columns: {string.Join(", ", _index.Keys)}).");
 
     /// <summary>The raw JSON of a column by position.</summary>
     public JsonElement this[int index] => _cells[index];
@@ -29,9 +33,9 @@ public sealed class Neo4jRow
     /// <summary>True when the column is null or absent.</summary>
     public bool IsNull(string field) => !_index.TryGetValue(field, out var i) || i >= _cells.Length || _cells[i].ValueKind == JsonValueKind.Null;
 
-    public string GetString(string field) => this[field].GetString() ?? throw Null(field);
+    public string GetString(string field) => this[field] is { ValueKind: JsonValueKind.String } e ? e.GetString()! : throw Null(field);
 
-    public string? GetStringOrNull(string field) => IsNull(field) ? null : this[field].GetString();
+    public string? GetStringOrNull(string field) => IsNull(field) ? null : GetString(field);
 
     public long GetInt64(string field) => ToInt64(this[field], field);
 
@@ -56,7 +60,7 @@ public sealed class Neo4jRow
     {
         if (map.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"Expected a map, got {map.ValueKind}.");
+            throw new GraphStoreException($"Neo4j answered {map.ValueKind} where CiteGraph expects a map.");
         }
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -75,9 +79,9 @@ public sealed class Neo4jRow
         JsonValueKind.Number when e.TryGetInt64(out var n) => n,
         // Whole floats (toFloat(count)) and typed-JSON integers (strings) read as integers too.
         JsonValueKind.Number => checked((long)e.GetDouble()),
-        JsonValueKind.String => long.Parse(e.GetString()!, CultureInfo.InvariantCulture),
+        JsonValueKind.String when long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
         _ => throw Null(field),
     };
 
-    private static InvalidCastException Null(string field) => new($"Column '{field}' is null or not of the expected type.");
+    private static GraphStoreException Null(string field) => new($"Neo4j answered a column '{field}' that is null or not of the type CiteGraph wrote.");
 }

@@ -141,27 +141,7 @@ public sealed partial class SqliteGraphStore
     public async Task WriteAnalyticsAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var columns = new List<(string Column, Func<int, object?> Value)>();
-        void Add<T>(string column, T[]? values)
-        {
-            if (values is null)
-            {
-                return;
-            }
-
-            if (values.Length != results.NodeIds.Length)
-            {
-                throw new ArgumentException($"{column} has {values.Length} values for {results.NodeIds.Length} nodes.", nameof(results));
-            }
-
-            columns.Add((column, i => values[i]));
-        }
-
-        Add("page_rank", results.PageRank);
-        Add("betweenness", results.Betweenness);
-        Add("community", results.Community);
-        Add("core_number", results.CoreNumber);
-        Add("component", results.Component);
+        var columns = results.Columns().Select(c => (Column: ColumnOf(c.Measure), c.Value)).ToList();
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -186,7 +166,7 @@ public sealed partial class SqliteGraphStore
                     id.Value = results.NodeIds[n];
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        values[c].Value = columns[c].Value(n) ?? DBNull.Value;
+                        values[c].Value = columns[c].Value(n);
                     }
 
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -231,6 +211,17 @@ public sealed partial class SqliteGraphStore
             _writeLock.Release();
         }
     }
+
+    /// <summary>The paper column a measure is kept in (a fixed name, never input).</summary>
+    private static string ColumnOf(AnalyticsMeasure measure) => measure switch
+    {
+        AnalyticsMeasure.PageRank => "page_rank",
+        AnalyticsMeasure.Betweenness => "betweenness",
+        AnalyticsMeasure.Community => "community",
+        AnalyticsMeasure.CoreNumber => "core_number",
+        AnalyticsMeasure.Component => "component",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+    };
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default)
@@ -301,16 +292,31 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) =>
+        (await GetCommunitiesByIdAsync([id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        var communities = new Dictionary<int, Community>();
+        if (ids.Count == 0)
+        {
+            return communities;
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, level, size, label FROM community WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT id, level, size, label FROM community WHERE id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3))
-            : null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var community = new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3));
+            communities[community.Id] = community;
+        }
+
+        return communities;
     }
 
     /// <inheritdoc />

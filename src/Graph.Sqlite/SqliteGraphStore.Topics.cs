@@ -148,7 +148,7 @@ public sealed partial class SqliteGraphStore
         }
         catch (SqliteException ex)
         {
-            throw new GraphStoreException($"Writing the topic graph to {DatabasePath} failed: {ex.Message}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
+            throw SqliteFailures.Translate(ex, $"Writing the topic graph to {DatabasePath} failed");
         }
         finally
         {
@@ -159,11 +159,7 @@ public sealed partial class SqliteGraphStore
     /// <inheritdoc />
     public async Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(citations);
-        if (citations.Any(c => c.Kind != CitationKind.Inferred))
-        {
-            throw new ArgumentException("Only inferred citations are replaced.", nameof(citations));
-        }
+        CitationRules.RequireInferred(citations);
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -340,17 +336,34 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paperId);
+        return (await GetCoTopicPapersOfPapersAsync([paperId], first, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(paperId) ?? [];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        var result = new Dictionary<string, IReadOnlyList<CoTopicPaper>>(StringComparer.Ordinal);
+        if (paperIds.Count == 0)
+        {
+            return result;
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        // The top $first of each paper, ranked within the paper: one statement for a whole page of papers.
         command.CommandText = $"""
-            SELECT {PaperColumns}, c.weight, c.shared, c.reasons FROM paper me
-            JOIN co_topic c ON c.paper_pk = me.pk JOIN paper p ON p.pk = c.other_pk
-            WHERE me.id = $id ORDER BY c.weight DESC, p.id LIMIT $first;
+            SELECT {PaperColumns}, r.weight, r.shared, r.reasons, r.me_id FROM (
+                SELECT me.id AS me_id, c.other_pk, c.weight, c.shared, c.reasons,
+                       ROW_NUMBER() OVER (PARTITION BY me.pk ORDER BY c.weight DESC, o.id) AS rank
+                FROM paper me JOIN co_topic c ON c.paper_pk = me.pk JOIN paper o ON o.pk = c.other_pk
+                WHERE me.id IN (SELECT value FROM json_each($ids))
+            ) r JOIN paper p ON p.pk = r.other_pk
+            WHERE r.rank <= $first ORDER BY r.me_id, r.rank;
             """;
-        command.Parameters.AddWithValue("$id", paperId);
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(paperIds));
         command.Parameters.AddWithValue("$first", first);
-        var related = new List<CoTopicPaper>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -358,10 +371,16 @@ public sealed partial class SqliteGraphStore
             var reasons = (JsonSerializer.Deserialize<string[]>(reader.GetString(PaperColumnCount + 2)) ?? [])
                 .Select(t => new CoTopicReason("CO_TOPIC", t, weight))
                 .ToArray();
-            related.Add(new CoTopicPaper(ReadPaper(reader), weight, reasons));
+            var owner = reader.GetString(PaperColumnCount + 3);
+            if (!result.TryGetValue(owner, out var list))
+            {
+                result[owner] = list = new List<CoTopicPaper>();
+            }
+
+            ((List<CoTopicPaper>)list).Add(new CoTopicPaper(ReadPaper(reader), weight, reasons));
         }
 
-        return related;
+        return result;
     }
 
     /// <inheritdoc />

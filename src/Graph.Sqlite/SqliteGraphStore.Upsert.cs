@@ -49,10 +49,7 @@ public sealed partial class SqliteGraphStore
         }
         catch (SqliteException ex)
         {
-            throw new GraphStoreException($"Writing a batch of {batch.Count} records to {DatabasePath} failed: {ex.Message}", ex)
-            {
-                IsTransient = ex.SqliteErrorCode is 5 or 6,
-            };
+            throw SqliteFailures.Translate(ex, $"Writing a batch of {batch.Count} records to {DatabasePath} failed");
         }
         finally
         {

@@ -30,6 +30,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
     private readonly ChangeMonitor _changes;
+    private readonly StoreFailureTranslation _failures;
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
 
@@ -47,6 +48,18 @@ public sealed partial class SqliteGraphStore : IGraphStore
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
         _changes = new ChangeMonitor(OpenAsync);
+        _failures = SqliteFailures.For(DatabasePath);
+    }
+
+    /// <summary>
+    /// The store at <paramref name="options"/>' path as providers hand it out: behind a guard that turns every SQLite
+    /// failure of every member (streams included) into the port's exceptions. <c>new SqliteGraphStore(…)</c> is the bare
+    /// adapter, for tests that need its own members.
+    /// </summary>
+    public static IGraphStore Open(SqliteStoreOptions options)
+    {
+        var store = new SqliteGraphStore(options);
+        return GuardedGraphStore.Over(store, store._failures);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -64,28 +77,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
         {
             await InitializeFileAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not GraphStoreException && _failures(ex) is { } translated)
         {
             // The first statements on a file meet what is wrong with it: say so in one line, naming the file.
-            throw new GraphStoreException($"{DatabasePath}: {Explain(ex)}", ex) { IsTransient = ex.SqliteErrorCode is 5 or 6 };
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new GraphStoreException($"{DatabasePath}: no permission to create the database or its folder ({ex.Message})", ex);
+            throw translated;
         }
     }
-
-    /// <summary>What a SQLite error met when opening a store means, in the user's terms.</summary>
-    public static string Explain(SqliteException ex) => (ex ?? throw new ArgumentNullException(nameof(ex))).SqliteErrorCode switch
-    {
-        26 => "not a CiteGraph database (SQLite says: file is not a database)",
-        11 => "the database file is corrupt (SQLite says: database disk image is malformed)",
-        8 => "the database or its folder is read-only; CiteGraph needs to write there (the WAL and shared-memory files sit beside the database)",
-        14 => "cannot open the database file (does its folder exist, and may this user write there?)",
-        5 or 6 => "the database is locked by another process; try again when it is done",
-        13 => "the disk is full",
-        _ => ex.Message,
-    };
 
     private async Task InitializeFileAsync(CancellationToken cancellationToken)
     {
@@ -470,10 +467,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new GraphStoreException($"Cannot open the SQLite store at {DatabasePath}: {Explain(ex)}", ex)
-            {
-                IsTransient = ex.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-            };
+            throw SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
         }
     }
 

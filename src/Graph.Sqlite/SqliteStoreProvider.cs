@@ -50,7 +50,7 @@ public sealed class SqliteStoreProvider : IGraphStoreProvider
     public IGraphStore Open(StoreLocation location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return new SqliteGraphStore(new SqliteStoreOptions { Path = location.FilePath! });
+        return SqliteGraphStore.Open(new SqliteStoreOptions { Path = location.FilePath! });
     }
 
     /// <inheritdoc />

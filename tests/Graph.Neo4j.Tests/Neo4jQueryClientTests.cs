@@ -79,7 +79,7 @@ public sealed class Neo4jQueryClientTests : IDisposable
         Assert.Equal(1, result.Counter("containsUpdates"));
         Assert.Equal("Neo.ClientNotification.Statement.CartesianProduct", Assert.Single(result.Notifications).Code);
         Assert.Equal(["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXg6Q"], result.Bookmarks);
-        Assert.Throws<KeyNotFoundException>(() => result.Rows[0]["missing"]);
+        Assert.Throws<GraphStoreException>(() => result.Rows[0]["missing"]);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using CiteGraph.Graph.Sqlite;
+using CiteGraph.Loaders.Demo;
+using CiteGraph.Loaders.Ingest;
 using CiteGraph.Tests;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +26,35 @@ public sealed class StoreErrorMessageTests
         Assert.Equal(1, verbose.ExitCode);
         Assert.Contains("   at ", verbose.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", verbose.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_corrupted_after_it_was_written_fails_stats_search_and_analyze_in_one_line()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("corrupt.db");
+        await using (var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = db }))
+        {
+            await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        // The schema pages at the start stay readable; the pages papers, citations and the search index live on do not.
+        var bytes = await File.ReadAllBytesAsync(db, Ct);
+        for (var i = bytes.Length / 4; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(i * 37 % 251);
+        }
+
+        await File.WriteAllBytesAsync(db, bytes, Ct);
+        foreach (var args in new[] { new[] { "stats" }, ["search", "lattice attention", "--mode", "keyword"], ["analyze"] })
+        {
+            var (exitCode, _, stderr) = await CitegraphProcess.RunAsync(Ct, [.. args, "--db", db]);
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"citegraph: {db}", line, StringComparison.Ordinal);
+            Assert.True(line.Contains("corrupt", StringComparison.Ordinal) || line.Contains("not a CiteGraph database", StringComparison.Ordinal), $"{args[0]}: {line}");
+        }
     }
 
     [Fact]

@@ -84,9 +84,10 @@ public sealed class StoreProvidersTests
     public async Task Opens_the_store_it_names()
     {
         await using var sqlite = Providers.Parse("sqlite:" + Path.Combine(Path.GetTempPath(), "never-created.db")).Open();
-        Assert.IsType<SqliteGraphStore>(sqlite);
+        // Behind the guard that turns SQLite's failures into the port's exceptions.
+        Assert.IsType<SqliteGraphStore>(Assert.IsType<GuardedVectorGraphStore>(sqlite).Inner);
         await using var file = Providers.ForFile(Path.Combine(Path.GetTempPath(), "never-created.db")).Open();
-        Assert.IsType<SqliteGraphStore>(file);
+        Assert.IsType<SqliteGraphStore>(Assert.IsType<GuardedVectorGraphStore>(file).Inner);
         await using var neo4j = Providers.Parse("neo4j+http://neo4j:password@localhost:7474/neo4j").Open();
         Assert.Equal("Neo4j http://localhost:7474/db/neo4j/query/v2 as neo4j", Assert.IsType<Neo4jGraphStore>(neo4j).ToString());
     }

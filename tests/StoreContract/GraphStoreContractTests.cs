@@ -383,11 +383,17 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal(new Community(2, 0, 1, "scored two"), Assert.Single((await Store.GetCommunitiesAsync(5, 1, Ct)).Items));
         Assert.Equal(new Community(2, 0, 1, "scored two"), await Store.GetCommunityAsync(2, Ct));
         Assert.Null(await Store.GetCommunityAsync(99, Ct));
+        // Batched (one read for a page of papers): what the single reads give, unknown ids absent.
+        var byId = await Store.GetCommunitiesByIdAsync([1, 2, 99], Ct);
+        Assert.Equal([1, 2], byId.Keys.Order());
+        Assert.Equal(new Community(1, 0, 2, "scored one"), byId[1]);
+        Assert.Equal(await Store.GetCommunityAsync(2, Ct), byId[2]);
         var summary = await Store.GetAnalyticsSummaryAsync(Ct);
         Assert.Equal((ranAt.AddHours(1), "citations", 2), (summary!.RanAt, summary.Graph, summary.Communities));
         Assert.Equal(["kcore"], summary.Algorithms);
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.WriteAnalyticsAsync(
+        var wrongLength = await Assert.ThrowsAsync<ArgumentException>(() => Store.WriteAnalyticsAsync(
             new AnalyticsResults { NodeIds = ids, PageRank = [1], Graph = "citations", Algorithms = ["pagerank"], RanAt = ranAt }, Ct));
+        Assert.StartsWith("PageRank has 1 values for 3 nodes", wrongLength.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -506,6 +512,15 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         var coTopic = Assert.Single(await Store.GetCoTopicPapersAsync(ids[1], 5, Ct));
         Assert.Equal((ids[0], 0.8, "sparse lattice attention"), (coTopic.Paper.Id, coTopic.Score, coTopic.Reasons[0].Text));
         Assert.Empty(await Store.GetCoTopicPapersAsync(ids[0], 5, Ct));
+        // Batched (one read for a page of papers): each paper's list is its single read's; papers without neighbours absent.
+        var batched = await Store.GetCoTopicPapersOfPapersAsync([ids[0], ids[1], ids[2], "P0000000000000404"], 5, Ct);
+        Assert.Equal(new[] { ids[1], ids[2] }.Order(StringComparer.Ordinal), batched.Keys.Order(StringComparer.Ordinal));
+        foreach (var id in new[] { ids[1], ids[2] })
+        {
+            var single = await Store.GetCoTopicPapersAsync(id, 5, Ct);
+            Assert.Equal(single.Select(c => (c.Paper.Id, c.Score, c.Reasons.Count)), batched[id].Select(c => (c.Paper.Id, c.Score, c.Reasons.Count)));
+        }
+
         var stats = await Store.GetStatsAsync(Ct);
         Assert.Equal((3, 2), (stats.Topics, stats.CoTopicEdges));
     }
@@ -556,7 +571,8 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         var page = await Store.GetCitationsAsync(new CitationQuery(ids[0], CitationDirection.CitedBy, 1, After: 1, Kind: CitationKind.Inferred), Ct);
         Assert.Equal((1, 0), (page.TotalCount, page.Items.Count));
         Assert.Equal((2, 1), ((await Store.GetStatsAsync(Ct)).Citations, (await Store.GetStatsAsync(Ct)).InferredCitations));
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceInferredCitationsAsync([new Citation(ids[0], ids[1], CitationKind.Explicit)], Ct));
+        var explicitOne = await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceInferredCitationsAsync([new Citation(ids[0], ids[1], CitationKind.Explicit)], Ct));
+        Assert.Contains($"{ids[0]} → {ids[1]} is explicit", explicitOne.Message, StringComparison.Ordinal);
     }
 
     [Fact]

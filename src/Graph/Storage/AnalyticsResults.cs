@@ -19,4 +19,36 @@ public sealed record AnalyticsResults
     public required string Graph { get; init; }
     public required IReadOnlyList<string> Algorithms { get; init; }
     public required DateTimeOffset RanAt { get; init; }
+
+    /// <summary>
+    /// The measures this run computed, each checked to hold one value per node: what a store writes (resetting those
+    /// measures on papers the run did not cover) and leaves alone (the measures left null).
+    /// </summary>
+    /// <exception cref="ArgumentException">A measure's length differs from <see cref="NodeIds"/>'s; the message names it.</exception>
+    public IReadOnlyList<AnalyticsColumn> Columns()
+    {
+        var columns = new List<AnalyticsColumn>(5);
+        Add(AnalyticsMeasure.PageRank, PageRank);
+        Add(AnalyticsMeasure.Betweenness, Betweenness);
+        Add(AnalyticsMeasure.Community, Community);
+        Add(AnalyticsMeasure.CoreNumber, CoreNumber);
+        Add(AnalyticsMeasure.Component, Component);
+        return columns;
+
+        void Add<T>(AnalyticsMeasure measure, T[]? values)
+            where T : struct
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (values.Length != NodeIds.Length)
+            {
+                throw new ArgumentException($"{measure} has {values.Length} values for {NodeIds.Length} nodes.", "results");
+            }
+
+            columns.Add(new AnalyticsColumn(measure, i => values[i]));
+        }
+    }
 }

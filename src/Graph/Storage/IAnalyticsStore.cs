@@ -35,6 +35,9 @@ public interface IAnalyticsStore
     /// <summary>A community by id, or null.</summary>
     Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>Communities by id, in one read (a page of papers naming theirs); ids that do not exist are absent.</summary>
+    Task<IReadOnlyDictionary<int, Community>> GetCommunitiesByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The last analytics run, or null when none ran.</summary>
     Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default);
 }

@@ -29,4 +29,10 @@ public interface ITopicReader
 
     /// <summary>A paper's CO_TOPIC neighbours (its top-k by idf-weighted shared topics), best first, with the shared topics as reasons.</summary>
     Task<IReadOnlyList<CoTopicPaper>> GetCoTopicPapersAsync(string paperId, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The CO_TOPIC neighbours of each paper, at most <paramref name="first"/> each, best first, in one read for a whole
+    /// page of papers; papers without neighbours (or unknown) are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default);
 }

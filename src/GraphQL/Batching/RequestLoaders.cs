@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using GraphQL;
@@ -20,6 +21,14 @@ public sealed class RequestLoaders(IGraphStore store)
     public BatchLoader<string, IReadOnlyList<PaperRecord>> SourceRecords { get; } = new(store.GetSourceRecordsAsync);
 
     public BatchLoader<string, IReadOnlyList<PaperTopic>> Topics { get; } = new(store.GetTopicsOfPapersAsync);
+
+    public BatchLoader<int, Community> Communities { get; } = new(store.GetCommunitiesByIdAsync);
+
+    private readonly ConcurrentDictionary<int, BatchLoader<string, IReadOnlyList<CoTopicPaper>>> _coTopic = new();
+
+    /// <summary>The co-topic neighbours, <paramref name="first"/> per paper: one loader per page size a query asks for.</summary>
+    public BatchLoader<string, IReadOnlyList<CoTopicPaper>> CoTopic(int first) =>
+        _coTopic.GetOrAdd(first, size => new((ids, ct) => store.GetCoTopicPapersOfPapersAsync(ids, size, ct)));
 
     /// <summary>The loaders of the request <paramref name="context"/> belongs to, created on first use.</summary>
     public static RequestLoaders For(IResolveFieldContext context, IGraphStore store)

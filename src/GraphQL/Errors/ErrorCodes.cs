@@ -26,4 +26,10 @@ public static class ErrorCodes
 
     /// <summary>A semantic answer was asked for but no sentence embeddings are stored, or the model cannot be loaded.</summary>
     public const string SemanticUnavailable = "SEMANTIC_UNAVAILABLE";
+
+    /// <summary>The store is busy, locked or cannot be reached; <c>extensions.retryAfterSeconds</c> says when to try again.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+
+    /// <summary>Something failed that the client cannot fix; the details are in the server's log, never in the answer.</summary>
+    public const string Internal = "INTERNAL";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using CiteGraph.GraphQL.Errors;
 using GraphQL;
@@ -16,7 +17,7 @@ namespace CiteGraph.GraphQL.Execution;
 /// cancelled at once, so shutdown never waits on them; a mutation already under way is left to finish (within its
 /// budget), so that what it writes is not cut in half.
 /// </summary>
-internal sealed class RequestBudget(GraphQLLimitsOptions limits) : IConfigureExecution
+internal sealed class RequestBudget(IOptions<GraphQLLimitsOptions> limits) : IConfigureExecution
 {
     /// <summary>First: every other stage runs inside the budget.</summary>
     public float SortOrder => 0;
@@ -26,7 +27,7 @@ internal sealed class RequestBudget(GraphQLLimitsOptions limits) : IConfigureExe
         var caller = options.CancellationToken;
         var stopping = options.RequestServices?.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(caller);
-        budget.CancelAfter(limits.Timeout);
+        budget.CancelAfter(limits.Value.Timeout);
         using var onStop = stopping.Register(() =>
         {
             if (!IsMutation(options))
@@ -45,7 +46,7 @@ internal sealed class RequestBudget(GraphQLLimitsOptions limits) : IConfigureExe
         {
             var why = stopping.IsCancellationRequested
                 ? "The server is shutting down; the request was cancelled."
-                : string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its budget of {limits.Timeout.TotalSeconds:0.###} s and was cancelled.");
+                : string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its budget of {limits.Value.Timeout.TotalSeconds:0.###} s and was cancelled.");
             return new ExecutionResult
             {
                 Errors = [new ExecutionError(why) { Code = ErrorCodes.Timeout }],

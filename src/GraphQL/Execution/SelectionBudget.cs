@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using CiteGraph.GraphQL.Errors;
 using GraphQL;
@@ -13,7 +14,7 @@ namespace CiteGraph.GraphQL.Execution;
 /// core for minutes before the complexity rule ever sees it. The document is parsed here (and handed on, so it is not
 /// parsed twice); documents from the cache passed this check when they were first cached.
 /// </summary>
-internal sealed class SelectionBudget(GraphQLLimitsOptions limits, IDocumentBuilder documents) : IConfigureExecution
+internal sealed class SelectionBudget(IOptions<GraphQLLimitsOptions> limits, IDocumentBuilder documents) : IConfigureExecution
 {
     /// <summary>After the document cache (200), which hands cached documents on with <see cref="ExecutionOptions.Document"/> set.</summary>
     public float SortOrder => 300;
@@ -33,7 +34,7 @@ internal sealed class SelectionBudget(GraphQLLimitsOptions limits, IDocumentBuil
             }
 
             var selections = ExpandedSelections.Count(options.Document, options.OperationName);
-            if (selections > limits.MaxSelections)
+            if (selections > limits.Value.MaxSelections)
             {
                 return Task.FromResult(new ExecutionResult
                 {
@@ -43,7 +44,7 @@ internal sealed class SelectionBudget(GraphQLLimitsOptions limits, IDocumentBuil
                             CultureInfo.InvariantCulture,
                             "Query complexity is too high: it selects {0} fields once its fragments are expanded; at most {1:N0} are allowed.",
                             selections >= 1_000_000_000 ? "more than 1,000,000,000" : selections.ToString("N0", CultureInfo.InvariantCulture),
-                            limits.MaxSelections))
+                            limits.Value.MaxSelections))
                         {
                             Code = ErrorCodes.Complexity,
                         },

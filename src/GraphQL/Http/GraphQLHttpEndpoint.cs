@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CiteGraph.GraphQL.Http;
 
@@ -33,9 +34,9 @@ public static class GraphQLHttpEndpoint
         }
 
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
-        var limits = services.GetRequiredService<GraphQLLimitsOptions>();
+        var limits = services.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value;
         // The key holder may send an ingest's content: a larger body than anyone else (issue 17, item 7).
-        var maxBytes = limits.BodyLimit(services.GetRequiredService<Mutations.ApiKeyOptions>().Accepts(http.Request.Headers["X-Api-Key"].FirstOrDefault()));
+        var maxBytes = limits.BodyLimit(services.GetRequiredService<IOptions<Mutations.ApiKeyOptions>>().Value.Accepts(http.Request.Headers["X-Api-Key"].FirstOrDefault()));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = maxBytes;
@@ -80,7 +81,7 @@ public static class GraphQLHttpEndpoint
         }
 
         var executer = services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
-        var apiKey = services.GetRequiredService<Mutations.ApiKeyOptions>();
+        var apiKey = services.GetRequiredService<IOptions<Mutations.ApiKeyOptions>>().Value;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -107,6 +108,12 @@ public static class GraphQLHttpEndpoint
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
             http.Response.Headers.Allow = HttpMethods.Post;
+        }
+
+        if (result.Errors?.Any(UnhandledErrors.IsStoreUnavailable) == true)
+        {
+            // The same hint as the errors' retryAfterSeconds, for HTTP clients and proxies that honour the header.
+            http.Response.Headers.RetryAfter = UnhandledErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         http.Response.ContentType = ContentTypeOf(http.Request);

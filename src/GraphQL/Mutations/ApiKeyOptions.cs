@@ -3,10 +3,16 @@ using System.Text;
 
 namespace CiteGraph.GraphQL.Mutations;
 
-/// <summary>The API key mutations require in the <c>X-Api-Key</c> header. No key configured: mutations are refused.</summary>
+/// <summary>
+/// The API key mutations (and whole-graph exports) require in the <c>X-Api-Key</c> header, <c>CiteGraph:ApiKey</c> or the
+/// <see cref="EnvironmentVariable"/>; registered by the host. No key configured: mutations are refused.
+/// </summary>
 public sealed class ApiKeyOptions
 {
-    /// <summary>The key (from <c>CITEGRAPH_API_KEY</c>); null or empty disables mutations. Never logged.</summary>
+    /// <summary>The environment variable the key may come from when <c>CiteGraph:ApiKey</c> is not set.</summary>
+    public const string EnvironmentVariable = "CITEGRAPH_API_KEY";
+
+    /// <summary>The key; null or empty disables mutations. Never logged.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Whether <paramref name="presented"/> is the key, in time that does not depend on where they differ.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using CiteGraph.Graph.Analytics;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
@@ -16,7 +17,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
     /// </summary>
     public const int MaxContentLength = 16 * 1024 * 1024;
 
-    public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, ApiKeyOptions access, IIngestService? ingest = null)
+    public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, IOptions<ApiKeyOptions> access, IIngestService? ingest = null)
     {
         Name = "Mutation";
 
@@ -30,7 +31,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
                 .Argument<NonNullGraphType<StringGraphType>>("content")
                 .ResolveAsync(async ctx =>
                 {
-                    MutationAccess.Demand(ctx, access);
+                    MutationAccess.Demand(ctx, access.Value);
                     var content = ctx.GetArgument<string>("content");
                     if (content.Length > MaxContentLength)
                     {
@@ -48,7 +49,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<AlgorithmType>>>("algorithms", "Default: PAGERANK, LEIDEN, WCC, KCORE.")
             .ResolveAsync(async ctx =>
             {
-                MutationAccess.Demand(ctx, access);
+                MutationAccess.Demand(ctx, access.Value);
                 var chosen = ctx.GetArgument<List<AnalyticsAlgorithm>?>("algorithms");
                 var request = chosen is { Count: > 0 } ? new AnalyticsRequest { Algorithms = chosen.ToHashSet() } : new AnalyticsRequest();
                 var report = await new AnalyticsRunner(store).RunAsync(request, cancellationToken: ctx.CancellationToken);

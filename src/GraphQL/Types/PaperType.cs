@@ -36,7 +36,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field(p => p.CoreNumber, nullable: true).Description("k-core number from the last analytics run.");
         Field<CommunityType>("community")
             .Description("The community the last analytics run placed this paper in.")
-            .ResolveAsync(async ctx => ctx.Source.Community is { } id ? await store.GetCommunityAsync(id, ctx.CancellationToken) : null);
+            .Resolve(ctx => ctx.Source.Community is { } id ? Loaders(ctx).Communities.Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdType>>>>("externalIds")
             .Description("Identifiers sources gave the paper: arXiv id, DOI, OpenAlex id, …")
             .Resolve(ctx => Loaders(ctx).ExternalIds.Load(ctx.Source.Id).Then(Empty));
@@ -67,8 +67,8 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("coTopic")
             .Description("Papers sharing the most idf-weighted topics with this one (CO_TOPIC, the top-k kept per paper), best first.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
-            .ResolveAsync(async ctx => (await store.GetCoTopicPapersAsync(ctx.Source.Id, Arguments.PageSize(ctx), ctx.CancellationToken))
-                .Select(Views.RelatedViews.FromCoTopic).ToList());
+            .Resolve(ctx => Loaders(ctx).CoTopic(Arguments.PageSize(ctx)).Load(ctx.Source.Id)
+                .Then(related => Empty(related).Select(Views.RelatedViews.FromCoTopic).ToList()));
         Field<NonNullGraphType<CitationConnectionType>>("cites")
             .Description("Papers this paper cites, most confident first, explicit and inferred (with evidence).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)

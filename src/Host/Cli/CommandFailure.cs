@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CiteGraph.Graph.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Host.Cli;
 
@@ -29,7 +28,8 @@ internal static class CommandFailure
         }
         catch (Exception ex) when (IsEnvironmental(ex))
         {
-            await Console.Error.WriteLineAsync($"citegraph: {Message(ex)}");
+            // Store adapters hand out port exceptions whose message already says what is wrong, naming the store.
+            await Console.Error.WriteLineAsync($"citegraph: {ex.Message}");
             if (parse.GetValue<bool>(VerboseName))
             {
                 await Console.Error.WriteLineAsync(ex.ToString());
@@ -40,11 +40,5 @@ internal static class CommandFailure
     }
 
     private static bool IsEnvironmental(Exception ex) =>
-        ex is GraphStoreException or SqliteException or IOException or UnauthorizedAccessException;
-
-    private static string Message(Exception ex) => ex switch
-    {
-        SqliteException sqlite => Graph.Sqlite.SqliteGraphStore.Explain(sqlite),
-        _ => ex.Message,
-    };
+        ex is GraphStoreException or IOException or UnauthorizedAccessException;
 }

@@ -15,7 +15,7 @@ internal static class SchemaCommand
             var location = Hosting.ShippedStores.Providers.ForFile(Path.Combine(Path.GetTempPath(), "citegraph-schema-unused.db"));
             await using var store = location.Open();
             // With the server's ingest mutation: the loaders' formats make its SourceFormat enum.
-            Console.Out.Write(SchemaSdl.Print(store, new Hosting.LoaderIngestService(store, location, new Hosting.IngestLimitsOptions())));
+            Console.Out.Write(SchemaSdl.Print(store, new Hosting.LoaderIngestService(store, location, Microsoft.Extensions.Options.Options.Create(new Hosting.IngestLimitsOptions()))));
             return 0;
         });
         return command;

@@ -5,6 +5,7 @@ using CiteGraph.GraphQL.Mutations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace CiteGraph.Host.Export;
 
@@ -25,8 +26,9 @@ public static class ExportEndpoint
         endpoints.MapGet(pattern, HandleAsync);
 
     private static async Task<IResult> HandleAsync(
-        string format, HttpContext context, SnapshotHolder snapshots, IGraphStore store, ApiKeyOptions apiKey, CancellationToken cancellationToken)
+        string format, HttpContext context, SnapshotHolder snapshots, IGraphStore store, IOptions<ApiKeyOptions> apiKeyOptions, CancellationToken cancellationToken)
     {
+        var apiKey = apiKeyOptions.Value;
         if (!ExportFormats.TryParse(format, out var kind))
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown export format '{format}'; one of: {string.Join(", ", ExportFormats.Names)}.");

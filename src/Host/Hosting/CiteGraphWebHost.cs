@@ -26,10 +26,10 @@ public static class CiteGraphWebHost
                 .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture))
             .ConfigureWebHostDefaults(web => web
                 .ConfigureServices((context, services) => services
-                    .AddCiteGraph(context.Configuration)
-                    .AddCiteGraphOperations(context.Configuration)
-                    // Request limits (MaxDepth, MaxComplexity, MaxSelections, Timeout, MaxRequestBytes) from CiteGraph:GraphQL.
-                    .AddCiteGraphQL(limits => context.Configuration.GetSection("CiteGraph:GraphQL").Bind(limits)))
+                    .AddCiteGraph()
+                    .AddCiteGraphOperations()
+                    // Request limits (MaxDepth, MaxComplexity, MaxSelections, Timeout, MaxRequestBytes) are bound from CiteGraph:GraphQL by AddCiteGraph.
+                    .AddCiteGraphQL())
                 .Configure(app =>
                 {
                     // First, so every response (errors, 429s, health, static files) carries the headers.

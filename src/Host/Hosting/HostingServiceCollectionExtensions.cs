@@ -1,34 +1,25 @@
-using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Mutations;
 using CiteGraph.Host.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the CiteGraph service: options, the store, and its start-up work.</summary>
 public static class HostingServiceCollectionExtensions
 {
-    /// <summary>Adds validated <see cref="CiteGraphOptions"/>, the store they name (SQLite or Neo4j), and the start-up initializer.</summary>
+    /// <summary>
+    /// Adds every option class (<see cref="OptionsRegistration.AddCiteGraphOptions"/>), the store they name (SQLite or
+    /// Neo4j), the start-up initializer, the snapshot refresher and the ingest service.
+    /// </summary>
     /// <returns>The same service collection so that multiple calls can be chained.</returns>
-    public static IServiceCollection AddCiteGraph(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCiteGraph(this IServiceCollection services)
     {
-        services.AddOptions<CiteGraphOptions>()
-            .Bind(configuration.GetSection(CiteGraphOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCiteGraphOptions();
         services.AddCiteGraphStore();
         services.AddHostedService<StoreInitializer>();
         // After the initializer (hosted services start in order), so it polls a store with a first snapshot.
         services.AddHostedService<SnapshotRefresher>();
-        services.TryAddSingleton(configuration.GetSection(IngestLimitsOptions.Section).Get<IngestLimitsOptions>() ?? new IngestLimitsOptions());
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
-        // The key comes from CiteGraph:ApiKey or, as documented, the CITEGRAPH_API_KEY environment variable.
-        services.TryAddSingleton(new ApiKeyOptions
-        {
-            ApiKey = configuration[$"{CiteGraphOptions.Section}:ApiKey"] ?? Environment.GetEnvironmentVariable("CITEGRAPH_API_KEY"),
-        });
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CiteGraph.Host.Hosting;
 
 /// <summary>
@@ -10,9 +12,11 @@ public sealed class IngestLimitsOptions
     public const string Section = "CiteGraph:Ingest";
 
     /// <summary>Largest the database (file + WAL) may grow to through ingest, in bytes; 0 means no limit. Default 16 GiB.</summary>
+    [Range(0, long.MaxValue)]
     public long MaxDatabaseBytes { get; set; } = 16L << 30;
 
     /// <summary>Free space an ingest must leave on the database's disk, in bytes. Default 1 GiB.</summary>
+    [Range(0, long.MaxValue)]
     public long MinFreeDiskBytes { get; set; } = 1L << 30;
 
     /// <summary>How many bytes of database one byte of ingested content is counted as.</summary>

@@ -6,6 +6,7 @@ using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace CiteGraph.Host.Hosting;
 
@@ -14,7 +15,7 @@ namespace CiteGraph.Host.Hosting;
 /// entries are appended to <c>&lt;db&gt;.rejects.jsonl</c> as a CLI load does; the disk quota of
 /// <see cref="IngestLimitsOptions"/> is checked first.
 /// </summary>
-internal sealed class LoaderIngestService(IGraphStore store, StoreLocation location, IngestLimitsOptions limits) : IIngestService
+internal sealed class LoaderIngestService(IGraphStore store, StoreLocation location, IOptions<IngestLimitsOptions> limitOptions) : IIngestService
 {
     /// <summary>The loaders' formats, as the schema's <c>SourceFormat</c> enum lists them.</summary>
     public static IReadOnlyList<IngestFormat> LoaderFormats { get; } =
@@ -48,6 +49,7 @@ internal sealed class LoaderIngestService(IGraphStore store, StoreLocation locat
 
     private void EnsureRoom(string database, long contentBytes)
     {
+        var limits = limitOptions.Value;
         var growth = contentBytes * IngestLimitsOptions.GrowthFactor;
         var size = SizeOf(database) + SizeOf(database + "-wal");
         if (limits.MaxDatabaseBytes > 0 && size + growth > limits.MaxDatabaseBytes)

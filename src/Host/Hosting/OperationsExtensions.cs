@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CiteGraph.Host.Hosting;
 
@@ -16,15 +17,16 @@ public static class OperationsExtensions
 
     /// <summary>Registers health checks, the rate limiter and, when origins are configured, CORS.</summary>
     /// <returns>The same service collection so that multiple calls can be chained.</returns>
-    public static IServiceCollection AddCiteGraphOperations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCiteGraphOperations(this IServiceCollection services)
     {
-        var options = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
-        services.AddSingleton(options);
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SnapshotHealthCheck>("snapshot", tags: ["ready"]);
-        services.AddRateLimiter(limiter =>
+        // The limits come from HttpOptions (bound and validated with the other options), read when the pipeline is built.
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<HttpOptions>>((limiter, http) =>
         {
+            var options = http.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
@@ -42,11 +44,10 @@ public static class OperationsExtensions
                         http.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        if (options.CorsOrigins.Length > 0)
-        {
-            services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins(options.CorsOrigins).WithMethods("GET", "POST").WithHeaders("Content-Type", "X-Api-Key")));
-        }
+        // Registered always; the pipeline uses it only when origins are configured.
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<HttpOptions>>((cors, http) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(http.Value.CorsOrigins).WithMethods("GET", "POST").WithHeaders("Content-Type", "X-Api-Key")));
 
         return services;
     }
@@ -54,7 +55,7 @@ public static class OperationsExtensions
     /// <summary>Adds rate limiting and CORS to the pipeline (after routing).</summary>
     public static IApplicationBuilder UseCiteGraphOperations(this IApplicationBuilder app)
     {
-        if (app.ApplicationServices.GetRequiredService<HttpOptions>().CorsOrigins.Length > 0)
+        if (app.ApplicationServices.GetRequiredService<IOptions<HttpOptions>>().Value.CorsOrigins.Length > 0)
         {
             app.UseCors(CorsPolicy);
         }

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Host.Tests;
+
+/// <summary>
+/// The served store breaking under a running server, through the real HTTP pipeline (issue 18): a file that cannot be
+/// opened answers <c>STORE_UNAVAILABLE</c> with a retry hint, a foreign file <c>INTERNAL</c>; neither answer names the
+/// file or SQLite, and the server answers again once the file is back.
+/// </summary>
+public sealed class StoreFailureEndpointTests : IAsyncLifetime
+{
+    private const string Query = """{ search(text: "lattice attention", first: 2, mode: KEYWORD) { paper { title } } }""";
+    private readonly DemoServerFactory _server = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_store_broken_mid_serve_answers_coded_errors_without_details_and_recovers()
+    {
+        using var client = _server.CreateClient();
+        var (ok, _) = await AskAsync(client);
+        Assert.True(ok.GetProperty("data").GetProperty("search").GetArrayLength() > 0);
+
+        var db = _server.DatabasePath;
+        var aside = db + ".aside";
+        Directory.CreateDirectory(aside);
+        // Idle pooled connections keep the file open; closing them makes the next read open the path again.
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(db + suffix))
+            {
+                File.Move(db + suffix, Path.Combine(aside, "served.db" + suffix));
+            }
+        }
+
+        try
+        {
+            // Unreachable: the path now names a directory, which SQLite cannot open.
+            Directory.CreateDirectory(db);
+            var (unavailable, headers) = await AskAsync(client);
+            var error = unavailable.GetProperty("errors")[0];
+            Assert.Equal("STORE_UNAVAILABLE", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal(5, error.GetProperty("extensions").GetProperty("retryAfterSeconds").GetInt32());
+            Assert.Equal("5", headers.RetryAfter?.ToString());
+            AssertNoDetails(unavailable, db);
+
+            // Foreign: a file that is not a database at all.
+            Directory.Delete(db);
+            await File.WriteAllBytesAsync(db, Enumerable.Range(0, 8192).Select(i => (byte)(i * 37 % 251)).ToArray(), Ct);
+            SqliteConnection.ClearAllPools();
+            var (foreign, _) = await AskAsync(client);
+            var internalError = foreign.GetProperty("errors")[0];
+            Assert.Equal("INTERNAL", internalError.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal(JsonValueKind.Null, foreign.GetProperty("data").ValueKind); // search is non-null: the error nulls the whole answer
+            AssertNoDetails(foreign, db);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(db))
+            {
+                Directory.Delete(db);
+            }
+
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(db + suffix);
+                if (File.Exists(Path.Combine(aside, "served.db" + suffix)))
+                {
+                    File.Move(Path.Combine(aside, "served.db" + suffix), db + suffix);
+                }
+            }
+        }
+
+        var (again, _) = await AskAsync(client);
+        Assert.Equal(ok.GetProperty("data").GetRawText(), again.GetProperty("data").GetRawText());
+    }
+
+    private static void AssertNoDetails(JsonElement answer, string db)
+    {
+        var text = answer.GetRawText();
+        Assert.DoesNotContain(Path.GetFileName(db), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<(JsonElement Body, System.Net.Http.Headers.HttpResponseHeaders Headers)> AskAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/graphql", new { query = Query }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
+        return (body, response.Headers);
+    }
+}
