@@ -18,5 +18,9 @@ namespace CiteGraph.Loaders.Lineage;
 /// <param name="TitleWords">Title rule: words of the quoted title.</param>
 /// <param name="Similarity">How much the two papers are about the same thing (<see cref="ILineageSimilarity"/>; by default the TF-IDF cosine of their words), in [0, 1].</param>
 /// <param name="TopicSimilarity">The idf-weighted cosine of their topics (<see cref="Lineage.TopicSimilarity"/>), in [0, 1].</param>
+/// <param name="Semantic">
+/// The cosine of the two papers' sentence embeddings (<see cref="EmbeddingSimilarity"/>), or null when either has no
+/// stored vector: the gate and the calibration then fall back to <paramref name="Similarity"/>.
+/// </param>
 public sealed record LineageSignals(
-    string Rule, int Claim = 0, int Use = 0, bool Agrees = false, int Users = 0, int Earlier = 0, int Definers = 0, int? Order = null, int TitleWords = 0, double Similarity = 0, double TopicSimilarity = 0);
+    string Rule, int Claim = 0, int Use = 0, bool Agrees = false, int Users = 0, int Earlier = 0, int Definers = 0, int? Order = null, int TitleWords = 0, double Similarity = 0, double TopicSimilarity = 0, double? Semantic = null);
