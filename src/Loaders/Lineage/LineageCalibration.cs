@@ -45,7 +45,7 @@ public static class LineageCalibration
     /// <summary>
     /// The least cosine of the two papers' sentence embeddings (all-MiniLM-L6-v2) a rule's proposal needs where both
     /// have one. Set on the training split (citing papers before 2020): no method or title-name proposal below 0.46
-    /// was real there; phrase proposals below 0.6 were real 6–18% of the time (against about 50% above), a rate no
+    /// was real there; phrase proposals below 0.6 were real 6–18% of the time (against about 40% above), a rate no
     /// other signal lifts to a usable confidence. Ids and "et al." need none: they name the paper.
     /// </summary>
     public static double MinSemantic(string rule) => rule switch
@@ -122,8 +122,8 @@ public static class LineageCalibration
 
     // Fitted by bench/lineage/fit_calibration.py on citing papers before 2020 (`derive --lineage-signals` of the
     // NeurIPS/ICML corpus, 2026-12-04), the L2 strength chosen by 5-fold cross-validation on those alone. With
-    // embeddings: 46 method proposals above the gate (22 real), 26 title-name (23 real), 259 phrase (133 real). Words
-    // only: 26 method (17 real), 28 title-name (24 real), 489 phrase (192 real). The title rule had 3–4 proposals there,
+    // embeddings: 46 method proposals above the gate (22 real), 26 title-name (23 real), 661 phrase (267 real). Words
+    // only: 26 method (17 real), 28 title-name (24 real), 1,466 phrase (378 real). The title rule had 3–4 proposals there,
     // too few to fit: its weights are set by hand near the old fixed confidences (0.75 for a short title, 0.9 from six
     // words), raised with similarity.
     private static readonly double[] MethodWeights = [13.995, 5.209, -4.143, 0.021];
@@ -131,8 +131,8 @@ public static class LineageCalibration
     private static readonly double[] TitleWeights = [0.3, 0.15, 1.2, 0];
     private static readonly double[] TitleNameWeights = [1.774, 0.019, 0.003];
     private static readonly double[] SemanticTitleNameWeights = [6.002, 0.187, -0.143, -1.245];
-    private static readonly double[] PhraseWeights = [-3.950, 8.677, -0.266];
-    private static readonly double[] SemanticPhraseWeights = [-4.258, 3.801, 4.814, -0.399];
+    private static readonly double[] PhraseWeights = [-3.412, 8.690, -0.682];
+    private static readonly double[] SemanticPhraseWeights = [-5.994, 5.670, 5.856, -0.422];
 
     private static double Logistic(double[] weights, double[] features)
     {

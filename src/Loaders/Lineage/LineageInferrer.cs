@@ -25,8 +25,10 @@ public static partial class LineageInferrer
     private const int MaxUsersOfName = 400;
     private const int MaxTitleNameWords = 4;
 
-    // A title phrase written by more papers than this (the cited one included), or by more than 2% of the corpus, names a field, not a paper.
-    private const int MaxPhraseWriters = 5;
+    // A title phrase written by more papers than this (the cited one included), or by more than 2% of the corpus, names a
+    // field, not a paper. Chosen on the training split (citing papers before 2020): 5, 10, 20 and 40 compared by the
+    // cross-validated real citations at confidence ≥ 0.8 (9, 15, 21, 16); the calibration weighs the count itself.
+    private const int MaxPhraseWriters = 20;
 
     /// <summary>Infers the citations of a corpus; one per (citing, cited) pair, the most confident rule wins.</summary>
     /// <param name="papers">Every paper of the corpus.</param>
