@@ -9,10 +9,11 @@ namespace CiteGraph.Loaders.Lineage;
 /// paper introduced — an acronym it coined ("we propose X (A)", or "A: …" as its title) or a CamelCase name its title
 /// opens with — used by a later paper; (3) "Name et al., YEAR" matched to a corpus paper's first author and year;
 /// (4) a corpus paper's full title quoted in an abstract; (5) the plain-words name a title opens with written in a
-/// later abstract. Edges point back in time where dates are known; the evidence is the matched text, prefixed by the
-/// rule (<c>arxiv:</c>, <c>doi:</c>, <c>method:</c>, <c>et-al:</c>, <c>title:</c>, <c>title-name:</c>) and followed by
-/// the papers' similarity. Every proposal must pass its rule's similarity floor; its confidence is calibrated
-/// (<see cref="LineageCalibration"/>).
+/// later abstract; (6) a phrase of a title that few papers write, written in a later abstract. Edges point back in
+/// time where dates are known; the evidence is the matched text, prefixed by the rule (<c>arxiv:</c>, <c>doi:</c>,
+/// <c>method:</c>, <c>et-al:</c>, <c>title:</c>, <c>title-name:</c>, <c>phrase:</c>) and followed by the papers'
+/// similarity. Every proposal must pass its rule's same-subject gate (the papers' embedding cosine where both have a
+/// vector, else their words' cosine); its confidence is calibrated (<see cref="LineageCalibration"/>).
 /// </summary>
 public static partial class LineageInferrer
 {
