@@ -1,30 +1,44 @@
 #!/usr/bin/env bash
 # Inferred lineage (issue 15, item 5): precision, recall, per-rule table and calibration of the inferred CITES against
-# real reference lists, before (a baseline commit) and after (this tree), in the same run, through the real CLI.
+# real reference lists, before (baseline commits) and after (this tree), in the same run, through the real CLI.
 #
-#   bench/run-lineage.sh                       # baseline = the commit this branch started from (08b6778)
+#   bench/run-lineage.sh                       # baseline = 08b6778 (before issue 15), previous = 47888bf (before the embedding gate)
 #   bench/run-lineage.sh --baseline REF        # another baseline commit
-#   bench/run-lineage.sh --no-baseline         # this tree only
+#   bench/run-lineage.sh --previous REF        # another previous commit
+#   bench/run-lineage.sh --no-baseline         # neither baseline nor previous: this tree only
 #   bench/run-lineage.sh --no-build            # use the Release build already there
+#   bench/run-lineage.sh --db X.db             # start from a copy of X.db: the corpus loaded and embedded before (by any
+#                                              # build); this tree's derive re-runs on it and embeds nothing when its vectors
+#                                              # are current (saves the ~8 minutes of embedding 4,828 papers)
+#   bench/run-lineage.sh --hf-db Y.db          # the same for the Hugging Face corpus (11,011 papers, ~10 minutes to embed)
 #
 # Corpus: ../shared/data/neurips-icml-citations (papers.jsonl loaded as is; references.tsv is the truth, never loaded).
-# Split: the calibration (src/Loaders/Lineage/LineageCalibration.cs, fitted by bench/lineage/fit_calibration.py) was
-# fitted on citing papers before 2020; the test split is citing papers 2020–2022 (`eval-lineage --citing-from 2020`),
-# reported apart from the training split (`--citing-to 2019`). The baseline is loaded and derived by its own build and
-# judged by this tree's eval-lineage (the baseline has no --citing-from), at each build's default threshold.
+# Split: the calibration and the gates (src/Loaders/Lineage/LineageCalibration.cs, fitted by
+# bench/lineage/fit_calibration.py) were fitted on citing papers before 2020; the test split is citing papers
+# 2020–2022 (`eval-lineage --citing-from 2020`), reported apart from the training split (`--citing-to 2019`). Each
+# baseline is loaded and derived by its own build (without embeddings: they did not use them) and judged by this
+# tree's eval-lineage, at each build's default threshold. This tree is measured twice: with the papers' sentence
+# embeddings (derive embeds them first; the gate and calibration use their cosine) and without (`derive --no-embed` on
+# a store without vectors: the fallback to the words' similarity).
 # The calibration table over the whole confidence range comes from `derive --lineage-signals` (the store keeps only
-# edges ≥ 0.5). Also loads the Hugging Face corpus (../shared/data/hf-daily-papers-*) and counts its inferred edges.
+# edges ≥ 0.5). Also derives the Hugging Face corpus (../shared/data/hf-daily-papers-*) and counts its inferred edges.
 # Raw outputs go to bench/out/lineage-run/; only the lineage-eval section of bench/RESULTS.md is replaced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BASELINE=08b6778
+PREVIOUS=47888bf
 BUILD=1
+DB=""
+HFDB=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline) BASELINE=$2; shift 2 ;;
-    --no-baseline) BASELINE=""; shift ;;
+    --previous) PREVIOUS=$2; shift 2 ;;
+    --no-baseline) BASELINE=""; PREVIOUS=""; shift ;;
     --no-build) BUILD=0; shift ;;
+    --db) DB=$2; shift 2 ;;
+    --hf-db) HFDB=$2; shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -46,29 +60,47 @@ evaluate() { # db label [threshold]; without one, this tree's default
   done
 }
 
-if [[ -n $BASELINE ]]; then
-  BASE=bench/out/lineage-baseline
-  git worktree remove --force "$BASE" 2>/dev/null || true
-  git worktree add --detach "$BASE" "$BASELINE" >/dev/null
-  dotnet build "$BASE/src/Host" -c Release -v q -nologo >/dev/null
-  start=$(date +%s.%N)
-  dotnet "$BASE/src/Host/bin/Release/net10.0/citegraph.dll" load $DATA/papers.jsonl --db "$RUN/baseline.db" --quiet > "$RUN/baseline-load.txt"
-  echo "$(date +%s.%N) - $start" | bc > "$RUN/baseline-seconds.txt"
-  evaluate "$RUN/baseline.db" baseline 0.6
-  git worktree remove --force "$BASE"
-fi
+other_build() { # ref label threshold: load and derive with the build of an earlier commit
+  local base=bench/out/lineage-$2
+  git worktree remove --force "$base" 2>/dev/null || true
+  git worktree add --detach "$base" "$1" >/dev/null
+  dotnet build "$base/src/Host" -c Release -v q -nologo >/dev/null
+  local cli="$base/src/Host/bin/Release/net10.0/citegraph.dll" extra=""
+  if dotnet "$cli" load --help 2>&1 | grep -q -- --no-embed; then extra=--no-embed; fi
+  dotnet "$cli" load $DATA/papers.jsonl --db "$RUN/$2.db" --quiet $extra > "$RUN/$2-load.txt"
+  evaluate "$RUN/$2.db" "$2" "$3"
+  git worktree remove --force "$base"
+}
 
+if [[ -n $BASELINE ]]; then other_build "$BASELINE" baseline 0.6; fi
+if [[ -n $PREVIOUS ]]; then other_build "$PREVIOUS" previous 0.8; fi
+
+# This tree without embeddings: the fallback to the words' similarity.
+dotnet "$CLI" load $DATA/papers.jsonl --db "$RUN/words.db" --quiet --no-derive > "$RUN/words-load.txt"
+dotnet "$CLI" derive --db "$RUN/words.db" --no-embed --lineage-signals "$RUN/words-signals.tsv" > "$RUN/words-derive.txt" 2>/dev/null
+evaluate "$RUN/words.db" words
+
+# This tree with embeddings.
 start=$(date +%s.%N)
-dotnet "$CLI" load $DATA/papers.jsonl --db "$RUN/ours.db" --quiet --no-derive > "$RUN/ours-load.txt"
+if [[ -n $DB ]]; then
+  cp "$DB" "$RUN/ours.db"
+else
+  dotnet "$CLI" load $DATA/papers.jsonl --db "$RUN/ours.db" --quiet --no-derive > "$RUN/ours-load.txt"
+fi
 dotnet "$CLI" derive --db "$RUN/ours.db" --lineage-signals "$RUN/ours-signals.tsv" > "$RUN/ours-derive.txt" 2>/dev/null
 echo "$(date +%s.%N) - $start" | bc > "$RUN/ours-seconds.txt"
 evaluate "$RUN/ours.db" ours
-for t in 0.5 0.6 0.8 0.9; do
+for t in 0.5 0.6 0.7 0.8 0.9; do
   dotnet "$CLI" eval-lineage --db "$RUN/ours.db" --truth $DATA/references.tsv --threshold $t --citing-from 2020 --json > "$RUN/ours-test-$t.json"
 done
+python3 bench/lineage/fit_calibration.py "$RUN/ours-signals.tsv" $DATA/references.tsv > "$RUN/fit.txt"
 
 if compgen -G "$HF/hf-daily-papers-api/daily/*.json" >/dev/null; then
-  dotnet "$CLI" load $HF/hf-daily-papers-api/daily/*.json $HF/hf-daily-papers-scraped/daily/* --db "$RUN/hf.db" --quiet --no-derive > "$RUN/hf-load.txt" 2>&1
+  if [[ -n $HFDB ]]; then
+    cp "$HFDB" "$RUN/hf.db"
+  else
+    dotnet "$CLI" load $HF/hf-daily-papers-api/daily/*.json $HF/hf-daily-papers-scraped/daily/* --db "$RUN/hf.db" --quiet --no-derive > "$RUN/hf-load.txt" 2>&1
+  fi
   dotnet "$CLI" derive --db "$RUN/hf.db" --lineage-signals "$RUN/hf-signals.tsv" > "$RUN/hf-derive.txt" 2>/dev/null
 fi
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CiteGraph.Embeddings;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Loaders.Lineage;
@@ -9,8 +10,8 @@ namespace CiteGraph.Loaders.Derive;
 /// <summary>
 /// The corpus-wide derive pass that runs after a load (topics need document frequencies over the whole corpus):
 /// extracts topics from every paper, replaces the topic layer (topics, HAS_TOPIC, CO_TOPIC, CO_OCCURS) and the set of
-/// inferred CITES (explicit citations are never touched nor shadowed), then embeds the papers whose text has no current
-/// sentence embedding. Idempotent: running it again on the same store changes nothing and embeds nothing. Callable on its own.
+/// inferred CITES (explicit citations are never touched nor shadowed), embedding first the papers whose text has no
+/// current sentence embedding (the inferred citations' same-subject gate reads the vectors). Idempotent: running it again on the same store changes nothing and embeds nothing. Callable on its own.
 /// </summary>
 public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options = null)
 {
@@ -22,6 +23,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         var clock = Stopwatch.StartNew();
         var corpus = new TopicCorpus(_options.Topics);
         var lineage = new List<LineagePaper>();
+        var textHashes = new List<string>();
         var batch = new List<PaperText>(_options.BatchSize);
         var (embedding, embeddingSkipped) = _options.Embed ? await PaperEmbedder.StartAsync(store, cancellationToken).ConfigureAwait(false) : (null, null);
 
@@ -40,6 +42,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
                 if (_options.InferLineage)
                 {
                     lineage.Add(LineagePaper.From(batch[i], extractions[i]));
+                    textHashes.Add(EmbeddingText.Hash(EmbeddingText.Of(batch[i].Title, batch[i].Abstract)));
                 }
             }
 
@@ -62,28 +65,32 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         progress?.Report(new DeriveProgress("writing topics", 0, graph.Topics.Count));
         await store.WriteTopicGraphAsync(graph, cancellationToken).ConfigureAwait(false);
 
+        // Before lineage: the same-subject gate of inferred citations reads the vectors. By far the slowest stage (tens of
+        // papers a second on two cores), and a re-run with no new texts embeds nothing.
+        var embedded = 0;
+        if (embedding is not null)
+        {
+            (embedded, embeddingSkipped) = await embedding.RunAsync(_options, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         var inferred = 0;
         if (_options.InferLineage)
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
-            var candidates = LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+            var semantic = store is IPaperVectorStore vectors
+                ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, cancellationToken).ConfigureAwait(false)
+                : null;
+            var candidates = LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics, semantic: semantic, keepGated: _options.LineageSignalsPath is not null);
             if (_options.LineageSignalsPath is { } signalsPath)
             {
                 await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
             }
 
-            var citations = candidates.Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
+            var citations = LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
             progress?.Report(new DeriveProgress("writing lineage", 0, citations.Count));
             // The inferred set is replaced as a whole, so what a re-run no longer infers (text changed, rules tightened) goes.
             inferred = await store.ReplaceInferredCitationsAsync(citations, cancellationToken).ConfigureAwait(false);
             progress?.Report(new DeriveProgress("writing lineage", citations.Count, citations.Count));
-        }
-
-        // Last: by far the slowest stage (tens of papers a second on two cores), and nothing above needs it.
-        var embedded = 0;
-        if (embedding is not null)
-        {
-            (embedded, embeddingSkipped) = await embedding.RunAsync(_options, progress, cancellationToken).ConfigureAwait(false);
         }
 
         return new DeriveReport(corpus.PaperCount, graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count, inferred, clock.Elapsed)

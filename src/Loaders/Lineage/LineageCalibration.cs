@@ -1,11 +1,13 @@
 namespace CiteGraph.Loaders.Lineage;
 
 /// <summary>
-/// Turns a rule's signals into a calibrated confidence: the share of such citations that are real. Method and title
-/// rules use logistic models fitted on the NeurIPS/ICML corpus's citing papers from before 2020 against their real
-/// reference lists (bench/lineage/fit_calibration.py prints these weights); 2020–2022 citing papers are held out to
-/// measure precision and calibration (bench/RESULTS.md, "Inferred lineage"). Rules too rare there to fit (ids, et al.)
-/// keep fixed confidences.
+/// Turns a rule's signals into a calibrated confidence: the share of such citations that are real. The method,
+/// title-name and phrase rules use logistic models fitted on the NeurIPS/ICML corpus's citing papers from before 2020
+/// against their real reference lists (bench/lineage/fit_calibration.py prints these weights); 2020–2022 citing papers
+/// are held out to measure precision and calibration (bench/RESULTS.md, "Inferred lineage"). Each of those rules has
+/// two models: one over the cosine of the papers' sentence embeddings, used where both papers have a vector, and one
+/// over the words' cosine alone, the fallback where they do not. Rules too rare there to fit (ids, et al., quoted
+/// titles) keep fixed or hand-set confidences.
 /// </summary>
 public static class LineageCalibration
 {
@@ -13,34 +15,63 @@ public static class LineageCalibration
     public static double Confidence(LineageSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
+        var semantic = signals.Semantic is not null;
         return signals.Rule switch
         {
             // An explicit id is a strong statement even when dates disagree (a paper may name a later version's id).
             "arxiv" or "doi" => signals.Order < 0 ? 0.6 : 0.95,
             "et-al" => 0.85,
+            "method" when semantic => Logistic(SemanticMethodWeights, SemanticMethodFeatures(signals)),
             "method" => Logistic(MethodWeights, MethodFeatures(signals)),
             "title" => Logistic(TitleWeights, TitleFeatures(signals)),
+            "title-name" when semantic => Logistic(SemanticTitleNameWeights, SemanticFeatures(signals)),
             "title-name" => Logistic(TitleNameWeights, TitleNameFeatures(signals)),
+            "phrase" when semantic => Logistic(SemanticPhraseWeights, SemanticFeatures(signals)),
+            "phrase" => Logistic(PhraseWeights, PhraseFeatures(signals)),
             _ => 0,
         };
     }
 
     /// <summary>
-    /// The least similarity (<see cref="ILineageSimilarity"/>) a rule's proposal needs to be kept at all: below it the
-    /// two papers are not about the same thing. Set on the training split (citing papers before 2020): method
-    /// proposals below 0.2 were real about 5% of the time; title and title-name proposals below 0.05, never. Ids
-    /// and "et al." need none: they name the paper.
+    /// Whether a proposal survives the same-subject check: the embeddings' cosine at least <see cref="MinSemantic"/>
+    /// where both papers have a vector, else the words' cosine at least <see cref="MinSimilarity"/>.
+    /// </summary>
+    public static bool PassesGate(LineageSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        return signals.Semantic is { } semantic ? semantic >= MinSemantic(signals.Rule) : signals.Similarity >= MinSimilarity(signals.Rule);
+    }
+
+    /// <summary>
+    /// The least cosine of the two papers' sentence embeddings (all-MiniLM-L6-v2) a rule's proposal needs where both
+    /// have one. Set on the training split (citing papers before 2020): no method or title-name proposal below 0.46
+    /// was real there; phrase proposals below 0.6 were real 6–18% of the time (against about 40% above), a rate no
+    /// other signal lifts to a usable confidence. Ids and "et al." need none: they name the paper.
+    /// </summary>
+    public static double MinSemantic(string rule) => rule switch
+    {
+        "method" or "title" or "title-name" => 0.5,
+        "phrase" => 0.6,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The least similarity of the papers' words (<see cref="TermSimilarity"/>) a rule's proposal needs where the papers
+    /// have no embeddings: below it the two papers are not about the same thing. Set on the training split: method
+    /// proposals below 0.2 were real about 5% of the time; title and title-name proposals below 0.05, never; phrase
+    /// proposals below 0.1, rarely.
     /// </summary>
     public static double MinSimilarity(string rule) => rule switch
     {
         "method" => 0.2,
         "title" or "title-name" => 0.05,
+        "phrase" => 0.1,
         _ => 0,
     };
 
     /// <summary>
-    /// Inputs of the method model, in the order of <see cref="MethodWeights"/> (the fitting script computes the same).
-    /// Few: the training split holds few proposals that pass the similarity floor, and more inputs overfit them.
+    /// Inputs of the method model over words only, in the order of <see cref="MethodWeights"/> (the fitting script
+    /// computes the same). Few: the training split holds few proposals that pass the gate, and more inputs overfit them.
     /// </summary>
     public static double[] MethodFeatures(LineageSignals s)
     {
@@ -54,6 +85,20 @@ public static class LineageCalibration
         ];
     }
 
+    /// <summary>Inputs of the method model with embeddings, in the order of <see cref="SemanticMethodWeights"/>.</summary>
+    public static double[] SemanticMethodFeatures(LineageSignals s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return [1, s.Semantic ?? 0, Math.Sqrt(s.Similarity), Math.Log(1 + s.Users), s.Claim >= 4 ? 1 : 0];
+    }
+
+    /// <summary>Inputs of the title-name and phrase models with embeddings, in the order of their weights.</summary>
+    public static double[] SemanticFeatures(LineageSignals s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return [1, s.Semantic ?? 0, Math.Sqrt(s.Similarity), Math.Log(1 + s.Users)];
+    }
+
     /// <summary>Inputs of the title model, in the order of <see cref="TitleWeights"/>.</summary>
     public static double[] TitleFeatures(LineageSignals s)
     {
@@ -61,20 +106,33 @@ public static class LineageCalibration
         return [1, Math.Min(s.TitleWords, 12), Math.Sqrt(s.Similarity), s.Similarity];
     }
 
-    /// <summary>Inputs of the title-name model, in the order of <see cref="TitleNameWeights"/>.</summary>
+    /// <summary>Inputs of the title-name model over words only, in the order of <see cref="TitleNameWeights"/>.</summary>
     public static double[] TitleNameFeatures(LineageSignals s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return [1, Math.Sqrt(s.Similarity), Math.Log(1 + s.Users)];
     }
 
-    // Fitted by bench/lineage/fit_calibration.py on citing papers before 2020 (26 method proposals above the
-    // similarity floor, 17 real; 28 title-name proposals, 24 real), the L2 strength chosen by 5-fold cross-validation
-    // on those alone. The title rule had 4 proposals there, too few to fit: its weights are set by hand near the old
-    // fixed confidences (0.75 for a short title, 0.9 from six words), raised with similarity.
-    private static readonly double[] MethodWeights = [8.636, 0.195, -2.292, 0.098];
+    /// <summary>Inputs of the phrase model over words only, in the order of <see cref="PhraseWeights"/>.</summary>
+    public static double[] PhraseFeatures(LineageSignals s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return [1, Math.Sqrt(s.Similarity), Math.Log(1 + s.Users)];
+    }
+
+    // Fitted by bench/lineage/fit_calibration.py on citing papers before 2020 (`derive --lineage-signals` of the
+    // NeurIPS/ICML corpus, 2026-12-04), the L2 strength chosen by 5-fold cross-validation on those alone. With
+    // embeddings: 46 method proposals above the gate (22 real), 26 title-name (23 real), 661 phrase (267 real). Words
+    // only: 26 method (17 real), 28 title-name (24 real), 1,466 phrase (378 real). The title rule had 3–4 proposals there,
+    // too few to fit: its weights are set by hand near the old fixed confidences (0.75 for a short title, 0.9 from six
+    // words), raised with similarity.
+    private static readonly double[] MethodWeights = [13.995, 5.209, -4.143, 0.021];
+    private static readonly double[] SemanticMethodWeights = [7.025, 0.701, 0.531, -2.194, 0.204];
     private static readonly double[] TitleWeights = [0.3, 0.15, 1.2, 0];
-    private static readonly double[] TitleNameWeights = [1.786, 0.006, 0.001];
+    private static readonly double[] TitleNameWeights = [1.774, 0.019, 0.003];
+    private static readonly double[] SemanticTitleNameWeights = [6.002, 0.187, -0.143, -1.245];
+    private static readonly double[] PhraseWeights = [-3.412, 8.690, -0.682];
+    private static readonly double[] SemanticPhraseWeights = [-5.994, 5.670, 5.856, -0.422];
 
     private static double Logistic(double[] weights, double[] features)
     {

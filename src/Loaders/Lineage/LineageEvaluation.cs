@@ -11,7 +11,7 @@ namespace CiteGraph.Loaders.Lineage;
 /// <param name="CitingPapers">Distinct citing papers among the resolved pairs: the papers whose references are known.</param>
 /// <param name="Predicted">Inferred citations from those citing papers (those are the ones a truth file can judge).</param>
 /// <param name="Correct">Predicted citations that the truth file lists.</param>
-/// <param name="ByRule">Predicted and correct counts per rule (the evidence prefix: arxiv, doi, method, et-al, title, title-name).</param>
+/// <param name="ByRule">Predicted and correct counts per rule (the evidence prefix: arxiv, doi, method, et-al, title, title-name, phrase).</param>
 /// <param name="Calibration">
 /// Every stored inferred citation of the judged citing papers (any confidence) binned by confidence: a calibrated
 /// confidence c means about a share c of a bin around c is correct.

@@ -6,6 +6,7 @@ using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Lineage;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
 
 namespace CiteGraph.Loaders.Tests.Derive;
@@ -100,6 +101,35 @@ public sealed class DeriveEmbeddingTests(CountingEmbedder model) : IClassFixture
 
         Assert.Equal((0, null, 0), (report.Embedded, report.EmbeddingSkipped, model.Embedded));
         Assert.Empty(await _store.ReadVectorHashesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Lineage_is_gated_by_the_vectors_the_same_pass_embedded_first()
+    {
+        var signals = _dir.File("signals.tsv");
+        var report = await new TopicsAndLineage(_store, Embedding with { LineageSignalsPath = signals }).RunAsync(cancellationToken: Ct);
+        var rows = (await File.ReadAllLinesAsync(signals, Ct)).Skip(1).Select(l => l.Split('\t')).ToList();
+        var header = (await File.ReadAllLinesAsync(signals, Ct))[0].Split('\t');
+        int Column(string name) => Array.IndexOf(header, name);
+
+        // Every proposal was judged by the embeddings' cosine (each paper had a vector by then), and only those past
+        // the rule's gate carry a confidence.
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotEqual("", r[Column("semantic")]));
+        Assert.All(rows, r =>
+        {
+            var semantic = double.Parse(r[Column("semantic")], System.Globalization.CultureInfo.InvariantCulture);
+            var confidence = double.Parse(r[Column("confidence")], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(semantic >= LineageCalibration.MinSemantic(r[Column("rule")]), confidence > 0);
+        });
+        var stored = new List<CitationLink>();
+        foreach (var paper in await _store.ReadPaperTextsAsync(Ct).ToListAsync(Ct))
+        {
+            stored.AddRange((await _store.GetCitationsAsync(new CitationQuery(paper.Id, CitationDirection.Cites, 100, 0, CitationKind.Inferred), Ct)).Items);
+        }
+
+        Assert.Equal(report.InferredCitations, stored.Count);
+        Assert.All(stored, c => Assert.Contains("[embedding similarity ", c.Evidence, StringComparison.Ordinal));
     }
 
     /// <summary>Collects progress synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>

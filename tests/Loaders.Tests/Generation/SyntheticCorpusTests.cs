@@ -66,7 +66,10 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
         Assert.Equal(400, report.PapersInStore);
         Assert.True(citations > 400 * 5, $"{citations} citations");
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = temp.File("g.db") });
-        Assert.Equal(citations, (await store.GetStatsAsync(TestContext.Current.CancellationToken)).Citations);
+        // Every generated citation arrives as an explicit one; the derive pass may infer more on top (titles drawn from
+        // one vocabulary share rare phrases), which the store counts apart.
+        var stats = await store.GetStatsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(citations, stats.Citations - stats.InferredCitations);
         Assert.Equal(0, await StoreDump.ScalarAsync(temp.File("g.db"), "SELECT COUNT(*) FROM paper WHERE is_stub = 1"));
     }
 
