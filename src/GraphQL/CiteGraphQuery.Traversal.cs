@@ -86,13 +86,27 @@ public sealed partial class CiteGraphQuery
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("related")
-            .Description("Papers related to one paper, best first, each with its score and the reasons behind it.")
-            .Argument<NonNullGraphType<IdGraphType>>("paperId")
+            .Description(
+                "Papers related to one paper (paperId) or to several (paperIds), best first, each with its score and the reasons behind it. " +
+                "With several seeds or negative papers, papers near all the seeds rank first and papers near the negative ones sink or drop out; " +
+                "each reason names its seed.")
+            .Argument<IdGraphType>("paperId", "The one paper to start from (or give paperIds).")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("paperIds", $"Several papers to start from (1-{TraversalLimits.MaxRelatedSeeds}), instead of paperId.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("negative", $"Papers whose neighbours to move away from (at most {TraversalLimits.MaxRelatedSeeds}).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
             .Argument<ListGraphType<NonNullGraphType<RelatednessType>>>("by", "Measures to combine; all by default (SEMANTIC counts where sentence embeddings are stored).")
+            // Every seed computes its own related list, SeedDepth papers deep, each loaded: a quarter point per paper, so the
+            // estimate grows with the seeds as the work does (1 seed, first 10: 25; 20 seeds, first 100: 1,500).
+            .WithComplexityImpact(ctx =>
+            {
+                var seeds = Math.Max(1, Count(ctx, "paperIds") + Count(ctx, "negative"));
+                var first = ctx.Arguments?.TryGetValue("first", out var f) == true && f.Value is int n ? Math.Max(1, n) : 10;
+                return new global::GraphQL.Validation.Complexity.FieldComplexityResult(seeds * SeedDepth(first) / 4.0, first);
+            })
             .ResolveAsync(async ctx =>
             {
-                var args = ArgumentValidation.Related.Check(new RelatedArguments(ctx.GetArgument<string>("paperId"), ctx.GetArgument<int>("first")));
+                var args = ArgumentValidation.RelatedSeeds.Check(new RelatedSeedsArguments(
+                    ctx.GetArgument<string?>("paperId"), ctx.GetArgument<List<string>?>("paperIds"), ctx.GetArgument<List<string>?>("negative"), ctx.GetArgument<int>("first")));
                 var by = ctx.GetArgument<List<RelatedBy>?>("by")?.Aggregate(RelatedBy.None, (a, b) => a | b) is { } chosen && chosen != RelatedBy.None
                     ? chosen
                     : RelatedBy.All;
@@ -107,18 +121,28 @@ public sealed partial class CiteGraphQuery
                 }
 
                 var snapshot = snapshots.Current;
-                var (paper, _) = await SnapshotPapers.ResolveAsync(store, snapshot, "paperId", args.PaperId, ctx.CancellationToken);
-                // Ask each measure for more than 'first': combining them can reorder the list.
-                var related = Relatedness.Compute(snapshot, paper, by & ~(RelatedBy.CoTopic | RelatedBy.Semantic), args.First * 2);
-                var papers = await SnapshotPapers.LoadAsync(store, snapshot, related.Select(r => r.Paper), ctx.CancellationToken);
-                var views = related.Where(r => papers.ContainsKey(r.Paper)).Select(r => new RelatedPaperView(papers[r.Paper], r.Score, r.Reasons)).ToList();
-                var coTopic = (by & RelatedBy.CoTopic) != 0
-                    ? await store.GetCoTopicPapersAsync(snapshot.PaperId(paper), args.First * 2, ctx.CancellationToken)
-                    : [];
-                var similar = (by & RelatedBy.Semantic) != 0
-                    ? await RelatedViews.SemanticAsync(store, await semantic.GetAsync(ctx.CancellationToken), snapshot.PaperId(paper), args.First * 2, only: by == RelatedBy.Semantic, ctx.CancellationToken)
-                    : [];
-                return RelatedViews.Combine(views, coTopic, similar, args.First);
+                var vectors = (by & RelatedBy.Semantic) != 0 ? await semantic.GetAsync(ctx.CancellationToken) : null;
+                var positive = await ResolveSeedsAsync(store, snapshot, args.PaperIds is null ? "paperId" : "paperIds", args.Positive, ctx.CancellationToken);
+                var negative = await ResolveSeedsAsync(store, snapshot, "negative", args.Negative ?? [], ctx.CancellationToken);
+                if (negative.Where(positive.Contains).Select(snapshot.PaperId).FirstOrDefault() is { } both)
+                {
+                    throw new InvalidArgumentError("negative", $"{both} is also one of the papers to start from.");
+                }
+
+                if (positive.Count == 1 && negative.Count == 0)
+                {
+                    var related = await RelatedToAsync(store, snapshot, vectors, positive[0], by, args.First, ctx.CancellationToken);
+                    return related.Select(r => r with { Reasons = [.. r.Reasons.Select(x => x with { Seed = snapshot.PaperId(positive[0]) })] }).ToList();
+                }
+
+                var depth = SeedDepth(args.First);
+                var lists = new List<SeedRelated>();
+                foreach (var (seed, isNegative) in positive.Select(p => (p, false)).Concat(negative.Select(n => (n, true))))
+                {
+                    lists.Add(new SeedRelated(snapshot.PaperId(seed), isNegative, await RelatedToAsync(store, snapshot, vectors, seed, by, depth, ctx.CancellationToken)));
+                }
+
+                return SeedCombination.Combine(lists, args.First);
             });
 
         Field<NonNullGraphType<SubgraphType>>("subgraph")
@@ -145,5 +169,49 @@ public sealed partial class CiteGraphQuery
                     snapshot.PaperId(n), papers[n].Title, papers[n].Year, papers[n].Community, papers[n].PageRank, result.Seeds.Contains(n), snapshot.IsStub(n))).ToList();
                 return new SubgraphView(nodes, result.Edges.Select(e => SnapshotPapers.Edge(snapshot, e)).ToList(), result.Truncated);
             });
+    }
+
+    /// <summary>
+    /// How deep each seed's list is read when several seeds are combined: deeper than <c>first</c>, so that a paper near
+    /// every seed but first on none of their lists is still seen, and a negative seed recognises its neighbours.
+    /// </summary>
+    private static int SeedDepth(int first) => Math.Clamp(3 * first, 100, 3 * TraversalLimits.MaxRelated);
+
+    /// <summary>How many ids a list argument holds in this request (variables applied); 0 when it is absent or null.</summary>
+    private static int Count(global::GraphQL.Validation.Complexity.FieldImpactContext context, string argument) =>
+        context.Arguments?.TryGetValue(argument, out var value) == true && value.Value is System.Collections.IEnumerable list and not string
+            ? list.Cast<object>().Count()
+            : 0;
+
+    private static async Task<List<int>> ResolveSeedsAsync(IGraphStore store, GraphSnapshot snapshot, string argument, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var seeds = new List<int>();
+        foreach (var id in ids)
+        {
+            var (index, _) = await SnapshotPapers.ResolveAsync(store, snapshot, argument, id, cancellationToken);
+            if (!seeds.Contains(index))
+            {
+                seeds.Add(index);
+            }
+        }
+
+        return seeds;
+    }
+
+    /// <summary>The papers related to one paper by the chosen measures, best first (the one-paper <c>related</c>).</summary>
+    private static async Task<IReadOnlyList<RelatedPaperView>> RelatedToAsync(
+        IGraphStore store, GraphSnapshot snapshot, Embeddings.VectorIndex? vectors, int paper, RelatedBy by, int first, CancellationToken cancellationToken)
+    {
+        // Ask each measure for more than 'first': combining them can reorder the list.
+        var related = Relatedness.Compute(snapshot, paper, by & ~(RelatedBy.CoTopic | RelatedBy.Semantic), first * 2);
+        var papers = await SnapshotPapers.LoadAsync(store, snapshot, related.Select(r => r.Paper), cancellationToken);
+        var views = related.Where(r => papers.ContainsKey(r.Paper)).Select(r => new RelatedPaperView(papers[r.Paper], r.Score, r.Reasons)).ToList();
+        var coTopic = (by & RelatedBy.CoTopic) != 0
+            ? await store.GetCoTopicPapersAsync(snapshot.PaperId(paper), first * 2, cancellationToken)
+            : [];
+        var similar = vectors is not null
+            ? await RelatedViews.SemanticAsync(store, vectors, snapshot.PaperId(paper), first * 2, only: by == RelatedBy.Semantic, cancellationToken)
+            : [];
+        return RelatedViews.Combine(views, coTopic, similar, first);
     }
 }

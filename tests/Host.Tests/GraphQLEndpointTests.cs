@@ -103,7 +103,10 @@ public sealed class GraphQLEndpointTests(DemoServerFactory server) : IClassFixtu
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync(Ct);
         Assert.Contains("CiteGraph GraphQL", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("https://", html, StringComparison.Ordinal); // works offline: no external scripts or styles
+        // Works offline: every script and style comes from this server, and the policy says so to the browser.
+        Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", html);
+        Assert.Contains("script-src 'self';", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<script(?![^>]*\b(src=|type=""application/json""))", html); // no inline script for the policy to refuse
 
         var sdl = await client.GetStringAsync("/graphql?sdl", Ct);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(SharedData.RepoRoot, "schema.graphql"), Ct), sdl);

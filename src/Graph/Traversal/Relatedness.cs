@@ -43,8 +43,11 @@ public enum RelatedBy
     DirectCitation = 512,
 }
 
-/// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>
-public sealed record RelatedReason(RelatedBy Kind, double Value, string Detail);
+/// <summary>
+/// Why a paper is related: which measure, its raw value, and a sentence a reader understands; for related papers, the
+/// seed paper (CiteGraph id) the measure relates it to, and whether that seed is one the asker wants to move away from.
+/// </summary>
+public sealed record RelatedReason(RelatedBy Kind, double Value, string Detail, string? Seed = null, bool Negative = false);
 
 /// <summary>A related paper (dense index), its combined score in [0, number of measures] and the reasons behind it.</summary>
 public sealed record RelatedResult(int Paper, double Score, IReadOnlyList<RelatedReason> Reasons);

@@ -139,6 +139,16 @@ public static class GraphQLHttpEndpoint
     private static string ContentTypeOf(HttpRequest request) =>
         (ResponseMediaType.PrefersGraphQLResponse(request) ? ResponseMediaType.GraphQLResponse : ResponseMediaType.Json) + "; charset=utf-8";
 
+    /// <summary>
+    /// The page's policy: GraphiQL's script, styles, fonts and Monaco's web workers come from this server only, and it
+    /// talks to this server only. No inline script runs (the example tabs are a JSON data block). Inline styles are
+    /// admitted: GraphiQL's components set style attributes at run time, and its dialogs inject a style element whose
+    /// text depends on the window (react-remove-scroll-bar's scrollbar gap), so no fixed hash can admit it.
+    /// </summary>
+    public const string PageSecurityPolicy =
+        "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
     /// <summary>A browser navigating to /graphql (HTML accepted, no query given) gets the query page; ?sdl gets the schema.</summary>
     private static bool WantsPage(HttpRequest request) =>
         !request.Query.ContainsKey("query") &&
@@ -154,6 +164,7 @@ public static class GraphQLHttpEndpoint
         }
 
         http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.Headers.ContentSecurityPolicy = PageSecurityPolicy;
         await using var page = typeof(GraphQLHttpEndpoint).Assembly.GetManifestResourceStream("QueryPage.html")!;
         await page.CopyToAsync(http.Response.Body, http.RequestAborted);
     }

@@ -11,7 +11,9 @@ public sealed class RelatedPaperType : ObjectGraphType<RelatedPaperView>
     {
         Name = "RelatedPaper";
         Field<NonNullGraphType<PaperType>>("paper").Resolve(c => c.Source.Paper);
-        Field(r => r.Score).Description("Sum over the measures of each measure's value scaled by its best candidate (0 to one per measure).");
+        Field(r => r.Score).Description(
+            "One seed: the sum over the measures of each measure's value scaled by its best candidate (0 to one per measure). Several seeds " +
+            "(paperIds, negative): the mean over the positive seeds of that sum scaled by the seed's best candidate (0 to 1), less the same mean over the negative seeds.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReasonType>>>>("reasons").Resolve(c => c.Source.Reasons);
     }
 }
@@ -25,5 +27,8 @@ public sealed class ReasonType : ObjectGraphType<RelatedReason>
         Field<NonNullGraphType<RelatednessType>>("kind").Resolve(c => c.Source.Kind);
         Field(r => r.Value).Description("The measure's raw value (a count, or a PageRank mass).");
         Field(r => r.Detail).Description("The reason in words.");
+        Field<IdGraphType>("seed").Description("For related papers: the seed paper this reason relates the result to (null for suggested references).")
+            .Resolve(c => c.Source.Seed);
+        Field(r => r.Negative).Description("True when the seed is one of related's negative papers: this reason lowered the score.");
     }
 }

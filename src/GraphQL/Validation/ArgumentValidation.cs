@@ -9,6 +9,7 @@ internal static class ArgumentValidation
     public static readonly LineageArgumentsValidator Lineage = new();
     public static readonly ConnectArgumentsValidator Connect = new();
     public static readonly RelatedArgumentsValidator Related = new();
+    public static readonly RelatedSeedsArgumentsValidator RelatedSeeds = new();
     public static readonly SubgraphArgumentsValidator Subgraph = new();
 
     public static T Check<T>(this IValidator<T> validator, T arguments)

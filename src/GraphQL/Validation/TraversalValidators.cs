@@ -13,6 +13,9 @@ public static class TraversalLimits
     public const int MaxPathLength = 6;
     public const int MaxPaths = 10;
     public const int MaxRelated = 100;
+
+    /// <summary>Seeds of <c>related</c>, positive and negative each: every seed computes its own related list.</summary>
+    public const int MaxRelatedSeeds = 10;
     public const int MaxSeeds = 50;
     public const int MaxRadius = 3;
     public const int MaxSubgraphNodes = 1000;
@@ -47,6 +50,24 @@ internal sealed class RelatedArgumentsValidator : AbstractValidator<RelatedArgum
     public RelatedArgumentsValidator()
     {
         RuleFor(a => a.PaperId).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("paperId");
+        RuleFor(a => a.First).InclusiveBetween(1, TraversalLimits.MaxRelated).OverridePropertyName("first");
+    }
+}
+
+internal sealed class RelatedSeedsArgumentsValidator : AbstractValidator<RelatedSeedsArguments>
+{
+    public RelatedSeedsArgumentsValidator()
+    {
+        RuleFor(a => a).Must(a => (a.PaperId is null) != (a.PaperIds is null))
+            .WithMessage("give exactly one of paperId (one paper) and paperIds (several).").OverridePropertyName("paperIds");
+        RuleFor(a => a.PaperId!).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("paperId").When(a => a.PaperId is not null);
+        RuleFor(a => a.PaperIds!).NotEmpty().WithMessage("needs at least one paper id.")
+            .Must(s => s.Count <= TraversalLimits.MaxRelatedSeeds).WithMessage($"at most {TraversalLimits.MaxRelatedSeeds} papers.")
+            .OverridePropertyName("paperIds").When(a => a.PaperIds is not null);
+        RuleForEach(a => a.PaperIds).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("paperIds").When(a => a.PaperIds is not null);
+        RuleFor(a => a.Negative!).Must(s => s.Count <= TraversalLimits.MaxRelatedSeeds)
+            .WithMessage($"at most {TraversalLimits.MaxRelatedSeeds} papers.").OverridePropertyName("negative").When(a => a.Negative is not null);
+        RuleForEach(a => a.Negative).NotEmpty().MaximumLength(TraversalLimits.MaxIdLength).OverridePropertyName("negative").When(a => a.Negative is not null);
         RuleFor(a => a.First).InclusiveBetween(1, TraversalLimits.MaxRelated).OverridePropertyName("first");
     }
 }
