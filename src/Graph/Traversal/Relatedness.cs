@@ -41,6 +41,9 @@ public enum RelatedBy
 
     /// <summary>Cited by the paper itself (explicitly, or inferred from its text).</summary>
     DirectCitation = 512,
+
+    /// <summary>Of an age the graph's papers cite readily (a few years older, typically).</summary>
+    Recency = 1024,
 }
 
 /// <summary>Why a paper is related: which measure, its raw value, and a sentence a reader understands.</summary>
