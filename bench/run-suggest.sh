@@ -19,7 +19,9 @@ PY=/usr/bin/python3
 DATA=../shared/data/neurips-icml-citations
 OUT=bench/.out/suggest
 EVAL_YEARS=2020-2022
-FIT_YEARS=2017-2019
+FIT_YEARS=2017-2019          # the peer's alpha, and the comparison fit
+FROZEN_FIT_YEARS=2018-2019   # CiteGraph's weights: fitted on these papers ...
+FROZEN_FIT_BEFORE=2018       # ... seeing only citations made before this year
 GRAPH_BEFORE=2020
 REUSE=0
 for arg in "$@"; do
@@ -62,7 +64,8 @@ if [[ $REUSE == 0 ]]; then
 fi
 
 "$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --json > "$OUT/citegraph-fit.json"
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --json > "$OUT/citegraph-fit.json"
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --json > "$OUT/citegraph-fit-open.json"
 wait $PEER
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
 "$PY" bench/peers/suggest_report.py "$OUT" bench/RESULTS.md

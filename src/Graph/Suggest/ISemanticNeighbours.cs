@@ -8,4 +8,7 @@ public interface ISemanticNeighbours
 {
     /// <summary>Up to <paramref name="k"/> papers (dense snapshot indexes, never <paramref name="paper"/> itself) most similar to it, best first.</summary>
     IReadOnlyList<(int Paper, float Similarity)> Nearest(int paper, int k);
+
+    /// <summary>The cosine of two papers, or null when either has no vector.</summary>
+    float? Similarity(int a, int b);
 }

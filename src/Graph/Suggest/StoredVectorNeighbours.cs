@@ -103,6 +103,16 @@ public sealed class StoredVectorNeighbours : ISemanticNeighbours
         return result;
     }
 
+    public float? Similarity(int a, int b)
+    {
+        if (a < 0 || b < 0 || a >= _rowOf.Length || b >= _rowOf.Length || _rowOf[a] < 0 || _rowOf[b] < 0)
+        {
+            return null;
+        }
+
+        return Dot(_matrix.AsSpan(_rowOf[a] * _dimensions, _dimensions), _matrix.AsSpan(_rowOf[b] * _dimensions, _dimensions));
+    }
+
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;

@@ -18,6 +18,7 @@ public sealed class SuggestionCorpus
         Terms = terms;
         ByCitations = byCitations;
         Semantic = semantic;
+        Ages = CitationAges.Measure(snapshot, months);
     }
 
     public GraphSnapshot Snapshot { get; }
@@ -32,6 +33,9 @@ public sealed class SuggestionCorpus
 
     /// <summary>Papers with text, most cited first (citations of every kind in the snapshot): the candidates popularity alone would name.</summary>
     public IReadOnlyList<int> ByCitations { get; }
+
+    /// <summary>How readily the graph's papers cite papers of each age.</summary>
+    public CitationAges Ages { get; }
 
     /// <summary>The embedding neighbours, or null when none are plugged in.</summary>
     public ISemanticNeighbours? Semantic { get; }

@@ -59,14 +59,21 @@ public static class SuggestionEngine
     }
 
     /// <summary>Every candidate reference of <paramref name="paper"/> with its features, in no particular order (the input of weight fitting).</summary>
-    public static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope)
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">
+    /// When given (held-out scope only), citations made in this year or later are hidden as well: the graph as frozen
+    /// before that year, as in an evaluation whose graph holds only older citations.
+    /// </param>
+    public static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return new Context(corpus, paper, scope).Candidates();
+        return new Context(corpus, paper, scope, graphBefore).Candidates();
     }
 
     /// <summary>The computation for one paper: raw feature values per candidate, kept for the reasons.</summary>
-    private sealed class Context(SuggestionCorpus corpus, int paper, SuggestionScope scope)
+    private sealed class Context(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore = null)
     {
         private readonly Dictionary<int, float>[] _raw = Enumerable.Range(0, FeatureCount).Select(_ => new Dictionary<int, float>()).ToArray();
         private readonly Dictionary<int, List<int>> _citedBy = [];
@@ -188,6 +195,17 @@ public static class SuggestionEngine
                     Raw(SuggestionFeature.KeyTerms)[c] = _text[c];
                 }
 
+                if (corpus.Ages.RelativeRate(_month, corpus.Months[c]) is { } rate)
+                {
+                    Raw(SuggestionFeature.Recency)[c] = (float)rate;
+                }
+
+                // Meaning for every candidate, also those beyond the nearest neighbours the index returned.
+                if (corpus.Semantic?.Similarity(paper, c) is { } cosine && cosine > 0)
+                {
+                    Raw(SuggestionFeature.Semantic).TryAdd(c, cosine);
+                }
+
                 var visible = 0;
                 foreach (var citing in citations.InNeighbors(c))
                 {
@@ -243,7 +261,17 @@ public static class SuggestionEngine
             SuggestionFeature.DirectCitation => corpus.Snapshot.Citation(paper, c) is { Inferred: true, Evidence: { } evidence }
                 ? $"its text refers to it: {evidence}"
                 : "it cites it",
+            SuggestionFeature.Recency => string.Create(CultureInfo.InvariantCulture,
+                $"papers {Age(c)} older are cited {value:0.##}× as readily as the average in the graph"),
             _ => feature.ToString(),
+        };
+
+        private string Age(int c) => CitationAges.Bucket(_month, corpus.Months[c]) switch
+        {
+            0 => "less than a year",
+            1 => "a year",
+            CitationAges.MaxYears => $"{CitationAges.MaxYears} years or more",
+            var years => $"{years} years",
         };
 
         private string CitedBySimilar(int c)
@@ -262,6 +290,7 @@ public static class SuggestionEngine
             SuggestionFeature.Popularity => RelatedBy.Popularity,
             SuggestionFeature.CoCitation => RelatedBy.CoCitation,
             SuggestionFeature.Coupling => RelatedBy.BibliographicCoupling,
+            SuggestionFeature.Recency => RelatedBy.Recency,
             _ => RelatedBy.DirectCitation,
         };
 
@@ -278,7 +307,8 @@ public static class SuggestionEngine
             other != paper && !corpus.Snapshot.IsStub(other) && corpus.Titles[other] is not null && corpus.Months[other].MayBeCitedBy(_month);
 
         /// <summary>Whether the citations <paramref name="citing"/> makes are visible in this scope.</summary>
-        private bool CitingVisible(int citing) => scope == SuggestionScope.Live || corpus.Months[citing].IsStrictlyBefore(_month);
+        private bool CitingVisible(int citing) => scope == SuggestionScope.Live
+            || (corpus.Months[citing].IsStrictlyBefore(_month) && (graphBefore is not { } before || corpus.Months[citing].Year < before));
 
         private static IEnumerable<int> Top(IEnumerable<int> papers, Func<int, float> score, int count)
         {

@@ -26,4 +26,10 @@ public enum SuggestionFeature
 
     /// <summary>A citation the paper's own text makes to it (an inferred CITES, or an explicit one outside held-out evaluation).</summary>
     DirectCitation,
+
+    /// <summary>
+    /// How readily the graph's papers cite papers of the candidate's age (<see cref="CitationAges"/>): work of a few years
+    /// back is cited more readily than last month's or a decade-old work.
+    /// </summary>
+    Recency,
 }

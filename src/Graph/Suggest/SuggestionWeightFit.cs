@@ -15,13 +15,23 @@ public static class SuggestionWeightFit
         a.Recall > b.Recall + 1e-9 || (Math.Abs(a.Recall - b.Recall) <= 1e-9 && a.Mrr > b.Mrr + 1e-9);
 
     /// <summary>The fitted weights and the training recall@k and MRR they reach.</summary>
-    public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4)
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="truth">Known references.</param>
+    /// <param name="years">The citing papers fitted on.</param>
+    /// <param name="k">Suggestions per paper.</param>
+    /// <param name="maxPasses">Coordinate-search passes at most.</param>
+    /// <param name="graphBefore">
+    /// When given, the training papers see only citations made before this year (besides before their own month): the
+    /// graph frozen as an evaluation's graph is, so that the weights learn how far the citation features carry when
+    /// the graph lags behind the papers (the evaluated 2020–2022 papers see only citations made before 2020).
+    /// </param>
+    public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(truth);
         var papers = SuggestionEvaluation.Citing(corpus, truth, years);
         var training = new (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[papers.Count];
-        Parallel.For(0, papers.Count, i => training[i] = (SuggestionEngine.Candidates(corpus, papers[i], SuggestionScope.HeldOut), truth.References[papers[i]]));
+        Parallel.For(0, papers.Count, i => training[i] = (SuggestionEngine.Candidates(corpus, papers[i], SuggestionScope.HeldOut, graphBefore), truth.References[papers[i]]));
 
         (double Recall, double Mrr) Measure(SuggestionWeights weights)
         {

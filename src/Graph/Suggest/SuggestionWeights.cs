@@ -17,23 +17,26 @@ public sealed record SuggestionWeights
 
     /// <summary>
     /// The weights the API and <c>eval-suggest</c> use by default: fitted by <see cref="SuggestionWeightFit"/>
-    /// (<c>citegraph eval-suggest --fit-years 2017-2019</c>) on the neurips-icml-citations papers of 2017–2019 as the
-    /// citing side, each with every citation made in its month or later hidden, never on the 2020–2022 papers that
-    /// bench/RESULTS.md evaluates. See bench/RESULTS.md ("Suggested references") for the run.
+    /// (<c>citegraph eval-suggest --fit-years 2018-2019 --fit-graph-before 2018</c>) on the neurips-icml-citations papers
+    /// of 2018–2019 as the citing side, each seeing only citations made before 2018 (and before its own month), never
+    /// on the 2020–2022 papers that bench/RESULTS.md evaluates. The graph is frozen in the fit as it is in that evaluation
+    /// (whose papers see only citations made before 2020), so the weights learn how far the citation features carry when
+    /// the graph lags behind a paper. See bench/RESULTS.md ("Suggested references") for the run.
     /// </summary>
     /// <remarks>
     /// Fit of 2026-12-04 with all-MiniLM-L6-v2 embeddings stored (100 similar papers, similarity cubed; two starts):
-    /// training recall@10 0.585, MRR 0.561 on the 1,072 training papers. Direct (inferred) citations got weight 0.
+    /// training recall@10 0.548, MRR 0.526 on the 873 training papers. Popularity and direct (inferred) citations got
+    /// weight 0: under a lagging graph the votes of similar papers (cited-by-similar) carry what popularity knows.
     /// </remarks>
     public static SuggestionWeights Fitted { get; } = From(new Dictionary<SuggestionFeature, double>
     {
-        [SuggestionFeature.KeyTerms] = 2.0,
+        [SuggestionFeature.KeyTerms] = 1.0,
         [SuggestionFeature.Semantic] = 2.0,
-        [SuggestionFeature.CoTopic] = 0.25,
+        [SuggestionFeature.CoTopic] = 0.125,
         [SuggestionFeature.CitedBySimilar] = 1.0,
-        [SuggestionFeature.Popularity] = 1.0,
-        [SuggestionFeature.CoCitation] = 2.0,
+        [SuggestionFeature.CoCitation] = 0.5,
         [SuggestionFeature.Coupling] = 0.25,
+        [SuggestionFeature.Recency] = 0.25,
     });
 
     /// <summary>Weights from a map; features not named weigh 0.</summary>

@@ -41,6 +41,9 @@ public enum RelatedBy
 
     /// <summary>Cited by the paper itself (explicitly, or inferred from its text).</summary>
     DirectCitation = 512,
+
+    /// <summary>Of an age the graph's papers cite readily (a few years older, typically).</summary>
+    Recency = 1024,
 }
 
 /// <summary>

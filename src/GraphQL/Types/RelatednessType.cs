@@ -19,5 +19,6 @@ public sealed class RelatednessType : EnumerationGraphType
         Add("CITED_BY_SIMILAR", RelatedBy.CitedBySimilar, "Cited by the papers most similar to it (a reason of suggested references).");
         Add("POPULARITY", RelatedBy.Popularity, "Cited often in the graph (a reason of suggested references).");
         Add("DIRECT_CITATION", RelatedBy.DirectCitation, "Cited by the paper itself, explicitly or inferred from its text (a reason of suggested references).");
+        Add("RECENCY", RelatedBy.Recency, "Of an age the graph's papers cite readily, a few years older typically (a reason of suggested references).");
     }
 }

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// <c>citegraph eval-suggest --truth FILE [--k 10] [--citing-years Y1-Y2] [--features …] [--each-feature] [--fit-years Y1-Y2] [--json]</c>:
+/// <c>citegraph eval-suggest --truth FILE [--k 10] [--citing-years Y1-Y2] [--features …] [--each-feature] [--fit-years Y1-Y2 [--fit-graph-before YEAR]] [--json]</c>:
 /// recall@k, MRR and hit share of suggested references against known reference lists, each paper held out.
 /// </summary>
 internal static class EvalSuggestCommand
@@ -31,9 +31,14 @@ internal static class EvalSuggestCommand
             Description = "Fit the weights on the citing papers of these years (never on the evaluated ones), print them, and evaluate with them.",
             HelpName = "Y1-Y2",
         };
+        var fitGraph = new Option<int?>("--fit-graph-before")
+        {
+            Description = "With --fit-years: the training papers see only citations made before this year, as the evaluated papers see a graph that stops before them.",
+            HelpName = "YEAR",
+        };
         var command = new Command("eval-suggest", "Measure suggested references against a truth file of known references: recall@k, MRR and the share of papers with a hit.")
         {
-            db, truth, k, years, features, each, fit, json,
+            db, truth, k, years, features, each, fit, fitGraph, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -73,6 +78,12 @@ internal static class EvalSuggestCommand
                 return 2;
             }
 
+            if (result.GetValue(fitGraph) is not null && fitYears is null)
+            {
+                await Console.Error.WriteLineAsync("--fit-graph-before needs --fit-years.");
+                return 2;
+            }
+
             if (fitYears is { } fy && citingYears is { } cy && fy.From <= cy.To && cy.From <= fy.To)
             {
                 await Console.Error.WriteLineAsync($"--fit-years {fy} overlaps --citing-years {cy}: weights must not be fitted on the papers they are evaluated on.");
@@ -90,9 +101,11 @@ internal static class EvalSuggestCommand
             string? fitted = null;
             if (fitYears is { } trainOn)
             {
-                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue);
+                var graphBefore = result.GetValue(fitGraph);
+                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue, graphBefore: graphBefore);
                 weights = w;
-                fitted = string.Create(CultureInfo.InvariantCulture, $"fitted on {trainOn}: {w} (training recall@{kValue} {recall:0.000}, MRR {mrr:0.000})");
+                var frozen = graphBefore is { } gb ? string.Create(CultureInfo.InvariantCulture, $" with the graph before {gb}") : "";
+                fitted = string.Create(CultureInfo.InvariantCulture, $"fitted on {trainOn}{frozen}: {w} (training recall@{kValue} {recall:0.000}, MRR {mrr:0.000})");
             }
 
             if (result.GetValue(each))

@@ -120,4 +120,32 @@ public sealed class SuggestionEngineTests(FieldCorpus fields) : IClassFixture<Fi
         Assert.Equal(1.0, SuggestionEvaluation.Evaluate(fields.Corpus, truth, 2, weights).RecallAtK, 3);
         Assert.Contains(weights.Values, w => w > 0);
     }
+
+    [Fact]
+    public void The_recency_reason_names_the_candidates_age_and_the_rate_it_scored_with()
+    {
+        var paper = fields.Index(FieldCorpus.Arxiv(2, 2019, 6));
+        var foundation = fields.Index(FieldCorpus.Foundation(2, 1));
+        var corpus = fields.Corpus;
+
+        var suggestion = SuggestionEngine.Suggest(corpus, paper, 2, SuggestionWeights.Fitted, SuggestionScope.HeldOut).Single(s => s.Paper == foundation);
+
+        var recency = Assert.Single(suggestion.Reasons, r => r.Kind == RelatedBy.Recency);
+        Assert.Equal(corpus.Ages.RelativeRate(corpus.Months[paper], corpus.Months[foundation])!.Value, recency.Value, 5);
+        Assert.StartsWith("papers 4 years older are cited", recency.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_graph_frozen_before_a_year_hides_the_citations_made_from_that_year_on()
+    {
+        // Every citation of the generated corpus is made in 2016 or later: frozen before 2016, a 2019 paper sees none.
+        var paper = fields.Index(FieldCorpus.Arxiv(4, 2019, 6));
+        int[] citationFeatures = [(int)SuggestionFeature.Popularity, (int)SuggestionFeature.CitedBySimilar, (int)SuggestionFeature.CoCitation, (int)SuggestionFeature.Coupling];
+
+        var frozen = SuggestionEngine.Candidates(fields.Corpus, paper, SuggestionScope.HeldOut, graphBefore: 2016);
+        var later = SuggestionEngine.Candidates(fields.Corpus, paper, SuggestionScope.HeldOut, graphBefore: 2018);
+
+        Assert.All(frozen, c => Assert.All(citationFeatures, f => Assert.Equal(0f, c.Features[f])));
+        Assert.Contains(later, c => c.Features[(int)SuggestionFeature.Popularity] > 0 && c.Features[(int)SuggestionFeature.CitedBySimilar] > 0);
+    }
 }
