@@ -1,4 +1,5 @@
 #:project ../../src/Graph/Graph.csproj
+#:project ../../src/Graph.Sqlite/Graph.Sqlite.csproj
 #:property PublishAot=false
 // Writes every candidate the suggestion engine scores for the citing papers of a truth file, with its features and
 // whether the paper really cites it: the input of bench/suggest/fit_ranker.py (fitting and error analysis in Python).
@@ -8,7 +9,7 @@
 // number of known references), then one column per SuggestionFeature (scaled as the engine scales them).
 using System.Globalization;
 using CiteGraph.Graph.Snapshot;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Suggest;
 
 if (args.Length is not (4 or 5))

@@ -98,7 +98,7 @@ public sealed class SeedCorpusFixture : IAsyncLifetime
         var path = _dir.File("seeds.jsonl");
         await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("seeds.db") });
-        await new Ingestor(store, new IngestOptions { Derive = false }).LoadAsync([InputFile.FromPath(path)], cancellationToken: TestContext.Current.CancellationToken);
+        await new Ingestor(store).LoadAsync([InputFile.FromPath(path)], cancellationToken: TestContext.Current.CancellationToken);
         _services = new ServiceCollection().AddSingleton<IGraphStore>(store).AddCiteGraphQL().BuildServiceProvider();
         await _services.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
         foreach (var work in new[] { A, B, C }.Concat(NearAAndB).Concat(NearAOnly).Concat(NearBOnly).Concat(NearAAndC).Concat(NearCOnly))
