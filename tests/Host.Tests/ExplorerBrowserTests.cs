@@ -11,8 +11,6 @@ namespace CiteGraph.Host.Tests;
 /// </summary>
 public sealed class ExplorerBrowserTests(ExplorerServer server) : IClassFixture<ExplorerServer>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "explorer");
@@ -20,10 +18,7 @@ public sealed class ExplorerBrowserTests(ExplorerServer server) : IClassFixture<
     [Fact]
     public async Task Search_open_a_paper_then_lineage_connect_and_communities_draw_what_the_API_returns()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium; .ci/run does it); the browser test needs it.");
-        }
+        HeadlessChromium.SkipUnlessInstalled();
 
         var focus = server.Ids[3];
         var other = server.Ids[4];
@@ -40,14 +35,7 @@ public sealed class ExplorerBrowserTests(ExplorerServer server) : IClassFixture<
 
         using var userData = new TempDirectory();
         using var playwright = await Playwright.CreateAsync();
-        await using var context = await playwright.Chromium.LaunchPersistentContextAsync(userData.Path, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
+        await using var context = await HeadlessChromium.LaunchAsync(playwright, userData.Path, 1280, 800);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add($"console {m.Type}: {m.Text}"); };
@@ -154,11 +142,6 @@ public sealed class ExplorerBrowserTests(ExplorerServer server) : IClassFixture<
             .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("title").GetString()!);
     }
 
-    private static async Task<JsonElement> DataAsync(HttpClient http, string query, object? variables)
-    {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables }, Ct);
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
-        Assert.False(json.TryGetProperty("errors", out var errors), errors.ToString());
-        return json.GetProperty("data");
-    }
+    private static Task<JsonElement> DataAsync(HttpClient http, string query, object? variables) =>
+        HeadlessChromium.DataAsync(http, query, variables, Ct);
 }

@@ -13,8 +13,6 @@ namespace CiteGraph.Host.Tests;
 /// </summary>
 public sealed class GraphiQLBrowserTests(ExplorerServer server) : IClassFixture<ExplorerServer>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "graphiql");
@@ -22,10 +20,7 @@ public sealed class GraphiQLBrowserTests(ExplorerServer server) : IClassFixture<
     [Fact]
     public async Task A_typed_query_runs_in_GraphiQL_and_the_docs_explorer_and_history_work()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium; .ci/run does it); the browser test needs it.");
-        }
+        HeadlessChromium.SkipUnlessInstalled();
 
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         if (!(await http.GetAsync("/graphiql/graphiql.js", Ct)).IsSuccessStatusCode)
@@ -40,14 +35,7 @@ public sealed class GraphiQLBrowserTests(ExplorerServer server) : IClassFixture<
 
         using var userData = new TempDirectory();
         using var playwright = await Playwright.CreateAsync();
-        await using var context = await playwright.Chromium.LaunchPersistentContextAsync(userData.Path, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
+        await using var context = await HeadlessChromium.LaunchAsync(playwright, userData.Path, 1400, 900);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add($"console {m.Type}: {m.Text}"); };
@@ -111,11 +99,5 @@ public sealed class GraphiQLBrowserTests(ExplorerServer server) : IClassFixture<
 
     private static async Task RunAsync(IPage page) => await page.Locator(".graphiql-execute-button").ClickAsync();
 
-    private static async Task<JsonElement> DataAsync(HttpClient http, string query)
-    {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query }, Ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
-        return body.GetProperty("data");
-    }
+    private static Task<JsonElement> DataAsync(HttpClient http, string query) => HeadlessChromium.DataAsync(http, query, null, Ct);
 }
