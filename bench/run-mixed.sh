@@ -33,15 +33,25 @@ ids = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM paper 
 random.Random(17).shuffle(ids)
 print("\n".join(ids[:5000]))
 PY
+# Distinct searches for the only-search-distinct line: 3,000 two-word queries over the words (4+ letters) of the store's
+# titles and abstracts (the generated corpus has only ~70 such words, so single words would repeat).
+python3 - "$DB" > bench/out/mixed-words.txt <<'PY'
+import random, re, sqlite3, sys
+titles = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT title || ' ' || COALESCE(abstract, '') FROM paper WHERE is_stub = 0 LIMIT 20000")]
+vocab = sorted({w.lower() for t in titles for w in re.findall(r"[A-Za-z]{4,}", t)})
+pairs = [f"{a} {b}" for a in vocab for b in vocab if a < b]
+random.Random(17).shuffle(pairs)
+print("\n".join(pairs[:3000]))
+PY
 "$BIN/citegraph" serve --db "$DB" --urls "http://127.0.0.1:$PORT" --CiteGraph:Http:RateLimitPerMinute=0 \
   --Serilog:MinimumLevel:Default=Warning > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
 curl -s "http://127.0.0.1:$PORT/health/ready" > "$OUT/ready.json"
-run() { # name mix connections
+run() { # name mix connections [words file]
   local threads=$(( $3 < 2 ? 1 : 2 ))
-  IDS=bench/out/mixed-ids.txt MIX=$2 wrk -t"$threads" -c"$3" -d"${SECONDS_EACH}s" --timeout 30s --latency -s bench/mixed/mix.lua \
+  IDS=bench/out/mixed-ids.txt WORDS=${4:-} MIX=$2 wrk -t"$threads" -c"$3" -d"${SECONDS_EACH}s" --timeout 30s --latency -s bench/mixed/mix.lua \
     "http://127.0.0.1:$PORT/graphql" > "$OUT/$1.txt" 2> "$OUT/$1.err" || true
   printf '%s c=%s: %s req/s, p50 %s, p99 %s; load average %s\n' "$1" "$3" \
     "$(awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt")" "$(awk '$1=="50%" {print $2}' "$OUT/$1.txt")" \
@@ -54,3 +64,4 @@ run warmup "$MIX" 8 >/dev/null
 for c in 1 8 32; do run "mix-c$c" "$MIX" "$c"; done
 for c in 8 32; do run "paper-c$c" paper "$c"; done
 for kind in ${MIX//,/ }; do run "only-$kind-c8" "$kind" 8; done
+run only-search-distinct-c8 search 8 bench/out/mixed-words.txt

@@ -283,39 +283,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
-        var fts = FtsQuery.FromText(text);
-        if (fts is null)
-        {
-            return [];
-        }
-
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        // Title matches weigh ten times abstract matches; bm25 is lower-is-better, so the score is negated.
-        command.CommandText = $"""
-            SELECT {PaperColumns}, -bm25(paper_fts, 10.0, 1.0), snippet(paper_fts, -1, '[', ']', '…', 16)
-            FROM paper_fts JOIN paper p ON p.pk = paper_fts.rowid
-            WHERE paper_fts MATCH $q AND p.is_stub = 0
-            ORDER BY bm25(paper_fts, 10.0, 1.0), p.pk
-            LIMIT $first;
-            """;
-        command.Parameters.AddWithValue("$q", fts);
-        command.Parameters.AddWithValue("$first", first);
-        var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(new SearchHit(ReadPaper(reader), reader.GetDouble(PaperColumnCount), reader.GetString(PaperColumnCount + 1)));
-        }
-
-        return hits;
-    }
-
-    /// <inheritdoc />
     public async Task<Repo?> FindRepoAsync(string canonicalUrl, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -219,6 +219,22 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_finds_papers_ranked_below_more_stubs_than_a_page_holds()
+    {
+        // Fifty stubs titled after the word (short titles, so they outrank an abstract-only match) crowd any bounded
+        // candidate list; the paper below them must still be found.
+        var cited = Enumerable.Range(1, 50).Select(n => new ExternalId(ExternalIdKind.OpenAlex, $"Weaver-{n}")).ToArray();
+        await Store.UpsertAsync(
+        [
+            new ResolvedRecord("P0000000000000001", Work("Weaver Citing", W(1), cited)),
+            Some.Resolved(Some.Record("Tidepool", line: 2, @abstract: "A long benchmark abstract that mentions weaver once among many other words.")),
+        ], Ct);
+        var hits = await Store.SearchAsync("weaver", 2, Ct);
+        Assert.Equal(["Weaver Citing", "Tidepool"], hits.Select(h => h.Paper.Title));
+        Assert.Equal(hits.OrderByDescending(h => h.Score).Select(h => h.Paper.Title), hits.Select(h => h.Paper.Title));
+    }
+
+    [Fact]
     public async Task Pages_through_filtered_papers_without_gaps_or_repeats()
     {
         var records = Enumerable.Range(1, 25).Select(i => Some.Resolved(Some.Record(
