@@ -30,6 +30,9 @@ public static class GraphQLServiceCollectionExtensions
         // Suggested references build their text index (and read the stored embeddings) once per snapshot.
         services.TryAddSingleton<SuggestionService>();
         services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.ApiKeyOptions());
+        // One writer at a time across every ingest of this server; the host configures the answer budget.
+        services.TryAddSingleton(new CiteGraph.GraphQL.Mutations.IngestJobOptions());
+        services.TryAddSingleton<CiteGraph.GraphQL.Mutations.IngestJobs>();
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)
