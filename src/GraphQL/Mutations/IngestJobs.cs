@@ -121,6 +121,17 @@ public sealed class IngestJobs(IngestJobOptions options)
         return job;
     }
 
+    /// <summary>
+    /// Completes when every job started so far has finished (or <paramref name="cancellationToken"/> gives up): the host
+    /// waits on it when stopping, so a stop does not cut a running ingest in half.
+    /// </summary>
+    public Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = _jobs.Values.Where(j => j.State is IngestJobState.Queued or IngestJobState.Running)
+            .Select(j => j.Finished.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+        return Task.WhenAll(unfinished).WaitAsync(cancellationToken);
+    }
+
     /// <summary>The job with <paramref name="id"/>, or null when unknown or forgotten.</summary>
     public IngestJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
 

@@ -25,6 +25,7 @@ public static class HostingServiceCollectionExtensions
         services.TryAddSingleton(configuration.GetSection(IngestLimitsOptions.Section).Get<IngestLimitsOptions>() ?? new IngestLimitsOptions());
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
         services.TryAddSingleton(configuration.GetSection(IngestJobOptions.Section).Get<IngestJobOptions>() ?? new IngestJobOptions());
+        services.AddHostedService<IngestJobDrain>();
         // The key comes from CiteGraph:ApiKey or, as documented, the CITEGRAPH_API_KEY environment variable.
         services.TryAddSingleton(new ApiKeyOptions
         {
