@@ -16,7 +16,7 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions, Mutations.IngestJobs jobs)
     {
         Name = "Query";
 
@@ -129,6 +129,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
         AddTraversalFields(store, snapshots, semantic);
         AddDidYouMeanFields(store, snapshots);
         AddSuggestedReferenceFields(store, snapshots, suggestions);
+        AddJobFields(jobs);
 
         // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
         // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).

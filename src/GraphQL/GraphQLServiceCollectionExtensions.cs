@@ -38,6 +38,9 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddSingleton<PaperSearch>();
         // Suggested references build their text index (and read the stored embeddings) once per snapshot.
         services.TryAddSingleton<SuggestionService>();
+        // One writer at a time across every ingest of this server; the host binds the answer budget (CiteGraph:Ingest).
+        services.TryAddSingleton(sp => new CiteGraph.GraphQL.Mutations.IngestJobs(
+            sp.GetService<IOptions<CiteGraph.GraphQL.Mutations.IngestJobOptions>>()?.Value ?? new CiteGraph.GraphQL.Mutations.IngestJobOptions()));
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)

@@ -25,7 +25,7 @@ public sealed class GracefulShutdownTests
         var key = "drain-" + Guid.NewGuid().ToString("N");
         using var host = CiteGraphWebHost.CreateBuilder(
         [
-            "--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--CiteGraph:ApiKey=" + key,
+            "--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--CiteGraph:ApiKey=" + key, "--CiteGraph:Ingest:AnswerWithinSeconds=25",
             "--Serilog:MinimumLevel:Default=Warning",
         ]).Build();
         await host.StartAsync(Ct);

@@ -17,7 +17,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
     /// </summary>
     public const int MaxContentLength = 16 * 1024 * 1024;
 
-    public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, IOptions<ApiKeyOptions> access, IIngestService? ingest = null)
+    public CiteGraphMutation(IGraphStore store, SnapshotHolder snapshots, IOptions<ApiKeyOptions> access, IngestJobs jobs, IIngestService? ingest = null)
     {
         Name = "Mutation";
 
@@ -25,7 +25,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
         if (ingest is not null)
         {
             Field<NonNullGraphType<IngestReportType>>("ingest")
-                .Description("Loads papers from text in any supported format (detected when not given) and reports what happened. Needs X-Api-Key.")
+                .Description("Loads papers from text in any supported format (detected when not given), derives their topics and lineage, rebuilds the snapshot and reports what happened; past the answer budget it answers with the job to poll instead. Needs X-Api-Key.")
                 .Argument<SourceFormatType>("format")
                 .Argument<IdKindType>("idKind", "What an edge list's ids are. Default AUTO: arXiv ids or DOIs when every id of the first edges is one, plain node ids otherwise.")
                 .Argument<NonNullGraphType<StringGraphType>>("content")
@@ -38,9 +38,17 @@ public sealed class CiteGraphMutation : ObjectGraphType
                         throw new InvalidArgumentError("content", $"at most {MaxContentLength:N0} characters; load larger files with 'citegraph load'.");
                     }
 
-                    var outcome = await ingest.IngestAsync(ctx.GetArgument<string?>("format"), ctx.GetArgument<string?>("idKind"), content, ctx.CancellationToken);
-                    await snapshots.RebuildAsync(ctx.CancellationToken);
-                    return outcome;
+                    var format = ctx.GetArgument<string?>("format");
+                    var idKind = ctx.GetArgument<string?>("idKind");
+                    // The job writes, derives and rebuilds the snapshot to the end whatever happens to this request, so the
+                    // answer is the report with everything consistent, or the job when that takes longer than the budget.
+                    var job = jobs.Start(async token =>
+                    {
+                        var outcome = await ingest.IngestAsync(format, idKind, content, token);
+                        await snapshots.RebuildAsync(token);
+                        return outcome;
+                    });
+                    return await jobs.WaitAsync(job, ctx.CancellationToken) ? new IngestResult(job.Outcome, job) : new IngestResult(null, job);
                 });
         }
 

@@ -48,21 +48,51 @@ public sealed class AlgorithmType : EnumerationGraphType<AnalyticsAlgorithm>
     protected override string ChangeEnumCase(string val) => val.ToUpperInvariant();
 }
 
-/// <summary>What an ingest did.</summary>
-public sealed class IngestReportType : ObjectGraphType<IngestOutcome>
+/// <summary>What an <c>ingest</c> answers: the report when its work finished within the budget, and its job either way.</summary>
+public sealed record IngestResult(IngestOutcome? Report, IngestJob Job);
+
+/// <summary>What an ingest did; the counts are null while its job still runs.</summary>
+public sealed class IngestReportType : ObjectGraphType<IngestResult>
 {
     public IngestReportType()
     {
         Name = "IngestReport";
-        Field(r => r.Read).Description("Entries read.");
-        Field(r => r.Loaded).Description("Records written.");
-        Field(r => r.New).Description("Records that created a paper.");
-        Field(r => r.Merged).Description("Records merged into a paper already known.");
-        Field(r => r.Rejected).Description("Entries rejected.");
-        Field(r => r.Rejections).Description("Each rejection as 'source:line: reason'.");
-        Field(r => r.PapersInStore).Description("Papers in the store afterwards.");
-        Field(r => r.CitationsAdded).Description("Explicit citations the ingest added.");
+        Description = "What an ingest did. The counts are null when the ingest outlasted the answer budget and goes on as a job: poll job(id).";
+        Field<IntGraphType>("read").Description("Entries read.").Resolve(c => c.Source.Report?.Read);
+        Field<IntGraphType>("loaded").Description("Records written.").Resolve(c => c.Source.Report?.Loaded);
+        Field<IntGraphType>("new").Description("Records that created a paper.").Resolve(c => c.Source.Report?.New);
+        Field<IntGraphType>("merged").Description("Records merged into a paper already known.").Resolve(c => c.Source.Report?.Merged);
+        Field<IntGraphType>("rejected").Description("Entries rejected.").Resolve(c => c.Source.Report?.Rejected);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("rejections").Description("Each rejection as 'source:line: reason'.").Resolve(c => c.Source.Report?.Rejections);
+        Field<IntGraphType>("papersInStore").Description("Papers in the store afterwards.").Resolve(c => c.Source.Report?.PapersInStore);
+        Field<IntGraphType>("citationsAdded").Description("Explicit citations the ingest added.").Resolve(c => c.Source.Report?.CitationsAdded);
+        Field<NonNullGraphType<IngestJobType>>("job").Description("The ingest's job: DONE when the counts are here, else QUEUED or RUNNING.").Resolve(c => c.Source.Job);
     }
+}
+
+/// <summary>An ingest's job.</summary>
+public sealed class IngestJobType : ObjectGraphType<IngestJob>
+{
+    public IngestJobType()
+    {
+        Name = "IngestJob";
+        Description = "An ingest running in the background (one at a time): papers written, topics and lineage derived, snapshot rebuilt.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IngestJobStateType>>("state").Resolve(c => c.Source.State);
+        Field<IngestReportType>("report").Description("The report once DONE.")
+            .Resolve(c => c.Source.Outcome is { } outcome ? new IngestResult(outcome, c.Source) : null);
+        Field<StringGraphType>("error").Description("Why it failed, once FAILED; what it wrote is kept and ingesting the same content again completes it.")
+            .Resolve(c => c.Source.Error?.Message);
+    }
+}
+
+/// <summary>QUEUED, RUNNING, DONE, FAILED.</summary>
+public sealed class IngestJobStateType : EnumerationGraphType<IngestJobState>
+{
+    public IngestJobStateType() => Name = "IngestJobState";
+
+    /// <summary>One word, upper case, as DESIGN §7 spells enum values.</summary>
+    protected override string ChangeEnumCase(string val) => val.ToUpperInvariant();
 }
 
 /// <summary>What an analytics run did.</summary>

@@ -20,6 +20,7 @@ public static class HostingServiceCollectionExtensions
         // After the initializer (hosted services start in order), so it polls a store with a first snapshot.
         services.AddHostedService<SnapshotRefresher>();
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
+        services.AddHostedService<IngestJobDrain>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class OptionsRegistration
         services.AddValidatedOptions<CiteGraphOptions>(CiteGraphOptions.Section);
         services.AddValidatedOptions<HttpOptions>(HttpOptions.Section);
         services.AddValidatedOptions<IngestLimitsOptions>(IngestLimitsOptions.Section);
+        services.AddValidatedOptions<IngestJobOptions>(IngestJobOptions.Section);
         services.AddValidatedOptions<GraphQLLimitsOptions>(GraphQLLimitsOptions.Section);
         // CiteGraph:ApiKey, else the CITEGRAPH_API_KEY environment variable (part of the host's configuration), as documented.
         services.AddValidatedOptions<ApiKeyOptions>(CiteGraphOptions.Section)

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace CiteGraph.GraphQL.Mutations;
+
+/// <summary>How long an <c>ingest</c> waits for its work before answering with a job to poll, and how many jobs are kept.</summary>
+public sealed class IngestJobOptions
+{
+    /// <summary>Configuration section (shared with the host's ingest limits).</summary>
+    public const string Section = "CiteGraph:Ingest";
+
+    /// <summary>
+    /// Seconds an <c>ingest</c> waits for its load, derive and snapshot rebuild before it answers with the running job
+    /// instead. Default 10: well inside the 30 s request budget, so the answer is never a <c>TIMEOUT</c>.
+    /// </summary>
+    public double AnswerWithinSeconds { get; set; } = 10;
+
+    /// <summary>Jobs kept in memory for <c>job(id)</c>; the oldest finished ones go first. Default 100.</summary>
+    public int MaxJobs { get; set; } = 100;
+}
+
+/// <summary>The state of an ingest job.</summary>
+public enum IngestJobState
+{
+    /// <summary>Waiting for the writer before it (one ingest writes at a time).</summary>
+    Queued,
+
+    /// <summary>Loading, deriving or rebuilding the snapshot.</summary>
+    Running,
+
+    /// <summary>Finished: the papers, the derived layer and the snapshot are all current.</summary>
+    Done,
+
+    /// <summary>Stopped with an error; what was written is kept (an ingest again of the same content completes it).</summary>
+    Failed,
+}
+
+/// <summary>One ingest: its id, state and, once finished, its report or error.</summary>
+public sealed class IngestJob
+{
+    private readonly TaskCompletionSource<IngestOutcome> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile IngestJobState _state = IngestJobState.Queued;
+
+    internal IngestJob(string id) => Id = id;
+
+    /// <summary>An unguessable id (it names content someone with the key sent).</summary>
+    public string Id { get; }
+
+    /// <summary>Where the job is.</summary>
+    public IngestJobState State => _state;
+
+    /// <summary>The report, once <see cref="IngestJobState.Done"/>.</summary>
+    public IngestOutcome? Outcome { get; private set; }
+
+    /// <summary>Why it failed, once <see cref="IngestJobState.Failed"/>.</summary>
+    public Exception? Error { get; private set; }
+
+    /// <summary>Completes with the report, or faults with the error.</summary>
+    internal Task<IngestOutcome> Finished => _finished.Task;
+
+    internal void Run() => _state = IngestJobState.Running;
+
+    internal void Complete(IngestOutcome outcome)
+    {
+        Outcome = outcome;
+        _state = IngestJobState.Done;
+        _finished.TrySetResult(outcome);
+    }
+
+    internal void Fail(Exception error)
+    {
+        Error = error;
+        _state = IngestJobState.Failed;
+        _finished.TrySetException(error);
+    }
+}
+
+/// <summary>
+/// Runs ingests one at a time, each to its end whatever happens to the request that started it (issue 17, item 3): the
+/// request waits up to <see cref="IngestJobOptions.AnswerWithinSeconds"/> and answers with the report when the work —
+/// load, derive and snapshot rebuild — is done, so the derived layer and the snapshot are consistent with it; past that
+/// it answers with the job, which goes on in the background and is polled with <c>job(id)</c>. Jobs live in memory,
+/// at most <see cref="IngestJobOptions.MaxJobs"/> (a restart forgets them; an ingest is idempotent, so resending the
+/// content of a lost job is safe).
+/// </summary>
+public sealed class IngestJobs(IngestJobOptions options)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentDictionary<string, IngestJob> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<IngestJob> _order = new();
+
+    /// <summary>The options in force.</summary>
+    public IngestJobOptions Options { get; } = options;
+
+    /// <summary>Starts <paramref name="work"/> after the ingests before it; never cancelled by the caller's request.</summary>
+    public IngestJob Start(Func<CancellationToken, Task<IngestOutcome>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var job = new IngestJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+        _jobs[job.Id] = job;
+        _order.Enqueue(job);
+        Trim();
+        _ = Task.Run(async () =>
+        {
+            await _writer.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                job.Run();
+                // Not the request's token: a client that goes away must not leave the derived layer half written.
+                job.Complete(await work(CancellationToken.None).ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                job.Fail(e);
+            }
+            finally
+            {
+                _writer.Release();
+            }
+        });
+        return job;
+    }
+
+    /// <summary>
+    /// Completes when every job started so far has finished (or <paramref name="cancellationToken"/> gives up): the host
+    /// waits on it when stopping, so a stop does not cut a running ingest in half.
+    /// </summary>
+    public Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = _jobs.Values.Where(j => j.State is IngestJobState.Queued or IngestJobState.Running)
+            .Select(j => j.Finished.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+        return Task.WhenAll(unfinished).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The job with <paramref name="id"/>, or null when unknown or forgotten.</summary>
+    public IngestJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
+
+    /// <summary>
+    /// Waits for <paramref name="job"/> up to the answer budget: true when it finished (its error, if any, is thrown),
+    /// false when it is still queued or running.
+    /// </summary>
+    public async Task<bool> WaitAsync(IngestJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var budget = TimeSpan.FromSeconds(Math.Max(0, Options.AnswerWithinSeconds));
+        var finished = job.Finished;
+        try
+        {
+            await finished.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!finished.IsCompleted)
+        {
+            // The request is over (its budget or the server stopping); the job is not.
+            return false;
+        }
+    }
+
+    /// <summary>Forgets the oldest finished jobs past the bound (running ones are never forgotten).</summary>
+    private void Trim()
+    {
+        var passes = _order.Count;
+        while (_jobs.Count > Math.Max(1, Options.MaxJobs) && passes-- > 0 && _order.TryDequeue(out var oldest))
+        {
+            if (oldest.State is IngestJobState.Done or IngestJobState.Failed)
+            {
+                _jobs.TryRemove(oldest.Id, out _);
+            }
+            else
+            {
+                _order.Enqueue(oldest);
+            }
+        }
+    }
+}
