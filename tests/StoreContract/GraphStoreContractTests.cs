@@ -145,7 +145,8 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
     {
         var id = Some.Resolved(Some.Record("Light Bridge")).PaperId;
         var listing = Some.Record("Light bridge", file: "b.txt", line: 3, @abstract: "A much longer abstract that says more.", published: "Nov 21", upvotes: 2)
-            with { AuthorsCount = 3, Organization = "Quill Lab", Doi = "10.5555/light" };
+            with
+        { AuthorsCount = 3, Organization = "Quill Lab", Doi = "10.5555/light" };
         var json = Some.Record("Light Bridge!", file: "c.txt", line: 9, @abstract: "Short abstract here.", published: "Nov 21, 2023", upvotes: 7);
         var citing = new ResolvedRecord("P0000000000000009", Work("Open Work", W(9), W(10)));
         var stubId = PaperId.ForExternal(W(10));

@@ -63,8 +63,17 @@ public sealed class GraphSnapshot
     /// <summary>A snapshot of an empty graph.</summary>
     public static GraphSnapshot Empty { get; } = Build(new SnapshotSource
     {
-        PaperIds = [], Years = [], IsStub = [], Communities = [], PageRanks = [], CitationSources = [], CitationTargets = [],
-        Inferred = [], RepoUrls = [], RepoLinkPapers = [], RepoLinkRepos = [],
+        PaperIds = [],
+        Years = [],
+        IsStub = [],
+        Communities = [],
+        PageRanks = [],
+        CitationSources = [],
+        CitationTargets = [],
+        Inferred = [],
+        RepoUrls = [],
+        RepoLinkPapers = [],
+        RepoLinkRepos = [],
     });
 
     /// <summary>Builds a snapshot from what a store read (<see cref="ISnapshotStore.ReadSnapshotSourceAsync"/>).</summary>

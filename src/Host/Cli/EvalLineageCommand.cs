@@ -64,10 +64,16 @@ internal static class EvalLineageCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    evaluation.Threshold, evaluation.TruthPairs, evaluation.ResolvedPairs, evaluation.CitingPapers, evaluation.Predicted, evaluation.Correct,
+                    evaluation.Threshold,
+                    evaluation.TruthPairs,
+                    evaluation.ResolvedPairs,
+                    evaluation.CitingPapers,
+                    evaluation.Predicted,
+                    evaluation.Correct,
                     Precision = double.IsNaN(evaluation.Precision) ? (double?)null : evaluation.Precision,
                     Recall = double.IsNaN(evaluation.Recall) ? (double?)null : evaluation.Recall,
-                    evaluation.CitingFrom, evaluation.CitingTo,
+                    evaluation.CitingFrom,
+                    evaluation.CitingTo,
                     ByRule = evaluation.ByRule.ToDictionary(r => r.Key, r => new { r.Value.Predicted, r.Value.Correct }),
                     Calibration = evaluation.Calibration.Select(b => new { b.From, b.To, b.Predicted, b.Correct }),
                 }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));

@@ -122,12 +122,22 @@ internal static class EvalSuggestCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    TruthLines = known.Lines, ResolvedPairs = known.Pairs, CitingYears = citingYears?.ToString(), Fit = fitted,
+                    TruthLines = known.Lines,
+                    ResolvedPairs = known.Pairs,
+                    CitingYears = citingYears?.ToString(),
+                    Fit = fitted,
                     Runs = runs.Select(r => new
                     {
-                        r.Method, Weights = Enum.GetValues<SuggestionFeature>().Where(f => r.Evaluation.Weights[f] > 0).ToDictionary(FeatureNames.Of, f => r.Evaluation.Weights[f]),
-                        r.Evaluation.K, r.Evaluation.CitingPapers, r.Evaluation.Relevant, r.Evaluation.Unreachable, r.Evaluation.Hits,
-                        RecallAtK = Nullable(r.Evaluation.RecallAtK), Mrr = Nullable(r.Evaluation.Mrr), HitShare = Nullable(r.Evaluation.HitShare),
+                        r.Method,
+                        Weights = Enum.GetValues<SuggestionFeature>().Where(f => r.Evaluation.Weights[f] > 0).ToDictionary(FeatureNames.Of, f => r.Evaluation.Weights[f]),
+                        r.Evaluation.K,
+                        r.Evaluation.CitingPapers,
+                        r.Evaluation.Relevant,
+                        r.Evaluation.Unreachable,
+                        r.Evaluation.Hits,
+                        RecallAtK = Nullable(r.Evaluation.RecallAtK),
+                        Mrr = Nullable(r.Evaluation.Mrr),
+                        HitShare = Nullable(r.Evaluation.HitShare),
                         MicroRecall = Nullable(r.Evaluation.MicroRecall),
                     }),
                 }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));

@@ -56,7 +56,8 @@ internal sealed class LoaderIngestService(IGraphStore store, StoreLocation locat
         {
             throw new ExecutionError(
                 $"Ingest refused: the database is {size:N0} bytes and this content could take it past its quota of " +
-                $"{limits.MaxDatabaseBytes:N0} bytes (CiteGraph:Ingest:MaxDatabaseBytes).") { Code = "QUOTA_EXCEEDED" };
+                $"{limits.MaxDatabaseBytes:N0} bytes (CiteGraph:Ingest:MaxDatabaseBytes).")
+            { Code = "QUOTA_EXCEEDED" };
         }
 
         if (limits.MinFreeDiskBytes > 0 && DriveOf(database) is { } drive)
@@ -66,7 +67,8 @@ internal sealed class LoaderIngestService(IGraphStore store, StoreLocation locat
             {
                 throw new ExecutionError(
                     $"Ingest refused: {free:N0} bytes are free on the database's disk and at least {limits.MinFreeDiskBytes:N0} " +
-                    "must stay free (CiteGraph:Ingest:MinFreeDiskBytes).") { Code = "QUOTA_EXCEEDED" };
+                    "must stay free (CiteGraph:Ingest:MinFreeDiskBytes).")
+                { Code = "QUOTA_EXCEEDED" };
             }
         }
     }

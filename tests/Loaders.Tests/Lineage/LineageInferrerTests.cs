@@ -87,7 +87,9 @@ public sealed class LineageInferrerTests
             .ToArray()).ToList();
         var papers = titles.Select((t, i) => new LineagePaper
         {
-            Id = $"P{i}", Title = string.Join(' ', t), Text = string.Join(' ', t) + ". " + string.Join(' ', bodies[i]),
+            Id = $"P{i}",
+            Title = string.Join(' ', t),
+            Text = string.Join(' ', t) + ". " + string.Join(' ', bodies[i]),
         }).ToList();
 
         // Any similarity passes: this property is about finding quoted titles, which the similarity gate may then drop.

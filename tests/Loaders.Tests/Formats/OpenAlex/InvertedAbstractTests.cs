@@ -48,9 +48,12 @@ public class InvertedAbstractTests
             }
 
             // Half the documents escape every non-ASCII character, as Python's json.dumps does by default.
-            return index.ToJsonString(new JsonSerializerOptions { Encoder = entries.Count % 2 == 0
+            return index.ToJsonString(new JsonSerializerOptions
+            {
+                Encoder = entries.Count % 2 == 0
                 ? System.Text.Encodings.Web.JavaScriptEncoder.Default
-                : System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                : System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            });
         })
         .ToArbitrary();
 
