@@ -1,6 +1,9 @@
 # CiteGraph service image: built from this repository (multi-stage), serves GraphQL on port 5000.
 #   docker build -t citegraph .        (docker compose up builds it too; see docs/neo4j.md)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm bundles GraphiQL for the /graphql page during the Host build (src/Host/graphiql, pinned by its lock file).
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, from the project files only, so that code changes reuse the restored layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
