@@ -85,7 +85,10 @@ public sealed class IngestJob
 /// </summary>
 public sealed class IngestJobs(IngestJobOptions options)
 {
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // Each job runs after the one started before it: arrival order, one writer at a time (a semaphore would let the
+    // thread pool pick the order).
+    private readonly Lock _gate = new();
+    private Task _tail = Task.CompletedTask;
     private readonly ConcurrentDictionary<string, IngestJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<IngestJob> _order = new();
 
@@ -100,24 +103,12 @@ public sealed class IngestJobs(IngestJobOptions options)
         _jobs[job.Id] = job;
         _order.Enqueue(job);
         Trim();
-        _ = Task.Run(async () =>
+        lock (_gate)
         {
-            await _writer.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                job.Run();
-                // Not the request's token: a client that goes away must not leave the derived layer half written.
-                job.Complete(await work(CancellationToken.None).ConfigureAwait(false));
-            }
-            catch (Exception e)
-            {
-                job.Fail(e);
-            }
-            finally
-            {
-                _writer.Release();
-            }
-        });
+            // The previous job never faults (RunAsync catches), and its continuation runs on the pool, not in Start.
+            _tail = _tail.ContinueWith(_ => RunAsync(job, work), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
+
         return job;
     }
 
@@ -157,6 +148,20 @@ public sealed class IngestJobs(IngestJobOptions options)
         {
             // The request is over (its budget or the server stopping); the job is not.
             return false;
+        }
+    }
+
+    private static async Task RunAsync(IngestJob job, Func<CancellationToken, Task<IngestOutcome>> work)
+    {
+        try
+        {
+            job.Run();
+            // Not the request's token: a client that goes away must not leave the derived layer half written.
+            job.Complete(await work(CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            job.Fail(e);
         }
     }
 
