@@ -215,7 +215,7 @@ public static partial class LineageInferrer
             {
                 var topic = topicOfKey(TopicKey.Of(d.Expansion));
                 var expansionWords = " " + string.Join(' ', TopicKey.Words(d.Expansion).Select(TopicKey.American)) + " ";
-                var coins = d.Introduced && !NamesItsKind(paper.Text, d.Evidence);
+                var coins = d.Introduced && !(IsInitialism(d.Acronym) && NamesItsKind(paper.Text, d.Evidence));
                 var strength = (coins ? 2 : 0) + (titleName == d.Acronym ? 2 : 0) + (titleWords.Contains(expansionWords, StringComparison.Ordinal) ? 1 : 0);
                 Get(definers, (d.Acronym, topic)).Add(i);
                 // Spelling a name out ("X (A)", even in the title) is no claim to it: a paper must coin it or be named after it.
@@ -369,7 +369,7 @@ public static partial class LineageInferrer
     /// makes a method of that kind, it does not coin the kind. Presto! (music distillation) was credited with DMD this
     /// way, and on the pre-2020 split the same shape credited RNN to one paper (29 proposals, 3 real), while the coinings
     /// without a head noun ("we introduce the Fréchet Inception Distance (FID) which", "called Skew Orthogonal
-    /// Convolution (SOC) that") held up.
+    /// Convolution (SOC) that") held up. Applied to plain initialisms only (<see cref="IsInitialism"/>).
     /// </summary>
     internal static bool NamesItsKind(string text, string evidence)
     {
@@ -388,6 +388,12 @@ public static partial class LineageInferrer
 
         return end > 0 && HeadNouns.Contains(rest[..end].ToString().ToLowerInvariant());
     }
+
+    /// <summary>
+    /// Plain capitals ("DMD", "RNN"): the initials of a phrase, which can name a kind. A name of its own shape
+    /// ("GraphCL" in "we propose a graph contrastive learning (GraphCL) framework") is coined whatever noun follows it.
+    /// </summary>
+    private static bool IsInitialism(string acronym) => acronym.All(c => char.IsUpper(c) || char.IsDigit(c));
 
     private static (int Paper, int Strength)? Introducer(IReadOnlyList<LineagePaper> papers, List<(int Paper, int Strength, string Evidence)> candidates)
     {

@@ -59,8 +59,13 @@ public sealed class LineageInferrerTests
         var coined = Infer(
             Paper("A", "Fast image generation", "We introduce distribution matching distillation (DMD) which distills image models.", "2024-05-01"),
             Paper("C", "Video distillation", "We distill video models with DMD in few steps.", "2025-01-01"));
+        // A name of its own shape is coined whatever noun follows it.
+        var shaped = Infer(
+            Paper("A", "Contrastive graphs", "We propose a graph contrastive learning (GraphCL) framework for graphs.", "2024-05-01"),
+            Paper("C", "Graph pretraining", "We pretrain graph models with GraphCL in few steps.", "2025-01-01"));
 
         Assert.DoesNotContain(kind, c => c.To == "A");
+        Assert.Contains(shaped, c => (c.From, c.To) == ("C", "A") && c.Evidence!.StartsWith("method:", StringComparison.Ordinal));
         Assert.Contains(coined, c => (c.From, c.To) == ("C", "A") && c.Evidence!.StartsWith("method:", StringComparison.Ordinal));
     }
 
