@@ -77,10 +77,12 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         if (_options.InferLineage)
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
-            var semantic = store is IPaperVectorStore vectors
-                ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, cancellationToken).ConfigureAwait(false)
+            // The rules first, then the vectors of only the papers they proposed (not the corpus's), then the gate.
+            var proposals = LineageInferrer.Propose(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+            var semantic = store is IPaperVectorStore vectors && proposals.Papers.Count > 0
+                ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, proposals.Papers, cancellationToken).ConfigureAwait(false)
                 : null;
-            var candidates = LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics, semantic: semantic, keepGated: _options.LineageSignalsPath is not null);
+            var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: _options.LineageSignalsPath is not null);
             if (_options.LineageSignalsPath is { } signalsPath)
             {
                 await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);

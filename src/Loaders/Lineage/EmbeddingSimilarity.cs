@@ -26,9 +26,17 @@ public sealed class EmbeddingSimilarity : ILineageSimilarity
     /// vectors computed from the paper's current text (stored hash equal to <paramref name="textHashes"/>, see
     /// <c>EmbeddingText.Hash</c>): a vector of an older text would judge a paper by what it no longer says.
     /// </summary>
+    /// <param name="store">The store holding the vectors.</param>
+    /// <param name="ids">The papers in corpus order.</param>
+    /// <param name="textHashes">Each paper's current text hash, in the same order.</param>
+    /// <param name="only">
+    /// The corpus indices whose vectors are kept (<see cref="LineageProposals.Papers"/>), or null for all: the others
+    /// are read past, so memory follows the papers the gate will judge rather than the corpus.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The measure, or null when the store holds no current vector of any of these papers.</returns>
     public static async Task<EmbeddingSimilarity?> ReadAsync(
-        IPaperVectorStore store, IReadOnlyList<string> ids, IReadOnlyList<string> textHashes, CancellationToken cancellationToken = default)
+        IPaperVectorStore store, IReadOnlyList<string> ids, IReadOnlyList<string> textHashes, IReadOnlySet<int>? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ids);
@@ -42,7 +50,7 @@ public sealed class EmbeddingSimilarity : ILineageSimilarity
         var vectors = new float[]?[ids.Count];
         await foreach (var v in store.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (index.TryGetValue(v.PaperId, out var i) && v.TextHash == textHashes[i])
+            if (index.TryGetValue(v.PaperId, out var i) && (only is null || only.Contains(i)) && v.TextHash == textHashes[i])
             {
                 vectors[i] = v.Vector;
             }

@@ -49,6 +49,27 @@ public sealed class LineageInferrerTests
     }
 
     [Fact]
+    public void A_paper_that_makes_a_new_method_of_a_named_kind_is_not_credited_with_the_kind()
+    {
+        // "a new score-based distribution matching distillation (DMD) method" (Presto!) makes a DMD method; "we introduce
+        // the ... (DMD) which" coins the name. The later paper writing DMD credits only the coiner.
+        var kind = Infer(
+            Paper("A", "Fast music generation", "We develop a new score-based distribution matching distillation (DMD) method for music models.", "2024-05-01"),
+            Paper("C", "Video distillation", "We distill video models with DMD in few steps.", "2025-01-01"));
+        var coined = Infer(
+            Paper("A", "Fast image generation", "We introduce distribution matching distillation (DMD) which distills image models.", "2024-05-01"),
+            Paper("C", "Video distillation", "We distill video models with DMD in few steps.", "2025-01-01"));
+        // A name of its own shape is coined whatever noun follows it.
+        var shaped = Infer(
+            Paper("A", "Contrastive graphs", "We propose a graph contrastive learning (GraphCL) framework for graphs.", "2024-05-01"),
+            Paper("C", "Graph pretraining", "We pretrain graph models with GraphCL in few steps.", "2025-01-01"));
+
+        Assert.DoesNotContain(kind, c => c.To == "A");
+        Assert.Contains(shaped, c => (c.From, c.To) == ("C", "A") && c.Evidence!.StartsWith("method:", StringComparison.Ordinal));
+        Assert.Contains(coined, c => (c.From, c.To) == ("C", "A") && c.Evidence!.StartsWith("method:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_name_in_use_before_its_claimed_introduction_is_credited_to_nobody()
     {
         var citations = Infer(
