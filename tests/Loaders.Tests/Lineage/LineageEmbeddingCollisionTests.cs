@@ -1,7 +1,7 @@
 using CiteGraph.Embeddings;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
-using CiteGraph.Graph.Storage.Sqlite;
+using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
@@ -46,7 +46,7 @@ public sealed class HuggingFaceEmbeddedSubsetFixture : IAsyncLifetime
 
         var files = Directory.GetFiles(api, "*.json").Concat(Directory.GetFiles(scraped)).Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("hf.db") });
-        await new Ingestor(Store, new IngestOptions { Derive = false }).LoadAsync(files, cancellationToken: ct);
+        await new Ingestor(Store).LoadAsync(files, cancellationToken: ct);
         await foreach (var paper in Store.ReadPaperTextsAsync(ct))
         {
             Papers.Add(paper);
