@@ -2,7 +2,6 @@ using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Ingest;
-using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Tests.Support;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
 
@@ -21,15 +20,11 @@ public sealed class HuggingFaceCorpusFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = Path.GetFullPath(Path.Combine(CiteGraph.Tests.SharedData.RepoRoot, "..", "shared", "data"));
-        var api = Path.Combine(root, "hf-daily-papers-api", "daily");
-        var scraped = Path.Combine(root, "hf-daily-papers-scraped", "daily");
-        if (!Directory.Exists(api) || !Directory.Exists(scraped))
+        if (HuggingFaceCorpus.Files() is not { } files)
         {
             return;
         }
 
-        var files = Directory.GetFiles(api, "*.json").Concat(Directory.GetFiles(scraped)).Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("hf.db") });
         await Loading.LoadAndDeriveAsync(Store, files, cancellationToken: TestContext.Current.CancellationToken);
         await foreach (var paper in Store.ReadPaperTextsAsync(TestContext.Current.CancellationToken))
@@ -64,18 +59,15 @@ public sealed class LineageCollisionTests(HuggingFaceCorpusFixture corpus) : ICl
     {
         if (corpus.Store is null)
         {
-            Assert.Skip("../shared/data/hf-daily-papers-api and hf-daily-papers-scraped are not present beside the repository; these tests need them.");
+            Assert.Skip(HuggingFaceCorpus.SkipReason);
         }
     }
 
-    private PaperText Find(Func<PaperText, bool> what, string description) =>
-        corpus.Papers.SingleOrDefault(what) ?? throw new InvalidOperationException($"no single paper {description} in the corpus");
+    private PaperText Find(Func<PaperText, bool> what, string description) => HuggingFaceCorpus.Find(corpus.Papers, what, description);
 
-    private static bool Says(PaperText paper, string words) =>
-        (paper.Title + " " + paper.Abstract).Contains(words, StringComparison.OrdinalIgnoreCase);
+    private static bool Says(PaperText paper, string words) => HuggingFaceCorpus.Says(paper, words);
 
-    private async Task<IReadOnlyList<CitationLink>> InferredCitersAsync(string paperId) =>
-        (await Store.GetCitationsAsync(new CitationQuery(paperId, CitationDirection.CitedBy, 1000, 0, CitationKind.Inferred), Ct)).Items;
+    private Task<IReadOnlyList<CitationLink>> InferredCitersAsync(string paperId) => HuggingFaceCorpus.InferredCitersAsync(Store, paperId, Ct);
 
     [Fact]
     public async Task A_Koopman_paper_using_DMD_for_dynamic_mode_decomposition_does_not_cite_a_music_distillation_paper()

@@ -4,7 +4,6 @@ using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
-using CiteGraph.Loaders.Reading;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
 
 namespace CiteGraph.Loaders.Tests.Lineage;
@@ -36,15 +35,11 @@ public sealed class HuggingFaceEmbeddedSubsetFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var root = Path.GetFullPath(Path.Combine(CiteGraph.Tests.SharedData.RepoRoot, "..", "shared", "data"));
-        var api = Path.Combine(root, "hf-daily-papers-api", "daily");
-        var scraped = Path.Combine(root, "hf-daily-papers-scraped", "daily");
-        if (!Directory.Exists(api) || !Directory.Exists(scraped))
+        if (HuggingFaceCorpus.Files() is not { } files)
         {
             return;
         }
 
-        var files = Directory.GetFiles(api, "*.json").Concat(Directory.GetFiles(scraped)).Order(StringComparer.Ordinal).Select(InputFile.FromPath).ToList();
         Store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("hf.db") });
         await new Ingestor(Store).LoadAsync(files, cancellationToken: ct);
         await foreach (var paper in Store.ReadPaperTextsAsync(ct))
@@ -91,15 +86,13 @@ public sealed class LineageEmbeddingCollisionTests(HuggingFaceEmbeddedSubsetFixt
     {
         if (corpus.Store is null)
         {
-            Assert.Skip("../shared/data/hf-daily-papers-api and hf-daily-papers-scraped are not present beside the repository; these tests need them.");
+            Assert.Skip(HuggingFaceCorpus.SkipReason);
         }
     }
 
-    private PaperText Find(Func<PaperText, bool> what, string description) =>
-        corpus.Papers.SingleOrDefault(what) ?? throw new InvalidOperationException($"no single paper {description} in the corpus");
+    private PaperText Find(Func<PaperText, bool> what, string description) => HuggingFaceCorpus.Find(corpus.Papers, what, description);
 
-    private async Task<IReadOnlyList<CitationLink>> InferredCitersAsync(string paperId) =>
-        (await Store.GetCitationsAsync(new CitationQuery(paperId, CitationDirection.CitedBy, 1000, 0, CitationKind.Inferred), Ct)).Items;
+    private Task<IReadOnlyList<CitationLink>> InferredCitersAsync(string paperId) => HuggingFaceCorpus.InferredCitersAsync(Store, paperId, Ct);
 
     [Fact]
     public async Task Distillation_papers_writing_DMD_do_not_credit_it_to_Presto_which_only_used_it()
