@@ -68,8 +68,10 @@ public static class Relatedness
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
-        var reasons = new Dictionary<int, List<RelatedReason>>();
         var scores = new Dictionary<int, double>();
+        // Each measure's raw values and how to explain one; the sentences are written only for the papers returned (a
+        // popular paper has thousands of candidates, and formatting a reason for each was most of the work).
+        var measures = new List<(RelatedBy Kind, Dictionary<int, double> Raw, Func<int, double, string> Detail)>(4);
 
         void Add(RelatedBy kind, Dictionary<int, double> raw, Func<int, double, string> detail)
         {
@@ -88,8 +90,9 @@ public static class Relatedness
                 }
 
                 scores[other] = scores.GetValueOrDefault(other) + value / max;
-                (reasons.TryGetValue(other, out var list) ? list : reasons[other] = []).Add(new RelatedReason(kind, value, detail(other, value)));
             }
+
+            measures.Add((kind, raw, detail));
         }
 
         var citations = snapshot.Citations;
@@ -143,11 +146,49 @@ public static class Relatedness
             Add(RelatedBy.PersonalizedPageRank, raw, (_, p) => $"personalized PageRank {p:G3} from it");
         }
 
-        return scores
-            .OrderByDescending(s => s.Value).ThenBy(s => snapshot.PaperId(s.Key), StringComparer.Ordinal)
-            .Take(first)
-            .Select(s => new RelatedResult(s.Key, s.Value, reasons[s.Key]))
+        return Best(snapshot, scores, first)
+            .Select(s => new RelatedResult(s.Paper, s.Score, Reasons(s.Paper)))
             .ToList();
+
+        List<RelatedReason> Reasons(int other)
+        {
+            var reasons = new List<RelatedReason>(measures.Count);
+            foreach (var (kind, raw, detail) in measures)
+            {
+                if (raw.TryGetValue(other, out var value) && value > 0)
+                {
+                    reasons.Add(new RelatedReason(kind, value, detail(other, value)));
+                }
+            }
+
+            return reasons;
+        }
+    }
+
+    /// <summary>The <paramref name="first"/> best scores, ties by paper id: a bounded heap, not a sort of every candidate.</summary>
+    private static IEnumerable<(int Paper, double Score)> Best(GraphSnapshot snapshot, Dictionary<int, double> scores, int first)
+    {
+        // The heap's root is the worst kept candidate: lower score, or the same score and the larger id.
+        var worstFirst = Comparer<(int Paper, double Score)>.Create((a, b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(snapshot.PaperId(b.Paper), snapshot.PaperId(a.Paper)));
+        var heap = new PriorityQueue<(int Paper, double Score), (int Paper, double Score)>(first + 1, worstFirst);
+        foreach (var (other, score) in scores)
+        {
+            heap.Enqueue((other, score), (other, score));
+            if (heap.Count > first)
+            {
+                heap.Dequeue();
+            }
+        }
+
+        var best = new List<(int Paper, double Score)>(heap.Count);
+        while (heap.Count > 0)
+        {
+            best.Add(heap.Dequeue());
+        }
+
+        best.Reverse();
+        return best;
     }
 
     private static ReadOnlySpan<int> Cap(ReadOnlySpan<int> span) => span.Length > MaxFanOut ? span[..MaxFanOut] : span;
