@@ -7,6 +7,7 @@ using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
 using CiteGraph.GraphQL.Semantic;
 using CiteGraph.GraphQL.Types;
+using CiteGraph.GraphQL.Views;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
@@ -48,9 +49,20 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             {
                 var text = Arguments.Text(ctx, "text");
                 var first = Arguments.PageSize(ctx);
+                var mode = ctx.GetArgument("mode", SearchMode.Hybrid);
+                // The same searches come back often; an answer is kept as long as the snapshot it was given under.
+                var cache = SnapshotCaches.Of(snapshots.Current);
+                var key = (text, first, mode);
+                if (cache.TryGetSearch(key, out IReadOnlyList<SearchHit> hits))
+                {
+                    return hits;
+                }
+
                 try
                 {
-                    return await search.SearchAsync(text, first, ctx.GetArgument("mode", SearchMode.Hybrid), ctx.CancellationToken);
+                    hits = await search.SearchAsync(text, first, mode, ctx.CancellationToken);
+                    cache.AddSearch(key, hits);
+                    return hits;
                 }
                 catch (SemanticUnavailableException e)
                 {

@@ -26,17 +26,41 @@ internal static class SnapshotPapers
         return (index, paper);
     }
 
+    /// <summary>
+    /// The papers at snapshot indexes, read in one batch from the store except those the snapshot's cache already holds
+    /// (see <see cref="SnapshotCaches"/>); a paper deleted since the snapshot was built is left out.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<int, Paper>> LoadAsync(IGraphStore store, GraphSnapshot snapshot, IEnumerable<int> indexes, CancellationToken cancellationToken)
     {
         var distinct = indexes.Distinct().ToList();
-        var papers = await store.GetPapersAsync(distinct.Select(snapshot.PaperId).ToList(), cancellationToken);
+        var cache = SnapshotCaches.Of(snapshot);
         var result = new Dictionary<int, Paper>(distinct.Count);
+        var missing = new List<string>();
+        foreach (var index in distinct)
+        {
+            if (cache.TryGetPaper(snapshot.PaperId(index), out var cached))
+            {
+                result[index] = cached;
+            }
+            else
+            {
+                missing.Add(snapshot.PaperId(index));
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var papers = await store.GetPapersAsync(missing, cancellationToken);
         foreach (var index in distinct)
         {
             // A paper deleted since the snapshot was built is left out rather than failing the whole answer.
-            if (papers.TryGetValue(snapshot.PaperId(index), out var paper))
+            if (!result.ContainsKey(index) && papers.TryGetValue(snapshot.PaperId(index), out var paper))
             {
                 result[index] = paper;
+                cache.AddPaper(paper);
             }
         }
 
