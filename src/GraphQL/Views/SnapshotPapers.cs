@@ -12,6 +12,12 @@ internal static class SnapshotPapers
     /// <summary>The snapshot index of a paper given by any id; a NOT_FOUND error when neither store nor snapshot knows it.</summary>
     public static async Task<(int Index, Paper Paper)> ResolveAsync(IGraphStore store, GraphSnapshot snapshot, string argument, string id, CancellationToken cancellationToken)
     {
+        // A CiteGraph id the snapshot knows, whose row the snapshot's cache holds, needs no store read.
+        if (snapshot.TryGetIndex(id, out var known) && SnapshotCaches.Of(snapshot).TryGetPaper(id, out var cached))
+        {
+            return (known, cached);
+        }
+
         var paper = await store.FindPaperAsync(id, cancellationToken);
         if (paper is null)
         {
@@ -23,6 +29,7 @@ internal static class SnapshotPapers
             throw new NotFoundError(argument, id, "is newer than the graph snapshot; retry in a moment.");
         }
 
+        SnapshotCaches.Of(snapshot).AddPaper(paper);
         return (index, paper);
     }
 
