@@ -12,7 +12,9 @@ namespace CiteGraph.Host.Tests;
 /// </summary>
 public sealed class StoreFailureEndpointTests : IAsyncLifetime
 {
-    private const string Query = """{ search(text: "lattice attention", first: 2, mode: KEYWORD) { paper { title } } }""";
+    // Search answers are cached per snapshot: each ask words the same search differently (every word must match, in any
+    // order), so every one of them reaches the store.
+    private const string Query = """{ search(text: "WORDS", first: 2, mode: KEYWORD) { paper { title } } }""";
     private readonly DemoServerFactory _server = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,7 +27,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
     public async Task A_store_broken_mid_serve_answers_coded_errors_without_details_and_recovers()
     {
         using var client = _server.CreateClient();
-        var (ok, _) = await AskAsync(client);
+        var (ok, _) = await AskAsync(client, "lattice attention");
         Assert.True(ok.GetProperty("data").GetProperty("search").GetArrayLength() > 0);
 
         var db = _server.DatabasePath;
@@ -45,7 +47,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
         {
             // Unreachable: the path now names a directory, which SQLite cannot open.
             Directory.CreateDirectory(db);
-            var (unavailable, headers) = await AskAsync(client);
+            var (unavailable, headers) = await AskAsync(client, "attention lattice");
             var error = unavailable.GetProperty("errors")[0];
             Assert.Equal("STORE_UNAVAILABLE", error.GetProperty("extensions").GetProperty("code").GetString());
             Assert.Equal(5, error.GetProperty("extensions").GetProperty("retryAfterSeconds").GetInt32());
@@ -56,7 +58,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
             Directory.Delete(db);
             await File.WriteAllBytesAsync(db, Enumerable.Range(0, 8192).Select(i => (byte)(i * 37 % 251)).ToArray(), Ct);
             SqliteConnection.ClearAllPools();
-            var (foreign, _) = await AskAsync(client);
+            var (foreign, _) = await AskAsync(client, "Lattice attention");
             var internalError = foreign.GetProperty("errors")[0];
             Assert.Equal("INTERNAL", internalError.GetProperty("extensions").GetProperty("code").GetString());
             Assert.Equal(JsonValueKind.Null, foreign.GetProperty("data").ValueKind); // search is non-null: the error nulls the whole answer
@@ -80,7 +82,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
             }
         }
 
-        var (again, _) = await AskAsync(client);
+        var (again, _) = await AskAsync(client, "Attention lattice");
         Assert.Equal(ok.GetProperty("data").GetRawText(), again.GetProperty("data").GetRawText());
     }
 
@@ -92,9 +94,9 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
-    private static async Task<(JsonElement Body, System.Net.Http.Headers.HttpResponseHeaders Headers)> AskAsync(HttpClient client)
+    private static async Task<(JsonElement Body, System.Net.Http.Headers.HttpResponseHeaders Headers)> AskAsync(HttpClient client, string words)
     {
-        using var response = await client.PostAsJsonAsync("/graphql", new { query = Query }, Ct);
+        using var response = await client.PostAsJsonAsync("/graphql", new { query = Query.Replace("WORDS", words, StringComparison.Ordinal) }, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
         return (body, response.Headers);
