@@ -47,6 +47,10 @@ public class GuardedGraphStore : IGraphStore
         GC.SuppressFinalize(this);
     }
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<object?[]> ReadExportRowsAsync(ExportTable table, CancellationToken cancellationToken = default) =>
+        Guard.Stream(() => _inner.ReadExportRowsAsync(table, cancellationToken));
+
     // IPaperWriter: the default members are forwarded too, so a store's own versions still run.
 
     /// <inheritdoc />
