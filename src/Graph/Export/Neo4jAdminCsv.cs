@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CiteGraph.Graph.Storage;
 
 namespace CiteGraph.Graph.Export;
@@ -156,79 +155,5 @@ public static class Neo4jAdminCsv
         writer.Write(text.Contains(Quote, StringComparison.Ordinal) ? text.Replace("\"", "\"\"", StringComparison.Ordinal) : text);
         writer.Write(Quote);
         return multiline;
-    }
-
-    /// <summary>Reads one record of this dialect (for tests and the checker): fields split at unquoted delimiters, quotes undone, a quoted line break kept.</summary>
-    /// <returns>The fields, or null at the end of the input.</returns>
-    public static List<string?>? ReadRecord(TextReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (reader.Peek() < 0)
-        {
-            return null;
-        }
-
-        // A field that was never quoted and is empty is null (an absent property); a quoted one is a string.
-        var fields = new List<string?>();
-        var field = new StringBuilder();
-        bool quoted = false, wasQuoted = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == Quote)
-                {
-                    if (reader.Peek() == Quote)
-                    {
-                        field.Append(Quote);
-                        reader.Read();
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == Quote && field.Length == 0 && !wasQuoted)
-            {
-                quoted = wasQuoted = true;
-            }
-            else if (ch == Quote)
-            {
-                throw new FormatException("A quote inside an unquoted field, or text after a closing quote.");
-            }
-            else if (ch == Delimiter)
-            {
-                fields.Add(field.Length == 0 && !wasQuoted ? null : field.ToString());
-                field.Clear();
-                wasQuoted = false;
-            }
-            else if (ch == '\n')
-            {
-                break;
-            }
-            else if (wasQuoted)
-            {
-                throw new FormatException("Text after a closing quote.");
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new FormatException("A quoted field is not closed before the end of the file.");
-        }
-
-        fields.Add(field.Length == 0 && !wasQuoted ? null : field.ToString());
-        return fields;
     }
 }
