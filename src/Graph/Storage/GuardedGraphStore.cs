@@ -34,6 +34,13 @@ public class GuardedGraphStore : IGraphStore
             : new GuardedGraphStore(store, translation);
     }
 
+    /// <summary>
+    /// The store's in-database analytics (<see cref="Analytics.IInDatabaseAnalytics"/>) behind this guard, or null when it
+    /// has none: an optional role reached through the guard rather than as another decorator type per combination.
+    /// </summary>
+    public Analytics.IInDatabaseAnalytics? InDatabaseAnalytics =>
+        _inner is Analytics.IInDatabaseAnalytics engine ? new GuardedInDatabaseAnalytics(engine, Guard) : null;
+
     /// <inheritdoc />
     public override string? ToString() => _inner.ToString();
 
