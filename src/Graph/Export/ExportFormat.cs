@@ -1,6 +1,6 @@
 namespace CiteGraph.Graph.Export;
 
-/// <summary>The file formats graph tools and reference managers open.</summary>
+/// <summary>The file formats graph tools, reference managers and Neo4j's bulk importer open.</summary>
 public enum ExportFormat
 {
     /// <summary>GraphML (Gephi, Cytoscape, yEd, NetworkX, igraph).</summary>
@@ -17,44 +17,64 @@ public enum ExportFormat
 
     /// <summary>BibTeX entries for the papers (stubs left out).</summary>
     Bibtex,
+
+    /// <summary>
+    /// A directory of header and data CSV files for <c>neo4j-admin database import full</c>, with the command that loads
+    /// them (<see cref="Neo4jAdminExport"/>): the whole store, streamed.
+    /// </summary>
+    Neo4jAdmin,
 }
 
-/// <summary>Names, media types and file extensions of <see cref="ExportFormat"/>.</summary>
+/// <summary>One export format's registration: its name and aliases, what it is, and how it is served.</summary>
+/// <param name="Format">The format.</param>
+/// <param name="Name">The name the CLI and the HTTP endpoint accept.</param>
+/// <param name="Aliases">Other names accepted.</param>
+/// <param name="Description">One line for help texts.</param>
+/// <param name="MediaType">The media type of the file; null for a directory format.</param>
+/// <param name="Extension">The file extension; null for a directory format.</param>
+public sealed record ExportFormatInfo(ExportFormat Format, string Name, IReadOnlyList<string> Aliases, string Description, string? MediaType, string? Extension)
+{
+    /// <summary>
+    /// Whether the format is a directory of files written from the whole store (CLI only), rather than one file of a graph
+    /// or a neighbourhood (CLI and HTTP).
+    /// </summary>
+    public bool IsDirectory => MediaType is null;
+}
+
+/// <summary>The one list of <see cref="ExportFormat"/>s: names, aliases, media types and extensions come from here.</summary>
 public static class ExportFormats
 {
-    /// <summary>The names the CLI and the HTTP endpoint accept.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["graphml", "gexf", "cytoscape", "csv", "bibtex"];
+    /// <summary>Every format, in the order help texts list them.</summary>
+    public static IReadOnlyList<ExportFormatInfo> All { get; } =
+    [
+        new(ExportFormat.GraphML, "graphml", [], "GraphML", "application/graphml+xml; charset=utf-8", ".graphml"),
+        new(ExportFormat.Gexf, "gexf", [], "GEXF", "application/gexf+xml; charset=utf-8", ".gexf"),
+        new(ExportFormat.Cytoscape, "cytoscape", ["cyjs", "json"], "Cytoscape.js JSON", "application/json; charset=utf-8", ".cyjs"),
+        new(ExportFormat.Csv, "csv", [], "nodes and edges tables", "text/csv; charset=utf-8", ".csv"),
+        new(ExportFormat.Bibtex, "bibtex", ["bib"], "BibTeX", "application/x-bibtex; charset=utf-8", ".bib"),
+        new(ExportFormat.Neo4jAdmin, "neo4j-admin", ["neo4j"], "header and data CSV files and the command for neo4j-admin database import full (--out DIR)", null, null),
+    ];
 
+    /// <summary>The names of the single-file formats (the HTTP endpoint's, and the CLI's for a neighbourhood).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Where(f => !f.IsDirectory).Select(f => f.Name)];
+
+    /// <summary>Every format's name (the CLI's <c>--format</c>).</summary>
+    public static IReadOnlyList<string> AllNames { get; } = [.. All.Select(f => f.Name)];
+
+    /// <summary>The registration of <paramref name="format"/>.</summary>
+    public static ExportFormatInfo Info(ExportFormat format) => All.Single(f => f.Format == format);
+
+    /// <summary>Finds a format by name or alias, in any case.</summary>
     public static bool TryParse(string? name, out ExportFormat format)
     {
-        switch (name?.Trim().ToUpperInvariant())
-        {
-            case "GRAPHML": format = ExportFormat.GraphML; return true;
-            case "GEXF": format = ExportFormat.Gexf; return true;
-            case "CYTOSCAPE" or "CYJS" or "JSON": format = ExportFormat.Cytoscape; return true;
-            case "CSV": format = ExportFormat.Csv; return true;
-            case "BIBTEX" or "BIB": format = ExportFormat.Bibtex; return true;
-            default: format = default; return false;
-        }
+        var key = name?.Trim() ?? "";
+        var info = All.FirstOrDefault(f => string.Equals(f.Name, key, StringComparison.OrdinalIgnoreCase)
+            || f.Aliases.Any(a => string.Equals(a, key, StringComparison.OrdinalIgnoreCase)));
+        format = info?.Format ?? default;
+        return info is not null;
     }
 
-    public static string MediaType(ExportFormat format) => format switch
-    {
-        ExportFormat.GraphML => "application/graphml+xml; charset=utf-8",
-        ExportFormat.Gexf => "application/gexf+xml; charset=utf-8",
-        ExportFormat.Cytoscape => "application/json; charset=utf-8",
-        ExportFormat.Csv => "text/csv; charset=utf-8",
-        ExportFormat.Bibtex => "application/x-bibtex; charset=utf-8",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
+    public static string MediaType(ExportFormat format) => Info(format).MediaType ?? throw new ArgumentOutOfRangeException(nameof(format), format, "A directory format has no media type.");
 
-    public static string Extension(ExportFormat format) => format switch
-    {
-        ExportFormat.GraphML => ".graphml",
-        ExportFormat.Gexf => ".gexf",
-        ExportFormat.Cytoscape => ".cyjs",
-        ExportFormat.Csv => ".csv",
-        ExportFormat.Bibtex => ".bib",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
+    public static string Extension(ExportFormat format) => Info(format).Extension ?? throw new ArgumentOutOfRangeException(nameof(format), format, "A directory format has no file extension.");
 }

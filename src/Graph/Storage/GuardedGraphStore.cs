@@ -34,6 +34,13 @@ public class GuardedGraphStore : IGraphStore
             : new GuardedGraphStore(store, translation);
     }
 
+    /// <summary>
+    /// The store's in-database analytics (<see cref="Analytics.IInDatabaseAnalytics"/>) behind this guard, or null when it
+    /// has none: an optional role reached through the guard rather than as another decorator type per combination.
+    /// </summary>
+    public Analytics.IInDatabaseAnalytics? InDatabaseAnalytics =>
+        _inner is Analytics.IInDatabaseAnalytics engine ? new GuardedInDatabaseAnalytics(engine, Guard) : null;
+
     /// <inheritdoc />
     public override string? ToString() => _inner.ToString();
 
@@ -46,6 +53,10 @@ public class GuardedGraphStore : IGraphStore
         await Guard.RunAsync(async () => await _inner.DisposeAsync().ConfigureAwait(false)).ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<object?[]> ReadExportRowsAsync(ExportTable table, CancellationToken cancellationToken = default) =>
+        Guard.Stream(() => _inner.ReadExportRowsAsync(table, cancellationToken));
 
     // IPaperWriter: the default members are forwarded too, so a store's own versions still run.
 

@@ -26,9 +26,10 @@ internal static class AnalyzeCommand
         var samples = new Option<int?>("--betweenness-samples") { Description = "Sample this many sources for betweenness instead of all (faster on large graphs)." };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution γ for Louvain/Leiden.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of randomized choices.", DefaultValueFactory = _ => 42 };
+        var (inDatabase, inProcess) = AnalyzePlacementOptions.Create();
         var command = new Command("analyze", "Compute PageRank, betweenness, communities, components and cores, and write them to the store.")
         {
-            db, algorithms, graph, samples, resolution, seed, json,
+            db, algorithms, graph, samples, resolution, seed, json, inDatabase, inProcess,
         };
         var storeOption = StoreSelection.Option();
         command.Options.Add(storeOption);
@@ -58,18 +59,35 @@ internal static class AnalyzeCommand
                 Resolution = result.GetValue(resolution),
                 Seed = result.GetValue(seed),
             };
+            if (!AnalyzePlacementOptions.TryGetChoice(result, inDatabase, inProcess, out var choice))
+            {
+                await Console.Error.WriteLineAsync("--in-database and --in-process exclude each other.");
+                return 2;
+            }
+
             await using var store = CommonOptions.OpenStore(location!);
             await store.InitializeAsync(ct);
-            var runner = new AnalyticsRunner(store);
+            // Where the kernels run (inside Neo4j with GDS, or here), said before they start.
+            var placement = await AnalyticsPlacement.ChooseAsync(store, request, choice, ct);
+            if (placement.Error is not null)
+            {
+                await Console.Error.WriteLineAsync(placement.Error);
+                return 2;
+            }
+
+            await Console.Error.WriteLineAsync("analytics run " + placement.Reason);
+            Func<IProgress<string>?, Task<AnalyticsReport>> run = placement.InDatabase
+                ? progress => AnalyticsPlacement.Of(store)!.RunInDatabaseAsync(request, progress, ct)
+                : progress => new AnalyticsRunner(store).RunAsync(request, progress, ct);
             AnalyticsReport report;
             if (result.GetValue(json) || Console.IsOutputRedirected)
             {
-                report = await runner.RunAsync(request, cancellationToken: ct);
+                report = await run(null);
             }
             else
             {
                 report = await AnsiConsole.Status().StartAsync("analyzing", async ctx =>
-                    await runner.RunAsync(request, new Progress<string>(step => ctx.Status($"analyzing: {step}")), ct));
+                    await run(new Progress<string>(step => ctx.Status($"analyzing: {step}"))));
             }
 
             if (result.GetValue(json))

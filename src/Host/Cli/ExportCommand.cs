@@ -5,7 +5,8 @@ using CiteGraph.Graph.Snapshot;
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// <c>citegraph export --format graphml|gexf|cytoscape|csv|bibtex [--kinds KIND,…] [--seeds ID,… --radius N --max-nodes N] [--db PATH] [--out FILE]</c>.
+/// <c>citegraph export --format graphml|gexf|cytoscape|csv|bibtex [--kinds KIND,…] [--seeds ID,… --radius N --max-nodes N] [--db PATH] [--out FILE]</c>,
+/// or <c>citegraph export --format neo4j-admin --out DIR [--store URI]</c>: the whole store as neo4j-admin import files.
 /// </summary>
 internal static class ExportCommand
 {
@@ -14,11 +15,11 @@ internal static class ExportCommand
         var db = CommonOptions.Database();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "graphml, gexf, cytoscape (Cytoscape.js JSON), csv (nodes and edges tables) or bibtex.",
+            Description = string.Join("; ", ExportFormats.All.Select(f => $"{f.Name} ({f.Description})")) + ".",
             Required = true,
             HelpName = "FORMAT",
         };
-        format.AcceptOnlyFromAmong([.. ExportFormats.Names]);
+        format.AcceptOnlyFromAmong([.. ExportFormats.AllNames]);
         var seeds = new Option<string[]>("--seeds")
         {
             Description = "Export the neighbourhood of these papers (CiteGraph ids, arXiv ids, DOIs; comma- or space-separated) instead of the whole graph.",
@@ -35,8 +36,8 @@ internal static class ExportCommand
         var maxNodes = new Option<int>("--max-nodes") { Description = "Most papers a seeded export holds.", DefaultValueFactory = _ => 1_000 };
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "File to write (stdout when absent). For csv, FILE gets the nodes and FILE with .edges before the extension the edges.",
-            HelpName = "FILE",
+            Description = "File to write (stdout when absent). For csv, FILE gets the nodes and FILE with .edges before the extension the edges. For neo4j-admin, the directory to write (required).",
+            HelpName = "FILE|DIR",
         };
         var table = new Option<string>("--table") { Description = "For csv on stdout: nodes or edges.", DefaultValueFactory = _ => "nodes" };
         table.AcceptOnlyFromAmong("nodes", "edges");
@@ -44,15 +45,25 @@ internal static class ExportCommand
         {
             db, format, kinds, seeds, radius, maxNodes, output, table,
         };
+        var storeOption = StoreSelection.Option();
+        command.Options.Add(storeOption);
         command.SetAction(async (result, ct) =>
         {
-            var path = result.GetRequiredValue(db);
-            if (await CommonOptions.ReportProblemAsync(path))
+            if (!StoreSelection.TryResolve(result, db, storeOption, out var location, out var error))
+            {
+                return await StoreSelection.FailAsync(error);
+            }
+
+            if (await CommonOptions.ReportProblemAsync(location!))
             {
                 return 1;
             }
 
             ExportFormats.TryParse(result.GetRequiredValue(format), out var kind);
+            if (ExportFormats.Info(kind).IsDirectory)
+            {
+                return await Neo4jAdminExportCommand.RunAsync(location!, result.GetValue(output), ct);
+            }
             if (!ExportEdgeKinds.TryParse(result.GetValue(kinds) ?? [], out var edgeKinds, out var unknown))
             {
                 await Console.Error.WriteLineAsync("--kinds: " + ExportEdgeKinds.UnknownMessage(unknown!));
@@ -67,7 +78,7 @@ internal static class ExportCommand
                 return 1;
             }
 
-            await using var store = CommonOptions.OpenStore(path);
+            await using var store = CommonOptions.OpenStore(location!);
             await store.InitializeAsync(ct);
             var snapshot = await new SnapshotHolder(store).RebuildAsync(ct);
             ExportGraph graph;

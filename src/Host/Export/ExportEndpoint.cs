@@ -29,7 +29,8 @@ public static class ExportEndpoint
         string format, HttpContext context, SnapshotHolder snapshots, IGraphStore store, IOptions<ApiKeyOptions> apiKeyOptions, CancellationToken cancellationToken)
     {
         var apiKey = apiKeyOptions.Value;
-        if (!ExportFormats.TryParse(format, out var kind))
+        // A directory format (neo4j-admin) is the whole store written to disk by the CLI, not a download.
+        if (!ExportFormats.TryParse(format, out var kind) || ExportFormats.Info(kind).IsDirectory)
         {
             return Problem(StatusCodes.Status404NotFound, $"Unknown export format '{format}'; one of: {string.Join(", ", ExportFormats.Names)}.");
         }
