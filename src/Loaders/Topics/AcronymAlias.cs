@@ -5,9 +5,9 @@ namespace CiteGraph.Loaders.Topics;
 /// <list type="number">
 /// <item><b>Initials.</b> Every content word of the expansion gives the acronym its initial, in order; a word may give
 /// further letters after its initial (<c>VAE</c> = variational <b>a</b>uto<b>e</b>ncoder, <c>3DGS</c> = <b>3D</b> gaussian
-/// splatting) and function words or hyphen-joined parts may give none (<c>BERT</c> … <i>from</i> transformers,
-/// <c>GPT</c> generative <b>p</b>re-trained transformer). For a mixed-case short form only its capitals and digits count
-/// (<c>ViT</c>: V, T).</item>
+/// splatting, <c>ViT</c> = <b>vi</b>sion <b>t</b>ransformer, <c>rDPO</c> = <b>r</b>obust <b>DPO</b>) and function words
+/// or hyphen-joined parts may give none (<c>BERT</c> … <i>from</i> transformers, <c>GPT</c> generative <b>p</b>re-trained
+/// transformer) or letters (<c>MoE</c> = mixture <b>o</b>f experts).</item>
 /// <item><b>A coined short form is a name only when the field uses it.</b> A short form with lower-case letters
 /// (<c>ViGen</c>, <c>ViT</c>, <c>LoRA</c>) is pronounceable and coined; it joins the topic only when at least two papers
 /// define it with that expansion, or when every paper carrying the expansion defines it (the topic is the coining
@@ -42,8 +42,7 @@ internal static class AcronymAlias
     {
         ArgumentNullException.ThrowIfNull(acronym);
         ArgumentNullException.ThrowIfNull(expansion);
-        var mixed = acronym.Any(char.IsLower);
-        var letters = acronym.Where(c => mixed ? char.IsUpper(c) || char.IsDigit(c) : char.IsLetterOrDigit(c)).Select(char.ToLowerInvariant).ToArray();
+        var letters = acronym.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray();
         if (letters.Length == 0)
         {
             return false;

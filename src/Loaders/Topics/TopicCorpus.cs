@@ -370,7 +370,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
                 .Select(g => (Display: g.Key, Count: g.Sum(s => s.Value)))
                 .OrderByDescending(s => s.Count).ThenBy(s => s.Display, StringComparer.Ordinal).Select(s => s.Display).ToList();
             var name = IsAcronym && Acronyms.Count == 0 ? ordered.FirstOrDefault(AcronymFinder.IsShortForm) ?? ordered[0] : ordered[0];
-            var aliases = Acronyms.Where(a => acronymAllowed(a, name)).Concat(ordered)
+            var aliases = Acronyms.Where(a => acronymAllowed(a, name)).Select(SurfaceText.Clean).Where(a => a.Length > 0).Concat(ordered)
                 .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(maxAliases)

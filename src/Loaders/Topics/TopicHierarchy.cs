@@ -13,7 +13,8 @@ namespace CiteGraph.Loaders.Topics;
 /// <see cref="TopicOptions.MinNarrowerForHead"/> topics is a head topic, made when not already one ("diffusion" from
 /// "diffusion models", "latent diffusion", "video diffusion", …), provided the word is a noun and not on the stop or
 /// generic lists. A head word stands for its field: its papers are those naming it or a topic containing it, at half
-/// the weight of the topic they name (each paper inherits its <see cref="TopicOptions.MaxInheritedHeads"/> strongest). Those inherited rows are added after CO_TOPIC and CO_OCCURS are computed, so they
+/// the weight of the topic they name; each paper inherits its <see cref="TopicOptions.MaxInheritedHeads"/> most telling
+/// ones (weight × idf of the head, so a specific head outranks a common one). Those inherited rows are added after CO_TOPIC and CO_OCCURS are computed, so they
 /// never make two papers co-topic by themselves.
 /// </para>
 /// </summary>
@@ -87,7 +88,9 @@ internal static class TopicHierarchy
             }
 
             // Displayed as the most used form among its narrower topics ("diffusion", "agents" → the commoner).
-            var name = surfaceOf[word].OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
+            var surface = surfaceOf[word].OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
+            // Lower case unless written in capitals only, as an acronym is ("TOken" in one title is "token").
+            var name = surface.Any(char.IsLower) ? surface.ToLowerInvariant() : surface;
             if (NounPhrase.TagOf(name.ToLowerInvariant()) != WordTag.Noun)
             {
                 continue;
@@ -130,8 +133,9 @@ internal static class TopicHierarchy
             }
         }
 
-        // Papers inherit the head words of the topics they carry.
-        var inherited = new Dictionary<int, List<(int, double)>>();
+        // Papers inherit the head words of the topics they carry: every candidate first, to know how common each head is.
+        var candidates = new Dictionary<int, double>?[paperTopics.Length];
+        var headPapers = new Dictionary<int, int>();
         for (var p = 0; p < paperTopics.Length; p++)
         {
             Dictionary<int, double>? best = null;
@@ -153,10 +157,26 @@ internal static class TopicHierarchy
                 }
             }
 
-            if (best is not null)
+            candidates[p] = best;
+            foreach (var head in best?.Keys ?? Enumerable.Empty<int>())
             {
-                // A paper inherits its strongest few head words only, so topics per paper stay readable.
-                inherited[p] = [.. best.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Take(options.MaxInheritedHeads).OrderBy(b => b.Key).Select(b => (b.Key, Math.Round(b.Value, 6)))];
+                headPapers[head] = headPapers.GetValueOrDefault(head) + 1;
+            }
+        }
+
+        // Then each paper keeps its few most telling heads: weight × idf, so "diffusion" outranks "language" in a paper on both.
+        var inherited = new Dictionary<int, List<(int, double)>>();
+        var n = paperTopics.Length;
+        for (var p = 0; p < n; p++)
+        {
+            if (candidates[p] is { } best)
+            {
+                inherited[p] = [.. best
+                    .OrderByDescending(b => b.Value * Math.Log(1.0 + (double)n / (headPapers[b.Key] + (b.Key < topics.Count ? topics[b.Key].Df : 0))))
+                    .ThenBy(b => b.Key)
+                    .Take(options.MaxInheritedHeads)
+                    .OrderBy(b => b.Key)
+                    .Select(b => (b.Key, Math.Round(b.Value, 6)))];
             }
         }
 

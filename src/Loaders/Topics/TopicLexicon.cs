@@ -22,8 +22,8 @@ internal static class TopicLexicon
     /// <summary>Words in -ing that are nouns in research text ("learning", "decoding"), so a phrase may end with them.</summary>
     public static FrozenSet<string> NominalGerunds { get; } = FrozenSet.ToFrozenSet(Read("nominal-gerunds"), StringComparer.Ordinal);
 
-    /// <summary>Short forms that are no topic ("SOTA"), as written.</summary>
-    public static FrozenSet<string> StopAcronyms { get; } = FrozenSet.ToFrozenSet(Read("stop-acronyms"), StringComparer.Ordinal);
+    /// <summary>Short forms that are no topic ("SOTA", in any case: "SotA", "SoTA").</summary>
+    public static FrozenSet<string> StopAcronyms { get; } = FrozenSet.ToFrozenSet(Read("stop-acronyms"), StringComparer.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Read(string name)
     {
