@@ -31,7 +31,7 @@ public sealed class TopicLayerQueryTests : IAsyncLifetime
         {
             Title = $"Diffusion paper {i}",
             Abstract = "An abstract.",
-            Year = 2023 + (i % 2),
+            Published = new PartialDate(2023 + (i % 2), null, null),
             Source = new SourceRef("t.txt", i + 1, "test"),
         })).ToList();
         await _sqlite.UpsertAsync(records, Ct);
