@@ -196,8 +196,9 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             {
                 var topicIdf = Math.Log(1.0 + (double)n / t.RawDf);
                 var definers = i;
-                topics.Add(t.ToTopic(_options.MaxAliases, (acronym, name) => AcronymAlias.Allowed(
-                    acronym, name, _acronyms.TryGetValue(acronym, out var expansions) ? expansions.GetValueOrDefault(definers) : 0, t.RawDf)) with { Idf = topicIdf });
+                bool AliasAllowed(string acronym, string name) => AcronymAlias.Allowed(
+                    acronym, name, _acronyms.TryGetValue(acronym, out var expansions) ? expansions.GetValueOrDefault(definers) : 0, t.RawDf);
+                topics.Add(t.ToTopic(_options.MaxAliases, AliasAllowed) with { Idf = topicIdf });
                 idf.Add(topicIdf);
             }
         }

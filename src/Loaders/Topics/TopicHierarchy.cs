@@ -71,7 +71,8 @@ internal static class TopicHierarchy
             }
         }
 
-        // Head words: existing single-word topics and new ones.
+        // Head words: existing single-word topics and new ones (never a second topic of an existing name).
+        var names = topics.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var heads = new List<Topic>();
         var headOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (word, list) in containing.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -91,7 +92,7 @@ internal static class TopicHierarchy
             var surface = surfaceOf[word].OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
             // Lower case unless written in capitals only, as an acronym is ("TOken" in one title is "token").
             var name = surface.Any(char.IsLower) ? surface.ToLowerInvariant() : surface;
-            if (NounPhrase.TagOf(name.ToLowerInvariant()) != WordTag.Noun)
+            if (NounPhrase.TagOf(name.ToLowerInvariant()) != WordTag.Noun || !names.Add(name))
             {
                 continue;
             }
