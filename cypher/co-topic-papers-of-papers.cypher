@@ -2,6 +2,6 @@
 UNWIND $ids AS id
 MATCH (:Paper {id: id})-[c:CO_TOPIC]->(p:Paper)
 WITH id, p, c ORDER BY c.weight DESC, p.id
-WITH id, collect({paper: p {.*}, weight: c.weight, reasons: c.reasons})[0..$first] AS neighbours
+WITH id, collect({paper: p {.*}, weight: c.weight, reasons: c.reasons, reasonWeights: c.reasonWeights})[0..$first] AS neighbours
 UNWIND neighbours AS n
-RETURN id, n.paper AS paper, n.weight AS weight, n.reasons AS reasons
+RETURN id, n.paper AS paper, n.weight AS weight, n.reasons AS reasons, n.reasonWeights AS reasonWeights

@@ -9,4 +9,4 @@ CALL () {
   RETURN t, CASE WHEN toLower(t.name) = $alias THEN 1 WHEN a.alias = $alias THEN 2 ELSE 3 END AS tier
 }
 WITH t, tier ORDER BY tier, t.df DESC, t.name LIMIT 1
-RETURN t {.name, .aliases, .df, .idf} AS topic
+RETURN t {.name, .aliases, .df, .idf, .byYear, .growth} AS topic

@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[h:HAS_TOPIC]->(t:Topic)
 WITH p, h, t ORDER BY p.id, h.weight DESC, t.name
-RETURN p.id AS paperId, t {.name, .aliases, .df, .idf} AS topic, h.weight AS weight
+RETURN p.id AS paperId, t {.name, .aliases, .df, .idf, .byYear, .growth} AS topic, h.weight AS weight

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
 
 namespace CiteGraph.Graph.Neo4j;
 
@@ -45,11 +46,13 @@ public sealed partial class Neo4jGraphStore
         ArgumentNullException.ThrowIfNull(graph);
         cancellationToken.ThrowIfCancellationRequested();
         var topics = graph.Topics.Select(t => new TopicRow(
-            t.Id, t.Name, [.. t.Aliases], t.Df, t.Idf,
+            t.Id, t.Name, [.. t.Aliases], t.Df, t.Idf, TopicYears.ToJson(t.ByYear), t.Growth,
             // Each name as written (lower-cased) and its canonical key, so a look-up by any variant finds it.
             t.Aliases.Prepend(t.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal).ToArray())).ToList();
         var hasTopic = graph.HasTopic.Select(h => new HasTopicLinkRow(h.PaperId, graph.Topics[h.Topic].Name, h.Weight)).ToList();
-        var coTopic = graph.CoTopic.Select(c => new CoTopicLinkRow(c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons])).ToList();
+        var coTopic = graph.CoTopic.Select(c => new CoTopicLinkRow(
+            c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons], [.. c.Reasons.Select((_, i) => i < c.ReasonWeights.Count ? c.ReasonWeights[i] : c.Weight)])).ToList();
+        var broader = graph.Broader.Select(b => new BroaderLinkRow(graph.Topics[b.Narrower].Name, graph.Topics[b.Broader].Name)).ToList();
         var coOccurs = graph.CoOccurs.Select(c => new CoOccursLinkRow(graph.Topics[c.First].Name, graph.Topics[c.Second].Name, c.Count, c.Pmi)).ToList();
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -64,6 +67,7 @@ public sealed partial class Neo4jGraphStore
                     await RunBatchesAsync(tx, "write-has-topic", hasTopic, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "write-co-topic", coTopic, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "write-co-occurs", coOccurs, ct).ConfigureAwait(false);
+                    await RunBatchesAsync(tx, "write-topic-broader", broader, ct).ConfigureAwait(false);
                     return 0;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -115,7 +119,7 @@ public sealed partial class Neo4jGraphStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
         ArgumentOutOfRangeException.ThrowIfNegative(after);
-        var result = await RunAsync("topics", cancellationToken, ("first", first), ("after", after), ("byName", order == TopicOrder.Name)).ConfigureAwait(false);
+        var result = await RunAsync("topics", cancellationToken, ("first", first), ("after", after), ("order", order.ToString().ToLowerInvariant())).ConfigureAwait(false);
         if (result.Rows.Count == 0)
         {
             return new Page<Topic>([], 0);
@@ -163,8 +167,7 @@ public sealed partial class Neo4jGraphStore
         return result.Select(r =>
         {
             var weight = r.GetDouble("weight");
-            var reasons = r.GetList("reasons").Select(t => new CoTopicReason("CO_TOPIC", t.GetString()!, weight)).ToArray();
-            return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, reasons);
+            return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, ReadReasons(r, weight));
         });
     }
 
@@ -184,9 +187,50 @@ public sealed partial class Neo4jGraphStore
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CoTopicPaper>)g.Select(r =>
             {
                 var weight = r.GetDouble("weight");
-                var reasons = r.GetList("reasons").Select(t => new CoTopicReason("CO_TOPIC", t.GetString()!, weight)).ToArray();
-                return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, reasons);
+                return new CoTopicPaper(ReadPaper(r.GetMap("paper")), weight, ReadReasons(r, weight));
             }).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Topic>>> GetTopicHierarchyAsync(IReadOnlyCollection<string> topicNames, TopicRelation relation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicNames);
+        if (topicNames.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<Topic>>(StringComparer.Ordinal);
+        }
+
+        var result = await RunAsync("topic-hierarchy", cancellationToken, ("names", topicNames.ToArray()), ("narrower", relation == TopicRelation.Narrower)).ConfigureAwait(false);
+        return result.Rows
+            .GroupBy(r => r.GetString("name"), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Topic>)g.Select(r => ReadTopic(r.GetMap("topic"))).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<PaperPair, IReadOnlyList<CoTopicReason>>> GetCoTopicEvidenceAsync(IReadOnlyCollection<PaperPair> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var evidence = new Dictionary<PaperPair, IReadOnlyList<CoTopicReason>>();
+        if (pairs.Count == 0)
+        {
+            return evidence;
+        }
+
+        var result = await RunAsync("co-topic-evidence", cancellationToken, ("pairs", pairs.Select(p => new[] { p.PaperId, p.OtherId }).ToArray())).ConfigureAwait(false);
+        foreach (var r in result.Rows)
+        {
+            evidence.TryAdd(new PaperPair(r.GetString("a"), r.GetString("b")), ReadReasons(r, r.GetDouble("weight")));
+        }
+
+        return evidence;
+    }
+
+    // Reasons with what each contributed; edges written before the contributions were stored get the edge's weight.
+    private static CoTopicReason[] ReadReasons(Neo4jRow r, double weight)
+    {
+        var names = r.GetList("reasons");
+        var weights = r.GetList("reasonWeights").ToArray();
+        return names.Select((t, i) => new CoTopicReason(CoTopicReasons.Kind, t.GetString()!, i < weights.Length ? weights[i].GetDouble() : weight)).ToArray();
     }
 
     /// <inheritdoc />
@@ -266,13 +310,17 @@ public sealed partial class Neo4jGraphStore
         new(m.GetString("name"), m.GetList("aliases").Select(a => a.GetString()!).ToArray(), m.GetInt32("df"))
         {
             Idf = m.GetDoubleOrNull("idf") ?? 0,
+            ByYear = TopicYears.FromJson(m.GetStringOrNull("byYear")),
+            Growth = m.GetDoubleOrNull("growth"),
         };
 
-    private sealed record TopicRow(string Id, string Name, string[] Aliases, int Df, double Idf, string[] Lookup);
+    private sealed record TopicRow(string Id, string Name, string[] Aliases, int Df, double Idf, string ByYear, double? Growth, string[] Lookup);
 
     private sealed record HasTopicLinkRow(string PaperId, string Topic, double Weight);
 
-    private sealed record CoTopicLinkRow(string PaperId, string OtherId, double Weight, int Shared, string[] Reasons);
+    private sealed record CoTopicLinkRow(string PaperId, string OtherId, double Weight, int Shared, string[] Reasons, double[] ReasonWeights);
+
+    private sealed record BroaderLinkRow(string Narrower, string Broader);
 
     private sealed record CoOccursLinkRow(string First, string Second, int Count, double Pmi);
 }

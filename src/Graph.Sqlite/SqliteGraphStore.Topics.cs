@@ -8,7 +8,8 @@ namespace CiteGraph.Graph.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private const string TopicColumns = "t.name, t.aliases, t.df, t.idf";
+    private const string TopicColumns = "t.name, t.aliases, t.df, t.idf, t.by_year, t.growth";
+    private const int TopicColumnCount = 6;
 
     /// <inheritdoc />
     public async IAsyncEnumerable<PaperText> ReadPaperTextsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -67,7 +68,7 @@ public sealed partial class SqliteGraphStore
             }
 
             // Replaced as a whole, in a deterministic order, so the same graph yields the same rows (and row ids).
-            await using (var clear = Make("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_alias; DELETE FROM topic;"))
+            await using (var clear = Make("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_broader; DELETE FROM topic_alias; DELETE FROM topic;"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -83,19 +84,21 @@ public sealed partial class SqliteGraphStore
             }
 
             var topicPks = new long[graph.Topics.Count];
-            await using (var insert = Make("INSERT INTO topic (pk, id, name, aliases, df, idf) VALUES ($pk, $id, $name, $aliases, $df, $idf);"))
+            await using (var insert = Make("INSERT INTO topic (pk, id, name, aliases, df, idf, by_year, growth) VALUES ($pk, $id, $name, $aliases, $df, $idf, $byYear, $growth);"))
             await using (var alias = Make("INSERT INTO topic_alias (alias, topic_pk) VALUES ($alias, $pk) ON CONFLICT DO NOTHING;"))
             {
                 var (pk, id, name, aliases, df, idf) = (insert.Parameters.Add("$pk", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text),
                     insert.Parameters.Add("$name", SqliteType.Text), insert.Parameters.Add("$aliases", SqliteType.Text),
                     insert.Parameters.Add("$df", SqliteType.Integer), insert.Parameters.Add("$idf", SqliteType.Real));
                 var (aliasText, aliasPk) = (alias.Parameters.Add("$alias", SqliteType.Text), alias.Parameters.Add("$pk", SqliteType.Integer));
+                var (byYear, growth) = (insert.Parameters.Add("$byYear", SqliteType.Text), insert.Parameters.Add("$growth", SqliteType.Real));
                 for (var i = 0; i < graph.Topics.Count; i++)
                 {
                     var topic = graph.Topics[i];
                     topicPks[i] = i + 1;
                     (pk.Value, id.Value, name.Value) = (i + 1, topic.Id, topic.Name);
                     (aliases.Value, df.Value, idf.Value) = (JsonSerializer.Serialize(topic.Aliases), topic.Df, topic.Idf);
+                    (byYear.Value, growth.Value) = (TopicYears.ToJson(topic.ByYear), (object?)topic.Growth ?? DBNull.Value);
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     // Each name as written (lower-cased) and its canonical key, so a look-up by any variant finds it.
                     foreach (var a in topic.Aliases.Prepend(topic.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal))
@@ -119,6 +122,16 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            await using (var insert = Make("INSERT INTO topic_broader (narrower_pk, broader_pk) VALUES ($n, $b) ON CONFLICT DO NOTHING;"))
+            {
+                var (narrower, broader) = (insert.Parameters.Add("$n", SqliteType.Integer), insert.Parameters.Add("$b", SqliteType.Integer));
+                foreach (var link in graph.Broader)
+                {
+                    (narrower.Value, broader.Value) = (topicPks[link.Narrower], topicPks[link.Broader]);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await using (var insert = Make("INSERT INTO co_topic (paper_pk, other_pk, weight, shared, reasons) VALUES ($p, $o, $w, $s, $r) ON CONFLICT DO NOTHING;"))
             {
                 var (p, o, w, s, r) = (insert.Parameters.Add("$p", SqliteType.Integer), insert.Parameters.Add("$o", SqliteType.Integer),
@@ -127,7 +140,7 @@ public sealed partial class SqliteGraphStore
                 {
                     if (paperPks.TryGetValue(row.PaperId, out var a) && paperPks.TryGetValue(row.OtherId, out var b) && a != b)
                     {
-                        (p.Value, o.Value, w.Value, s.Value, r.Value) = (a, b, row.Weight, row.Shared, JsonSerializer.Serialize(row.Reasons));
+                        (p.Value, o.Value, w.Value, s.Value, r.Value) = (a, b, row.Weight, row.Shared, CoTopicReasons.ToJson(row));
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
@@ -244,8 +257,13 @@ public sealed partial class SqliteGraphStore
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var orderBy = order == TopicOrder.Name ? "t.name" : "t.df DESC, t.name";
-        // orderBy is one of two fixed fragments.
+        var orderBy = order switch
+        {
+            TopicOrder.Name => "t.name",
+            TopicOrder.Growth => "t.growth IS NULL, t.growth DESC, t.df DESC, t.name",
+            _ => "t.df DESC, t.name",
+        };
+        // orderBy is one of three fixed fragments.
         command.CommandText = $"SELECT {TopicColumns}, (SELECT COUNT(*) FROM topic) FROM topic t ORDER BY {orderBy} LIMIT $first OFFSET $after;";
         command.Parameters.AddWithValue("$first", first);
         command.Parameters.AddWithValue("$after", after);
@@ -256,7 +274,7 @@ public sealed partial class SqliteGraphStore
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 items.Add(ReadTopic(reader, 0));
-                total = reader.GetInt32(4);
+                total = reader.GetInt32(TopicColumnCount);
             }
         }
 
@@ -271,7 +289,7 @@ public sealed partial class SqliteGraphStore
             SELECT p.id, {TopicColumns}, h.weight FROM paper p JOIN has_topic h ON h.paper_pk = p.pk JOIN topic t ON t.pk = h.topic_pk
             WHERE p.id IN (SELECT value FROM json_each($ids)) ORDER BY p.id, h.weight DESC, t.name;
             """,
-            r => new PaperTopic(ReadTopic(r, 1), r.GetDouble(5)),
+            r => new PaperTopic(ReadTopic(r, 1), r.GetDouble(1 + TopicColumnCount)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -326,7 +344,7 @@ public sealed partial class SqliteGraphStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            related.Add(new RelatedTopic(ReadTopic(reader, 0), reader.GetInt32(4), reader.GetDouble(5)));
+            related.Add(new RelatedTopic(ReadTopic(reader, 0), reader.GetInt32(TopicColumnCount), reader.GetDouble(TopicColumnCount + 1)));
         }
 
         return related;
@@ -368,9 +386,7 @@ public sealed partial class SqliteGraphStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var weight = reader.GetDouble(PaperColumnCount);
-            var reasons = (JsonSerializer.Deserialize<string[]>(reader.GetString(PaperColumnCount + 2)) ?? [])
-                .Select(t => new CoTopicReason("CO_TOPIC", t, weight))
-                .ToArray();
+            var reasons = CoTopicReasons.FromJson(reader.GetString(PaperColumnCount + 2), weight);
             var owner = reader.GetString(PaperColumnCount + 3);
             if (!result.TryGetValue(owner, out var list))
             {
@@ -378,6 +394,71 @@ public sealed partial class SqliteGraphStore
             }
 
             ((List<CoTopicPaper>)list).Add(new CoTopicPaper(ReadPaper(reader), weight, reasons));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Topic>>> GetTopicHierarchyAsync(IReadOnlyCollection<string> topicNames, TopicRelation relation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicNames);
+        var result = new Dictionary<string, IReadOnlyList<Topic>>(StringComparer.Ordinal);
+        if (topicNames.Count == 0)
+        {
+            return result;
+        }
+
+        var (mine, theirs) = relation == TopicRelation.Narrower ? ("broader_pk", "narrower_pk") : ("narrower_pk", "broader_pk");
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // mine/theirs are fixed column names; the names travel as a parameter.
+        command.CommandText = $"""
+            SELECT me.name, {TopicColumns} FROM topic me JOIN topic_broader b ON b.{mine} = me.pk JOIN topic t ON t.pk = b.{theirs}
+            WHERE me.name IN (SELECT value FROM json_each($names)) ORDER BY me.name, t.df DESC, t.name;
+            """;
+        command.Parameters.AddWithValue("$names", JsonSerializer.Serialize(topicNames));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var owner = reader.GetString(0);
+            if (!result.TryGetValue(owner, out var list))
+            {
+                result[owner] = list = new List<Topic>();
+            }
+
+            ((List<Topic>)list).Add(ReadTopic(reader, 1));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<PaperPair, IReadOnlyList<CoTopicReason>>> GetCoTopicEvidenceAsync(IReadOnlyCollection<PaperPair> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var result = new Dictionary<PaperPair, IReadOnlyList<CoTopicReason>>();
+        if (pairs.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Either paper's top-k may hold the pair; the row stored from the asked direction wins, else the other one.
+        command.CommandText = """
+            SELECT q.value ->> 0, q.value ->> 1, c.weight, c.reasons, c.paper_pk = a.pk
+            FROM json_each($pairs) q
+            JOIN paper a ON a.id = q.value ->> 0 JOIN paper b ON b.id = q.value ->> 1
+            JOIN co_topic c ON (c.paper_pk = a.pk AND c.other_pk = b.pk) OR (c.paper_pk = b.pk AND c.other_pk = a.pk)
+            ORDER BY q.key, c.paper_pk = a.pk DESC;
+            """;
+        command.Parameters.AddWithValue("$pairs", JsonSerializer.Serialize(pairs.Select(p => new[] { p.PaperId, p.OtherId })));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var pair = new PaperPair(reader.GetString(0), reader.GetString(1));
+            result.TryAdd(pair, CoTopicReasons.FromJson(reader.GetString(3), reader.GetDouble(2)));
         }
 
         return result;
@@ -433,6 +514,8 @@ public sealed partial class SqliteGraphStore
         new(r.GetString(offset), JsonSerializer.Deserialize<string[]>(r.GetString(offset + 1)) ?? [], r.GetInt32(offset + 2))
         {
             Idf = r.GetDouble(offset + 3),
+            ByYear = TopicYears.FromJson(r.GetString(offset + 4)),
+            Growth = r.IsDBNull(offset + 5) ? null : r.GetDouble(offset + 5),
         };
 
     private static async Task<int> CountAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -79,10 +79,17 @@ public sealed partial class CiteGraphQuery
                 var filter = new EdgeFilter(EdgeKindType.Combine(ctx.GetArgument<List<EdgeKinds>?>("kinds"), EdgeKinds.All));
                 var paths = PathFinder.Connect(snapshot, from, to, args.MaxLength, filter, args.First);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, paths.SelectMany(p => p.Nodes), ctx.CancellationToken);
-                return paths.Select(p => new PathView(
-                    p.Length,
-                    p.Nodes.Where(papers.ContainsKey).Select(n => papers[n]).ToList(),
-                    p.Edges.Select(e => SnapshotPapers.Edge(snapshot, e)).ToList())).ToList();
+                // One evidence read for the co-topic hops of every path.
+                var edges = await SnapshotPapers.EdgesAsync(store, snapshot, paths.SelectMany(p => p.Edges), ctx.CancellationToken);
+                var views = new List<PathView>(paths.Count);
+                var at = 0;
+                foreach (var p in paths)
+                {
+                    views.Add(new PathView(p.Length, p.Nodes.Where(papers.ContainsKey).Select(n => papers[n]).ToList(), edges.Skip(at).Take(p.Edges.Count).ToList()));
+                    at += p.Edges.Count;
+                }
+
+                return views;
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("related")
@@ -167,7 +174,7 @@ public sealed partial class CiteGraphQuery
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, result.Nodes, ctx.CancellationToken);
                 var nodes = result.Nodes.Where(papers.ContainsKey).Select(n => new GraphNodeView(
                     snapshot.PaperId(n), papers[n].Title, papers[n].Year, papers[n].Community, papers[n].PageRank, result.Seeds.Contains(n), snapshot.IsStub(n))).ToList();
-                return new SubgraphView(nodes, result.Edges.Select(e => SnapshotPapers.Edge(snapshot, e)).ToList(), result.Truncated);
+                return new SubgraphView(nodes, await SnapshotPapers.EdgesAsync(store, snapshot, result.Edges, ctx.CancellationToken), result.Truncated);
             });
     }
 

@@ -155,7 +155,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             .ResolveAsync(async ctx => await store.FindTopicAsync(Arguments.Text(ctx, "name"), ctx.CancellationToken));
 
         Field<NonNullGraphType<TopicConnectionType>>("topics")
-            .Description("Topics, most papers first (or by name), as a Relay connection.")
+            .Description("Topics, most papers first (or by name, or rising first with orderBy: GROWTH), as a Relay connection.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
             .Argument<TopicOrderType>("orderBy", a => a.DefaultValue = TopicOrder.Df)

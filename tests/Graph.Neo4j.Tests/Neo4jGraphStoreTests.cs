@@ -314,16 +314,17 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData(TopicOrder.Df, false)]
-    [InlineData(TopicOrder.Name, true)]
-    public async Task A_page_of_topics_sends_the_order_as_a_flag_and_reads_items_and_total(TopicOrder order, bool byName)
+    [InlineData(TopicOrder.Df, "df")]
+    [InlineData(TopicOrder.Name, "name")]
+    [InlineData(TopicOrder.Growth, "growth")]
+    public async Task A_page_of_topics_sends_the_order_by_name_and_reads_items_and_total(TopicOrder order, string sent)
     {
         _data["topics"] = $$"""{"fields": ["total", "items"], "values": [[3, [{{TopicMap}}]]]}""";
 
         var page = await _store.GetTopicsAsync(1, 2, order, Ct);
 
         var parameters = Parameters(Assert.Single(_server.Requests));
-        Assert.Equal((1, 2, byName), (parameters.GetProperty("first").GetInt32(), parameters.GetProperty("after").GetInt32(), parameters.GetProperty("byName").GetBoolean()));
+        Assert.Equal((1, 2, sent), (parameters.GetProperty("first").GetInt32(), parameters.GetProperty("after").GetInt32(), parameters.GetProperty("order").GetString()));
         Assert.Equal((3, "sparse lattice attention"), (page.TotalCount, Assert.Single(page.Items).Name));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.GetTopicsAsync(0, 0, order, Ct));
     }
@@ -381,6 +382,33 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         Assert.Equal(("P1", 3), (parameters.GetProperty("id").GetString(), parameters.GetProperty("first").GetInt32()));
         Assert.Equal(("P0000000000000002", 0.8), (coTopic.Paper.Id, coTopic.Score));
         Assert.Equal([new CoTopicReason("CO_TOPIC", "sparse lattice attention", 0.8), new CoTopicReason("CO_TOPIC", "weather", 0.8)], coTopic.Reasons);
+    }
+
+    [Fact]
+    public async Task Co_topic_evidence_of_pairs_is_one_read_with_each_shared_topics_contribution()
+    {
+        _data["co-topic-evidence"] = """{"fields": ["a", "b", "weight", "reasons", "reasonWeights"], "values": [["P2", "P1", 0.6, ["latent diffusion", "diffusion"], [0.4, 0.2]]]}""";
+
+        var evidence = await _store.GetCoTopicEvidenceAsync([new PaperPair("P2", "P1"), new PaperPair("P1", "P3")], Ct);
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.Equal([["P2", "P1"], ["P1", "P3"]], parameters.GetProperty("pairs").EnumerateArray().Select(p => p.EnumerateArray().Select(x => x.GetString()).ToArray()));
+        var reasons = Assert.Single(evidence).Value;
+        Assert.Equal([new CoTopicReason("CO_TOPIC", "latent diffusion", 0.4), new CoTopicReason("CO_TOPIC", "diffusion", 0.2)], reasons);
+    }
+
+    [Fact]
+    public async Task Broader_and_narrower_topics_of_a_page_of_topics_are_one_read_per_direction()
+    {
+        _data["topic-hierarchy"] = $$"""{"fields": ["name", "topic"], "values": [["attention", {{TopicMap}}]]}""";
+
+        var narrower = await _store.GetTopicHierarchyAsync(["attention", "weather"], TopicRelation.Narrower, Ct);
+
+        var parameters = Parameters(Assert.Single(_server.Requests));
+        Assert.True(parameters.GetProperty("narrower").GetBoolean());
+        Assert.Equal(["attention", "weather"], parameters.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("sparse lattice attention", Assert.Single(narrower["attention"]).Name);
+        Assert.False(narrower.ContainsKey("weather"));
     }
 
     [Fact]

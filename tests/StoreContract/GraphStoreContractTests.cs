@@ -465,6 +465,54 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal(report.Modularity, (await Store.GetAnalyticsSummaryAsync(Ct))!.Modularity);
     }
 
+    [Fact]
+    public async Task Topic_hierarchy_trends_and_co_topic_evidence_read_what_was_written()
+    {
+        var records = new[] { "Latent Diffusion Sketches", "Video Diffusion Clips", "Diffusion Model Survey" }.Select(t => Some.Resolved(Some.Record(t, line: t.Length))).ToArray();
+        await Store.UpsertAsync(records, Ct);
+        var ids = records.Select(r => r.PaperId).ToArray();
+        await Store.WriteTopicGraphAsync(
+            new TopicGraph(
+                [
+                    new Topic("diffusion", [], 3) { Idf = 0.7, ByYear = [new(2023, 1), new(2024, 2)], Growth = 0.5 },
+                    new Topic("latent diffusion", [], 1) { Idf = 1.4, ByYear = [new(2024, 1)] },
+                    new Topic("diffusion models", ["diffusion model"], 2) { Idf = 1.1, ByYear = [new(2023, 1), new(2024, 1)], Growth = 1.25 },
+                ],
+                [new(ids[0], 1, 1), new(ids[0], 0, 0.5), new(ids[1], 0, 1), new(ids[2], 2, 1), new(ids[2], 0, 0.5)],
+                [new(ids[0], ids[1], 0.6, 2, ["latent diffusion", "diffusion"]) { ReasonWeights = [0.4, 0.2] }],
+                [])
+            {
+                Broader = [new(1, 0), new(2, 0)],
+            },
+            Ct);
+
+        var narrower = await Store.GetTopicHierarchyAsync(["diffusion", "latent diffusion", "no such topic"], TopicRelation.Narrower, Ct);
+        Assert.Equal(["diffusion"], narrower.Keys);
+        Assert.Equal(["diffusion models", "latent diffusion"], narrower["diffusion"].Select(t => t.Name));
+        var broader = await Store.GetTopicHierarchyAsync(["latent diffusion", "diffusion models", "diffusion"], TopicRelation.Broader, Ct);
+        Assert.Equal(["diffusion"], broader["latent diffusion"].Select(t => t.Name));
+        Assert.Equal(["diffusion"], broader["diffusion models"].Select(t => t.Name));
+        Assert.False(broader.ContainsKey("diffusion"));
+
+        var diffusion = await Store.FindTopicAsync("diffusion", Ct);
+        Assert.Equal([new TopicYear(2023, 1), new TopicYear(2024, 2)], diffusion!.ByYear);
+        Assert.Equal(0.5, diffusion.Growth);
+        Assert.Null((await Store.FindTopicAsync("latent diffusion", Ct))!.Growth);
+        var rising = await Store.GetTopicsAsync(10, 0, TopicOrder.Growth, Ct);
+        Assert.Equal(["diffusion models", "diffusion", "latent diffusion"], rising.Items.Select(t => t.Name));
+
+        // The edge is stored from ids[0]'s side; asked from either side it answers the same reasons with their weights.
+        var evidence = await Store.GetCoTopicEvidenceAsync([new(ids[0], ids[1]), new(ids[1], ids[0]), new(ids[0], ids[2])], Ct);
+        Assert.Equal(2, evidence.Count);
+        foreach (var pair in new PaperPair[] { new(ids[0], ids[1]), new(ids[1], ids[0]) })
+        {
+            Assert.Equal([("latent diffusion", 0.4), ("diffusion", 0.2)], evidence[pair].Select(r => (r.Text, r.Weight)));
+        }
+
+        var coTopic = Assert.Single(await Store.GetCoTopicPapersAsync(ids[0], 5, Ct));
+        Assert.Equal([0.4, 0.2], coTopic.Reasons.Select(r => r.Weight));
+    }
+
     /// <summary>Three papers and a topic layer: an acronym (SLA) with two expansions, a spelling variant, CO_TOPIC, CO_OCCURS.</summary>
     private async Task<string[]> WriteTopicsAsync()
     {

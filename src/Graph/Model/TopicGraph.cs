@@ -12,13 +12,27 @@ public sealed record TopicGraph(
     IReadOnlyList<Topic> Topics,
     IReadOnlyList<HasTopicRow> HasTopic,
     IReadOnlyList<CoTopicRow> CoTopic,
-    IReadOnlyList<CoOccursRow> CoOccurs);
+    IReadOnlyList<CoOccursRow> CoOccurs)
+{
+    /// <summary>BROADER: a topic (by index) and a broader one whose words it contains ("latent diffusion" → "diffusion").</summary>
+    public IReadOnlyList<TopicLinkRow> Broader { get; init; } = [];
+}
+
+/// <summary>A BROADER relationship: <paramref name="Narrower"/> names a kind of <paramref name="Broader"/> (topic indexes).</summary>
+public readonly record struct TopicLinkRow(int Narrower, int Broader);
 
 /// <summary>A HAS_TOPIC relationship by paper id and topic index.</summary>
 public readonly record struct HasTopicRow(string PaperId, int Topic, double Weight);
 
 /// <summary>A CO_TOPIC relationship from one paper's top-k list.</summary>
-public sealed record CoTopicRow(string PaperId, string OtherId, double Weight, int Shared, IReadOnlyList<string> Reasons);
+public sealed record CoTopicRow(string PaperId, string OtherId, double Weight, int Shared, IReadOnlyList<string> Reasons)
+{
+    /// <summary>
+    /// What each of <see cref="Reasons"/> contributed to <see cref="Weight"/> (same order): idf of the shared topic over
+    /// the two papers' norms, so the contributions of every shared topic sum to the weight. Empty when not computed.
+    /// </summary>
+    public IReadOnlyList<double> ReasonWeights { get; init; } = [];
+}
 
 /// <summary>A CO_OCCURS relationship between two topics (by index).</summary>
 public readonly record struct CoOccursRow(int First, int Second, int Count, double Pmi);

@@ -150,6 +150,12 @@ public class GuardedGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCoTopicPapersOfPapersAsync(paperIds, first, cancellationToken));
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Topic>>> GetTopicHierarchyAsync(IReadOnlyCollection<string> topicNames, TopicRelation relation, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetTopicHierarchyAsync(topicNames, relation, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<PaperPair, IReadOnlyList<CoTopicReason>>> GetCoTopicEvidenceAsync(IReadOnlyCollection<PaperPair> pairs, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCoTopicEvidenceAsync(pairs, cancellationToken));
+
     // IAnalyticsStore
 
     /// <inheritdoc />

@@ -35,4 +35,16 @@ public interface ITopicReader
     /// page of papers; papers without neighbours (or unknown) are absent.
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<CoTopicPaper>>> GetCoTopicPapersOfPapersAsync(IReadOnlyCollection<string> paperIds, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The broader or narrower topics of each topic (by canonical name), most papers first, in one read for a whole page
+    /// of topics; topics without any (or unknown) are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Topic>>> GetTopicHierarchyAsync(IReadOnlyCollection<string> topicNames, TopicRelation relation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The shared topics that made each CO_TOPIC pair (stored from either paper's side), with what each contributed to
+    /// the pair's weight, best first, in one read for all the pairs; pairs with no CO_TOPIC edge are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<PaperPair, IReadOnlyList<CoTopicReason>>> GetCoTopicEvidenceAsync(IReadOnlyCollection<PaperPair> pairs, CancellationToken cancellationToken = default);
 }

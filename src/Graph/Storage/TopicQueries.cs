@@ -10,7 +10,23 @@ public enum TopicOrder
 
     /// <summary>Alphabetical by canonical name.</summary>
     Name,
+
+    /// <summary>Rising topics first (<see cref="Topic.Growth"/>), topics without a growth last, ties by df then name.</summary>
+    Growth,
 }
+
+/// <summary>Which side of the BROADER relation between topics to read.</summary>
+public enum TopicRelation
+{
+    /// <summary>The topics a topic is a kind of ("latent diffusion" → "diffusion").</summary>
+    Broader,
+
+    /// <summary>The kinds of a topic ("diffusion" → "diffusion models", "latent diffusion").</summary>
+    Narrower,
+}
+
+/// <summary>A CO_TOPIC pair of papers by CiteGraph id, in either direction.</summary>
+public readonly record struct PaperPair(string PaperId, string OtherId);
 
 /// <summary>Which end of a CITES relationship to list from a paper.</summary>
 public enum CitationDirection

@@ -24,6 +24,12 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public BatchLoader<int, Community> Communities { get; } = new(store.GetCommunitiesByIdAsync);
 
+    /// <summary>The broader topics of each topic (by canonical name).</summary>
+    public BatchLoader<string, IReadOnlyList<Topic>> BroaderTopics { get; } = new((names, ct) => store.GetTopicHierarchyAsync(names, TopicRelation.Broader, ct));
+
+    /// <summary>The narrower topics of each topic (by canonical name).</summary>
+    public BatchLoader<string, IReadOnlyList<Topic>> NarrowerTopics { get; } = new((names, ct) => store.GetTopicHierarchyAsync(names, TopicRelation.Narrower, ct));
+
     private readonly ConcurrentDictionary<int, BatchLoader<string, IReadOnlyList<CoTopicPaper>>> _coTopic = new();
 
     /// <summary>The co-topic neighbours, <paramref name="first"/> per paper: one loader per page size a query asks for.</summary>

@@ -14,7 +14,12 @@ public sealed class GraphEdgeType : ObjectGraphType<GraphEdgeView>
         Field<NonNullGraphType<EdgeKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<FloatGraphType>("weight").Description("Edge weight for layouts: a citation's confidence, a CO_TOPIC link's score, 1 for SHARED_REPO.").Resolve(c => c.Source.Confidence);
         Field<FloatGraphType>("confidence").Description("1 for a stated citation; below 1 for an inferred one.").Resolve(c => c.Source.Confidence);
-        Field<StringGraphType>("evidence").Description("The text an inferred citation was matched on.").Resolve(c => c.Source.Evidence);
+        Field<StringGraphType>("evidence")
+            .Description("The text an inferred citation was matched on; for CO_TOPIC, the shared topics that made the link with what each contributed to its weight.")
+            .Resolve(c => c.Source.Evidence);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedTopicType>>>>("sharedTopics")
+            .Description("For CO_TOPIC: the best shared topics (up to 3), each with what it contributed to the link's weight; empty for other kinds.")
+            .Resolve(c => c.Source.SharedTopics);
         Field<StringGraphType>("via").Description("For SHARED_REPO: the repository both papers reference.").Resolve(c => c.Source.Via);
     }
 }

@@ -1,5 +1,6 @@
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
+using CiteGraph.GraphQL.Batching;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
 using GraphQL;
@@ -32,6 +33,20 @@ public sealed class TopicType : ObjectGraphType<Topic>
                 var page = await store.GetPapersOfTopicAsync(ctx.Source.Name, first, after, ctx.CancellationToken);
                 return Connections.Of(page, after);
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("broader")
+            .Description("Topics this one is a kind of: the longest runs of its words that are topics (\"latent diffusion models\" → \"diffusion models\", \"latent diffusion\"), most papers first.")
+            .Resolve(ctx => RequestLoaders.For(ctx, store).BroaderTopics.Load(ctx.Source.Name).Then(t => t ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("narrower")
+            .Description("Kinds of this topic: topics whose words contain its own as their longest topic run (\"diffusion\" → \"diffusion models\", \"latent diffusion\"), most papers first.")
+            .Resolve(ctx => RequestLoaders.For(ctx, store).NarrowerTopics.Load(ctx.Source.Name).Then(t => t ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicYearType>>>>("byYear")
+            .Description("Papers carrying the topic per publication year, oldest first (years without any left out; undated papers not counted).")
+            .Resolve(ctx => ctx.Source.ByYear);
+        Field<FloatGraphType>("growth")
+            .Description(
+                "How fast the topic rises: log2 of its share of the latest year's papers over its share of the earlier years' papers (add-one smoothed); " +
+                "null with fewer than 5 papers in the latest year or a corpus of one year. 1 means twice as common as before.")
+            .Resolve(ctx => ctx.Source.Growth);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedTopicType>>>>("related")
             .Description("Topics that co-occur with this one (CO_OCCURS), by pointwise mutual information.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)

@@ -4,7 +4,11 @@ using CiteGraph.Graph.Traversal;
 namespace CiteGraph.GraphQL.Views;
 
 /// <summary>An edge as clients see it: paper ids, kind, and for citations confidence and evidence, for shared repositories the repository.</summary>
-public sealed record GraphEdgeView(string Source, string Target, EdgeKinds Kind, double Confidence, string? Evidence, string? Via);
+public sealed record GraphEdgeView(string Source, string Target, EdgeKinds Kind, double Confidence, string? Evidence, string? Via)
+{
+    /// <summary>For CO_TOPIC: the shared topics that made the edge, with what each contributed to its weight.</summary>
+    public IReadOnlyList<CoTopicReason> SharedTopics { get; init; } = [];
+}
 
 /// <summary>A paper in a lineage with its distance from the root.</summary>
 public sealed record LineageNodeView(Paper Paper, int Depth, string Cursor = "");

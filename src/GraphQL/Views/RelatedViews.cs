@@ -14,7 +14,7 @@ internal static class RelatedViews
     public static RelatedPaperView FromCoTopic(CoTopicPaper related) => new(
         related.Paper,
         related.Score,
-        [new RelatedReason(RelatedBy.CoTopic, related.Score, "shares topics: " + string.Join(", ", related.Reasons.Select(r => r.Text)))]);
+        [new RelatedReason(RelatedBy.CoTopic, related.Score, CoTopicReasons.Describe(related.Reasons))]);
 
     /// <summary>
     /// The papers nearest a paper's sentence embedding, best first, with the cosine as score and reason; empty when the

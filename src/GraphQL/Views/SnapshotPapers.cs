@@ -1,3 +1,4 @@
+using System.Globalization;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
@@ -76,4 +77,26 @@ internal static class SnapshotPapers
 
     public static GraphEdgeView Edge(GraphSnapshot snapshot, TraversalEdge edge) =>
         new(snapshot.PaperId(edge.Source), snapshot.PaperId(edge.Target), edge.Kind, edge.Confidence, edge.Evidence, edge.Via);
+
+    /// <summary>
+    /// The edges as views, each CO_TOPIC edge with the shared topics that made it as its evidence (and
+    /// <see cref="GraphEdgeView.SharedTopics"/>): one store read for all of them, since the snapshot keeps only weights.
+    /// </summary>
+    public static async Task<IReadOnlyList<GraphEdgeView>> EdgesAsync(IGraphStore store, GraphSnapshot snapshot, IEnumerable<TraversalEdge> edges, CancellationToken cancellationToken)
+    {
+        var views = edges.Select(e => Edge(snapshot, e)).ToList();
+        var pairs = views.Where(v => v.Kind == EdgeKinds.CoTopic).Select(v => new PaperPair(v.Source, v.Target)).Distinct().ToList();
+        if (pairs.Count == 0)
+        {
+            return views;
+        }
+
+        var evidence = await store.GetCoTopicEvidenceAsync(pairs, cancellationToken).ConfigureAwait(false);
+        return views.Select(v => v.Kind != EdgeKinds.CoTopic ? v
+            : evidence.TryGetValue(new PaperPair(v.Source, v.Target), out var reasons) && reasons.Count > 0
+                ? v with { Evidence = CoTopicReasons.Describe(reasons), SharedTopics = reasons }
+                // The snapshot predates the store's topic layer (a derive ran since): say what the edge is, not nothing.
+                : v with { Evidence = $"shares idf-weighted topics (score {v.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}); re-derived since, topics not at hand" })
+            .ToList();
+    }
 }

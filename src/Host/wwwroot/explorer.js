@@ -298,7 +298,9 @@
           const verb = e.source().id() === p.id ? 'cites (inferred)' : 'is cited (inferred) by';
           evidence.push(el('li', {}, `${verb} “${name}”: `, el('q', { text: e.data('evidence') || '' }), ` (confidence ${Number(e.data('confidence')).toFixed(2)})`));
         } else if (kind === 'CO_TOPIC') {
-          evidence.push(el('li', {}, `shares topics with “${name}” (score ${Number(e.data('weight')).toFixed(2)})`));
+          // The evidence names the shared topics that made the link, each with its share of the score.
+          const topics = (e.data('evidence') || '').replace(/^shares topics: /, '');
+          evidence.push(el('li', {}, `shares topics with “${name}” (score ${Number(e.data('weight')).toFixed(2)}): `, el('q', { text: topics })));
         } else if (kind === 'SHARED_REPO') {
           evidence.push(el('li', {}, `shares `, el('a', { href: e.data('via'), rel: 'noopener noreferrer', target: '_blank', text: (e.data('via') || '').replace(/^https:\/\//, '') }), ` with “${name}”`));
         }

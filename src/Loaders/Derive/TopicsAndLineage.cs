@@ -37,7 +37,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
                 i => extractions[i] = TopicExtractor.Extract(batch[i].Title, batch[i].Abstract, batch[i].Keywords));
             for (var i = 0; i < batch.Count; i++)
             {
-                corpus.Add(batch[i].Id, extractions[i]);
+                corpus.Add(batch[i].Id, extractions[i], batch[i].Year);
                 embedding?.Add(batch[i].Id, batch[i].Title, batch[i].Abstract);
                 if (_options.InferLineage)
                 {

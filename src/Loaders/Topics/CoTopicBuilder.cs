@@ -149,9 +149,15 @@ internal static class CoTopicBuilder
         {
             // Exact score over every shared topic, and the shared topics with the highest idf as reasons.
             var shared = Shared(sorted[p], sorted[q]);
-            var weight = shared.Sum(t => idf[t]) / Math.Sqrt(norms[p] * norms[q]);
-            var reasons = shared.OrderByDescending(t => idf[t]).ThenBy(t => t).Take(ReasonsPerPair).Select(t => topics[t].Name).ToArray();
-            rows.Add(new CoTopicRow(paperIds[p], paperIds[q], Math.Round(weight, 6), shared.Count, reasons));
+            // Each shared topic contributes idf / √(norm_p · norm_q): the contributions sum to the weight, so the reasons
+            // say how much of the link each one makes.
+            var scale = 1 / Math.Sqrt(norms[p] * norms[q]);
+            var weight = shared.Sum(t => idf[t]) * scale;
+            var best = shared.OrderByDescending(t => idf[t]).ThenBy(t => t).Take(ReasonsPerPair).ToArray();
+            rows.Add(new CoTopicRow(paperIds[p], paperIds[q], Math.Round(weight, 6), shared.Count, best.Select(t => topics[t].Name).ToArray())
+            {
+                ReasonWeights = best.Select(t => Math.Round(idf[t] * scale, 6)).ToArray(),
+            });
         }
 
         rows.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.OtherId, b.OtherId));

@@ -21,7 +21,10 @@ public sealed class TopicCorpus(TopicOptions? options = null)
     public int PaperCount => _papers.Count;
 
     /// <summary>Adds one paper's extraction. Papers are numbered in the order they are added.</summary>
-    public void Add(string paperId, PaperExtraction extraction)
+    public void Add(string paperId, PaperExtraction extraction) => Add(paperId, extraction, null);
+
+    /// <summary>Adds one paper's extraction with its publication year (for <see cref="Topic.ByYear"/> and growth).</summary>
+    public void Add(string paperId, PaperExtraction extraction, int? year)
     {
         ArgumentNullException.ThrowIfNull(paperId);
         ArgumentNullException.ThrowIfNull(extraction);
@@ -41,8 +44,8 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         var defined = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in extraction.Definitions)
         {
-            var key = TopicKey.Of(d.Expansion);
-            if (key.Length < 3)
+            var key = TopicKey.Of(SurfaceText.Clean(d.Expansion));
+            if (key.Length < 3 || TopicLexicon.StopAcronyms.Contains(d.Acronym) || NounPhrase.IsStopPhrase(d.Expansion))
             {
                 continue;
             }
@@ -74,7 +77,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             _topics[id].RawDf++;
         }
 
-        _papers.Add(new PaperEntry(paperId, scores, defined, extraction.AcronymUses));
+        _papers.Add(new PaperEntry(paperId, scores, defined, extraction.AcronymUses, year));
     }
 
     /// <summary>The topic layer. Call once, after every paper was added.</summary>
@@ -166,7 +169,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         {
             foreach (var acronym in paper.Uses.Keys)
             {
-                if (bareAcronyms.GetValueOrDefault(acronym) >= _options.MinPhraseDf && !_acronyms.ContainsKey(acronym))
+                if (bareAcronyms.GetValueOrDefault(acronym) >= _options.MinPhraseDf && !_acronyms.ContainsKey(acronym) && !TopicLexicon.StopAcronyms.Contains(acronym))
                 {
                     var id = Intern(TopicKey.Of(acronym), acronym);
                     _topics[id].IsAcronym = true;
@@ -192,7 +195,10 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             if (keep)
             {
                 var topicIdf = Math.Log(1.0 + (double)n / t.RawDf);
-                topics.Add(t.ToTopic(_options.MaxAliases) with { Idf = topicIdf });
+                var definers = i;
+                bool AliasAllowed(string acronym, string name) => AcronymAlias.Allowed(
+                    acronym, name, _acronyms.TryGetValue(acronym, out var expansions) ? expansions.GetValueOrDefault(definers) : 0, t.RawDf);
+                topics.Add(t.ToTopic(_options.MaxAliases, AliasAllowed) with { Idf = topicIdf });
                 idf.Add(topicIdf);
             }
         }
@@ -237,6 +243,42 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
         var coOccurs = CoOccurrence.Count(paperTopics, df, n, _options);
         var coTopic = CoTopicBuilder.Build(paperTopics, topics.Select(t => t.Idf).ToArray(), df, _papers.Select(p => p.Id).ToArray(), topics, _options);
+
+        // Broader/narrower links and head words, after CO_TOPIC and CO_OCCURS: inherited head topics link no papers.
+        var hierarchy = TopicHierarchy.Build(topics, paperTopics, paperWeights, _options);
+        topics.AddRange(hierarchy.Heads);
+        var allTopics = new List<int>[n];
+        for (var p = 0; p < n; p++)
+        {
+            allTopics[p] = [.. paperTopics[p]];
+            if (hierarchy.Inherited.TryGetValue(p, out var heads))
+            {
+                foreach (var (topic, weight) in heads)
+                {
+                    allTopics[p].Add(topic);
+                    hasTopic.Add(new HasTopicRow(_papers[p].Id, topic, weight));
+                }
+            }
+        }
+
+        var allDf = new int[topics.Count];
+        foreach (var list in allTopics)
+        {
+            foreach (var t in list)
+            {
+                allDf[t]++;
+            }
+        }
+
+        for (var t = 0; t < topics.Count; t++)
+        {
+            if (allDf[t] != topics[t].Df)
+            {
+                topics[t] = topics[t] with { Df = allDf[t], Idf = Math.Round(Math.Log(1.0 + (double)n / Math.Max(1, allDf[t])), 6) };
+            }
+        }
+
+        topics = TopicTrends.Apply(topics, allTopics, _papers.Select(p => p.Year).ToArray(), _options);
         var acronymTopics = _acronyms.ToDictionary(
             a => a.Key,
             a => a.Value.Keys.Select(k => kept[k]).Where(k => k >= 0).Distinct().ToArray(),
@@ -249,7 +291,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             }
         }
 
-        _built = new Built(new TopicGraph(topics, hasTopic, coTopic, coOccurs), paperTopics, acronymTopics, kept);
+        _built = new Built(new TopicGraph(topics, hasTopic, coTopic, coOccurs) { Broader = hierarchy.Links }, paperTopics, acronymTopics, kept);
         return _built;
     }
 
@@ -282,7 +324,8 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             _topics.Add(new TopicInfo(key));
         }
 
-        _topics[id].AddSurface(surface, 1);
+        var clean = SurfaceText.Clean(surface);
+        _topics[id].AddSurface(clean.Length > 0 ? clean : key, 1);
         return id;
     }
 
@@ -292,7 +335,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
     private sealed record Built(TopicGraph Graph, int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
 
-    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, Dictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses);
+    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, Dictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses, int? Year);
 
     private sealed class TopicInfo(string key)
     {
@@ -322,13 +365,13 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             }
         }
 
-        public Topic ToTopic(int maxAliases)
+        public Topic ToTopic(int maxAliases, Func<string, string, bool> acronymAllowed)
         {
             var ordered = _surfaces.GroupBy(s => Display(s.Key), StringComparer.Ordinal)
                 .Select(g => (Display: g.Key, Count: g.Sum(s => s.Value)))
                 .OrderByDescending(s => s.Count).ThenBy(s => s.Display, StringComparer.Ordinal).Select(s => s.Display).ToList();
             var name = IsAcronym && Acronyms.Count == 0 ? ordered.FirstOrDefault(AcronymFinder.IsShortForm) ?? ordered[0] : ordered[0];
-            var aliases = Acronyms.Concat(ordered)
+            var aliases = Acronyms.Where(a => acronymAllowed(a, name)).Select(SurfaceText.Clean).Where(a => a.Length > 0).Concat(ordered)
                 .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(maxAliases)

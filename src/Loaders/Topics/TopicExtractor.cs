@@ -42,8 +42,9 @@ public static partial class TopicExtractor
 
         void Add(string surface, float score) => AddCandidate(surface, score, false);
 
-        void AddCandidate(string surface, float score, bool isKeyword)
+        void AddCandidate(string raw, float score, bool isKeyword)
         {
+            var surface = SurfaceText.Clean(raw);
             var key = TopicKey.Of(surface);
             if (key.Length < 3)
             {
@@ -57,14 +58,24 @@ public static partial class TopicExtractor
 
         foreach (var d in definitions)
         {
-            Add(d.Expansion, 3);
+            // "state of the art (SOTA)" defines praise, not a subject.
+            if (!TopicLexicon.StopAcronyms.Contains(d.Acronym) && !NounPhrase.IsStopPhrase(d.Expansion))
+            {
+                Add(d.Expansion, 3);
+            }
         }
 
         Phrases(cleanTitle, 2, Add, uses);
         Phrases(cleanAbstract, 1, Add, uses);
         foreach (var keyword in keywords)
         {
-            var text = Clean(keyword).Trim();
+            var text = SurfaceText.Clean(Clean(keyword));
+            if (TopicLexicon.StopAcronyms.Contains(text) || NounPhrase.IsStopPhrase(text) || NounPhrase.IsAllGeneric(text.ToLowerInvariant().Split(' ')))
+            {
+                // A source's keyword goes through the same stop lists as a key phrase ("SOTA", "training data").
+                continue;
+            }
+
             var inner = AcronymFinder.Find(text);
             if (inner.Count > 0)
             {
@@ -74,8 +85,7 @@ public static partial class TopicExtractor
             }
             else if (AcronymFinder.IsShortForm(text))
             {
-                var acronym = TopicKey.AcronymSingular(text);
-                uses[acronym] = uses.GetValueOrDefault(acronym) + 1;
+                AddUse(uses, TopicKey.AcronymSingular(text));
             }
             else if (text.Length >= 3)
             {
@@ -94,6 +104,12 @@ public static partial class TopicExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = text.Contains('\\', StringComparison.Ordinal) ? LatexText.Clean(text) : text;
+        if (s.Contains('~', StringComparison.Ordinal))
+        {
+            // LaTeX's non-breaking space: "large language models~(LLMs)".
+            s = s.Replace('~', ' ');
+        }
+
         if (s.Contains('$', StringComparison.Ordinal))
         {
             s = InlineMath().Replace(s, " ");
@@ -112,10 +128,11 @@ public static partial class TopicExtractor
         var run = new List<string>(8);
         void Flush()
         {
-            if (run.Count >= 2)
+            // Only the noun phrase in the run counts: verbs leading and non-nouns trailing go, generic and stop phrases too.
+            if (run.Count >= 2 && NounPhrase.Trim(run) is { } phrase)
             {
                 // The head of an English noun phrase is at its end: a long run keeps its last words.
-                var words = run.Count <= MaxPhraseWords ? run : run.GetRange(run.Count - 3, 3);
+                var words = phrase.Count <= MaxPhraseWords ? phrase : phrase.Skip(phrase.Count - 3).ToArray();
                 add(string.Join(' ', words), score);
             }
 
@@ -130,17 +147,16 @@ public static partial class TopicExtractor
                 continue;
             }
 
-            var token = text.Substring(m.Index, m.Length).TrimEnd('-', '\'');
+            var token = StripPossessive(text.Substring(m.Index, m.Length)).TrimEnd('-', '\'');
             if (AcronymFinder.IsShortForm(token))
             {
-                var acronym = TopicKey.AcronymSingular(token);
-                uses[acronym] = uses.GetValueOrDefault(acronym) + 1;
+                AddUse(uses, TopicKey.AcronymSingular(token));
                 Flush();
                 continue;
             }
 
             var lower = token.ToLowerInvariant();
-            if (lower.Length < 2 || StopWords.All.Contains(lower) || IsNumber(lower) || IsStopCompound(lower) ||
+            if (lower.Length < 2 || StopWords.All.Contains(lower) || TopicLexicon.Evaluative.Contains(lower) || IsNumber(lower) || IsStopCompound(lower) ||
                 (lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal)) || HasInnerUpper(token))
             {
                 Flush();
@@ -152,6 +168,18 @@ public static partial class TopicExtractor
 
         Flush();
     }
+
+    private static void AddUse(Dictionary<string, int> uses, string acronym)
+    {
+        if (!TopicLexicon.StopAcronyms.Contains(acronym))
+        {
+            uses[acronym] = uses.GetValueOrDefault(acronym) + 1;
+        }
+    }
+
+    // "optimization's" is "optimization"; "models'" is "models".
+    private static string StripPossessive(string token) =>
+        token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal) ? token[..^2] : token;
 
     // "state-of-the-art", "so-called", "large-scale": hyphenated stop words are stop words.
     private static bool IsStopCompound(string lower) =>

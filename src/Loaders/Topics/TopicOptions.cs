@@ -33,6 +33,15 @@ public sealed record TopicOptions
     /// <summary>Aliases kept per topic, most frequent first. Default 12.</summary>
     public int MaxAliases { get; init; } = 12;
 
+    /// <summary>Topics a single word must be part of (and head one of) to become a head topic with narrower ones. Default 3.</summary>
+    public int MinNarrowerForHead { get; init; } = 3;
+
+    /// <summary>Head topics a paper inherits from the topics it carries (the strongest first). Default 3.</summary>
+    public int MaxInheritedHeads { get; init; } = 3;
+
+    /// <summary>Papers of the corpus's latest year a topic needs for a growth (<c>topics(orderBy: GROWTH)</c>). Default 5.</summary>
+    public int GrowthMinPapers { get; init; } = 5;
+
     /// <summary>Threads of extraction and co-topic scoring. Default: the processor count.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
