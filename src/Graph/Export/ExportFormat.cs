@@ -20,9 +20,9 @@ public enum ExportFormat
 
     /// <summary>
     /// A directory of header and data CSV files for <c>neo4j-admin database import full</c>, with the command that loads
-    /// them (<see cref="Neo4jAdminExport"/>): the whole store, streamed.
+    /// them (<see cref="AdminImportExport"/>): the whole store, streamed.
     /// </summary>
-    Neo4jAdmin,
+    AdminImport,
 }
 
 /// <summary>One export format's registration: its name and aliases, what it is, and how it is served.</summary>
@@ -52,7 +52,7 @@ public static class ExportFormats
         new(ExportFormat.Cytoscape, "cytoscape", ["cyjs", "json"], "Cytoscape.js JSON", "application/json; charset=utf-8", ".cyjs"),
         new(ExportFormat.Csv, "csv", [], "nodes and edges tables", "text/csv; charset=utf-8", ".csv"),
         new(ExportFormat.Bibtex, "bibtex", ["bib"], "BibTeX", "application/x-bibtex; charset=utf-8", ".bib"),
-        new(ExportFormat.Neo4jAdmin, "neo4j-admin", ["neo4j"], "header and data CSV files and the command for neo4j-admin database import full (--out DIR)", null, null),
+        new(ExportFormat.AdminImport, "neo4j-admin", ["neo4j"], "header and data CSV files and the command for neo4j-admin database import full (--out DIR)", null, null),
     ];
 
     /// <summary>The names of the single-file formats (the HTTP endpoint's, and the CLI's for a neighbourhood).</summary>

@@ -16,7 +16,7 @@ public static class GraphExporter
             case ExportFormat.Cytoscape: CytoscapeJsonWriter.Write(graph, output); break;
             case ExportFormat.Csv: CsvExport.Write(graph, table, output); break;
             case ExportFormat.Bibtex: BibtexWriter.Write(graph, output); break;
-            default: throw new ArgumentOutOfRangeException(nameof(format), format, "Not a single-file format (neo4j-admin is written by Neo4jAdminExport).");
+            default: throw new ArgumentOutOfRangeException(nameof(format), format, "Not a single-file format (neo4j-admin is written by AdminImportExport).");
         }
     }
 }

@@ -62,7 +62,7 @@ internal static class ExportCommand
             ExportFormats.TryParse(result.GetRequiredValue(format), out var kind);
             if (ExportFormats.Info(kind).IsDirectory)
             {
-                return await Neo4jAdminExportCommand.RunAsync(location!, result.GetValue(output), ct);
+                return await AdminImportExportCommand.RunAsync(location!, result.GetValue(output), ct);
             }
             if (!ExportEdgeKinds.TryParse(result.GetValue(kinds) ?? [], out var edgeKinds, out var unknown))
             {

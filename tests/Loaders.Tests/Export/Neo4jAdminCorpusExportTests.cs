@@ -27,7 +27,7 @@ public sealed class Neo4jAdminCorpusExportTests(HuggingFaceCorpusFixture corpus)
 
         await new AnalyticsRunner(store).RunAsync(new AnalyticsRequest(), cancellationToken: Ct);
         using var dir = new TempDirectory();
-        var report = await Neo4jAdminExport.WriteAsync(store, dir.File("neo4j"), cancellationToken: Ct);
+        var report = await AdminImportExport.WriteAsync(store, dir.File("neo4j"), cancellationToken: Ct);
         var files = Neo4jAdminImportChecker.Check(dir.File("neo4j"));
 
         Assert.Empty(files.Errors);

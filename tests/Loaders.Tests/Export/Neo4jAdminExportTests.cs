@@ -23,7 +23,7 @@ public sealed class Neo4jAdminExportTests : IAsyncLifetime
 
     private readonly TempDirectory _dir = new();
     private SqliteGraphStore _store = null!;
-    private Neo4jAdminExportReport _report = null!;
+    private AdminImportReport _report = null!;
     private Neo4jAdminImportChecker _files = null!;
 
     public async ValueTask InitializeAsync()
@@ -33,7 +33,7 @@ public sealed class Neo4jAdminExportTests : IAsyncLifetime
         _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("small.db") });
         await _store.InitializeAsync(Ct);
         await new Ingestor(_store).LoadAsync([InputFile.FromPath(works)], cancellationToken: Ct);
-        _report = await Neo4jAdminExport.WriteAsync(_store, _dir.File("out"), cancellationToken: Ct);
+        _report = await AdminImportExport.WriteAsync(_store, _dir.File("out"), cancellationToken: Ct);
         _files = Neo4jAdminImportChecker.Check(_dir.File("out"), keep: true);
     }
 
@@ -119,7 +119,7 @@ public sealed class Neo4jAdminExportTests : IAsyncLifetime
         var row = new object?[ExportTables.Get(ExportTable.Authors).Columns.Count];
         row[0] = "  \"Line one\"\r\nline two, \u001E  ";
         var dir = _dir.File("multiline");
-        var report = await Neo4jAdminExport.WriteAsync(new OneAuthor(row), dir, cancellationToken: Ct);
+        var report = await AdminImportExport.WriteAsync(new OneAuthor(row), dir, cancellationToken: Ct);
 
         var files = Neo4jAdminImportChecker.Check(dir, keep: true);
         Assert.Empty(files.Errors);

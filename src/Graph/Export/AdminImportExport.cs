@@ -10,14 +10,14 @@ namespace CiteGraph.Graph.Export;
 /// <param name="DataFile">The data file's name.</param>
 /// <param name="Rows">Rows written.</param>
 /// <param name="Bytes">Size of the data file.</param>
-public sealed record Neo4jAdminFile(ExportTableShape Shape, string HeaderFile, string DataFile, long Rows, long Bytes);
+public sealed record AdminImportFile(ExportTableShape Shape, string HeaderFile, string DataFile, long Rows, long Bytes);
 
 /// <summary>What a neo4j-admin export wrote.</summary>
 /// <param name="Files">The file pairs of the non-empty tables, nodes first.</param>
 /// <param name="Multiline">Whether a field holds a line break (the import runs with <c>--multiline-fields=true</c>).</param>
 /// <param name="Command">The <c>neo4j-admin database import full</c> arguments, as written to <c>import.sh</c>.</param>
 /// <param name="Elapsed">Time taken.</param>
-public sealed record Neo4jAdminExportReport(IReadOnlyList<Neo4jAdminFile> Files, bool Multiline, IReadOnlyList<string> Command, TimeSpan Elapsed)
+public sealed record AdminImportReport(IReadOnlyList<AdminImportFile> Files, bool Multiline, IReadOnlyList<string> Command, TimeSpan Elapsed)
 {
     /// <summary>Nodes written.</summary>
     public long Nodes => Files.Where(f => f.Shape.IsNode).Sum(f => f.Rows);
@@ -30,17 +30,17 @@ public sealed record Neo4jAdminExportReport(IReadOnlyList<Neo4jAdminFile> Files,
 }
 
 /// <summary>Progress of a neo4j-admin export: the table being written and its rows so far.</summary>
-public sealed record Neo4jAdminProgress(string Label, long Rows);
+public sealed record AdminImportProgress(string Label, long Rows);
 
 /// <summary>
 /// Writes the whole store as the files <c>neo4j-admin database import full</c> reads: per node label and relationship
-/// type a header file (<c>Paper.header.csv</c>) and a data file (<c>Paper.csv</c>) in <see cref="Neo4jAdminCsv"/>'s
+/// type a header file (<c>Paper.header.csv</c>) and a data file (<c>Paper.csv</c>) in <see cref="AdminImportCsv"/>'s
 /// dialect, ids in one ID space per label, plus <c>import.sh</c> with the exact command and a <c>README.md</c>. Rows are
 /// streamed from the store (<see cref="IGraphExportReader"/>) straight to disk: memory stays at one page whatever the
 /// store's size. The labels, types and properties are the Neo4j store's model, so the imported database is served by
 /// <c>--store neo4j+http://…</c> as it is.
 /// </summary>
-public static class Neo4jAdminExport
+public static class AdminImportExport
 {
     /// <summary>The name of the generated import script.</summary>
     public const string ScriptName = "import.sh";
@@ -50,14 +50,14 @@ public static class Neo4jAdminExport
     /// <param name="directory">Where to write; existing export files are replaced.</param>
     /// <param name="progress">Hears each table's row count every 100,000 rows and when it ends.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
-    public static async Task<Neo4jAdminExportReport> WriteAsync(
-        IGraphExportReader store, string directory, IProgress<Neo4jAdminProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<AdminImportReport> WriteAsync(
+        IGraphExportReader store, string directory, IProgress<AdminImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory.CreateDirectory(directory);
         var clock = Stopwatch.StartNew();
-        var files = new List<Neo4jAdminFile>();
+        var files = new List<AdminImportFile>();
         var multiline = false;
         foreach (var shape in ExportTables.All)
         {
@@ -70,15 +70,15 @@ public static class Neo4jAdminExport
             {
                 await foreach (var row in store.ReadExportRowsAsync(shape.Table, cancellationToken).ConfigureAwait(false))
                 {
-                    multiline |= Neo4jAdminCsv.WriteRow(writer, shape, row);
+                    multiline |= AdminImportCsv.WriteRow(writer, shape, row);
                     if (++rows % 100_000 == 0)
                     {
-                        progress?.Report(new Neo4jAdminProgress(shape.Label, rows));
+                        progress?.Report(new AdminImportProgress(shape.Label, rows));
                     }
                 }
             }
 
-            progress?.Report(new Neo4jAdminProgress(shape.Label, rows));
+            progress?.Report(new AdminImportProgress(shape.Label, rows));
             var headerPath = Path.Combine(directory, header);
             if (rows == 0)
             {
@@ -90,10 +90,10 @@ public static class Neo4jAdminExport
 
             await using (var writer = new StreamWriter(headerPath, false, new UTF8Encoding(false)))
             {
-                Neo4jAdminCsv.WriteHeader(writer, Neo4jAdminCsv.Header(shape));
+                AdminImportCsv.WriteHeader(writer, AdminImportCsv.Header(shape));
             }
 
-            files.Add(new Neo4jAdminFile(shape, header, data, rows, new FileInfo(dataPath).Length));
+            files.Add(new AdminImportFile(shape, header, data, rows, new FileInfo(dataPath).Length));
         }
 
         var command = Command(files, multiline);
@@ -104,7 +104,7 @@ public static class Neo4jAdminExport
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
-        var report = new Neo4jAdminExportReport(files, multiline, command, clock.Elapsed);
+        var report = new AdminImportReport(files, multiline, command, clock.Elapsed);
         await File.WriteAllTextAsync(Path.Combine(directory, "README.md"), Readme(report), cancellationToken).ConfigureAwait(false);
         return report;
     }
@@ -114,15 +114,15 @@ public static class Neo4jAdminExport
     /// Neo4j's defaults cannot misread the files), then <c>--nodes=Label=header,data</c> per node file and
     /// <c>--relationships=TYPE=header,data</c> per relationship file, paths relative to the export directory.
     /// </summary>
-    public static IReadOnlyList<string> Command(IReadOnlyList<Neo4jAdminFile> files, bool multiline)
+    public static IReadOnlyList<string> Command(IReadOnlyList<AdminImportFile> files, bool multiline)
     {
         ArgumentNullException.ThrowIfNull(files);
         var args = new List<string>
         {
             "database", "import", "full",
-            $"--delimiter={Neo4jAdminCsv.Delimiter}",
-            $"--array-delimiter={Neo4jAdminCsv.ArrayDelimiterOption}",
-            $"--quote={Neo4jAdminCsv.Quote}",
+            $"--delimiter={AdminImportCsv.Delimiter}",
+            $"--array-delimiter={AdminImportCsv.ArrayDelimiterOption}",
+            $"--quote={AdminImportCsv.Quote}",
             "--id-type=string",
             "--legacy-style-quoting=false",
             "--ignore-empty-strings=false",
@@ -155,7 +155,7 @@ public static class Neo4jAdminExport
         return text.ToString();
     }
 
-    private static string Readme(Neo4jAdminExportReport report)
+    private static string Readme(AdminImportReport report)
     {
         var text = new StringBuilder();
         text.Append("# CiteGraph export for neo4j-admin\n\n");

@@ -9,7 +9,7 @@ namespace CiteGraph.Graph.Export;
 /// quoted field (RFC 4180; no backslash escapes), arrays joined with <see cref="ArrayDelimiter"/>, an empty unquoted
 /// field for an absent property and <c>""</c> for an empty string, UTF-8.
 /// </summary>
-public static class Neo4jAdminCsv
+public static class AdminImportCsv
 {
     /// <summary>The field delimiter (<c>--delimiter</c>, Neo4j's default).</summary>
     public const char Delimiter = ',';

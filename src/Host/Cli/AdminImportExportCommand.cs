@@ -5,7 +5,7 @@ using CiteGraph.Graph.Storage;
 namespace CiteGraph.Host.Cli;
 
 /// <summary><c>citegraph export --format neo4j-admin --out DIR</c>: the whole store as neo4j-admin import files, streamed.</summary>
-internal static class Neo4jAdminExportCommand
+internal static class AdminImportExportCommand
 {
     public static async Task<int> RunAsync(StoreLocation location, string? directory, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal static class Neo4jAdminExportCommand
         var clock = Stopwatch.StartNew();
         var lastLine = TimeSpan.Zero;
         // Progress on stderr, at most one line a second, and each table's total.
-        var progress = new SynchronousProgress<Neo4jAdminProgress>(p =>
+        var progress = new SynchronousProgress<AdminImportProgress>(p =>
         {
             if (clock.Elapsed - lastLine >= TimeSpan.FromSeconds(1))
             {
@@ -34,7 +34,7 @@ internal static class Neo4jAdminExportCommand
                 Console.Error.WriteLine($"  {p.Label}: {p.Rows:N0} rows ({clock.Elapsed.TotalSeconds:F0}s)");
             }
         });
-        var report = await Neo4jAdminExport.WriteAsync(store, directory, progress, cancellationToken);
+        var report = await AdminImportExport.WriteAsync(store, directory, progress, cancellationToken);
         foreach (var file in report.Files)
         {
             await Console.Error.WriteLineAsync($"{file.Shape.Label,-16} {file.Rows,12:N0} {(file.Shape.IsNode ? "nodes" : "relationships"),-13} {file.Bytes,15:N0} bytes");
@@ -43,7 +43,7 @@ internal static class Neo4jAdminExportCommand
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         await Console.Error.WriteLineAsync(
             $"{report.Nodes:N0} nodes, {report.Relationships:N0} relationships, {report.Bytes:N0} bytes in {report.Elapsed.TotalSeconds:F1}s " +
-            $"({(report.Nodes + report.Relationships) / seconds:N0} rows/s) → {directory}; load with {Path.Combine(directory, Neo4jAdminExport.ScriptName)}");
+            $"({(report.Nodes + report.Relationships) / seconds:N0} rows/s) → {directory}; load with {Path.Combine(directory, AdminImportExport.ScriptName)}");
         return 0;
     }
 
