@@ -47,17 +47,25 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         }
 
         List<PaperVector>? vectors = null;
+        var vectorCount = 0;
         if (vectorStore is not null && (request.Graph is AnalyticsGraph.Semantic or AnalyticsGraph.Hybrid || autoNeedsMore))
         {
-            progress?.Report("reading the embeddings");
-            vectors = [];
-            await foreach (var vector in vectorStore.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
+            // The rule leaves out embeddings too many for the exact scan: count them before holding them all.
+            vectorCount = autoNeedsMore ? (await vectorStore.ReadVectorHashesAsync(cancellationToken).ConfigureAwait(false)).Count : 0;
+            if (vectorCount <= SemanticNeighbours.MaxPapers)
             {
-                vectors.Add(vector);
+                progress?.Report("reading the embeddings");
+                vectors = [];
+                await foreach (var vector in vectorStore.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    vectors.Add(vector);
+                }
+
+                vectorCount = vectors.Count;
             }
         }
 
-        var choice = GraphChoice.Choose(request.Graph, ids.Length, linked, coTopic?.EdgeCount ?? 0, vectors?.Count ?? 0);
+        var choice = GraphChoice.Choose(request.Graph, ids.Length, linked, coTopic?.EdgeCount ?? 0, vectorCount);
         steps.Add(new AnalyticsStep("read", total.Elapsed,
             $"{ids.Length:N0} nodes, {citations.EdgeCount:N0} citations" + (coTopic is null ? "" : $", {coTopic.EdgeCount:N0} co-topic links") +
             (vectors is null ? "" : $", {vectors.Count:N0} embeddings")));

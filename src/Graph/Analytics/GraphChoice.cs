@@ -40,10 +40,13 @@ public sealed record GraphChoice(AnalyticsGraph Graph, IReadOnlyList<string> Lay
             others.Add("cotopic");
         }
 
-        if (vectors > 0)
+        var tooMany = requested == AnalyticsGraph.Auto && vectors > SemanticNeighbours.MaxPapers;
+        if (vectors > 0 && !tooMany)
         {
             others.Add("semantic");
         }
+
+        var without = tooMany ? $" (not the {vectors:N0} embeddings: more than {SemanticNeighbours.MaxPapers:N0} for the exact neighbour scan)" : "";
 
         switch (requested)
         {
@@ -65,11 +68,11 @@ public sealed record GraphChoice(AnalyticsGraph Graph, IReadOnlyList<string> Lay
         if (others.Count == 0)
         {
             return new(AnalyticsGraph.Citations, ["citations"],
-                $"{measured}, under {CitationCoverage:P0}, but the store has no co-topic links or embeddings to add (run derive)");
+                $"{measured}, under {CitationCoverage:P0}, but the store has no co-topic links or embeddings to add (run derive){without}");
         }
 
         return new(AnalyticsGraph.Hybrid, ["citations", .. others],
-            $"{measured}, under {CitationCoverage:P0}: joined with {string.Join(" and ", others.Select(Describe))}");
+            $"{measured}, under {CitationCoverage:P0}: joined with {string.Join(" and ", others.Select(Describe))}{without}");
 
         string Describe(string layer) => layer == "cotopic"
             ? $"co-topic links ({coTopicEdges:N0})"

@@ -28,6 +28,15 @@ public sealed class GraphChoiceTests
     }
 
     [Fact]
+    public void Embeddings_too_many_for_the_exact_scan_are_left_out_of_the_automatic_choice_and_said_so()
+    {
+        var choice = GraphChoice.Choose(AnalyticsGraph.Auto, 200_000, 100, coTopicEdges: 1_000_000, vectors: 200_000);
+
+        Assert.Equal(["citations", "cotopic"], choice.Layers);
+        Assert.Contains("not the 200,000 embeddings", choice.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sparse_citations_with_nothing_to_add_stay_citations_and_say_what_would_help()
     {
         var choice = GraphChoice.Choose(AnalyticsGraph.Auto, 1000, 120, coTopicEdges: 0, vectors: 0);
