@@ -2,4 +2,4 @@
 MATCH (r:AnalyticsRun)
 WITH r ORDER BY r.seq DESC LIMIT 1
 RETURN r.ranAt AS ranAt, r.graph AS graph, r.algorithms AS algorithms, r.modularity AS modularity,
-       COUNT { MATCH (:Community) } AS communities
+       COUNT { MATCH (c:Community) WHERE c.level = 0 } AS communities

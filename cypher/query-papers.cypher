@@ -4,7 +4,7 @@ WHERE p.isStub = false AND p.seq > $after
   AND ($ids IS NULL OR p.id IN $ids)
   AND ($yearFrom IS NULL OR p.year >= $yearFrom)
   AND ($yearTo IS NULL OR p.year <= $yearTo)
-  AND ($community IS NULL OR p.community = $community)
+  AND ($community IS NULL OR $community IN coalesce(p.communityPath, [p.community]))
   AND ($hasRepo IS NULL OR EXISTS { (p)-[:REFERENCES_REPO]->(:Repo) } = $hasRepo)
 WITH p ORDER BY p.seq LIMIT $limit
 RETURN p.seq AS position, p {.*} AS paper

@@ -83,10 +83,26 @@ public sealed partial class Neo4jGraphStore
     {
         ArgumentNullException.ThrowIfNull(results);
         var columns = results.Columns().Select(c => (Property: PropertyOf(c.Measure), c.Value)).ToList();
+        var levels = results.CommunityLevels;
+        if (levels is not null && levels.Any(l => l.Length != results.NodeIds.Length))
+        {
+            throw new ArgumentException($"A community level does not have {results.NodeIds.Length} values.", nameof(results));
+        }
+
         var rows = columns.Count == 0
             ? []
-            : results.NodeIds.Select((id, n) => new AnalyticsRow(id, columns.ToDictionary(c => c.Property, c => c.Value(n), StringComparer.Ordinal))).ToList();
-        var communities = results.Communities?.Select(c => new CommunityRow(c.Id, c.Level, c.Size, c.Label)).ToList();
+            : results.NodeIds.Select((id, n) =>
+            {
+                var values = columns.ToDictionary(c => c.Property, c => c.Value(n), StringComparer.Ordinal);
+                if (levels is not null)
+                {
+                    // The paper's community at every level, coarse to fine.
+                    values["communityPath"] = levels.Select(l => l[n]).ToArray();
+                }
+
+                return new AnalyticsRow(id, values);
+            }).ToList();
+        var communities = results.Communities?.Select(c => new CommunityRow(c.Id, c.Level, c.Size, c.Label, c.Parent, [.. c.CentralPapers])).ToList();
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -154,11 +170,11 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, int level = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfNegative(after);
-        var result = await RunAsync("communities", cancellationToken, ("first", first), ("after", after)).ConfigureAwait(false);
+        var result = await RunAsync("communities", cancellationToken, ("first", first), ("after", after), ("level", level)).ConfigureAwait(false);
         if (result.Rows.Count == 0)
         {
             return ([], 0);
@@ -166,6 +182,19 @@ public sealed partial class Neo4jGraphStore
 
         var row = result.Rows[0];
         return (row.GetList("items").Select(Neo4jRow.FromMap).Select(ReadCommunity).ToList(), row.GetInt32("total"));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        if (paperIds.Count == 0)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var result = await RunAsync("paper-communities", cancellationToken, ("ids", paperIds.ToArray()), ("level", level)).ConfigureAwait(false);
+        return result.Rows.ToDictionary(r => r.GetString("id"), r => r.GetInt32("community"), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -217,11 +246,15 @@ public sealed partial class Neo4jGraphStore
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
-    private static Community ReadCommunity(Neo4jRow r) => new(r.GetInt32("id"), r.GetInt32("level"), r.GetInt32("size"), r.GetStringOrNull("label") ?? "");
+    private static Community ReadCommunity(Neo4jRow r) => new(r.GetInt32("id"), r.GetInt32("level"), r.GetInt32("size"), r.GetStringOrNull("label") ?? "")
+    {
+        Parent = r.GetInt32OrNull("parent"),
+        CentralPapers = r.GetList("centralPapers").Select(c => c.GetString() ?? "").ToList(),
+    };
 
     private sealed record CitationRow(string From, string To, string Kind, double Confidence, string? Evidence);
 
     private sealed record AnalyticsRow(string Id, Dictionary<string, object> Values);
 
-    private sealed record CommunityRow(int Id, int Level, int Size, string Label);
+    private sealed record CommunityRow(int Id, int Level, int Size, string Label, int? Parent, string[] Central);
 }

@@ -173,6 +173,11 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            if (results.Community is not null)
+            {
+                await WritePaperCommunitiesAsync(connection, tx, results, cancellationToken).ConfigureAwait(false);
+            }
+
             if (results.Communities is { } communities)
             {
                 await using var clear = connection.CreateCommand();
@@ -181,14 +186,18 @@ public sealed partial class SqliteGraphStore
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = tx;
-                insert.CommandText = "INSERT INTO community (id, level, size, label) VALUES ($id, $level, $size, $label);";
+                insert.CommandText = "INSERT INTO community (id, level, size, label, parent, central) VALUES ($id, $level, $size, $label, $parent, $central);";
                 var pId = insert.Parameters.Add("$id", SqliteType.Integer);
                 var pLevel = insert.Parameters.Add("$level", SqliteType.Integer);
                 var pSize = insert.Parameters.Add("$size", SqliteType.Integer);
                 var pLabel = insert.Parameters.Add("$label", SqliteType.Text);
+                var pParent = insert.Parameters.Add("$parent", SqliteType.Integer);
+                var pCentral = insert.Parameters.Add("$central", SqliteType.Text);
                 foreach (var community in communities)
                 {
                     (pId.Value, pLevel.Value, pSize.Value, pLabel.Value) = (community.Id, community.Level, community.Size, community.Label);
+                    pParent.Value = (object?)community.Parent ?? DBNull.Value;
+                    pCentral.Value = JsonSerializer.Serialize(community.CentralPapers);
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -209,6 +218,39 @@ public sealed partial class SqliteGraphStore
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Replaces every paper's place in the hierarchy: one row per paper and level from <see cref="AnalyticsResults.CommunityLevels"/>,
+    /// or level 0 alone from <see cref="AnalyticsResults.Community"/> when the run kept no levels.
+    /// </summary>
+    private static async Task WritePaperCommunitiesAsync(SqliteConnection connection, SqliteTransaction tx, AnalyticsResults results, CancellationToken cancellationToken)
+    {
+        await using (var clear = Command(connection, tx, "DELETE FROM community_member;"))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var levels = results.CommunityLevels ?? [results.Community!];
+        await using var insert = Command(connection, tx,
+            "INSERT INTO community_member (paper_pk, level, community) SELECT pk, $level, $community FROM paper WHERE id = $id;");
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var level = insert.Parameters.Add("$level", SqliteType.Integer);
+        var community = insert.Parameters.Add("$community", SqliteType.Integer);
+        for (var l = 0; l < levels.Count; l++)
+        {
+            if (levels[l].Length != results.NodeIds.Length)
+            {
+                throw new ArgumentException($"Community level {l} has {levels[l].Length} values for {results.NodeIds.Length} nodes.", nameof(results));
+            }
+
+            level.Value = l;
+            for (var n = 0; n < results.NodeIds.Length; n++)
+            {
+                (id.Value, community.Value) = (results.NodeIds[n], levels[l][n]);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -262,34 +304,68 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, int level = 0, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, level, size, label, (SELECT COUNT(*) FROM community) FROM community
-            ORDER BY size DESC, id LIMIT $first OFFSET $after;
+        command.CommandText = $"""
+            SELECT {CommunityColumns} FROM community
+            WHERE level = $level ORDER BY size DESC, id LIMIT $first OFFSET $after;
             """;
         command.Parameters.AddWithValue("$first", first);
         command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$level", level);
         var items = new List<Community>();
-        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ReadCommunity(reader));
+            }
+        }
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM community WHERE level = $level;";
+        count.Parameters.AddWithValue("$level", level);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return (items, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (paperIds.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.id, m.community FROM paper p JOIN community_member m ON m.paper_pk = p.pk AND m.level = $level
+            WHERE p.id IN (SELECT value FROM json_each($ids));
+            """;
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(paperIds));
+        command.Parameters.AddWithValue("$level", level);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
-            total = reader.GetInt32(4);
+            result[reader.GetString(0)] = reader.GetInt32(1);
         }
 
-        if (items.Count == 0)
-        {
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM community;";
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-
-        return (items, total);
+        return result;
     }
+
+    /// <summary>The community columns <see cref="ReadCommunity"/> reads, in its order.</summary>
+    private const string CommunityColumns = "id, level, size, label, parent, central";
+
+    private static Community ReadCommunity(SqliteDataReader reader) => new(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3))
+    {
+        Parent = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        CentralPapers = JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+    };
 
     /// <inheritdoc />
     public async Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) =>
@@ -307,12 +383,12 @@ public sealed partial class SqliteGraphStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, level, size, label FROM community WHERE id IN (SELECT value FROM json_each($ids));";
+        command.CommandText = $"SELECT {CommunityColumns} FROM community WHERE id IN (SELECT value FROM json_each($ids));";
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var community = new Community(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3));
+            var community = ReadCommunity(reader);
             communities[community.Id] = community;
         }
 
@@ -324,7 +400,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ran_at, graph, algorithms, modularity, (SELECT COUNT(*) FROM community) FROM analytics_run ORDER BY pk DESC LIMIT 1;";
+        command.CommandText = "SELECT ran_at, graph, algorithms, modularity, (SELECT COUNT(*) FROM community WHERE level = 0) FROM analytics_run ORDER BY pk DESC LIMIT 1;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

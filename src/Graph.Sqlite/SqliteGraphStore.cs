@@ -479,7 +479,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
         if (filter.Community is { } community)
         {
-            conditions.Add("p.community = $community");
+            // Any level's community: the hierarchy places each paper once per level.
+            conditions.Add("p.pk IN (SELECT paper_pk FROM community_member WHERE community = $community)");
             Bind("$community", community);
         }
 

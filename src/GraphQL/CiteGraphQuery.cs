@@ -94,14 +94,16 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<CommunityConnectionType>>("communities")
-            .Description("Communities from the last analytics run, largest first.")
+            .Description("Communities from the last analytics run at one hierarchy level, largest first: level 0 the coarsest (fields), " +
+                "each further level splitting them (subfields).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
+            .Argument<IntGraphType>("level", a => a.DefaultValue = 0)
             .ResolveAsync(async ctx =>
             {
                 var first = Arguments.PageSize(ctx);
                 var after = (int)(Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0);
-                var (items, total) = await store.GetCommunitiesAsync(first, after, ctx.CancellationToken);
+                var (items, total) = await store.GetCommunitiesAsync(first, after, ctx.GetArgument("level", 0), ctx.CancellationToken);
                 var edges = items.Select((c, i) => new Edge<Community> { Cursor = Cursor.Encode(after + i + 1), Node = c }).ToList();
                 return new Connection<Community>
                 {

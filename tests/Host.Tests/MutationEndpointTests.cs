@@ -168,6 +168,21 @@ public sealed class MutationEndpointTests(KeyedServer server, QuotaServer quota)
         Assert.NotEqual(JsonValueKind.Null, data.GetProperty("stats").GetProperty("analyzedAt").ValueKind);
         Assert.True(data.GetProperty("ranking")[0].GetProperty("paper").GetProperty("pageRank").GetDouble() > 0);
     }
+
+    [Fact]
+    public async Task Run_analytics_says_which_graph_its_communities_used_and_their_sizes_per_level()
+    {
+        using var client = server.CreateClient();
+        var response = await PostAsync(client, "mutation { runAnalytics { communities graph graphReason levels } }", null, KeyedServer.ApiKey);
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        var report = response.GetProperty("data").GetProperty("runAnalytics");
+
+        // The demo papers cite nothing: the rule says so and joins what derive wrote.
+        Assert.StartsWith("hybrid: citations + cotopic", report.GetProperty("graph").GetString(), StringComparison.Ordinal);
+        Assert.Contains("under 90", report.GetProperty("graphReason").GetString(), StringComparison.Ordinal);
+        var level0 = report.GetProperty("levels")[0].GetString()!;
+        Assert.StartsWith($"level 0: {report.GetProperty("communities").GetInt32()} communities", level0, StringComparison.Ordinal);
+    }
 }
 
 public sealed class MutationsDisabledTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>

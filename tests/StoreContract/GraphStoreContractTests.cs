@@ -394,10 +394,10 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal([3, 4, (int?)null], ids.Select(id => stored[id].CoreNumber));
         Assert.Equal([1, 1, 2], ids.Select(id => stored[id].Community!.Value));
 
-        var (communities, total) = await Store.GetCommunitiesAsync(1, 0, Ct);
+        var (communities, total) = await Store.GetCommunitiesAsync(1, 0, cancellationToken: Ct);
         Assert.Equal(2, total);
         Assert.Equal(new Community(1, 0, 2, "scored one"), Assert.Single(communities));
-        Assert.Equal(new Community(2, 0, 1, "scored two"), Assert.Single((await Store.GetCommunitiesAsync(5, 1, Ct)).Items));
+        Assert.Equal(new Community(2, 0, 1, "scored two"), Assert.Single((await Store.GetCommunitiesAsync(5, 1, cancellationToken: Ct)).Items));
         Assert.Equal(new Community(2, 0, 1, "scored two"), await Store.GetCommunityAsync(2, Ct));
         Assert.Null(await Store.GetCommunityAsync(99, Ct));
         // Batched (one read for a page of papers): what the single reads give, unknown ids absent.
@@ -414,10 +414,57 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Community_levels_are_stored_with_parents_and_central_papers_and_read_per_level()
+    {
+        var papers = Enumerable.Range(0, 4).Select(i => Some.Resolved(Some.Record($"Levelled {i}", line: i))).ToList();
+        await Store.UpsertAsync(papers, Ct);
+        var ids = papers.Select(p => p.PaperId).ToArray();
+        // Level 0: one field of all four; level 1 splits it into communities 1 (three papers) and 2 (one).
+        Community[] communities =
+        [
+            new(0, 0, 4, "field") { CentralPapers = [ids[1], ids[0]] },
+            new(1, 1, 3, "subfield one") { Parent = 0, CentralPapers = [ids[0], ids[1], ids[2]] },
+            new(2, 1, 1, "Levelled 3") { Parent = 0, CentralPapers = [ids[3]] },
+        ];
+        await Store.WriteAnalyticsAsync(new AnalyticsResults
+        {
+            NodeIds = ids,
+            Community = [0, 0, 0, 0],
+            CommunityLevels = [[0, 0, 0, 0], [1, 1, 1, 2]],
+            Communities = communities,
+            Modularity = 0.1,
+            Graph = "hybrid: citations + cotopic",
+            Algorithms = ["leiden"],
+            RanAt = DateTimeOffset.UnixEpoch,
+        }, Ct);
+
+        var (top, topTotal) = await Store.GetCommunitiesAsync(10, 0, cancellationToken: Ct);
+        Assert.Equal(1, topTotal);
+        Assert.Equal(communities[0], Assert.Single(top));
+        var (fine, fineTotal) = await Store.GetCommunitiesAsync(10, 0, level: 1, cancellationToken: Ct);
+        Assert.Equal(2, fineTotal);
+        Assert.Equal(communities[1..], fine);
+        Assert.Equal(0, (await Store.GetCommunitiesAsync(10, 0, level: 2, cancellationToken: Ct)).TotalCount);
+        Assert.Equal(communities[2], await Store.GetCommunityAsync(2, Ct));
+
+        var atOne = await Store.GetPaperCommunitiesAsync([.. ids, "P-unknown"], 1, Ct);
+        Assert.Equal([1, 1, 1, 2], ids.Select(id => atOne[id]));
+        Assert.Equal(4, atOne.Count);
+        var atZero = await Store.GetPaperCommunitiesAsync(ids, 0, Ct);
+        Assert.Equal([0, 0, 0, 0], ids.Select(id => atZero[id]));
+        Assert.Empty(await Store.GetPaperCommunitiesAsync(ids, 2, Ct));
+        // Filtering by a community of any level lists its members.
+        var members = await Store.QueryPapersAsync(new PaperQuery(new PaperFilter(Community: 1), 20), Ct);
+        Assert.Equal(3, members.TotalCount);
+        Assert.Equal(4, (await Store.QueryPapersAsync(new PaperQuery(new PaperFilter(Community: 0), 20), Ct)).TotalCount);
+        Assert.Equal(1, (await Store.GetAnalyticsSummaryAsync(Ct))!.Communities);
+    }
+
+    [Fact]
     public async Task No_analytics_summary_before_a_run()
     {
         Assert.Null(await Store.GetAnalyticsSummaryAsync(Ct));
-        Assert.Equal(0, (await Store.GetCommunitiesAsync(10, 0, Ct)).TotalCount);
+        Assert.Equal(0, (await Store.GetCommunitiesAsync(10, 0, cancellationToken: Ct)).TotalCount);
     }
 
     [Fact]

@@ -9,7 +9,14 @@ public sealed record AnalyticsReport(
     double? Modularity,
     int? WeakComponents,
     int? StrongComponents,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The graph communities were found on, and why; null when no community algorithm ran.</summary>
+    public GraphChoice? Graph { get; init; }
+
+    /// <summary>Per hierarchy level, coarse to fine: how many communities, how many single papers, and their sizes.</summary>
+    public IReadOnlyList<CommunitySizes> Levels { get; init; } = [];
+}
 
 /// <summary>One algorithm's run: its name, duration and a one-line outcome.</summary>
 public sealed record AnalyticsStep(string Algorithm, TimeSpan Elapsed, string Outcome);

@@ -5,19 +5,25 @@ using CiteGraph.Graph.Storage;
 namespace CiteGraph.Graph.Analytics;
 
 /// <summary>
-/// Reads the citation graph from a store into CSR arrays, runs the requested kernels and writes the scores and
-/// communities back in one transaction. Needs the store's analytics role, and its paper reads to label communities.
+/// Reads the graphs from a store into CSR arrays, runs the requested kernels and writes the scores and communities back in
+/// one transaction. Centrality (PageRank, betweenness, components, cores) runs on the citations unless <c>--graph</c> names
+/// another graph; communities run on the graph <see cref="GraphChoice.Choose"/> picks, at every level of a
+/// <see cref="CommunityHierarchy"/>, each labelled by its <see cref="DistinctiveTerms"/> and listing its central papers.
+/// Needs the store's analytics role, its paper reads (for the labels) and, for the semantic layer, its vectors.
 /// </summary>
-public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperReader)
+public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperReader, IPaperVectorStore? vectorStore = null)
 {
-    /// <summary>A runner over a whole store.</summary>
+    /// <summary>A runner over a whole store (its vectors too, when it keeps them).</summary>
     public AnalyticsRunner(IGraphStore store)
-        : this(store, store)
+        : this(store, store, store as IPaperVectorStore)
     {
     }
 
-    /// <summary>Communities labeled from their members' titles (the largest ones; the rest are numbered).</summary>
-    private const int LabeledCommunities = 200;
+    /// <summary>Central papers kept per community.</summary>
+    private const int CentralPapers = 5;
+
+    /// <summary>Papers read per batch for the labels' text.</summary>
+    private const int TextBatch = 2_000;
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> hears each step as it starts.</summary>
     public async Task<AnalyticsReport> RunAsync(AnalyticsRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -26,14 +32,43 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         var total = Stopwatch.StartNew();
         var steps = new List<AnalyticsStep>();
         var algorithms = request.Algorithms;
+        var wantsCommunities = algorithms.Contains(AnalyticsAlgorithm.Leiden) || algorithms.Contains(AnalyticsAlgorithm.Louvain);
 
-        var coTopic = request.Graph == AnalyticsGraph.CoTopic;
-        progress?.Report(coTopic ? "reading the co-topic graph" : "reading the citation graph");
-        var edges = coTopic
-            ? await store.ReadCoTopicGraphAsync(cancellationToken).ConfigureAwait(false)
-            : await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var graph = CsrGraph.FromEdges(edges.NodeCount, edges.Sources, edges.Targets, edges.Weights);
-        steps.Add(new AnalyticsStep("read", total.Elapsed, $"{edges.NodeCount:N0} nodes, {edges.EdgeCount:N0} edges"));
+        progress?.Report("reading the citation graph");
+        var citations = await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ids = citations.NodeIds;
+        var linked = HybridGraph.LinkedNodes(citations);
+        var autoNeedsMore = request.Graph == AnalyticsGraph.Auto && wantsCommunities && linked < GraphChoice.CitationCoverage * ids.Length;
+        EdgeList? coTopic = null;
+        if (request.Graph is AnalyticsGraph.CoTopic or AnalyticsGraph.Hybrid || autoNeedsMore)
+        {
+            progress?.Report("reading the co-topic graph");
+            coTopic = await store.ReadCoTopicGraphAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        List<PaperVector>? vectors = null;
+        var vectorCount = 0;
+        if (vectorStore is not null && (request.Graph is AnalyticsGraph.Semantic or AnalyticsGraph.Hybrid || autoNeedsMore))
+        {
+            // The rule leaves out embeddings too many for the exact scan: count them before holding them all.
+            vectorCount = autoNeedsMore ? (await vectorStore.ReadVectorHashesAsync(cancellationToken).ConfigureAwait(false)).Count : 0;
+            if (vectorCount <= SemanticNeighbours.MaxPapers)
+            {
+                progress?.Report("reading the embeddings");
+                vectors = [];
+                await foreach (var vector in vectorStore.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    vectors.Add(vector);
+                }
+
+                vectorCount = vectors.Count;
+            }
+        }
+
+        var choice = GraphChoice.Choose(request.Graph, ids.Length, linked, coTopic?.EdgeCount ?? 0, vectorCount);
+        steps.Add(new AnalyticsStep("read", total.Elapsed,
+            $"{ids.Length:N0} nodes, {citations.EdgeCount:N0} citations" + (coTopic is null ? "" : $", {coTopic.EdgeCount:N0} co-topic links") +
+            (vectors is null ? "" : $", {vectors.Count:N0} embeddings")));
 
         T Step<T>(string name, Func<T> run, Func<T, string> outcome)
         {
@@ -45,9 +80,24 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             return result;
         }
 
+        var layers = new List<EdgeList>(3);
+        foreach (var layer in choice.Layers)
+        {
+            layers.Add(layer switch
+            {
+                "citations" => citations,
+                "cotopic" => coTopic!,
+                _ => Step("semantic neighbours", () => SemanticNeighbours.Build(ids, vectors!), r => $"{r.EdgeCount:N0} links to nearest papers by embedding"),
+            });
+        }
+
+        var citationGraph = CsrGraph.FromEdges(citations.NodeCount, citations.Sources, citations.Targets);
+        var chosenGraph = choice.Graph == AnalyticsGraph.Citations ? citationGraph : HybridGraph.Join(ids, layers);
+        // Centrality means most on citations; an explicit --graph runs everything on the graph it names, as it always did.
+        var graph = request.Graph == AnalyticsGraph.Auto ? citationGraph : chosenGraph;
+
         double[]? pageRank = null, betweenness = null;
-        int[]? community = null, core = null, component = null;
-        CommunityResult? partition = null;
+        int[]? core = null, component = null;
         int? weak = null, strong = null;
 
         if (algorithms.Contains(AnalyticsAlgorithm.PageRank))
@@ -61,16 +111,18 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
                 _ => request.BetweennessSamples is { } k ? $"sampled from {k:N0} sources" : "exact");
         }
 
+        CommunityHierarchy? hierarchy = null;
+        var louvain = new LouvainOptions { Resolution = request.Resolution, Seed = request.Seed };
+        var leiden = new LeidenOptions { Resolution = request.Resolution, Seed = request.Seed };
         if (algorithms.Contains(AnalyticsAlgorithm.Louvain))
         {
-            partition = Step("louvain", () => Louvain.Compute(graph, new LouvainOptions { Resolution = request.Resolution, Seed = request.Seed }),
-                r => $"{r.CommunityCount:N0} communities, modularity {r.Modularity:F4}");
+            // With Leiden also asked for, Louvain's partition is reported and Leiden's kept, as before levels existed.
+            hierarchy = Step("louvain", () => CommunityHierarchy.Compute(chosenGraph, g => Louvain.Compute(g, louvain)), Outcome);
         }
 
         if (algorithms.Contains(AnalyticsAlgorithm.Leiden))
         {
-            partition = Step("leiden", () => Leiden.Compute(graph, new LeidenOptions { Resolution = request.Resolution, Seed = request.Seed }),
-                r => $"{r.CommunityCount:N0} communities, modularity {r.Modularity:F4}");
+            hierarchy = Step("leiden", () => CommunityHierarchy.Compute(chosenGraph, g => Leiden.Compute(g, leiden)), Outcome);
         }
 
         if (algorithms.Contains(AnalyticsAlgorithm.Wcc))
@@ -90,60 +142,125 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         }
 
         IReadOnlyList<Community>? communities = null;
-        if (partition is not null)
+        if (hierarchy is not null)
         {
-            community = partition.Communities;
             progress?.Report("labeling communities");
-            communities = await LabelAsync(edges.NodeIds, partition, pageRank, cancellationToken).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            communities = await LabelAsync(ids, hierarchy, chosenGraph.ToUndirected(), pageRank, cancellationToken).ConfigureAwait(false);
+            steps.Add(new AnalyticsStep("labels", clock.Elapsed, $"{communities.Count:N0} communities over {hierarchy.Levels.Count} levels"));
         }
 
         progress?.Report("writing results");
         var write = Stopwatch.StartNew();
         await store.WriteAnalyticsAsync(new AnalyticsResults
         {
-            NodeIds = edges.NodeIds,
+            NodeIds = ids,
             PageRank = pageRank,
             Betweenness = betweenness,
-            Community = community,
+            Community = hierarchy?.Levels[0],
+            CommunityLevels = hierarchy?.Levels,
             CoreNumber = core,
             Component = component,
             Communities = communities,
-            Modularity = partition?.Modularity,
-            Graph = coTopic ? "cotopic" : "citations",
+            Modularity = hierarchy?.Top.Modularity,
+            Graph = hierarchy is null && request.Graph == AnalyticsGraph.Auto ? "citations" : choice.Name,
             Algorithms = algorithms.Select(a => a.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             RanAt = DateTimeOffset.UtcNow,
         }, cancellationToken).ConfigureAwait(false);
-        steps.Add(new AnalyticsStep("write", write.Elapsed, $"{edges.NodeCount:N0} papers"));
+        steps.Add(new AnalyticsStep("write", write.Elapsed, $"{ids.Length:N0} papers"));
 
-        return new AnalyticsReport(edges.NodeCount, edges.EdgeCount, steps, partition?.CommunityCount, partition?.Modularity, weak, strong, total.Elapsed);
+        return new AnalyticsReport(ids.Length, graph.EdgeCount, steps, hierarchy?.Top.CommunityCount, hierarchy?.Top.Modularity, weak, strong, total.Elapsed)
+        {
+            Graph = hierarchy is null ? null : choice,
+            Levels = hierarchy?.Levels.Select((membership, level) => CommunitySizes.Of(level, membership)).ToList() ?? [],
+        };
+
+        static string Outcome(CommunityHierarchy h) =>
+            $"{h.Top.CommunityCount:N0} communities, modularity {h.Top.Modularity:F4}; levels " +
+            string.Join(" / ", h.Levels.Select(l => l.Distinct().Count().ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private async Task<IReadOnlyList<Community>> LabelAsync(string[] ids, CommunityResult partition, double[]? rank, CancellationToken cancellationToken)
+    /// <summary>Every community of every level with its label, parent and central papers.</summary>
+    private async Task<IReadOnlyList<Community>> LabelAsync(
+        string[] ids, CommunityHierarchy hierarchy, CsrGraph undirected, double[]? rank, CancellationToken cancellationToken)
     {
-        var members = new List<int>[partition.CommunityCount];
-        for (var node = 0; node < partition.Communities.Length; node++)
+        var titles = new string[ids.Length];
+        var texts = new string?[ids.Length];
+        for (var start = 0; start < ids.Length; start += TextBatch)
         {
-            (members[partition.Communities[node]] ??= []).Add(node);
+            var batch = ids.AsSpan(start, Math.Min(TextBatch, ids.Length - start)).ToArray();
+            var papers = await paperReader.GetPapersAsync(batch, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var paper = papers.GetValueOrDefault(batch[i]);
+                titles[start + i] = paper?.Title ?? batch[i];
+                texts[start + i] = paper is null ? null : paper.Title + ". " + paper.Abstract;
+            }
         }
 
-        var level = partition.Levels.Count - 1;
-        var result = new List<Community>(members.Length);
-        var bySize = Enumerable.Range(0, members.Length).OrderByDescending(c => members[c]?.Count ?? 0).ThenBy(c => c).ToList();
-        foreach (var (c, position) in bySize.Select((c, i) => (c, i)))
+        var terms = new DistinctiveTerms(texts);
+        var result = new List<Community>();
+        for (var level = 0; level < hierarchy.Levels.Count; level++)
         {
-            var nodes = members[c] ?? [];
-            var label = $"community {c}";
-            if (position < LabeledCommunities && nodes.Count > 1)
+            var membership = hierarchy.Levels[level];
+            var strength = InternalStrength(undirected, membership);
+            var usedLeads = new HashSet<string>(StringComparer.Ordinal);
+            // Ids are numbered by size within a level, so the larger community picks its leading term first.
+            foreach (var (id, nodes) in CommunityHierarchy.Members(membership).OrderBy(m => m.Key))
             {
-                // The most central members speak for the community.
-                var sample = (rank is null ? nodes.AsEnumerable() : nodes.OrderByDescending(n => rank[n])).Take(50).Select(n => ids[n]).ToList();
-                var papers = await paperReader.GetPapersAsync(sample, cancellationToken).ConfigureAwait(false);
-                label = CommunityLabeler.Label(papers.Values.Select(p => p.Title));
-            }
+                var central = nodes
+                    .OrderByDescending(n => strength[n])
+                    .ThenByDescending(n => rank?[n] ?? 0)
+                    .ThenBy(n => ids[n], StringComparer.Ordinal)
+                    .Take(CentralPapers)
+                    .ToList();
+                string label;
+                if (nodes.Count == 1)
+                {
+                    // A paper alone is best named by its title.
+                    label = Shorten(titles[nodes[0]]);
+                }
+                else
+                {
+                    var (composed, lead) = DistinctiveTerms.Compose(terms.Top(nodes), usedLeads);
+                    if (lead is not null)
+                    {
+                        usedLeads.Add(lead);
+                    }
 
-            result.Add(new Community(c, Math.Max(level, 0), nodes.Count, label));
+                    label = composed.Length > 0 ? composed : "around " + Shorten(titles[central[0]]);
+                }
+
+                result.Add(new Community(id, level, nodes.Count, label)
+                {
+                    Parent = level == 0 ? null : hierarchy.Levels[level - 1][nodes[0]],
+                    CentralPapers = central.Select(n => ids[n]).ToList(),
+                });
+            }
         }
 
         return result;
     }
+
+    /// <summary>Each node's total link weight to members of its own community.</summary>
+    private static double[] InternalStrength(CsrGraph undirected, int[] membership)
+    {
+        var strength = new double[membership.Length];
+        for (var v = 0; v < membership.Length; v++)
+        {
+            var neighbours = undirected.OutNeighbors(v);
+            var weights = undirected.OutWeights(v);
+            for (var e = 0; e < neighbours.Length; e++)
+            {
+                if (membership[neighbours[e]] == membership[v])
+                {
+                    strength[v] += weights.IsEmpty ? 1 : weights[e];
+                }
+            }
+        }
+
+        return strength;
+    }
+
+    private static string Shorten(string title) => title.Length <= 90 ? title : title[..89].TrimEnd() + "…";
 }

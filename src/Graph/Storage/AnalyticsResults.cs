@@ -15,6 +15,12 @@ public sealed record AnalyticsResults
     public int[]? CoreNumber { get; init; }
     public int[]? Component { get; init; }
     public IReadOnlyList<Community>? Communities { get; init; }
+
+    /// <summary>
+    /// Per hierarchy level (0 = coarsest, equal to <see cref="Community"/>), each node's community; null when communities
+    /// were not computed.
+    /// </summary>
+    public IReadOnlyList<int[]>? CommunityLevels { get; init; }
     public double? Modularity { get; init; }
     public required string Graph { get; init; }
     public required IReadOnlyList<string> Algorithms { get; init; }

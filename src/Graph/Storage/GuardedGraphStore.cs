@@ -171,7 +171,10 @@ public class GuardedGraphStore : IGraphStore
     public Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.RankAsync(metric, first, filter, cancellationToken));
 
     /// <inheritdoc />
-    public Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunitiesAsync(first, after, cancellationToken));
+    public Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, int level = 0, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunitiesAsync(first, after, level, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetPaperCommunitiesAsync(paperIds, level, cancellationToken));
 
     /// <inheritdoc />
     public Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunityAsync(id, cancellationToken));

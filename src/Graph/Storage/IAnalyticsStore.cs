@@ -26,11 +26,18 @@ public interface IAnalyticsStore
     /// <summary>The top papers by a metric, best first, ties broken by id.</summary>
     Task<IReadOnlyList<RankedPaper>> RankAsync(RankingMetric metric, int first, PaperFilter filter, CancellationToken cancellationToken = default);
 
-    /// <summary>Communities by size, largest first, a page at a time.</summary>
+    /// <summary>Communities of one hierarchy level by size, largest first, a page at a time.</summary>
     /// <param name="first">Page size.</param>
     /// <param name="after">Number of communities to skip.</param>
+    /// <param name="level">Hierarchy level, 0 = coarsest; a level the run did not reach has none.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, CancellationToken cancellationToken = default);
+    Task<(IReadOnlyList<Community> Items, int TotalCount)> GetCommunitiesAsync(int first, int after, int level = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The community of each paper at <paramref name="level"/> (0 = coarsest, the one <see cref="Paper.Community"/> names), in
+    /// one read; papers the last run did not place at that level are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default);
 
     /// <summary>A community by id, or null.</summary>
     Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);

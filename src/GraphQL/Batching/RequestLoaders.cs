@@ -32,6 +32,17 @@ public sealed class RequestLoaders(IGraphStore store)
 
     private readonly ConcurrentDictionary<int, BatchLoader<string, IReadOnlyList<CoTopicPaper>>> _coTopic = new();
 
+    private readonly ConcurrentDictionary<int, BatchLoader<string, Community>> _communityAt = new();
+
+    /// <summary>Each paper's community at hierarchy <paramref name="level"/>: one loader per level a query asks for, two reads per batch.</summary>
+    public BatchLoader<string, Community> CommunityAt(int level) =>
+        _communityAt.GetOrAdd(level, l => new(async (ids, ct) =>
+        {
+            var placed = await store.GetPaperCommunitiesAsync(ids, l, ct).ConfigureAwait(false);
+            var communities = await store.GetCommunitiesByIdAsync(placed.Values.Distinct().ToList(), ct).ConfigureAwait(false);
+            return placed.Where(p => communities.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => communities[p.Value], StringComparer.Ordinal);
+        }));
+
     /// <summary>The co-topic neighbours, <paramref name="first"/> per paper: one loader per page size a query asks for.</summary>
     public BatchLoader<string, IReadOnlyList<CoTopicPaper>> CoTopic(int first) =>
         _coTopic.GetOrAdd(first, size => new((ids, ct) => store.GetCoTopicPapersOfPapersAsync(ids, size, ct)));

@@ -53,7 +53,8 @@ public sealed class CiteGraphMutation : ObjectGraphType
         }
 
         Field<NonNullGraphType<AnalyticsReportType>>("runAnalytics")
-            .Description("Computes centrality and communities over the citation graph and writes them back. Needs X-Api-Key.")
+            .Description("Computes centrality over the citation graph and communities (every hierarchy level) over the graph `analyze` " +
+                "chooses, and writes them back. Needs X-Api-Key.")
             .Argument<ListGraphType<NonNullGraphType<AlgorithmType>>>("algorithms", "Default: PAGERANK, LEIDEN, WCC, KCORE.")
             .ResolveAsync(async ctx =>
             {

@@ -102,7 +102,16 @@ public sealed class AnalyticsReportType : ObjectGraphType<AnalyticsReport>
     {
         Name = "AnalyticsReport";
         Field(r => r.Nodes).Description("Papers analyzed (stubs included).");
-        Field(r => r.Edges).Description("Citations analyzed.");
+        Field(r => r.Edges).Description("Edges of the graph centrality ran on (the citations under the automatic choice).");
+        Field<StringGraphType>("graph")
+            .Description("The graph communities were found on ('citations', 'hybrid: citations + cotopic + semantic', …); null without communities.")
+            .Resolve(c => c.Source.Graph?.Name);
+        Field<StringGraphType>("graphReason")
+            .Description("Why that graph: the automatic rule's measurements, or the graph asked for.")
+            .Resolve(c => c.Source.Graph?.Reason);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("levels")
+            .Description("Per hierarchy level, coarse to fine: communities, share of single papers, largest and median size, sizes by range.")
+            .Resolve(c => c.Source.Levels.Select(l => l.ToString()).ToList());
         Field(r => r.Communities, nullable: true);
         Field(r => r.Modularity, nullable: true);
         Field(r => r.WeakComponents, nullable: true);

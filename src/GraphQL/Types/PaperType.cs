@@ -35,8 +35,14 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field(p => p.Betweenness, nullable: true).Description("Betweenness centrality from the last analytics run.");
         Field(p => p.CoreNumber, nullable: true).Description("k-core number from the last analytics run.");
         Field<CommunityType>("community")
-            .Description("The community the last analytics run placed this paper in.")
-            .Resolve(ctx => ctx.Source.Community is { } id ? Loaders(ctx).Communities.Load(id) : null);
+            .Description("The community the last analytics run placed this paper in, at hierarchy level `level` (0 = coarsest, the fields; " +
+                "higher levels split them into subfields); null where the run did not reach that level.")
+            .Argument<IntGraphType>("level", a => a.DefaultValue = 0)
+            .Resolve(ctx => ctx.GetArgument("level", 0) switch
+            {
+                0 => ctx.Source.Community is { } id ? Loaders(ctx).Communities.Load(id) : null,
+                var level => Loaders(ctx).CommunityAt(level).Load(ctx.Source.Id),
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdType>>>>("externalIds")
             .Description("Identifiers sources gave the paper: arXiv id, DOI, OpenAlex id, …")
             .Resolve(ctx => Loaders(ctx).ExternalIds.Load(ctx.Source.Id).Then(Empty));

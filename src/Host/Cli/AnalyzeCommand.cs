@@ -19,10 +19,12 @@ internal static class AnalyzeCommand
         };
         var graph = new Option<string>("--graph")
         {
-            Description = "Which graph to analyze: citations (directed) or cotopic (papers joined to their top co-topic neighbours, weighted).",
-            DefaultValueFactory = _ => "citations",
+            Description = "Which graph to analyze: auto (centrality on citations; communities on citations when they reach 90% of papers, " +
+                "else on the hybrid), citations (directed), cotopic (top co-topic neighbours), semantic (nearest papers by embedding) or " +
+                "hybrid (citations + co-topic + semantic, each layer scaled to mean weight 1). An explicit graph runs every algorithm on it.",
+            DefaultValueFactory = _ => "auto",
         };
-        graph.AcceptOnlyFromAmong("citations", "cotopic");
+        graph.AcceptOnlyFromAmong("auto", "citations", "cotopic", "semantic", "hybrid");
         var samples = new Option<int?>("--betweenness-samples") { Description = "Sample this many sources for betweenness instead of all (faster on large graphs)." };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution γ for Louvain/Leiden.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of randomized choices.", DefaultValueFactory = _ => 42 };
@@ -54,7 +56,7 @@ internal static class AnalyzeCommand
             var request = new AnalyticsRequest
             {
                 Algorithms = selected,
-                Graph = result.GetRequiredValue(graph) == "cotopic" ? AnalyticsGraph.CoTopic : AnalyticsGraph.Citations,
+                Graph = Enum.Parse<AnalyticsGraph>(result.GetRequiredValue(graph), ignoreCase: true),
                 BetweennessSamples = result.GetValue(samples),
                 Resolution = result.GetValue(resolution),
                 Seed = result.GetValue(seed),
@@ -103,6 +105,15 @@ internal static class AnalyzeCommand
             }
 
             AnsiConsole.Write(table);
+            if (report.Graph is { } choice)
+            {
+                AnsiConsole.MarkupLine($"communities on [bold]{Markup.Escape(choice.Name)}[/]: {Markup.Escape(choice.Reason)}");
+                foreach (var level in report.Levels)
+                {
+                    AnsiConsole.MarkupLine(Markup.Escape(level.ToString()));
+                }
+            }
+
             AnsiConsole.MarkupLine($"{report.Nodes:N0} papers, {report.Edges:N0} edges analyzed in {report.Elapsed.TotalSeconds:F1}s; results written to {Markup.Escape(location!.ToString())}");
             return 0;
         });

@@ -72,7 +72,7 @@ public sealed class AnalyticsRunnerTests : IAsyncLifetime
         Assert.Single(_ids.Take(12).Select(id => papers[id].Community).Distinct());
         Assert.Single(_ids.Skip(12).Select(id => papers[id].Community).Distinct());
         Assert.NotEqual(papers[_ids[0]].Community, papers[_ids[12]].Community);
-        var (communities, total) = await _store.GetCommunitiesAsync(10, 0, Ct);
+        var (communities, total) = await _store.GetCommunitiesAsync(10, 0, cancellationToken: Ct);
         Assert.Equal(2, total);
         Assert.Contains(communities, c => c.Label.Contains("diffusion", StringComparison.Ordinal) && c.Size == 12);
         Assert.Contains(communities, c => c.Label.Contains("retrieval", StringComparison.Ordinal) && c.Size == 12);
@@ -124,5 +124,78 @@ public sealed class AnalyticsRunnerTests : IAsyncLifetime
         var inferred = await _store.ReadCitationGraphAsync(CitationKind.Inferred, cancellationToken: Ct);
         Assert.Equal(1, inferred.EdgeCount);
         Assert.Equal((await _store.GetStatsAsync(Ct)).Citations, explicitOnly.EdgeCount + inferred.EdgeCount);
+    }
+}
+
+/// <summary>A store whose papers cite nothing but carry sentence embeddings: the default run finds communities on their neighbours.</summary>
+public sealed class HybridAnalyticsRunnerTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private SqliteGraphStore _store = null!;
+    private List<string> _ids = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Forty papers in two topics, each with a vector near its topic's direction; no citations at all.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("h.db") });
+        await _store.InitializeAsync(Ct);
+        var records = Enumerable.Range(0, 40)
+            .Select(i => Some.Resolved(Some.Record(i < 20 ? $"Diffusion sampling study {i}" : $"Retrieval augmented generation {i}", line: i)))
+            .ToList();
+        await _store.UpsertAsync(records, Ct);
+        _ids = records.Select(r => r.PaperId).ToList();
+        var random = new Random(5);
+        var vectors = _ids.Select((id, i) =>
+        {
+            var v = new float[16];
+            v[i < 20 ? 0 : 1] = 1f;
+            for (var d = 2; d < v.Length; d++)
+            {
+                v[d] = (float)(random.NextDouble() * 0.4);
+            }
+
+            var norm = MathF.Sqrt(v.Sum(x => x * x));
+            return new PaperVector(id, "h", v.Select(x => x / norm).ToArray());
+        }).ToList();
+        await _store.WriteVectorsAsync(vectors, Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Without_citations_the_default_run_uses_the_semantic_neighbours_and_says_why()
+    {
+        var report = await new AnalyticsRunner(_store).RunAsync(new AnalyticsRequest(), cancellationToken: Ct);
+
+        Assert.Equal(AnalyticsGraph.Hybrid, report.Graph!.Graph);
+        Assert.Equal(["citations", "semantic"], report.Graph.Layers);
+        Assert.Contains("citations reach 0 of 40 papers", report.Graph.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, report.Communities);
+        Assert.Equal(0, report.Levels[0].Singletons);
+        var papers = await _store.GetPapersAsync(_ids, Ct);
+        Assert.Single(_ids.Take(20).Select(id => papers[id].Community).Distinct());
+        Assert.Single(_ids.Skip(20).Select(id => papers[id].Community).Distinct());
+        var (communities, _) = await _store.GetCommunitiesAsync(10, 0, cancellationToken: Ct);
+        Assert.Contains(communities, c => c.Label.Contains("diffusion", StringComparison.Ordinal) && c.CentralPapers.All(_ids.Take(20).Contains));
+        Assert.Contains(communities, c => c.Label.Contains("retrieval", StringComparison.Ordinal) && c.CentralPapers.Count == 5);
+        Assert.Equal("hybrid: citations + semantic", (await _store.GetAnalyticsSummaryAsync(Ct))!.Graph);
+    }
+
+    [Fact]
+    public async Task An_explicit_citation_graph_is_kept_even_when_it_leaves_every_paper_alone()
+    {
+        var report = await new AnalyticsRunner(_store).RunAsync(new AnalyticsRequest { Graph = AnalyticsGraph.Citations }, cancellationToken: Ct);
+
+        Assert.Equal(AnalyticsGraph.Citations, report.Graph!.Graph);
+        Assert.Equal(40, report.Levels[0].Singletons);
+        var (communities, _) = await _store.GetCommunitiesAsync(1, 0, cancellationToken: Ct);
+        // A paper alone is labelled by its title, never by a bare number.
+        Assert.Contains(Assert.Single(communities).Label, (await _store.GetPapersAsync(_ids, Ct)).Values.Select(p => p.Title));
     }
 }

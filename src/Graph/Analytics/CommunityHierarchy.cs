@@ -1,0 +1,144 @@
+namespace CiteGraph.Graph.Analytics;
+
+/// <summary>
+/// Communities at several levels, coarse to fine, each level nesting in the one above: level 0 is Louvain's or Leiden's
+/// partition of the whole graph (the modularity optimum: fields), and each further level splits every community of at
+/// least <see cref="MinSplitSize"/> papers by running the same algorithm on the subgraph its members induce (subfields),
+/// as graspologic's hierarchical Leiden does. A community that does not split, or is too small to, is its own child, so
+/// every level covers every paper.
+/// </summary>
+/// <remarks>
+/// The levels Louvain and Leiden go through inside one run are not used as the hierarchy: Leiden's later levels start
+/// from refined partitions, so they need not nest, and both stop where modularity does, which on a corpus of 10,000
+/// papers leaves a few dozen communities and no finer view.
+/// </remarks>
+public sealed record CommunityHierarchy
+{
+    /// <summary>Communities smaller than this are not split further.</summary>
+    public const int MinSplitSize = 40;
+
+    /// <summary>Levels kept, the whole-graph partition included.</summary>
+    public const int MaxLevels = 3;
+
+    /// <summary>The whole-graph run, level 0.</summary>
+    public required CommunityResult Top { get; init; }
+
+    /// <summary>
+    /// Per level (0 = coarsest), the community of each node. Ids are unique across levels: level 0 numbers its communities
+    /// 0, 1, … from the largest, and each further level goes on from the previous level's last id.
+    /// </summary>
+    public required IReadOnlyList<int[]> Levels { get; init; }
+
+    /// <summary>Computes the hierarchy with <paramref name="detect"/> (Louvain or Leiden with the run's options).</summary>
+    public static CommunityHierarchy Compute(CsrGraph graph, Func<CsrGraph, CommunityResult> detect)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(detect);
+        var top = detect(graph);
+        var n = graph.NodeCount;
+        var first = new int[n];
+        var next = NumberBySize(top.Communities.Select(c => (long)c).ToArray(), first, 0);
+        var levels = new List<int[]> { first };
+        var undirected = graph.IsUndirected ? graph : graph.ToUndirected();
+        while (levels.Count < MaxLevels)
+        {
+            var above = levels[^1];
+            var members = Members(above);
+            var keys = new long[n];
+            var split = false;
+            var local = new int[n];
+            foreach (var nodes in members.Values)
+            {
+                var parts = nodes.Count >= MinSplitSize ? detect(Induced(undirected, nodes, local)) : null;
+                if (parts is { CommunityCount: > 1 })
+                {
+                    split = true;
+                }
+
+                // Part ids made unique across parents: parent id times n plus the part.
+                for (var i = 0; i < nodes.Count; i++)
+                {
+                    keys[nodes[i]] = ((long)above[nodes[i]] * n) + (parts is { CommunityCount: > 1 } ? parts.Communities[i] : 0);
+                }
+            }
+
+            if (!split)
+            {
+                break;
+            }
+
+            var level = new int[n];
+            next = NumberBySize(keys, level, next);
+            levels.Add(level);
+        }
+
+        return new CommunityHierarchy { Top = top, Levels = levels };
+    }
+
+    /// <summary>The community ids of <paramref name="level"/>, with each member list.</summary>
+    internal static Dictionary<int, List<int>> Members(int[] level)
+    {
+        var members = new Dictionary<int, List<int>>();
+        for (var v = 0; v < level.Length; v++)
+        {
+            if (!members.TryGetValue(level[v], out var list))
+            {
+                members[level[v]] = list = [];
+            }
+
+            list.Add(v);
+        }
+
+        return members;
+    }
+
+    /// <summary>Numbers the communities <paramref name="keys"/> name <paramref name="start"/>, … by size, largest first, into <paramref name="level"/>; returns the next free id.</summary>
+    private static int NumberBySize(long[] keys, int[] level, int start)
+    {
+        var sizes = new Dictionary<long, int>();
+        foreach (var c in keys)
+        {
+            sizes[c] = sizes.GetValueOrDefault(c) + 1;
+        }
+
+        var order = sizes.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select((s, i) => (s.Key, Id: start + i)).ToDictionary(s => s.Key, s => s.Id);
+        for (var v = 0; v < keys.Length; v++)
+        {
+            level[v] = order[keys[v]];
+        }
+
+        return start + order.Count;
+    }
+
+    /// <summary>The subgraph <paramref name="nodes"/> induce in <paramref name="graph"/>, nodes numbered by their position.</summary>
+    private static CsrGraph Induced(CsrGraph graph, List<int> nodes, int[] local)
+    {
+        Array.Fill(local, -1);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            local[nodes[i]] = i;
+        }
+
+        var sources = new List<int>();
+        var targets = new List<int>();
+        var weights = new List<float>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var neighbours = graph.OutNeighbors(nodes[i]);
+            var w = graph.OutWeights(nodes[i]);
+            for (var e = 0; e < neighbours.Length; e++)
+            {
+                var j = local[neighbours[e]];
+                // Each undirected edge once (its arc from the lower position).
+                if (j > i)
+                {
+                    sources.Add(i);
+                    targets.Add(j);
+                    weights.Add(w.IsEmpty ? 1f : w[e]);
+                }
+            }
+        }
+
+        return CsrGraph.FromEdges(nodes.Count, sources.ToArray(), targets.ToArray(), weights.ToArray());
+    }
+}
