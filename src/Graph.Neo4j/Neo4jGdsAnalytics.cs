@@ -151,14 +151,29 @@ internal sealed class Neo4jGdsAnalytics(Neo4jQueryClient client)
         await RunAsync("gds-write-communities", cancellationToken, ("level", (long)level)).ConfigureAwait(false);
         await RunAsync("link-communities", cancellationToken).ConfigureAwait(false);
         var titles = await RunAsync("gds-community-titles", cancellationToken, ("first", (long)LabeledCommunities), ("sample", (long)LabelSample)).ConfigureAwait(false);
-        var rows = titles.Rows
-            .Where(r => r.GetInt64("size") > 1)
-            .Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
+        // Distinctive terms against the sampled titles of every labelled community (the corpus the database sent back),
+        // largest community first so that smaller ones lead with another term, as the in-process labels do.
+        var sampled = titles.Rows.Where(r => r.GetInt64("size") > 1)
+            .Select(r => (Id: r.GetInt64("id"), Size: r.GetInt64("size"), Titles: r.GetList("titles").Select(t => t.GetString()).ToList()))
+            .OrderByDescending(c => c.Size).ToList();
+        var texts = sampled.SelectMany(c => c.Titles).ToList();
+        var terms = new DistinctiveTerms(texts);
+        var usedLeads = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<Dictionary<string, object?>>(sampled.Count);
+        var offset = 0;
+        foreach (var community in sampled)
+        {
+            var nodes = Enumerable.Range(offset, community.Titles.Count).ToList();
+            offset += community.Titles.Count;
+            var (label, lead) = DistinctiveTerms.Compose(terms.Top(nodes), usedLeads);
+            if (lead is not null)
             {
-                ["id"] = r.GetInt64("id"),
-                ["label"] = CommunityLabeler.Label(r.GetList("titles").Select(t => t.GetString() ?? "")),
-            })
-            .ToList();
+                usedLeads.Add(lead);
+            }
+
+            rows.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = community.Id, ["label"] = label });
+        }
+
         if (rows.Count > 0)
         {
             await RunAsync("gds-label-communities", cancellationToken, ("rows", rows)).ConfigureAwait(false);
