@@ -172,6 +172,9 @@ public sealed partial class Neo4jGraphStore
         var owners = update.CoTopicOwners.Distinct(StringComparer.Ordinal).ToArray();
         var hasTopic = update.HasTopic.Select(h => new HasTopicByIdRow(h.PaperId, h.TopicId, h.Weight)).ToList();
         var coTopic = update.CoTopic.Select(c => new CoTopicLinkRow(c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons])).ToList();
+        var newTopics = update.NewTopics.Select(t => new TopicRow(
+            t.Id, t.Name, [.. t.Aliases], 0, t.Idf,
+            t.Aliases.Prepend(t.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal).ToArray())).ToList();
         var citations = update.Inferred.Select(c => new CitationRow(c.From, c.To, "inferred", c.Confidence, c.Evidence)).ToList();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -183,6 +186,7 @@ public sealed partial class Neo4jGraphStore
                     var before = await tx.RunAsync(CypherStatements.Get("derive-of-papers-topics-before"), Parameters(("ids", ids)), ct).ConfigureAwait(false);
                     var topics = before.Rows.Select(r => r.GetString("topicId")).Concat(update.HasTopic.Select(h => h.TopicId)).Distinct(StringComparer.Ordinal).ToArray();
                     await tx.RunAsync(CypherStatements.Get("derive-of-papers-clear"), Parameters(("ids", ids), ("owners", owners)), ct).ConfigureAwait(false);
+                    await RunBatchesAsync(tx, "write-new-topics", newTopics, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "write-has-topic-by-id", hasTopic, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "write-co-topic", coTopic, ct).ConfigureAwait(false);
                     await tx.RunAsync(CypherStatements.Get("recount-topic-df"), Parameters(("topics", topics)), ct).ConfigureAwait(false);

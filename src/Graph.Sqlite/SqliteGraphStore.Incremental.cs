@@ -303,6 +303,29 @@ public sealed partial class SqliteGraphStore
                 "INSERT OR IGNORE INTO temp.derive_owners SELECT pk FROM paper WHERE id IN (SELECT value FROM json_each($ids));",
                 ("$ids", JsonSerializer.Serialize(update.CoTopicOwners)));
 
+            await using (var topic = Make("INSERT INTO topic (id, name, aliases, df, idf) VALUES ($id, $name, $aliases, 0, $idf) ON CONFLICT DO NOTHING;"))
+            await using (var alias = Make("INSERT INTO topic_alias (alias, topic_pk) SELECT $alias, pk FROM topic WHERE id = $id ON CONFLICT DO NOTHING;"))
+            {
+                var (id, name, aliases, idf) = (topic.Parameters.Add("$id", SqliteType.Text), topic.Parameters.Add("$name", SqliteType.Text),
+                    topic.Parameters.Add("$aliases", SqliteType.Text), topic.Parameters.Add("$idf", SqliteType.Real));
+                var (aliasText, aliasId) = (alias.Parameters.Add("$alias", SqliteType.Text), alias.Parameters.Add("$id", SqliteType.Text));
+                foreach (var t in update.NewTopics)
+                {
+                    (id.Value, name.Value, aliases.Value, idf.Value) = (t.Id, t.Name, JsonSerializer.Serialize(t.Aliases), t.Idf);
+                    if (await topic.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        continue;
+                    }
+
+                    // Each name as written (lower-cased) and its canonical key, as the full pass writes them.
+                    foreach (var a in t.Aliases.Prepend(t.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal))
+                    {
+                        (aliasText.Value, aliasId.Value) = (a, t.Id);
+                        await alias.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
             // HAS_TOPIC of the papers: the topics they leave and the ones they get both need their df recounted.
             await RunAsync("""
                 INSERT OR IGNORE INTO temp.derive_topics SELECT DISTINCT h.topic_pk FROM has_topic h WHERE h.paper_pk IN (SELECT pk FROM temp.derive_papers);

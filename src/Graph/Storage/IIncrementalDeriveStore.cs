@@ -58,7 +58,8 @@ public interface IIncrementalDeriveStore
     Task<IReadOnlyList<PaperVector>> ReadVectorsOfAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces, in one transaction, the derived rows of <see cref="DerivedLayerUpdate.Papers"/>: their HAS_TOPIC rows, the
+    /// Replaces, in one transaction, the derived rows of <see cref="DerivedLayerUpdate.Papers"/> (after creating the
+    /// <see cref="DerivedLayerUpdate.NewTopics"/> the store lacks): their HAS_TOPIC rows, the
     /// CO_TOPIC lists of <see cref="DerivedLayerUpdate.CoTopicOwners"/>, and every inferred citation with one of the
     /// papers on either side (explicit citations untouched and never shadowed, as in
     /// <see cref="IDerivedLayerStore.ReplaceInferredCitationsAsync"/>); then sets the df of every topic whose papers
@@ -90,4 +91,11 @@ public sealed record DerivedLayerUpdate(
     IReadOnlyList<TopicAssignment> HasTopic,
     IReadOnlyCollection<string> CoTopicOwners,
     IReadOnlyList<CoTopicRow> CoTopic,
-    IReadOnlyList<Citation> Inferred);
+    IReadOnlyList<Citation> Inferred)
+{
+    /// <summary>
+    /// Topics the papers brought that the store does not have yet (by name), created before the HAS_TOPIC rows that
+    /// name them; their df is counted like the others'.
+    /// </summary>
+    public IReadOnlyList<Topic> NewTopics { get; init; } = [];
+}

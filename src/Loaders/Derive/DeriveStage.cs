@@ -90,12 +90,12 @@ public static class DeriveStage
         var papers = load.PapersInStore;
         var growth = (double)(papers - mark.Papers) / mark.Papers;
         var share = (double)load.Papers.Count / mark.Papers;
-        var since = FormattableString.Invariant($"the corpus grew {Math.Max(0, growth):P1} since the last full pass ({mark.Papers:N0} papers, {mark.At:yyyy-MM-dd HH:mm}Z)");
+        var since = FormattableString.Invariant($"the corpus grew {Math.Max(0, growth) * 100:0.0}% since the last full pass ({mark.Papers:N0} papers, {mark.At:yyyy-MM-dd HH:mm}Z)");
         if (growth > options.FullPassGrowth || share > options.FullPassGrowth)
         {
-            return (false, since + FormattableString.Invariant($" and this load wrote {load.Papers.Count:N0} papers: more than {options.FullPassGrowth:P0}, a full pass"));
+            return (false, since + FormattableString.Invariant($" and this load wrote {load.Papers.Count:N0} papers: more than {options.FullPassGrowth * 100:0.#}%, a full pass"));
         }
 
-        return (true, since + FormattableString.Invariant($": {load.Papers.Count:N0} papers derived incrementally (a full pass past {options.FullPassGrowth:P0}, or with `citegraph derive`)"));
+        return (true, since + FormattableString.Invariant($": {load.Papers.Count:N0} papers derived incrementally (a full pass past {options.FullPassGrowth * 100:0.#}%, or with `citegraph derive`)"));
     }
 }

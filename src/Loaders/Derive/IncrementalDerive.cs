@@ -36,7 +36,12 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
         var papers = await store.ReadPaperTextsAsync(paperIds, cancellationToken).ConfigureAwait(false);
         progress?.Report(new DeriveProgress("extracting", 0, papers.Count));
         var extractions = Extract(papers, cancellationToken);
-        var vocabulary = new StoredVocabulary(await store.ReadTopicsAsync(cancellationToken).ConfigureAwait(false));
+        // What the papers carry already (a retry after a crash, a paper loaded again) is left out of the df they are derived with.
+        var carried = (await store.ReadPaperTopicsAsync([.. papers.Select(p => p.Id)], cancellationToken).ConfigureAwait(false))
+            .Values.SelectMany(list => list).CountBy(a => a.TopicId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var stored = await store.ReadTopicsAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = await NewTopicsAsync(papers, extractions, stored, cancellationToken).ConfigureAwait(false);
+        var vocabulary = new StoredVocabulary([.. stored, .. fresh], carried);
         var described = extractions.Select(e => vocabulary.Describe(e, _options.Topics.MaxTopicsPerPaper)).ToArray();
         var hasTopic = new List<TopicAssignment>();
         for (var i = 0; i < papers.Count; i++)
@@ -71,7 +76,7 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
 
         progress?.Report(new DeriveProgress("writing", 0, hasTopic.Count + coTopic.Count + citations.Count));
         var inferred = await store.WriteDerivedOfPapersAsync(
-            new DerivedLayerUpdate([.. papers.Select(p => p.Id)], hasTopic, owners, coTopic, citations), cancellationToken).ConfigureAwait(false);
+            new DerivedLayerUpdate([.. papers.Select(p => p.Id)], hasTopic, owners, coTopic, citations) { NewTopics = fresh }, cancellationToken).ConfigureAwait(false);
         return new DeriveReport(papers.Count, vocabulary.Count, hasTopic.Count, coTopic.Count, 0, inferred, clock.Elapsed)
         {
             Embedded = embedded,
@@ -79,6 +84,40 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
             EmbeddingSkipped = embeddingSkipped,
             Mode = DeriveMode.Incremental,
         };
+    }
+
+    /// <summary>
+    /// The topics the papers bring among themselves that the store lacks: <see cref="TopicCorpus"/> over the papers alone
+    /// (definitions, keywords and acronyms; key phrases two of them write), less every topic the stored vocabulary has
+    /// by name or key. Their idf is over the whole corpus (only these papers carry them until the next full pass); their
+    /// df starts at 0 and is counted by the write, so a re-run finds them stored and describes the papers alike.
+    /// </summary>
+    private async Task<List<Topic>> NewTopicsAsync(
+        IReadOnlyList<PaperText> papers, PaperExtraction[] extractions, IReadOnlyList<Topic> stored, CancellationToken cancellationToken)
+    {
+        var batch = new TopicCorpus(_options.Topics);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            batch.Add(papers[i].Id, extractions[i]);
+        }
+
+        var known = new StoredVocabulary(stored);
+        var names = stored.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var corpus = (await store.GetStatsAsync(cancellationToken).ConfigureAwait(false)).Papers;
+        var fresh = new List<Topic>();
+        foreach (var topic in batch.Build().Topics)
+        {
+            // An acronym may name several topics (two expansions); any other name the store knows is that topic.
+            if (topic.Df == 0 || names.Contains(topic.Name) || known.IndexOf(TopicKey.Of(topic.Name)) >= 0 ||
+                topic.Aliases.Any(a => !AcronymFinder.IsShortForm(a) && known.IndexOf(TopicKey.Of(a)) >= 0))
+            {
+                continue;
+            }
+
+            fresh.Add(new Topic(topic.Name, topic.Aliases, 0) { Idf = Math.Round(Math.Log(1.0 + (double)Math.Max(corpus, papers.Count) / topic.Df), 6) });
+        }
+
+        return fresh;
     }
 
     private PaperExtraction[] Extract(IReadOnlyList<PaperText> papers, CancellationToken cancellationToken)
@@ -122,8 +161,9 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
             }
         }
 
-        var postings = await store.ReadTopicPapersAsync([.. walked.Select(t => vocabulary.Topics[t].Id)], options.CoTopicMaxDf, cancellationToken).ConfigureAwait(false);
-        var candidates = postings.Values.SelectMany(p => p).Where(id => !mine.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
+        // The papers themselves may be on the lists already (a retry): read past them, so every run sees the same others.
+        var postings = await store.ReadTopicPapersAsync([.. walked.Select(t => vocabulary.Topics[t].Id)], options.CoTopicMaxDf + mine.Count, cancellationToken).ConfigureAwait(false);
+        var candidates = postings.Values.SelectMany(p => p.Where(id => !mine.Contains(id)).Take(options.CoTopicMaxDf)).Distinct(StringComparer.Ordinal).ToArray();
         var stored = await store.ReadPaperTopicsAsync(candidates, cancellationToken).ConfigureAwait(false);
         var topicIndex = vocabulary.Topics.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 

@@ -11,9 +11,11 @@ namespace CiteGraph.Loaders.Derive;
 /// text mentions a new paper's arXiv id or DOI; for every name a new paper coins, defines or uses, the papers writing it
 /// (full-text index) and those carrying its expansion topic (HAS_TOPIC index); the papers writing a phrase of a new
 /// title, or its title-name, or its whole title; the papers whose title holds a key phrase a new paper writes; the papers
-/// naming a new paper's first author "et al.". Each search is capped just above the rule's own limit (a name used by
-/// more than 400 papers, a phrase by more than 20, proposes nothing), so the rules count the same users as on the whole
-/// corpus wherever the count decides.
+/// naming a new paper's first author "et al.". A name or phrase written more often than its rule allows (a name by more
+/// than 400 papers, a title phrase by more than 20) proposes nothing on the whole corpus, so its writers are not read:
+/// that keeps the rules' corpus to a few thousand papers on a large store. The rules then count users among the papers
+/// read, which differs from the corpus-wide count where a common name's users were left out (measured against the full
+/// pass in IncrementalDeriveTests and bench/RESULTS.md).
 /// </summary>
 internal static class LineageNeighbourhood
 {
@@ -78,32 +80,29 @@ internal static class LineageNeighbourhood
             }
         }
 
-        // Whoever uses a name (or carries the topic it stands for) counts for the method rule: who coined it, who used it first.
-        foreach (var ids in (await store.FindPapersWritingAsync(names, NameUsers, cancellationToken: cancellationToken).ConfigureAwait(false)).Values)
+        // Whoever uses a name (or carries the topic it stands for) counts for the method rule: who coined it, who used it
+        // first. A name or phrase the corpus writes more often than its rule allows proposes nothing, so its writers are
+        // left out (they would only make the rules' corpus larger; the papers themselves are read past, so that a retry,
+        // when they carry their topics already, finds the same others).
+        var mine = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        void AddRare(IEnumerable<IReadOnlyList<string>> lists, int cap)
         {
-            found.UnionWith(ids);
+            foreach (var list in lists)
+            {
+                var others = list.Where(id => !mine.Contains(id)).ToList();
+                if (others.Count < cap)
+                {
+                    found.UnionWith(others);
+                }
+            }
         }
 
-        foreach (var ids in (await store.ReadTopicPapersAsync(expansionTopics, NameUsers, cancellationToken).ConfigureAwait(false)).Values)
-        {
-            found.UnionWith(ids);
-        }
-
-        foreach (var ids in (await store.FindPapersWritingAsync(titlePhrases, PhraseWriters, cancellationToken: cancellationToken).ConfigureAwait(false)).Values)
-        {
-            found.UnionWith(ids);
-        }
-
+        AddRare((await store.FindPapersWritingAsync(names, NameUsers + mine.Count, cancellationToken: cancellationToken).ConfigureAwait(false)).Values, NameUsers);
+        AddRare((await store.ReadTopicPapersAsync(expansionTopics, NameUsers + mine.Count, cancellationToken).ConfigureAwait(false)).Values, NameUsers);
+        AddRare((await store.FindPapersWritingAsync(titlePhrases, PhraseWriters + mine.Count, cancellationToken: cancellationToken).ConfigureAwait(false)).Values, PhraseWriters);
         // A stored title holding a phrase a new paper writes: the new paper may cite it (phrase rule), or quote it whole.
-        foreach (var ids in (await store.FindPapersWritingAsync(textPhrases, PhraseWriters, titleOnly: true, cancellationToken).ConfigureAwait(false)).Values)
-        {
-            found.UnionWith(ids);
-        }
-
-        foreach (var ids in (await store.FindPapersWritingAsync(titles, TitleWriters, cancellationToken: cancellationToken).ConfigureAwait(false)).Values)
-        {
-            found.UnionWith(ids);
-        }
+        AddRare((await store.FindPapersWritingAsync(textPhrases, PhraseWriters + mine.Count, titleOnly: true, cancellationToken).ConfigureAwait(false)).Values, PhraseWriters);
+        AddRare((await store.FindPapersWritingAsync(titles, TitleWriters + mine.Count, cancellationToken: cancellationToken).ConfigureAwait(false)).Values, TitleWriters);
 
         foreach (var p in papers)
         {

@@ -15,11 +15,16 @@ internal sealed class StoredVocabulary
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byAcronym = new(StringComparer.Ordinal);
 
-    public StoredVocabulary(IReadOnlyList<Topic> topics)
+    /// <param name="topics">The stored topics.</param>
+    /// <param name="without">
+    /// Papers per topic id to leave out of the stored df: those of the papers being derived, so that a second run (a retry
+    /// after a crash, when their rows are already stored) sees the df the first one saw.
+    /// </param>
+    public StoredVocabulary(IReadOnlyList<Topic> topics, IReadOnlyDictionary<string, int>? without = null)
     {
         Topics = topics;
         Idf = topics.Select(t => t.Idf).ToArray();
-        Df = topics.Select(t => t.Df).ToArray();
+        Df = topics.Select(t => Math.Max(0, t.Df - (without?.GetValueOrDefault(t.Id) ?? 0))).ToArray();
         // The canonical name's key wins over an alias's.
         for (var i = 0; i < topics.Count; i++)
         {
