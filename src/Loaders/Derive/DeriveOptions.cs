@@ -50,7 +50,8 @@ public sealed record DeriveOptions
     public double FullPassGrowth { get; init; } = 0.1;
 }
 
-/// <summary>Which derive pass ran.</summary>
+/// <summary>Which derive pass ran (by name in JSON reports).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeriveMode>))]
 public enum DeriveMode
 {
     /// <summary>The corpus-wide pass (<see cref="TopicsAndLineage"/>).</summary>
