@@ -5,16 +5,17 @@
 # and the time until the job is DONE (papers written, topics and lineage derived, snapshot rebuilt), then checks that a
 # paper of the sample has topics. Writes bench/out/ingest-job-LABEL/result.txt with the load average.
 #
-# usage: bench/run-ingest-job.sh [--db PATH] [--papers N] [--bin DIR] [--label NAME]
+# usage: bench/run-ingest-job.sh [--db PATH] [--papers N] [--bin DIR] [--label NAME] [--port N]
 #   --bin DIR   a published citegraph (default: publish this tree, Release, to bench/out/citegraph-release)
 #   --db PATH   the store (default bench/out/ingest-200k.db, made with `generate` + `load --no-embed` when missing);
 #               copied before each run, so every run ingests into the same store
+#   --port N    the server's port (default 5078; another on a shared machine may hold it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=bench/out/ingest-200k.db; PAPERS=200000; PORT=5078; BIN=bench/out/citegraph-release; BUILD=1; LABEL=run
 while [ $# -gt 0 ]; do
   case "$1" in
-    --db) DB=$2; shift 2;; --papers) PAPERS=$2; shift 2;; --bin) BIN=$2; BUILD=0; shift 2;; --label) LABEL=$2; shift 2;;
+    --db) DB=$2; shift 2;; --papers) PAPERS=$2; shift 2;; --bin) BIN=$2; BUILD=0; shift 2;; --label) LABEL=$2; shift 2;; --port) PORT=$2; shift 2;;
     *) echo "unknown argument $1" >&2; exit 2;;
   esac
 done

@@ -15,21 +15,7 @@ public sealed partial class Neo4jGraphStore
             var result = await RunAsync("read-paper-texts", cancellationToken, ("after", after), ("limit", ReadPageSize)).ConfigureAwait(false);
             foreach (var row in result.Rows)
             {
-                yield return new PaperText
-                {
-                    Id = row.GetString("id"),
-                    Title = row.GetStringOrNull("title") ?? "",
-                    Abstract = row.GetStringOrNull("abstract"),
-                    Year = row.GetInt32OrNull("year"),
-                    Published = row.GetStringOrNull("published"),
-                    ArxivId = row.GetStringOrNull("arxivId"),
-                    Doi = row.GetStringOrNull("doi"),
-                    Authors = row.GetList("authors").Select(a => a.GetString()!).ToArray(),
-                    Keywords = row.GetList("keywords").Select(k => k.GetString()!).Order(StringComparer.Ordinal).ToArray(),
-                    Mentions = row.GetList("mentions").Select(m => ParseMention(m.GetString()!)).OfType<ExternalId>()
-                        .OrderBy(m => m.Kind.ToString(), StringComparer.Ordinal).ThenBy(m => m.Value, StringComparer.Ordinal)
-                        .ToArray(),
-                };
+                yield return ReadPaperText(row);
                 after = row.GetInt64("seq");
             }
 

@@ -18,35 +18,11 @@ public sealed partial class SqliteGraphStore
         await using var tx = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = """
-            SELECT p.id, p.title, p.abstract, p.year, p.published, p.arxiv_id, p.doi,
-                   (SELECT json_group_array(name) FROM (SELECT a.name FROM authored ad JOIN author a ON a.pk = ad.author_pk
-                     WHERE ad.paper_pk = p.pk ORDER BY ad.position, a.name)),
-                   (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keyword k WHERE k.paper_pk = p.pk ORDER BY keyword)),
-                   (SELECT json_group_array(json_array(kind, value)) FROM (SELECT kind, value FROM paper_mention m
-                     WHERE m.paper_pk = p.pk ORDER BY kind, value))
-            FROM paper p WHERE p.is_stub = 0 ORDER BY p.pk;
-            """;
+        command.CommandText = PaperTextSelect + " WHERE p.is_stub = 0 ORDER BY p.pk;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var mentions = JsonSerializer.Deserialize<string[][]>(reader.GetString(9)) ?? [];
-            yield return new PaperText
-            {
-                Id = reader.GetString(0),
-                Title = reader.GetString(1),
-                Abstract = reader.IsDBNull(2) ? null : reader.GetString(2),
-                Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                Published = reader.IsDBNull(4) ? null : reader.GetString(4),
-                ArxivId = reader.IsDBNull(5) ? null : reader.GetString(5),
-                Doi = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Authors = JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [],
-                Keywords = JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
-                Mentions = mentions
-                    .Where(m => m.Length == 2 && Enum.TryParse<ExternalIdKind>(m[0], out _))
-                    .Select(m => new ExternalId(Enum.Parse<ExternalIdKind>(m[0]), m[1]))
-                    .ToArray(),
-            };
+            yield return ReadPaperText(reader);
         }
     }
 

@@ -127,6 +127,48 @@ public class GuardedGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<int> ReplaceInferredCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReplaceInferredCitationsAsync(citations, cancellationToken));
 
+    // IIncrementalDeriveStore
+
+    /// <inheritdoc />
+    public Task<FullDeriveMark?> ReadFullDeriveAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadFullDeriveAsync(cancellationToken));
+
+    /// <inheritdoc />
+    public Task WriteFullDeriveAsync(FullDeriveMark mark, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.WriteFullDeriveAsync(mark, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PaperText>> ReadPaperTextsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadPaperTextsAsync(paperIds, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Topic>> ReadTopicsAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadTopicsAsync(cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadTopicPapersAsync(IReadOnlyCollection<string> topicIds, int limit, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.ReadTopicPapersAsync(topicIds, limit, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<TopicAssignment>>> ReadPaperTopicsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.ReadPaperTopicsAsync(paperIds, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CoTopicRow>> ReadCoTopicRowsAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadCoTopicRowsAsync(paperIds, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindPapersWritingAsync(
+        IReadOnlyCollection<string> phrases, int limit, bool titleOnly = false, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.FindPapersWritingAsync(phrases, limit, titleOnly, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> FindPapersMentioningAsync(IReadOnlyCollection<ExternalId> ids, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.FindPapersMentioningAsync(ids, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> FindPapersByExternalIdsAsync(IReadOnlyCollection<ExternalId> ids, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.FindPapersByExternalIdsAsync(ids, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PaperVector>> ReadVectorsOfAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadVectorsOfAsync(paperIds, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<int> WriteDerivedOfPapersAsync(DerivedLayerUpdate update, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.WriteDerivedOfPapersAsync(update, cancellationToken));
+
     // ITopicReader
 
     /// <inheritdoc />

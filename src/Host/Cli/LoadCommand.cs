@@ -199,7 +199,8 @@ internal static class LoadCommand
         {
             AnsiConsole.MarkupLine(
                 $"derived {d.Topics:N0} topics, {d.CoTopic:N0} CO_TOPIC, {d.CoOccurs:N0} CO_OCCURS, {d.InferredCitations:N0} inferred CITES, " +
-                $"{Markup.Escape(CommonOptions.EmbeddingSummary(d))} in {d.Elapsed.TotalSeconds:F1}s");
+                $"{Markup.Escape(CommonOptions.EmbeddingSummary(d))} in {d.Elapsed.TotalSeconds:F1}s" +
+                (d.Reason is { } why ? $" ({(d.Mode == DeriveMode.Incremental ? "incremental" : "full pass")}: {Markup.Escape(why)})" : ""));
         }
     }
 }

@@ -36,6 +36,29 @@ public sealed record DeriveOptions
 
     /// <summary>Papers embedded and written per step (one write transaction each; the unit of progress). Default 256.</summary>
     public int EmbedBatchSize { get; init; } = 256;
+
+    /// <summary>
+    /// Whether a load may derive only the papers it wrote (<see cref="IncrementalDerive"/>) when the store was derived in
+    /// full before and has not grown past <see cref="FullPassGrowth"/> since. Default true; false always runs the full pass.
+    /// </summary>
+    public bool Incremental { get; init; } = true;
+
+    /// <summary>
+    /// How much the corpus may grow (as a share of the papers the last full pass derived) before a load runs the full
+    /// pass again, so that topics, idf and co-occurrences follow the corpus. Default 0.1 (10%).
+    /// </summary>
+    public double FullPassGrowth { get; init; } = 0.1;
+}
+
+/// <summary>Which derive pass ran (by name in JSON reports).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeriveMode>))]
+public enum DeriveMode
+{
+    /// <summary>The corpus-wide pass (<see cref="TopicsAndLineage"/>).</summary>
+    Full,
+
+    /// <summary>Only the papers a load wrote and what they touch (<see cref="IncrementalDerive"/>).</summary>
+    Incremental,
 }
 
 /// <summary>A progress tick of the derive pass.</summary>
@@ -69,4 +92,14 @@ public sealed record DeriveReport(
 
     /// <summary>Why embedding did not run although it was asked for (model not loadable, store without vectors), else null.</summary>
     public string? EmbeddingSkipped { get; init; }
+
+    /// <summary>
+    /// Which pass ran: <see cref="DeriveMode.Full"/> (every paper; <see cref="Papers"/> is the corpus) or
+    /// <see cref="DeriveMode.Incremental"/> (<see cref="Papers"/> are the papers the load wrote, <see cref="Topics"/> the
+    /// stored vocabulary, <see cref="CoTopic"/> the rows of the lists rebuilt, <see cref="CoOccurs"/> 0: unchanged).
+    /// </summary>
+    public DeriveMode Mode { get; init; }
+
+    /// <summary>Why this pass was chosen (e.g. "the corpus grew 12% since the last full pass"), or null when asked for directly.</summary>
+    public string? Reason { get; init; }
 }

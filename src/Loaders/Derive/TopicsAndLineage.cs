@@ -95,6 +95,8 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
             progress?.Report(new DeriveProgress("writing lineage", citations.Count, citations.Count));
         }
 
+        // What a later load measures its growth against (DeriveStage): the corpus this pass derived.
+        await store.WriteFullDeriveAsync(new FullDeriveMark(corpus.PaperCount, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
         return new DeriveReport(corpus.PaperCount, graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count, inferred, clock.Elapsed)
         {
             Embedded = embedded,

@@ -53,6 +53,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var mergedBy = new Dictionary<MatchKind, int>();
         var batch = new List<ResolvedRecord>(_options.BatchSize);
         int read = 0, loaded = 0, created = 0, merged = 0, storedMeanwhile = 0;
+        var written = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var entry in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -104,6 +105,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                     }
 
                     batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
+                    written.Add(resolution.PaperId);
                     loaded++;
                     if (batch.Count >= _options.BatchSize)
                     {
@@ -176,6 +178,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             CitationsAdded = ExplicitCitations(stats) - explicitBefore,
             Elapsed = clock.Elapsed,
             Indexing = indexing,
+            Papers = written,
         };
     }
 

@@ -42,6 +42,9 @@ public sealed record LoadReport
     /// new papers for search; null when the load was not a bulk load.
     /// </summary>
     public TimeSpan? Indexing { get; init; }
+    /// <summary>The papers this load wrote records into (new or merged), by id: what an incremental derive pass derives.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyCollection<string> Papers { get; init; } = [];
     /// <summary>What the derive stage after the load computed (<see cref="Derive.DeriveStage.AfterLoadAsync"/>), or null when it did not run.</summary>
     public Derive.DeriveReport? Derived { get; init; }
 }

@@ -6,14 +6,17 @@ namespace CiteGraph.Loaders.Tests.Support;
 /// <summary>Reads a SQLite store file directly: whole-table dumps for idempotency checks and single counts.</summary>
 internal static class StoreDump
 {
-    /// <summary>Every row of every table (FTS shadow tables aside), sorted, as text.</summary>
+    /// <summary>
+    /// Every row of every table, sorted, as text; FTS shadow tables aside, and <c>derive_state</c>, which records when
+    /// the last full derive pass ran (a pass run again is a new pass, on the same graph).
+    /// </summary>
     public static async Task<string> DumpAsync(string databasePath)
     {
         await using var connection = await OpenAsync(databasePath);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' ORDER BY name;";
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' AND name <> 'derive_state' ORDER BY name;";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
