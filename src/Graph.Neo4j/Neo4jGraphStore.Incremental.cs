@@ -171,9 +171,9 @@ public sealed partial class Neo4jGraphStore
         var ids = update.Papers.Distinct(StringComparer.Ordinal).ToArray();
         var owners = update.CoTopicOwners.Distinct(StringComparer.Ordinal).ToArray();
         var hasTopic = update.HasTopic.Select(h => new HasTopicByIdRow(h.PaperId, h.TopicId, h.Weight)).ToList();
-        var coTopic = update.CoTopic.Select(c => new CoTopicLinkRow(c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons])).ToList();
+        var coTopic = update.CoTopic.Select(CoTopicLinkRow.From).ToList();
         var newTopics = update.NewTopics.Select(t => new TopicRow(
-            t.Id, t.Name, [.. t.Aliases], 0, t.Idf,
+            t.Id, t.Name, [.. t.Aliases], 0, t.Idf, TopicYears.ToJson(t.ByYear), t.Growth,
             t.Aliases.Prepend(t.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal).ToArray())).ToList();
         var citations = update.Inferred.Select(c => new CitationRow(c.From, c.To, "inferred", c.Confidence, c.Evidence)).ToList();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

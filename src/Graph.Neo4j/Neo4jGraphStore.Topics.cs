@@ -36,8 +36,7 @@ public sealed partial class Neo4jGraphStore
             // Each name as written (lower-cased) and its canonical key, so a look-up by any variant finds it.
             t.Aliases.Prepend(t.Name).SelectMany(a => new[] { a.ToLowerInvariant(), KeyAlias(a) }).Distinct(StringComparer.Ordinal).ToArray())).ToList();
         var hasTopic = graph.HasTopic.Select(h => new HasTopicLinkRow(h.PaperId, graph.Topics[h.Topic].Name, h.Weight)).ToList();
-        var coTopic = graph.CoTopic.Select(c => new CoTopicLinkRow(
-            c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons], [.. c.Reasons.Select((_, i) => i < c.ReasonWeights.Count ? c.ReasonWeights[i] : c.Weight)])).ToList();
+        var coTopic = graph.CoTopic.Select(CoTopicLinkRow.From).ToList();
         var broader = graph.Broader.Select(b => new BroaderLinkRow(graph.Topics[b.Narrower].Name, graph.Topics[b.Broader].Name)).ToList();
         var coOccurs = graph.CoOccurs.Select(c => new CoOccursLinkRow(graph.Topics[c.First].Name, graph.Topics[c.Second].Name, c.Count, c.Pmi)).ToList();
 
@@ -304,7 +303,12 @@ public sealed partial class Neo4jGraphStore
 
     private sealed record HasTopicLinkRow(string PaperId, string Topic, double Weight);
 
-    private sealed record CoTopicLinkRow(string PaperId, string OtherId, double Weight, int Shared, string[] Reasons, double[] ReasonWeights);
+    private sealed record CoTopicLinkRow(string PaperId, string OtherId, double Weight, int Shared, string[] Reasons, double[] ReasonWeights)
+    {
+        /// <summary>The row of a co-topic edge; a reason without its own weight (edges written before weights) gets the edge's.</summary>
+        public static CoTopicLinkRow From(CoTopicRow c) =>
+            new(c.PaperId, c.OtherId, c.Weight, c.Shared, [.. c.Reasons], [.. c.Reasons.Select((_, i) => i < c.ReasonWeights.Count ? c.ReasonWeights[i] : c.Weight)]);
+    }
 
     private sealed record BroaderLinkRow(string Narrower, string Broader);
 

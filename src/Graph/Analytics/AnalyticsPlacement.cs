@@ -40,6 +40,13 @@ public sealed record AnalyticsPlacement(bool InDatabase, string Reason, string? 
             ? new(false, "", $"--in-database: {why}")
             : new(false, $"in process: {why}");
 
+        // The database projects one stored relationship type; the automatic choice and the hybrid and semantic graphs are
+        // built here from several layers (and embeddings), so they run in process.
+        if (request.Graph is not (AnalyticsGraph.Citations or AnalyticsGraph.CoTopic))
+        {
+            return NotHere($"communities on the {request.Graph.ToString().ToLowerInvariant()} graph are built in process (--graph citations or cotopic can run in the database)");
+        }
+
         if (Of(store) is not { } engine)
         {
             return NotHere("this store has no in-database analytics (Neo4j with the Graph Data Science library has)");

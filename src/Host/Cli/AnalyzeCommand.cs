@@ -105,9 +105,9 @@ internal static class AnalyzeCommand
             }
 
             AnsiConsole.Write(table);
-            if (report.Graph is { } choice)
+            if (report.Graph is { } graphChoice)
             {
-                AnsiConsole.MarkupLine($"communities on [bold]{Markup.Escape(choice.Name)}[/]: {Markup.Escape(choice.Reason)}");
+                AnsiConsole.MarkupLine($"communities on [bold]{Markup.Escape(graphChoice.Name)}[/]: {Markup.Escape(graphChoice.Reason)}");
                 foreach (var level in report.Levels)
                 {
                     AnsiConsole.MarkupLine(Markup.Escape(level.ToString()));
