@@ -66,6 +66,12 @@ fi
 "$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
 "$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --json > "$OUT/citegraph-fit.json"
 "$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --json > "$OUT/citegraph-fit-open.json"
+# The same frozen fit without the citation-trained features (CitationSemantic, TermAssociation): what they add, same run.
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE \
+  --fit-features "all,-citation-semantic,-term-association" --json > "$OUT/citegraph-fit-base.json"
+# How each feature was judged before it was kept: 2-fold cross-validation by paper on the training papers only.
+"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --cv-folds 2 \
+  --fit-features "all,-citation-semantic,-term-association" --fit-features "all,-term-association" --fit-features "all,-citation-semantic" --fit-features all > "$OUT/cv.txt"
 wait $PEER
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
 "$PY" bench/peers/suggest_report.py "$OUT" bench/RESULTS.md

@@ -43,6 +43,12 @@ def main():
         r = open_fit["runs"][-1]
         rows.append(("CiteGraph, weights fitted on %s with the whole earlier graph (comparison)" % open_fit["fit"].split(":")[0].replace("fitted on ", ""), "ours",
                      r["recallAtK"], r["mrr"], r["hitShare"], r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), open_fit["fit"] or ""))
+    base_path = os.path.join(out, "citegraph-fit-base.json")
+    if os.path.exists(base_path):
+        base = json.load(open(base_path, encoding="utf-8"))
+        r = base["runs"][-1]
+        rows.append(("CiteGraph, the same frozen fit without the citation-trained features (CitationSemantic, TermAssociation)", "ours",
+                     r["recallAtK"], r["mrr"], r["hitShare"], r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), base["fit"] or ""))
     refit = fit["runs"][-1]
     rows.append(("**CiteGraph, weights fitted on %s in this run**" % fit["fit"].split(":")[0].replace("fitted on ", ""), "ours", refit["recallAtK"], refit["mrr"], refit["hitShare"], refit["citingPapers"],
                  "%d / %d" % (refit["hits"], refit["relevant"]), fit["fit"] or ""))
@@ -76,7 +82,13 @@ def main():
     for label, kind, recall, mrr, hit, papers, found, note in rows:
         ratio = "%.2f×" % (recall / best_peer[2]) if best_peer[2] else "–"
         lines.append("| %s | %.3f | %.3f | %.3f | %s | %s | %s | %s |" % (label, recall, mrr, hit, f"{papers:,}", found, ratio, note))
-    lines += ["", "Best peer: %s (recall@%d %.3f)." % (best_peer[0], k, best_peer[2]), END]
+    lines += ["", "Best peer: %s (recall@%d %.3f)." % (best_peer[0], k, best_peer[2])]
+    cv_path = os.path.join(out, "cv.txt")
+    if os.path.exists(cv_path):
+        lines += ["", "Cross-validation by paper on the training papers only (how the features were judged before being kept; "
+                  "feature sets as `--fit-features`):", ""]
+        lines += ["- " + l.split("; weights per fold")[0] for l in open(cv_path, encoding="utf-8").read().splitlines() if l.strip()]
+    lines += [END]
     section = "\n".join(lines) + "\n"
     text = open(results, encoding="utf-8").read()
     if START in text:

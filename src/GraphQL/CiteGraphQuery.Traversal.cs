@@ -123,7 +123,7 @@ public sealed partial class CiteGraphQuery
                 {
                     throw new InvalidArgumentError(
                         "by",
-                        "KEY_TERMS, CITED_BY_SIMILAR, POPULARITY, DIRECT_CITATION and RECENCY are reasons of suggestedReferences; related measures " +
+                        "KEY_TERMS, CITED_BY_SIMILAR, POPULARITY, DIRECT_CITATION, RECENCY, TERM_ASSOCIATION and CITATION_SEMANTIC are reasons of suggestedReferences; related measures " +
                         "CO_CITATION, BIBLIOGRAPHIC_COUPLING, SHARED_REPO, PERSONALIZED_PAGERANK, CO_TOPIC and SEMANTIC.");
                 }
 

@@ -11,4 +11,7 @@ public interface ISemanticNeighbours
 
     /// <summary>The cosine of two papers, or null when either has no vector.</summary>
     float? Similarity(int a, int b);
+
+    /// <summary>The paper's unit vector, or null when it has none (or the plug keeps no vectors): what <see cref="CitationProjection"/> is fitted on.</summary>
+    ReadOnlyMemory<float>? Vector(int paper) => null;
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 
@@ -82,7 +81,7 @@ public sealed class StoredVectorNeighbours : ISemanticNeighbours
                 continue;
             }
 
-            var score = Dot(query, _matrix.AsSpan(r * _dimensions, _dimensions));
+            var score = VectorMath.Dot(query, _matrix.AsSpan(r * _dimensions, _dimensions));
             if (heap.Count < k)
             {
                 heap.Enqueue(r, score);
@@ -103,6 +102,9 @@ public sealed class StoredVectorNeighbours : ISemanticNeighbours
         return result;
     }
 
+    public ReadOnlyMemory<float>? Vector(int paper) =>
+        paper < 0 || paper >= _rowOf.Length || _rowOf[paper] < 0 ? null : _matrix.AsMemory(_rowOf[paper] * _dimensions, _dimensions);
+
     public float? Similarity(int a, int b)
     {
         if (a < 0 || b < 0 || a >= _rowOf.Length || b >= _rowOf.Length || _rowOf[a] < 0 || _rowOf[b] < 0)
@@ -110,24 +112,6 @@ public sealed class StoredVectorNeighbours : ISemanticNeighbours
             return null;
         }
 
-        return Dot(_matrix.AsSpan(_rowOf[a] * _dimensions, _dimensions), _matrix.AsSpan(_rowOf[b] * _dimensions, _dimensions));
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        }
-
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-
-        return total;
+        return VectorMath.Dot(_matrix.AsSpan(_rowOf[a] * _dimensions, _dimensions), _matrix.AsSpan(_rowOf[b] * _dimensions, _dimensions));
     }
 }

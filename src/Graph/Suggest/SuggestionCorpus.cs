@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 
@@ -10,6 +11,8 @@ namespace CiteGraph.Graph.Suggest;
 /// </summary>
 public sealed class SuggestionCorpus
 {
+    private readonly ConcurrentDictionary<int, Lazy<CitationModels>> _models = new();
+
     private SuggestionCorpus(GraphSnapshot snapshot, PaperMonth[] months, string?[] titles, TermIndex terms, int[] byCitations, ISemanticNeighbours? semantic)
     {
         Snapshot = snapshot;
@@ -39,6 +42,13 @@ public sealed class SuggestionCorpus
 
     /// <summary>The embedding neighbours, or null when none are plugged in.</summary>
     public ISemanticNeighbours? Semantic { get; }
+
+    /// <summary>
+    /// The models learned from the explicit citations made by papers dated before <paramref name="before"/> (every
+    /// citation when null), fitted on first use and kept for this snapshot.
+    /// </summary>
+    public CitationModels ModelsBefore(int? before) =>
+        _models.GetOrAdd(before ?? int.MaxValue, key => new Lazy<CitationModels>(() => CitationModels.Fit(this, key == int.MaxValue ? null : key))).Value;
 
     /// <summary>
     /// Reads every paper's text from <paramref name="store"/> and indexes the papers <paramref name="snapshot"/> knows;

@@ -80,6 +80,16 @@ public static class SuggestionEngine
         private readonly float[] _text = new float[corpus.Snapshot.PaperCount];
         private readonly PaperMonth _month = corpus.Months[paper];
 
+        /// <summary>
+        /// The citation-trained models this paper may use: in held-out scope fitted only on citations made before its year
+        /// (and before <c>graphBefore</c>), so a paper never learns from its own references; none for an undated held-out paper.
+        /// </summary>
+        private readonly CitationModels? _models = scope == SuggestionScope.Live
+            ? corpus.ModelsBefore(null)
+            : corpus.Months[paper].Year is { } year ? corpus.ModelsBefore(Math.Min(year, graphBefore ?? int.MaxValue)) : null;
+
+        private Dictionary<int, float>? _association;
+
         public List<SuggestionCandidate> Candidates()
         {
             var snapshot = corpus.Snapshot;
@@ -188,8 +198,20 @@ public static class SuggestionEngine
                 }
             }
 
+            var projected = _models?.Projection is { } projection && corpus.Semantic?.Vector(paper) is { } own ? projection.Project(own.Span) : null;
+            _association = _models?.Association?.Query(paper);
             foreach (var c in pool)
             {
+                if (projected is not null && corpus.Semantic!.Vector(c) is { } vector && VectorMath.Dot(projected, vector.Span) is var mapped && mapped > 0)
+                {
+                    Raw(SuggestionFeature.CitationSemantic)[c] = mapped;
+                }
+
+                if (_association is { Count: > 0 } && _models!.Association!.Score(_association, c) is var associated && associated > 0)
+                {
+                    Raw(SuggestionFeature.TermAssociation)[c] = associated;
+                }
+
                 if (_text[c] > 0)
                 {
                     Raw(SuggestionFeature.KeyTerms)[c] = _text[c];
@@ -263,6 +285,10 @@ public static class SuggestionEngine
                 : "it cites it",
             SuggestionFeature.Recency => string.Create(CultureInfo.InvariantCulture,
                 $"papers {Age(c)} older are cited {value:0.##}× as readily as the average in the graph"),
+            SuggestionFeature.CitationSemantic => string.Create(CultureInfo.InvariantCulture,
+                $"close to what papers like it cite (citation-trained embedding cosine {value:0.###}, learned from {_models!.Projection!.Pairs} citations)"),
+            SuggestionFeature.TermAssociation => string.Create(CultureInfo.InvariantCulture,
+                $"its terms {string.Join(", ", _models!.Association!.Explain(_association!, c, 4))} go with this paper's terms in earlier citations (association {value:0.###})"),
             _ => feature.ToString(),
         };
 
@@ -291,6 +317,8 @@ public static class SuggestionEngine
             SuggestionFeature.CoCitation => RelatedBy.CoCitation,
             SuggestionFeature.Coupling => RelatedBy.BibliographicCoupling,
             SuggestionFeature.Recency => RelatedBy.Recency,
+            SuggestionFeature.CitationSemantic => RelatedBy.CitationSemantic,
+            SuggestionFeature.TermAssociation => RelatedBy.TermAssociation,
             _ => RelatedBy.DirectCitation,
         };
 

@@ -32,4 +32,16 @@ public enum SuggestionFeature
     /// back is cited more readily than last month's or a decade-old work.
     /// </summary>
     Recency,
+
+    /// <summary>
+    /// Cosine of the candidate's sentence embedding with the paper's mapped by <see cref="CitationProjection"/>: the map learned
+    /// from the graph's earlier citations, so that a paper's image lies near what papers of its kind cite.
+    /// </summary>
+    CitationSemantic,
+
+    /// <summary>
+    /// How strongly the candidate's terms go with the paper's (different) terms in the graph's earlier citations
+    /// (<see cref="Suggest.TermAssociation"/>): words the citing and cited sides use for the same thing.
+    /// </summary>
+    TermAssociation,
 }

@@ -25,33 +25,85 @@ public static class SuggestionWeightFit
     /// graph frozen as an evaluation's graph is, so that the weights learn how far the citation features carry when
     /// the graph lags behind the papers (the evaluated 2020–2022 papers see only citations made before 2020).
     /// </param>
-    public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null)
+    /// <param name="features">The features the fit may weigh (others stay 0); every feature when null.</param>
+    public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null, IReadOnlySet<SuggestionFeature>? features = null)
+    {
+        var training = Training(corpus, truth, years, graphBefore);
+        var (weights, (recall, mrr)) = FitOn(training, k, maxPasses, features);
+        return (weights, recall, mrr);
+    }
+
+    /// <summary>
+    /// Cross-validation by paper on the training papers: they are split into <paramref name="folds"/> folds (by their
+    /// position in a stable order), the weights are fitted on all folds but one and measured on that one, and the
+    /// held-out recall@k and MRR are averaged over every paper. How a feature is judged before it is kept: each set of
+    /// <paramref name="featureSets"/> (null: every feature) is cross-validated on the same candidates and folds.
+    /// </summary>
+    public static IReadOnlyList<(double Recall, double Mrr, IReadOnlyList<SuggestionWeights> Weights)> CrossValidate(
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int folds, IReadOnlyList<IReadOnlySet<SuggestionFeature>?> featureSets, int? graphBefore = null, int maxPasses = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        ArgumentNullException.ThrowIfNull(featureSets);
+        var training = Training(corpus, truth, years, graphBefore);
+        var results = new List<(double, double, IReadOnlyList<SuggestionWeights>)>();
+        foreach (var features in featureSets)
+        {
+            double recall = 0, mrr = 0;
+            var fitted = new List<SuggestionWeights>();
+            for (var fold = 0; fold < folds; fold++)
+            {
+                var f = fold;
+                var fitOn = training.Where((_, i) => i % folds != f).ToArray();
+                var heldOut = training.Where((_, i) => i % folds == f).ToArray();
+                var (weights, _) = FitOn(fitOn, k, maxPasses, features);
+                var (r, m) = Measure(heldOut, weights, k);
+                recall += r * heldOut.Length;
+                mrr += m * heldOut.Length;
+                fitted.Add(weights);
+            }
+
+            results.Add(training.Length == 0 ? (0, 0, fitted) : (recall / training.Length, mrr / training.Length, fitted));
+        }
+
+        return results;
+    }
+
+    private static (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] Training(SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int? graphBefore)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(truth);
         var papers = SuggestionEvaluation.Citing(corpus, truth, years);
         var training = new (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[papers.Count];
         Parallel.For(0, papers.Count, i => training[i] = (SuggestionEngine.Candidates(corpus, papers[i], SuggestionScope.HeldOut, graphBefore), truth.References[papers[i]]));
+        return training;
+    }
 
-        (double Recall, double Mrr) Measure(SuggestionWeights weights)
+    private static (double Recall, double Mrr) Measure((IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, SuggestionWeights weights, int k)
+    {
+        double recall = 0, mrr = 0;
+        foreach (var (candidates, known) in training)
         {
-            double recall = 0, mrr = 0;
-            foreach (var (candidates, known) in training)
-            {
-                var ranked = candidates.Select(c => (c.Paper, Score: c.Score(weights))).Where(c => c.Score > 0)
-                    .OrderByDescending(c => c.Score).ThenBy(c => c.Paper).Take(k).Select(c => c.Paper).ToList();
-                var (r, rr, _) = SuggestionEvaluation.Score(ranked, known, k);
-                recall += r;
-                mrr += rr;
-            }
-
-            return training.Length == 0 ? (0, 0) : (recall / training.Length, mrr / training.Length);
+            var ranked = candidates.Select(c => (c.Paper, Score: c.Score(weights))).Where(c => c.Score > 0)
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Paper).Take(k).Select(c => c.Paper).ToList();
+            var (r, rr, _) = SuggestionEvaluation.Score(ranked, known, k);
+            recall += r;
+            mrr += rr;
         }
 
-        // Two starts (key terms alone; every feature at 1), since a greedy search can stop at a local optimum.
-        var all = SuggestionWeights.From(Enum.GetValues<SuggestionFeature>().ToDictionary(f => f, _ => 1.0));
+        return training.Length == 0 ? (0, 0) : (recall / training.Length, mrr / training.Length);
+    }
+
+    private static (SuggestionWeights Weights, (double Recall, double Mrr) Score) FitOn(
+        (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, int k, int maxPasses, IReadOnlySet<SuggestionFeature>? features)
+    {
+        var allowed = Enum.GetValues<SuggestionFeature>().Where(f => features is null || features.Contains(f)).ToArray();
+
+        // Two starts (key terms alone, or the first allowed feature; every allowed feature at 1), since a greedy search can stop at a local optimum.
+        var all = SuggestionWeights.From(allowed.ToDictionary(f => f, _ => 1.0));
+        var single = SuggestionWeights.Only(allowed.Contains(SuggestionFeature.KeyTerms) ? SuggestionFeature.KeyTerms : allowed[0]);
         (SuggestionWeights Weights, (double Recall, double Mrr) Score)? winner = null;
-        foreach (var start in new[] { SuggestionWeights.Only(SuggestionFeature.KeyTerms), all })
+        foreach (var start in new[] { single, all })
         {
             var result = Search(start);
             if (winner is not { } w || Better(result.Score, w.Score))
@@ -60,16 +112,15 @@ public static class SuggestionWeightFit
             }
         }
 
-        var (fitted, (fittedRecall, fittedMrr)) = winner!.Value;
-        return (fitted, fittedRecall, fittedMrr);
+        return winner!.Value;
 
         (SuggestionWeights Weights, (double Recall, double Mrr) Score) Search(SuggestionWeights start)
         {
-            var (best, bestScore) = (start, Measure(start));
+            var (best, bestScore) = (start, Measure(training, start, k));
             for (var pass = 0; pass < maxPasses; pass++)
             {
                 var improved = false;
-                foreach (var feature in Enum.GetValues<SuggestionFeature>())
+                foreach (var feature in allowed)
                 {
                     foreach (var value in Grid)
                     {
@@ -79,7 +130,7 @@ public static class SuggestionWeightFit
                             continue;
                         }
 
-                        var score = Measure(trial);
+                        var score = Measure(training, trial, k);
                         if (Better(score, bestScore))
                         {
                             (best, bestScore, improved) = (trial, score, true);

@@ -113,6 +113,12 @@ public sealed class TermIndex
         return new TermIndex(terms, postingPapers, postingWeights, paperTerms, paperWeights);
     }
 
+    /// <summary>The paper's term ids, ascending, and their L2-normalized TF-IDF weights (aligned).</summary>
+    public (int[] Terms, float[] Weights) Vector(int paper) => (_paperTerms[paper], _paperWeights[paper]);
+
+    /// <summary>The text of a term id.</summary>
+    public string Term(int term) => _terms[term];
+
     /// <summary>Cosine similarity of <paramref name="paper"/> to every paper sharing a term with it, added into <paramref name="similarity"/> (length <see cref="PaperCount"/>).</summary>
     public void Similarities(int paper, float[] similarity)
     {

@@ -44,6 +44,12 @@ public enum RelatedBy
 
     /// <summary>Of an age the graph's papers cite readily (a few years older, typically).</summary>
     Recency = 1024,
+
+    /// <summary>Its terms go with the paper's (different) terms in earlier citations (a term association learned from them).</summary>
+    TermAssociation = 2048,
+
+    /// <summary>Close to what papers like it cite: embedding cosine after a map learned from earlier citations.</summary>
+    CitationSemantic = 4096,
 }
 
 /// <summary>

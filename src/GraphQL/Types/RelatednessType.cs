@@ -20,5 +20,7 @@ public sealed class RelatednessType : EnumerationGraphType
         Add("POPULARITY", RelatedBy.Popularity, "Cited often in the graph (a reason of suggested references).");
         Add("DIRECT_CITATION", RelatedBy.DirectCitation, "Cited by the paper itself, explicitly or inferred from its text (a reason of suggested references).");
         Add("RECENCY", RelatedBy.Recency, "Of an age the graph's papers cite readily, a few years older typically (a reason of suggested references).");
+        Add("TERM_ASSOCIATION", RelatedBy.TermAssociation, "Its terms go with the paper's different terms in earlier citations, a term association learned from them (a reason of suggested references).");
+        Add("CITATION_SEMANTIC", RelatedBy.CitationSemantic, "Close to what papers like it cite: embedding cosine after a map learned from earlier citations (a reason of suggested references).");
     }
 }

@@ -36,9 +36,20 @@ internal static class EvalSuggestCommand
             Description = "With --fit-years: the training papers see only citations made before this year, as the evaluated papers see a graph that stops before them.",
             HelpName = "YEAR",
         };
+        var fitFeatures = new Option<string[]>("--fit-features")
+        {
+            Description = "With --fit-years: the features the fit may weigh, comma-separated; 'all' is every feature and '-name' leaves one out ('all,-term-association'). " +
+                "Repeat the option to compare several sets with --cv-folds.",
+            HelpName = "F1,F2",
+        };
+        var cvFolds = new Option<int?>("--cv-folds")
+        {
+            Description = "With --fit-years: cross-validate by paper on the training papers instead (fit on all folds but one, measure on it) for each --fit-features set, print the held-out recall@k and MRR, and stop.",
+            HelpName = "N",
+        };
         var command = new Command("eval-suggest", "Measure suggested references against a truth file of known references: recall@k, MRR and the share of papers with a hit.")
         {
-            db, truth, k, years, features, each, fit, fitGraph, json,
+            db, truth, k, years, features, each, fit, fitGraph, fitFeatures, cvFolds, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -64,6 +75,7 @@ internal static class EvalSuggestCommand
 
             YearRange? citingYears, fitYears;
             SuggestionWeights? chosen;
+            IReadOnlyList<IReadOnlySet<SuggestionFeature>?> fitSets;
             try
             {
                 citingYears = result.GetValue(years) is { } y ? YearRange.Parse(y) : null;
@@ -71,6 +83,7 @@ internal static class EvalSuggestCommand
                 chosen = result.GetValue(features) is { } names
                     ? SuggestionWeights.From(names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToDictionary(FeatureNames.Parse, _ => 1.0))
                     : null;
+                fitSets = result.GetValue(fitFeatures) is { Length: > 0 } sets ? sets.Select(IReadOnlySet<SuggestionFeature>? (set) => FeatureNames.ParseSet(set)).ToList() : [null];
             }
             catch (FormatException e)
             {
@@ -78,9 +91,15 @@ internal static class EvalSuggestCommand
                 return 2;
             }
 
-            if (result.GetValue(fitGraph) is not null && fitYears is null)
+            if ((result.GetValue(fitGraph) is not null || result.GetValue(cvFolds) is not null || result.GetValue(fitFeatures) is { Length: > 0 }) && fitYears is null)
             {
-                await Console.Error.WriteLineAsync("--fit-graph-before needs --fit-years.");
+                await Console.Error.WriteLineAsync("--fit-graph-before, --fit-features and --cv-folds need --fit-years.");
+                return 2;
+            }
+
+            if (result.GetValue(cvFolds) is < 2)
+            {
+                await Console.Error.WriteLineAsync("--cv-folds: at least 2.");
                 return 2;
             }
 
@@ -99,10 +118,25 @@ internal static class EvalSuggestCommand
             var runs = new List<(string Method, SuggestionEvaluation Evaluation)>();
             var weights = chosen ?? SuggestionWeights.Fitted;
             string? fitted = null;
+            if (fitYears is { } cvOn && result.GetValue(cvFolds) is { } folds)
+            {
+                var graphBefore = result.GetValue(fitGraph);
+                var validated = SuggestionWeightFit.CrossValidate(corpus, known, cvOn, kValue, folds, fitSets, graphBefore);
+                var names = result.GetValue(fitFeatures) is { Length: > 0 } given ? given : ["all"];
+                for (var i = 0; i < validated.Count; i++)
+                {
+                    var (recall, mrr, perFold) = validated[i];
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{names[i]}: {folds}-fold cross-validated on {cvOn}{(graphBefore is { } gb ? $" with the graph before {gb}" : "")}: recall@{kValue} {recall:0.0000}, MRR {mrr:0.0000}; weights per fold: {string.Join(" | ", perFold)}"));
+                }
+
+                return 0;
+            }
+
             if (fitYears is { } trainOn)
             {
                 var graphBefore = result.GetValue(fitGraph);
-                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue, graphBefore: graphBefore);
+                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue, graphBefore: graphBefore, features: fitSets[0]);
                 weights = w;
                 var frozen = graphBefore is { } gb ? string.Create(CultureInfo.InvariantCulture, $" with the graph before {gb}") : "";
                 fitted = string.Create(CultureInfo.InvariantCulture, $"fitted on {trainOn}{frozen}: {w} (training recall@{kValue} {recall:0.000}, MRR {mrr:0.000})");

@@ -35,4 +35,27 @@ internal static class FeatureNames
 
         throw new FormatException($"--features: unknown feature '{name}'; known: {string.Join(", ", Enum.GetValues<SuggestionFeature>().Select(Of))}.");
     }
+
+    /// <summary>A feature set: names comma-separated, "all" for every feature, "-name" to leave one out ("all,-term-association").</summary>
+    public static IReadOnlySet<SuggestionFeature> ParseSet(string names)
+    {
+        var set = new HashSet<SuggestionFeature>();
+        foreach (var name in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (name.Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                set.UnionWith(Enum.GetValues<SuggestionFeature>());
+            }
+            else if (name.StartsWith('-'))
+            {
+                set.Remove(Parse(name[1..]));
+            }
+            else
+            {
+                set.Add(Parse(name));
+            }
+        }
+
+        return set.Count > 0 ? set : throw new FormatException($"--fit-features: '{names}' names no feature.");
+    }
 }
