@@ -151,21 +151,25 @@ internal sealed class Neo4jGdsAnalytics(Neo4jQueryClient client)
         await RunAsync("gds-write-communities", cancellationToken, ("level", (long)level)).ConfigureAwait(false);
         await RunAsync("link-communities", cancellationToken).ConfigureAwait(false);
         var titles = await RunAsync("gds-community-titles", cancellationToken, ("first", (long)LabeledCommunities), ("sample", (long)LabelSample)).ConfigureAwait(false);
-        // Distinctive terms against the sampled titles of every labelled community (the corpus the database sent back),
-        // largest community first so that smaller ones lead with another term, as the in-process labels do.
-        var sampled = titles.Rows.Where(r => r.GetInt64("size") > 1)
+        // Distinctive terms against every sampled title (single papers included: they are part of the corpus the terms
+        // stand out from), largest community first so that smaller ones lead with another term, as in-process labels do.
+        var sampled = titles.Rows
             .Select(r => (Id: r.GetInt64("id"), Size: r.GetInt64("size"), Titles: r.GetList("titles").Select(t => t.GetString()).ToList()))
-            .OrderByDescending(c => c.Size).ToList();
-        var texts = sampled.SelectMany(c => c.Titles).ToList();
-        var terms = new DistinctiveTerms(texts);
-        var usedLeads = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<Dictionary<string, object?>>(sampled.Count);
-        var offset = 0;
+            .ToList();
+        var terms = new DistinctiveTerms([.. sampled.SelectMany(c => c.Titles)]);
+        var offsets = new Dictionary<long, int>();
+        var next = 0;
         foreach (var community in sampled)
         {
-            var nodes = Enumerable.Range(offset, community.Titles.Count).ToList();
-            offset += community.Titles.Count;
-            var (label, lead) = DistinctiveTerms.Compose(terms.Top(nodes), usedLeads);
+            offsets[community.Id] = next;
+            next += community.Titles.Count;
+        }
+
+        var usedLeads = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var community in sampled.Where(c => c.Size > 1).OrderByDescending(c => c.Size))
+        {
+            var (label, lead) = DistinctiveTerms.Compose(terms.Top([.. Enumerable.Range(offsets[community.Id], community.Titles.Count)]), usedLeads);
             if (lead is not null)
             {
                 usedLeads.Add(lead);

@@ -79,9 +79,13 @@ public sealed partial class Neo4jGraphStore
         foreach (var chunk in paperIds.Distinct(StringComparer.Ordinal).Chunk(ReadPageSize))
         {
             var result = await RunAsync("co-topic-rows", cancellationToken, ("ids", chunk)).ConfigureAwait(false);
+            // Edges written before reason weights carry none: CoTopicLinkRow.From gives those the edge's weight again.
             rows.AddRange(result.Rows.Select(r => new CoTopicRow(
                 r.GetString("paperId"), r.GetString("otherId"), r.GetDouble("weight"), r.GetInt32("shared"),
-                r.GetList("reasons").Select(t => t.GetString()!).ToArray())));
+                r.GetList("reasons").Select(t => t.GetString()!).ToArray())
+            {
+                ReasonWeights = r.GetList("reasonWeights").Select(w => w.GetDouble()).ToArray(),
+            }));
         }
 
         return rows;

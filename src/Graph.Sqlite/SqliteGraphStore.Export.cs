@@ -58,7 +58,7 @@ public sealed partial class SqliteGraphStore
             ORDER BY h.paper_pk, t.id
             """,
         [ExportTable.CoTopic] = """
-            SELECT p.id, o.id, c.weight, c.shared, c.reasons FROM co_topic c JOIN paper p ON p.pk = c.paper_pk JOIN paper o ON o.pk = c.other_pk
+            SELECT p.id, o.id, c.weight, c.shared, (SELECT json_group_array(coalesce(r.value ->> 'topic', r.value)) FROM json_each(c.reasons) r) FROM co_topic c JOIN paper p ON p.pk = c.paper_pk JOIN paper o ON o.pk = c.other_pk
             ORDER BY c.paper_pk, c.other_pk
             """,
         [ExportTable.CoOccurs] = """

@@ -162,8 +162,12 @@ public sealed partial class SqliteGraphStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new CoTopicRow(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? []));
+            var weight = reader.GetDouble(2);
+            var reasons = CoTopicReasons.FromJson(reader.GetString(4), weight);
+            rows.Add(new CoTopicRow(reader.GetString(0), reader.GetString(1), weight, reader.GetInt32(3), [.. reasons.Select(r => r.Text)])
+            {
+                ReasonWeights = [.. reasons.Select(r => r.Weight)],
+            });
         }
 
         return rows;
@@ -360,7 +364,7 @@ public sealed partial class SqliteGraphStore
                     insert.Parameters.Add("$w", SqliteType.Real), insert.Parameters.Add("$s", SqliteType.Integer), insert.Parameters.Add("$r", SqliteType.Text));
                 foreach (var row in update.CoTopic)
                 {
-                    (p.Value, o.Value, w.Value, s.Value, r.Value) = (row.PaperId, row.OtherId, row.Weight, row.Shared, JsonSerializer.Serialize(row.Reasons));
+                    (p.Value, o.Value, w.Value, s.Value, r.Value) = (row.PaperId, row.OtherId, row.Weight, row.Shared, CoTopicReasons.ToJson(row));
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -11,6 +11,9 @@ namespace CiteGraph.Graph.Analytics;
 /// </summary>
 public sealed partial class DistinctiveTerms
 {
+    /// <summary>How many times more common in the group than in the corpus a term must be to rank among the distinctive ones.</summary>
+    public const double MinLift = 2.0;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "about", "above", "across", "after", "again", "against", "all", "also", "although", "among", "an", "and", "any",
@@ -83,7 +86,8 @@ public sealed partial class DistinctiveTerms
 
     /// <summary>
     /// The group's terms best first by <c>p·ln(p/q)</c>, each used by at least two of its papers (one for a group of one)
-    /// and over-represented (p &gt; q); at most <paramref name="first"/>.
+    /// and over-represented (p &gt; q); at most <paramref name="first"/>. Terms at least <see cref="MinLift"/> times as common
+    /// in the group as in the corpus rank before the others.
     /// </summary>
     public IReadOnlyList<(string Term, double Score)> Top(IReadOnlyList<int> nodes, int first = 30)
     {
@@ -114,10 +118,13 @@ public sealed partial class DistinctiveTerms
             .Select(c =>
             {
                 double p = (double)c.Value / withText, q = (_df[c.Key] + 1.0) / (_documents + 1.0);
-                return (Term: c.Key, Score: p > q ? p * Math.Log(p / q) : 0);
+                return (Term: c.Key, Score: p > q ? p * Math.Log(p / q) : 0, Distinct: p >= MinLift * q);
             })
             .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
+            // A word most papers write ("language" in half the corpus) can score well in a big group on frequency alone;
+            // terms at least MinLift times as common in the group as in the corpus come first, so a label leads with one.
+            .OrderByDescending(s => s.Distinct)
+            .ThenByDescending(s => s.Score)
             .ThenBy(s => _display[s.Term], StringComparer.Ordinal)
             .Take(first)
             .Select(s => (Display(s.Term), s.Score))

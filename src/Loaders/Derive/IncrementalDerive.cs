@@ -54,6 +54,15 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
 
         progress?.Report(new DeriveProgress("topics", papers.Count, papers.Count));
         var (owners, coTopic) = await CoTopicAsync(papers, described, vocabulary, cancellationToken).ConfigureAwait(false);
+        // As the full pass does after CO_TOPIC (so they link no papers): each paper inherits the few most telling stored head
+        // words of the topics it carries ("diffusion" from "latent diffusion"), weight x idf, half the carrying topic's weight.
+        for (var i = 0; i < papers.Count; i++)
+        {
+            foreach (var (head, weight) in InheritedHeads(described[i], vocabulary, _options.Topics.MaxInheritedHeads))
+            {
+                hasTopic.Add(new TopicAssignment(papers[i].Id, vocabulary.Topics[head].Id, weight));
+            }
+        }
 
         var (embedding, embeddingSkipped) = _options.Embed ? await PaperEmbedder.StartAsync(store, cancellationToken).ConfigureAwait(false) : (null, null);
         var embedded = 0;
@@ -173,7 +182,7 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
         foreach (var id in candidates)
         {
             ids.Add(id);
-            paperTopics.Add(stored.TryGetValue(id, out var list) ? [.. list.Select(a => topicIndex.GetValueOrDefault(a.TopicId, -1)).Where(t => t >= 0)] : []);
+            paperTopics.Add(stored.TryGetValue(id, out var list) ? Carried(list, topicIndex, vocabulary) : []);
         }
 
         var built = await Task.Run(
@@ -228,7 +237,7 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
         for (var i = 0; i < others.Count; i++)
         {
             lineage.Add(LineagePaper.From(others[i], otherExtractions[i]));
-            paperTopics.Add(storedTopics.TryGetValue(others[i].Id, out var list) ? [.. list.Select(a => topicIndex.GetValueOrDefault(a.TopicId, -1)).Where(t => t >= 0)] : []);
+            paperTopics.Add(storedTopics.TryGetValue(others[i].Id, out var list) ? Carried(list, topicIndex, vocabulary) : []);
             hashes.Add(EmbeddingText.Hash(EmbeddingText.Of(others[i].Title, others[i].Abstract)));
         }
 
@@ -254,5 +263,50 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
             .Where(c => c.Citation.Confidence >= _options.MinConfidence && (mine.Contains(c.Citation.From) || mine.Contains(c.Citation.To)))
             .Select(c => c.Citation)
             .ToList();
+    }
+
+    /// <summary>
+    /// The head topics a paper inherits: single-word stored topics that are head words of a multi-word topic it carries and
+    /// not carried already, the best <paramref name="max"/> by weight x idf (the full pass ranks by the heads' document
+    /// frequency the same way; here from the stored df).
+    /// </summary>
+    private static IEnumerable<(int Head, double Weight)> InheritedHeads((int[] Topics, double[] Weights) paper, StoredVocabulary vocabulary, int max)
+    {
+        var best = new Dictionary<int, double>();
+        for (var j = 0; j < paper.Topics.Length; j++)
+        {
+            var words = vocabulary.Topics[paper.Topics[j]].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TopicKey.Of).ToArray();
+            if (words.Length < 2)
+            {
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                var head = vocabulary.IndexOf(word);
+                if (head >= 0 && !vocabulary.Topics[head].Name.Contains(' ', StringComparison.Ordinal) && TopicHierarchy.IsHeadWord(word)
+                    && Array.IndexOf(paper.Topics, head) < 0)
+                {
+                    best[head] = Math.Max(best.GetValueOrDefault(head), 0.5 * paper.Weights[j]);
+                }
+            }
+        }
+
+        return best.OrderByDescending(b => b.Value * vocabulary.Idf[b.Key]).ThenBy(b => b.Key).Take(max)
+            .OrderBy(b => b.Key).Select(b => (b.Key, Math.Round(b.Value, 6)));
+    }
+
+    /// <summary>
+    /// A stored paper's topics as the full pass saw them when it built CO_TOPIC and lineage: without the head words it
+    /// inherited afterwards. An inherited row is recognised by its weight, exactly half (rounded as written) of a
+    /// multi-word topic of the same paper that contains the head word.
+    /// </summary>
+    private static int[] Carried(IReadOnlyList<TopicAssignment> list, IReadOnlyDictionary<string, int> topicIndex, StoredVocabulary vocabulary)
+    {
+        var topics = list.Select(a => (Index: topicIndex.GetValueOrDefault(a.TopicId, -1), a.Weight)).Where(t => t.Index >= 0).ToList();
+        var keys = topics.Select(t => vocabulary.Topics[t.Index].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TopicKey.Of).ToArray()).ToList();
+        bool Inherited(int i) => keys[i].Length == 1 && topics.Where((_, j) => keys[j].Length > 1 && keys[j].Contains(keys[i][0], StringComparer.Ordinal))
+            .Any(t => Math.Round(0.5 * t.Weight, 6) == topics[i].Weight);
+        return [.. topics.Where((_, i) => !Inherited(i)).Select(t => t.Index)];
     }
 }

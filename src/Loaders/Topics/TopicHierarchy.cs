@@ -184,7 +184,8 @@ internal static class TopicHierarchy
         return new Result(heads, links, inherited);
     }
 
-    private static bool IsHeadWord(string word) =>
+    /// <summary>Whether a word may head topics: a content word, not a stop, evaluative or generic one.</summary>
+    internal static bool IsHeadWord(string word) =>
         word.Length >= 3 && word.Any(char.IsLetter) && !word.Any(char.IsDigit) && !StopWords.All.Contains(word) &&
         !TopicLexicon.Evaluative.Contains(word) && !TopicLexicon.GenericNouns.Contains(word);
 }
