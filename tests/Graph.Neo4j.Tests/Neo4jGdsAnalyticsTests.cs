@@ -169,22 +169,27 @@ public sealed class Neo4jGdsAnalyticsTests : IAsyncDisposable
     [Fact]
     public async Task Analyze_runs_in_the_database_when_GDS_covers_the_request_and_says_why_when_it_does_not()
     {
-        var auto = await AnalyticsPlacement.ChooseAsync(_store, new AnalyticsRequest(), AnalyticsPlacementChoice.Auto, Ct);
+        var citations = new AnalyticsRequest { Graph = AnalyticsGraph.Citations };
+        var auto = await AnalyticsPlacement.ChooseAsync(_store, citations, AnalyticsPlacementChoice.Auto, Ct);
         Assert.Equal((true, "in the database: Neo4j Graph Data Science 2.13.2", (string?)null), (auto.InDatabase, auto.Reason, auto.Error));
+        // The automatic graph choice (the default) may join several layers and embeddings: built in process, and said so.
+        var hybrid = await AnalyticsPlacement.ChooseAsync(_store, new AnalyticsRequest(), AnalyticsPlacementChoice.Auto, Ct);
+        Assert.False(hybrid.InDatabase);
+        Assert.Contains("built in process", hybrid.Reason, StringComparison.Ordinal);
 
-        var betweenness = new AnalyticsRequest { Algorithms = new HashSet<AnalyticsAlgorithm> { AnalyticsAlgorithm.PageRank, AnalyticsAlgorithm.Betweenness } };
+        var betweenness = new AnalyticsRequest { Graph = AnalyticsGraph.Citations, Algorithms = new HashSet<AnalyticsAlgorithm> { AnalyticsAlgorithm.PageRank, AnalyticsAlgorithm.Betweenness } };
         var fallback = await AnalyticsPlacement.ChooseAsync(_store, betweenness, AnalyticsPlacementChoice.Auto, Ct);
         Assert.False(fallback.InDatabase);
         Assert.StartsWith("in process: betweenness not run in the database", fallback.Reason, StringComparison.Ordinal);
         Assert.NotNull((await AnalyticsPlacement.ChooseAsync(_store, betweenness, AnalyticsPlacementChoice.InDatabase, Ct)).Error);
 
-        var forced = await AnalyticsPlacement.ChooseAsync(_store, new AnalyticsRequest(), AnalyticsPlacementChoice.InProcess, Ct);
+        var forced = await AnalyticsPlacement.ChooseAsync(_store, citations, AnalyticsPlacementChoice.InProcess, Ct);
         Assert.False(forced.InDatabase);
 
         _data["gds-detect"] = """{"fields": ["name"], "values": []}""";
-        var noGds = await AnalyticsPlacement.ChooseAsync(_store, new AnalyticsRequest(), AnalyticsPlacementChoice.Auto, Ct);
+        var noGds = await AnalyticsPlacement.ChooseAsync(_store, citations, AnalyticsPlacementChoice.Auto, Ct);
         Assert.Equal((false, "in process: Neo4j has no Graph Data Science library (no gds.version function)"), (noGds.InDatabase, noGds.Reason));
-        var required = await AnalyticsPlacement.ChooseAsync(_store, new AnalyticsRequest(), AnalyticsPlacementChoice.InDatabase, Ct);
+        var required = await AnalyticsPlacement.ChooseAsync(_store, citations, AnalyticsPlacementChoice.InDatabase, Ct);
         Assert.Equal("--in-database: Neo4j has no Graph Data Science library (no gds.version function)", required.Error);
     }
 
