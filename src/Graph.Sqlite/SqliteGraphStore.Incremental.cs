@@ -274,17 +274,9 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            SqliteCommand Make(string sql)
-            {
-                var c = connection.CreateCommand();
-                c.Transaction = tx;
-                c.CommandText = sql;
-                return c;
-            }
-
             async Task RunAsync(string sql, params (string Name, object Value)[] parameters)
             {
-                await using var command = Make(sql);
+                await using var command = tx.Command(sql);
                 foreach (var (name, value) in parameters)
                 {
                     command.Parameters.AddWithValue(name, value);
@@ -307,8 +299,8 @@ public sealed partial class SqliteGraphStore
                 "INSERT OR IGNORE INTO temp.derive_owners SELECT pk FROM paper WHERE id IN (SELECT value FROM json_each($ids));",
                 ("$ids", JsonSerializer.Serialize(update.CoTopicOwners)));
 
-            await using (var topic = Make("INSERT INTO topic (id, name, aliases, df, idf) VALUES ($id, $name, $aliases, 0, $idf) ON CONFLICT DO NOTHING;"))
-            await using (var alias = Make("INSERT INTO topic_alias (alias, topic_pk) SELECT $alias, pk FROM topic WHERE id = $id ON CONFLICT DO NOTHING;"))
+            await using (var topic = tx.Command("INSERT INTO topic (id, name, aliases, df, idf) VALUES ($id, $name, $aliases, 0, $idf) ON CONFLICT DO NOTHING;"))
+            await using (var alias = tx.Command("INSERT INTO topic_alias (alias, topic_pk) SELECT $alias, pk FROM topic WHERE id = $id ON CONFLICT DO NOTHING;"))
             {
                 var (id, name, aliases, idf) = (topic.Parameters.Add("$id", SqliteType.Text), topic.Parameters.Add("$name", SqliteType.Text),
                     topic.Parameters.Add("$aliases", SqliteType.Text), topic.Parameters.Add("$idf", SqliteType.Real));
@@ -335,7 +327,7 @@ public sealed partial class SqliteGraphStore
                 INSERT OR IGNORE INTO temp.derive_topics SELECT DISTINCT h.topic_pk FROM has_topic h WHERE h.paper_pk IN (SELECT pk FROM temp.derive_papers);
                 DELETE FROM has_topic WHERE paper_pk IN (SELECT pk FROM temp.derive_papers);
                 """);
-            await using (var insert = Make("""
+            await using (var insert = tx.Command("""
                 INSERT INTO has_topic (paper_pk, topic_pk, weight)
                 SELECT p.pk, t.pk, $w FROM paper p, topic t WHERE p.id = $p AND p.is_stub = 0 AND t.id = $t
                 ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight);
@@ -354,7 +346,7 @@ public sealed partial class SqliteGraphStore
                 UPDATE topic SET df = (SELECT COUNT(*) FROM has_topic h WHERE h.topic_pk = topic.pk) WHERE pk IN (SELECT pk FROM temp.derive_topics);
                 DELETE FROM co_topic WHERE paper_pk IN (SELECT pk FROM temp.derive_owners);
                 """);
-            await using (var insert = Make("""
+            await using (var insert = tx.Command("""
                 INSERT INTO co_topic (paper_pk, other_pk, weight, shared, reasons)
                 SELECT a.pk, b.pk, $w, $s, $r FROM paper a, paper b WHERE a.id = $p AND b.id = $o AND a.pk <> b.pk AND a.is_stub = 0 AND b.is_stub = 0
                 ON CONFLICT DO NOTHING;
@@ -375,7 +367,7 @@ public sealed partial class SqliteGraphStore
                 DELETE FROM cites WHERE kind = 'inferred' AND dst_pk IN (SELECT pk FROM temp.derive_papers);
                 """);
             var written = 0;
-            await using (var insert = Make("""
+            await using (var insert = tx.Command("""
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
                 SELECT s.pk, d.pk, 'inferred', $confidence, $evidence FROM paper s, paper d
                 WHERE s.id = $src AND d.id = $dst AND s.pk <> d.pk

@@ -35,22 +35,14 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            SqliteCommand Make(string sql)
-            {
-                var c = connection.CreateCommand();
-                c.Transaction = tx;
-                c.CommandText = sql;
-                return c;
-            }
-
             // Replaced as a whole, in a deterministic order, so the same graph yields the same rows (and row ids).
-            await using (var clear = Make("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_broader; DELETE FROM topic_alias; DELETE FROM topic;"))
+            await using (var clear = tx.Command("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_broader; DELETE FROM topic_alias; DELETE FROM topic;"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using (var pks = Make("SELECT id, pk FROM paper WHERE is_stub = 0;"))
+            await using (var pks = tx.Command("SELECT id, pk FROM paper WHERE is_stub = 0;"))
             await using (var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -60,8 +52,8 @@ public sealed partial class SqliteGraphStore
             }
 
             var topicPks = new long[graph.Topics.Count];
-            await using (var insert = Make("INSERT INTO topic (pk, id, name, aliases, df, idf, by_year, growth) VALUES ($pk, $id, $name, $aliases, $df, $idf, $byYear, $growth);"))
-            await using (var alias = Make("INSERT INTO topic_alias (alias, topic_pk) VALUES ($alias, $pk) ON CONFLICT DO NOTHING;"))
+            await using (var insert = tx.Command("INSERT INTO topic (pk, id, name, aliases, df, idf, by_year, growth) VALUES ($pk, $id, $name, $aliases, $df, $idf, $byYear, $growth);"))
+            await using (var alias = tx.Command("INSERT INTO topic_alias (alias, topic_pk) VALUES ($alias, $pk) ON CONFLICT DO NOTHING;"))
             {
                 var (pk, id, name, aliases, df, idf) = (insert.Parameters.Add("$pk", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text),
                     insert.Parameters.Add("$name", SqliteType.Text), insert.Parameters.Add("$aliases", SqliteType.Text),
@@ -85,7 +77,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using (var insert = Make("INSERT INTO has_topic (paper_pk, topic_pk, weight) VALUES ($p, $t, $w) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight);"))
+            await using (var insert = tx.Command("INSERT INTO has_topic (paper_pk, topic_pk, weight) VALUES ($p, $t, $w) ON CONFLICT DO UPDATE SET weight = max(weight, excluded.weight);"))
             {
                 var (p, t, w) = (insert.Parameters.Add("$p", SqliteType.Integer), insert.Parameters.Add("$t", SqliteType.Integer), insert.Parameters.Add("$w", SqliteType.Real));
                 foreach (var row in graph.HasTopic)
@@ -98,7 +90,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using (var insert = Make("INSERT INTO topic_broader (narrower_pk, broader_pk) VALUES ($n, $b) ON CONFLICT DO NOTHING;"))
+            await using (var insert = tx.Command("INSERT INTO topic_broader (narrower_pk, broader_pk) VALUES ($n, $b) ON CONFLICT DO NOTHING;"))
             {
                 var (narrower, broader) = (insert.Parameters.Add("$n", SqliteType.Integer), insert.Parameters.Add("$b", SqliteType.Integer));
                 foreach (var link in graph.Broader)
@@ -108,7 +100,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using (var insert = Make("INSERT INTO co_topic (paper_pk, other_pk, weight, shared, reasons) VALUES ($p, $o, $w, $s, $r) ON CONFLICT DO NOTHING;"))
+            await using (var insert = tx.Command("INSERT INTO co_topic (paper_pk, other_pk, weight, shared, reasons) VALUES ($p, $o, $w, $s, $r) ON CONFLICT DO NOTHING;"))
             {
                 var (p, o, w, s, r) = (insert.Parameters.Add("$p", SqliteType.Integer), insert.Parameters.Add("$o", SqliteType.Integer),
                     insert.Parameters.Add("$w", SqliteType.Real), insert.Parameters.Add("$s", SqliteType.Integer), insert.Parameters.Add("$r", SqliteType.Text));
@@ -122,7 +114,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using (var insert = Make("INSERT INTO co_occurs (topic_a, topic_b, count, pmi) VALUES ($a, $b, $c, $pmi) ON CONFLICT DO NOTHING;"))
+            await using (var insert = tx.Command("INSERT INTO co_occurs (topic_a, topic_b, count, pmi) VALUES ($a, $b, $c, $pmi) ON CONFLICT DO NOTHING;"))
             {
                 var (a, b, c, pmi) = (insert.Parameters.Add("$a", SqliteType.Integer), insert.Parameters.Add("$b", SqliteType.Integer),
                     insert.Parameters.Add("$c", SqliteType.Integer), insert.Parameters.Add("$pmi", SqliteType.Real));

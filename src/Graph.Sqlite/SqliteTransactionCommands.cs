@@ -1,0 +1,16 @@
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+/// <summary>Commands bound to a write transaction, for the writes that run several statements in one.</summary>
+internal static class SqliteTransactionCommands
+{
+    /// <summary>A command on the transaction's connection, enlisted in it, with <paramref name="sql"/> as its text.</summary>
+    public static SqliteCommand Command(this SqliteTransaction tx, string sql)
+    {
+        var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+}
