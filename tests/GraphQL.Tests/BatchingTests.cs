@@ -36,15 +36,9 @@ public sealed class BatchingTests
         async Task<int> CallsFor(int first)
         {
             counter.Calls.Clear();
-            var result = await services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-            {
-                Query = $"{{ papers(first: {first}) {{ edges {{ node {{ id repos {{ url }} repoLinks {{ evidence }} sources {{ file line }} externalIds {{ value }} links {{ url }} citationCount }} }} }} }}",
-                RequestServices = services,
-                CancellationToken = Ct,
-            });
-            Assert.Null(result.Errors);
-            var json = JsonDocument.Parse(services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result));
-            var edges = json.RootElement.GetProperty("data").GetProperty("papers").GetProperty("edges");
+            var data = await services.DataAsync(
+                $"{{ papers(first: {first}) {{ edges {{ node {{ id repos {{ url }} repoLinks {{ evidence }} sources {{ file line }} externalIds {{ value }} links {{ url }} citationCount }} }} }} }}");
+            var edges = data.GetProperty("papers").GetProperty("edges");
             Assert.Equal(first, edges.GetArrayLength());
             Assert.All(edges.EnumerateArray(), e => Assert.Single(e.GetProperty("node").GetProperty("repos").EnumerateArray()));
             return counter.Total;
@@ -90,15 +84,9 @@ public sealed class BatchingTests
         async Task<(int Calls, JsonElement Edges)> RunAsync(int first)
         {
             counter.Calls.Clear();
-            var result = await services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-            {
-                Query = $"{{ papers(first: {first}) {{ edges {{ node {{ id community {{ label }} coTopic(first: 2) {{ paper {{ id }} }} wider: coTopic(first: 3) {{ paper {{ id }} }} }} }} }} }}",
-                RequestServices = services,
-                CancellationToken = Ct,
-            });
-            Assert.Null(result.Errors);
-            var json = JsonDocument.Parse(services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result));
-            return (counter.Total, json.RootElement.GetProperty("data").GetProperty("papers").GetProperty("edges").Clone());
+            var data = await services.DataAsync(
+                $"{{ papers(first: {first}) {{ edges {{ node {{ id community {{ label }} coTopic(first: 2) {{ paper {{ id }} }} wider: coTopic(first: 3) {{ paper {{ id }} }} }} }} }} }}");
+            return (counter.Total, data.GetProperty("papers").GetProperty("edges"));
         }
 
         var (ten, _) = await RunAsync(10);

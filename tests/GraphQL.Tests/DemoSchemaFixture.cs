@@ -35,19 +35,7 @@ public sealed class DemoSchemaFixture : IAsyncLifetime
     public Task RebuildSnapshotAsync() => _services.GetRequiredService<SnapshotHolder>().RebuildAsync();
 
     /// <summary>Runs a query and returns the JSON response as a client sees it.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null)
-    {
-        var executer = _services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            Variables = variables,
-            RequestServices = _services,
-            CancellationToken = TestContext.Current.CancellationToken,
-        });
-        var json = _services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
-        return JsonDocument.Parse(json).RootElement.Clone();
-    }
+    public Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null) => _services.ResponseAsync(query, variables);
 
     public async ValueTask DisposeAsync()
     {

@@ -86,16 +86,7 @@ public sealed class PaperProvenanceTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private async Task<JsonElement> ExecuteAsync(string query)
-    {
-        var result = await _services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            RequestServices = _services,
-            CancellationToken = Ct,
-        });
-        return JsonDocument.Parse(_services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result)).RootElement.Clone();
-    }
+    private Task<JsonElement> ExecuteAsync(string query) => _services.ResponseAsync(query);
 
     [Fact]
     public async Task Provenance_names_the_listing_line_for_the_abstract_and_the_json_record_for_the_title_and_date()

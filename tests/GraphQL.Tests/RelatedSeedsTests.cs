@@ -119,14 +119,7 @@ public sealed class SeedCorpusFixture : IAsyncLifetime
             await services.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
         }
 
-        var result = await services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            Variables = new Inputs(variables),
-            RequestServices = services,
-            CancellationToken = TestContext.Current.CancellationToken,
-        });
-        return JsonDocument.Parse(services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result)).RootElement.Clone();
+        return await services.ResponseAsync(query, new Inputs(variables));
     }
 
     public async ValueTask DisposeAsync()

@@ -80,15 +80,5 @@ public sealed class SnapshotCacheTests
         Assert.Equal(3, (await DataAsync(services, Query.Replace("first: 20", "first: 3", StringComparison.Ordinal))).GetProperty("search").GetArrayLength());
     }
 
-    private static async Task<JsonElement> DataAsync(ServiceProvider services, string query)
-    {
-        var result = await services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            RequestServices = services,
-            CancellationToken = Ct,
-        });
-        Assert.True(result.Errors is null, string.Join("; ", result.Errors?.Select(e => e.Message) ?? []));
-        return JsonDocument.Parse(services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result)).RootElement.GetProperty("data").Clone();
-    }
+    private static Task<JsonElement> DataAsync(ServiceProvider services, string query) => services.DataAsync(query);
 }

@@ -62,17 +62,7 @@ public sealed class TopicLayerQueryTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private async Task<JsonElement> DataAsync(string query)
-    {
-        var result = await _services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>().ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            RequestServices = _services,
-            CancellationToken = Ct,
-        });
-        Assert.Null(result.Errors);
-        return JsonDocument.Parse(_services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result)).RootElement.GetProperty("data").Clone();
-    }
+    private Task<JsonElement> DataAsync(string query) => _services.DataAsync(query);
 
     private static void AssertExplained(JsonElement edge)
     {

@@ -45,17 +45,7 @@ public abstract class VectorSchemaFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a query and returns the JSON response as a client sees it.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query)
-    {
-        var executer = _services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = query,
-            RequestServices = _services,
-            CancellationToken = TestContext.Current.CancellationToken,
-        });
-        return JsonDocument.Parse(_services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result)).RootElement.Clone();
-    }
+    public Task<JsonElement> ExecuteAsync(string query) => _services.ResponseAsync(query);
 
     public async ValueTask DisposeAsync()
     {
