@@ -49,15 +49,13 @@ public sealed partial class SqliteGraphStore
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction();
             await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
-            await using (var saved = connection.CreateCommand())
-            {
-                saved.Transaction = tx;
-                saved.CommandText = $"""
+            await using (var saved = tx.Command($"""
                     CREATE TABLE bulk_load (name TEXT PRIMARY KEY, type TEXT NOT NULL, sql TEXT NOT NULL);
                     INSERT INTO bulk_load (name, type, sql) SELECT name, type, sql FROM sqlite_master
                     WHERE (type = 'index' AND name IN ({DeferredIndexes})) OR (type = 'trigger' AND name IN ({FtsTriggers}));
                     SELECT type, name FROM bulk_load ORDER BY name;
-                    """;
+                    """))
+            {
                 var drops = new List<string>();
                 await using (var reader = await saved.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -111,9 +109,7 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     private static async Task FinishPendingBulkLoadAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load';";
+        await using var command = tx.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load';");
         if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
         {
             return;

@@ -78,9 +78,7 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // One read transaction: the table is read from one state of the file however long the export takes (WAL).
         await using var tx = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = ExportQueries[table];
+        await using var command = tx.Command(ExportQueries[table]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

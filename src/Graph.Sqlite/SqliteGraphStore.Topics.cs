@@ -16,9 +16,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = PaperTextSelect + " WHERE p.is_stub = 0 ORDER BY p.pk;";
+        await using var command = tx.Command(PaperTextSelect + " WHERE p.is_stub = 0 ORDER BY p.pk;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -147,18 +145,14 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var clear = connection.CreateCommand())
+            await using (var clear = tx.Command("DELETE FROM cites WHERE kind = 'inferred';"))
             {
-                clear.Transaction = tx;
-                clear.CommandText = "DELETE FROM cites WHERE kind = 'inferred';";
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using (var pks = connection.CreateCommand())
+            await using (var pks = tx.Command("SELECT id, pk FROM paper;"))
             {
-                pks.Transaction = tx;
-                pks.CommandText = "SELECT id, pk FROM paper;";
                 await using var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -166,15 +160,13 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = """
+            await using var insert = tx.Command("""
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
                 SELECT $src, $dst, 'inferred', $confidence, $evidence
                 WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = 'explicit')
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
                     confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
-                """;
+                """);
             var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
             var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
             var written = 0;

@@ -32,13 +32,11 @@ public sealed partial class SqliteGraphStore : IPaperVectorStore
         {
             await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            await using var command = tx.Command("""
                 INSERT INTO paper_vector (paper_pk, text_hash, vector)
                 SELECT p.pk, $hash, $vector FROM paper p WHERE p.id = $id
                 ON CONFLICT (paper_pk) DO UPDATE SET text_hash = excluded.text_hash, vector = excluded.vector;
-                """;
+                """);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var hash = command.Parameters.Add("$hash", SqliteType.Text);
             var blob = command.Parameters.Add("$vector", SqliteType.Blob);

@@ -48,10 +48,8 @@ internal static class SqliteMigrator
             await using var stream = typeof(SqliteMigrator).Assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var script = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
             // The version is an integer from our own resource name, not input.
-            command.CommandText = script + $"\nPRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)};";
+            await using var command = tx.Command(script + $"\nPRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)};");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
