@@ -5,6 +5,8 @@
 #   bench/run-lineage.sh                       # baseline = 08b6778 (before issue 15), previous = 47888bf (before the embedding gate)
 #   bench/run-lineage.sh --baseline REF        # another baseline commit
 #   bench/run-lineage.sh --previous REF        # another previous commit
+#   bench/run-lineage.sh --before REF          # also REF's build with embeddings, derived on a copy of --db (the tree before
+#                                              # the latest lineage change, measured in the same run; needs --db)
 #   bench/run-lineage.sh --no-baseline         # neither baseline nor previous: this tree only
 #   bench/run-lineage.sh --no-build            # use the Release build already there
 #   bench/run-lineage.sh --db X.db             # start from a copy of X.db: the corpus loaded and embedded before (by any
@@ -28,6 +30,7 @@ cd "$(dirname "$0")/.."
 
 BASELINE=08b6778
 PREVIOUS=47888bf
+BEFORE=""
 BUILD=1
 DB=""
 HFDB=""
@@ -35,6 +38,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline) BASELINE=$2; shift 2 ;;
     --previous) PREVIOUS=$2; shift 2 ;;
+    --before) BEFORE=$2; shift 2 ;;
     --no-baseline) BASELINE=""; PREVIOUS=""; shift ;;
     --no-build) BUILD=0; shift ;;
     --db) DB=$2; shift 2 ;;
@@ -72,6 +76,20 @@ other_build() { # ref label threshold: load and derive with the build of an earl
   git worktree remove --force "$base"
 }
 
+before_build() { # ref: an earlier build with embeddings, derived on a copy of the embedded corpus (embeds nothing)
+  local base=bench/out/lineage-before
+  git worktree remove --force "$base" 2>/dev/null || true
+  git worktree add --detach "$base" "$1" >/dev/null
+  dotnet build "$base/src/Host" -c Release -v q -nologo >/dev/null
+  cp "$DB" "$RUN/before.db"
+  dotnet "$base/src/Host/bin/Release/net10.0/citegraph.dll" derive --db "$RUN/before.db" --lineage-signals "$RUN/before-signals.tsv" > "$RUN/before-derive.txt" 2>/dev/null
+  evaluate "$RUN/before.db" before
+  git worktree remove --force "$base"
+}
+
+if [[ -n $BEFORE ]]; then
+  if [[ -n $DB ]]; then before_build "$BEFORE"; else echo "--before needs --db (an embedded corpus): skipped" >&2; fi
+fi
 if [[ -n $BASELINE ]]; then other_build "$BASELINE" baseline 0.6; fi
 if [[ -n $PREVIOUS ]]; then other_build "$PREVIOUS" previous 0.8; fi
 

@@ -67,13 +67,14 @@ def main():
            f'Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}; load average before '
            f'{load_before}, after {load_after} (other developers building at the same time). Builds: **baseline** = 08b6778 (before '
            'issue 15), **previous** = 47888bf (calibrated rules, words only), **words** = this tree without embeddings '
-           '(the fallback), **ours** = this tree with the papers\' sentence embeddings. Truth: references.tsv '
+           '(the fallback), **before** (when run with `--before REF`) = REF\'s build with the same embeddings, derived on a copy of '
+           'the same store, **ours** = this tree with the papers\' sentence embeddings. Truth: references.tsv '
            '(14,271 pairs from the papers\' own bibliographies; SOURCE.md estimates its recall at 90–95%, so precision '
            'here is a lower bound). Calibration fitted on citing papers **before 2020**; the **test split is citing '
            'papers 2020–2022** (`citegraph eval-lineage --citing-from 2020`). Earlier builds are loaded and derived by their '
            'own build and judged by the same eval-lineage.', '']
     out += ['| split | build | threshold | inferred | correct | precision | recall | truth pairs |', '|---|---|---|---|---|---|---|---|']
-    builds = ('baseline', 'previous', 'words', 'ours')
+    builds = ('baseline', 'previous', 'words', 'before', 'ours')
     for split in ('test', 'train', 'all'):
         for build in builds:
             e = load(run, f'{build}-{split}.json')
@@ -81,7 +82,7 @@ def main():
                 out.append(f"| {split} | {build} | {e['threshold']} | {e['predicted']} | {e['correct']} | {fmt(e['precision'])} | "
                            f"{fmt(e['recall'], 4)} | {e['resolvedPairs']} |")
     o = load(run, 'ours-test.json')
-    for name in ('baseline', 'previous', 'words'):
+    for name in ('baseline', 'previous', 'words', 'before'):
         b = load(run, f'{name}-test.json')
         if b and o and b['correct']:
             out += ['', f"Test split, ours / {name}: precision {fmt(o['precision'])} / {fmt(b['precision'])}, "
@@ -124,6 +125,20 @@ def main():
             real = sum(r['y'] for r in hi)
             out.append(f"| {rule} | {len(rr)} | {sum(r['y'] for r in rr)} | {len(gated)} | {sum(r['y'] for r in gated)} | {len(hi)} | {real} | "
                        f"{fmt(real / len(hi) if hi else None, 2)} | {real / pairs:.4f} |")
+    before = one_per_pair(signals(os.path.join(run, 'before-signals.tsv'), truth, 2020))
+    if before and rows:
+        out += ['', '#### Reliability, test split: before (`--before`) and ours, same run', '',
+                'Predicted = mean stored confidence of the bin, measured = the share of its pairs that are real; only pairs '
+                'past the gate (confidence above 0). The mapping was fitted on citing papers before 2020 only.', '',
+                '| confidence | before: pairs | predicted | measured | ours: pairs | predicted | measured |', '|---|---|---|---|---|---|---|']
+        for i in range(10):
+            lo, hi = i / 10, (i + 1) / 10
+            cells = []
+            for rr in (before, rows):
+                b = [r for r in rr if float(r['confidence']) > 0 and (lo <= float(r['confidence']) < hi or (i == 9 and float(r['confidence']) >= 1))]
+                cells += [str(len(b)), fmt(sum(float(r['confidence']) for r in b) / len(b) if b else None, 2),
+                          fmt(sum(r['y'] for r in b) / len(b) if b else None, 2)]
+            out.append(f'| [{lo:.1f}, {hi:.1f}) | ' + ' | '.join(cells) + ' |')
     fit = os.path.join(run, 'fit.txt')
     if os.path.exists(fit):
         out += ['', 'Calibration refitted on this run\'s training split (citing papers before 2020; `bench/lineage/fit_calibration.py`), '
