@@ -113,9 +113,17 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
 
         CommunityHierarchy? hierarchy = null;
         // The previous run's communities: Leiden starts from them and the new ones take their ids (stable community ids).
+        var previousClock = Stopwatch.StartNew();
         var stable = wantsCommunities && store is ICommunityHistoryStore history
-            ? await StableCommunities.LoadAsync(store, history, ids, cancellationToken).ConfigureAwait(false)
+            ? await StableCommunities.LoadAsync(store, history, ids, choice.Name, cancellationToken).ConfigureAwait(false)
             : StableCommunities.None();
+        if (wantsCommunities)
+        {
+            steps.Add(new AnalyticsStep("previous communities", previousClock.Elapsed, !stable.HasPrevious
+                ? "none: a first run"
+                : $"{stable.PreviousLevels} levels read; " + (stable.WarmStarts ? "Leiden starts from them" : "another graph than the last run's: ids matched, no warm start")));
+        }
+
         var louvain = new LouvainOptions { Resolution = request.Resolution, Seed = request.Seed };
         var leiden = new LeidenOptions { Resolution = request.Resolution, Seed = request.Seed };
         if (algorithms.Contains(AnalyticsAlgorithm.Louvain))
@@ -126,7 +134,7 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
 
         if (algorithms.Contains(AnalyticsAlgorithm.Leiden))
         {
-            hierarchy = Step(stable.HasPrevious ? "leiden (warm start)" : "leiden",
+            hierarchy = Step(stable.WarmStarts ? "leiden (warm start)" : "leiden",
                 () => CommunityHierarchy.Compute(chosenGraph, (g, level, nodes) => stable.Detect(g, level, nodes, leiden)), Outcome);
         }
 

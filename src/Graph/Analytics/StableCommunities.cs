@@ -12,15 +12,17 @@ public sealed class StableCommunities
 {
     private readonly IReadOnlyList<int[]> _previous;
     private readonly int _nextId;
+    private readonly bool _warm;
 
-    private StableCommunities(IReadOnlyList<int[]> previous, int nextId)
+    private StableCommunities(IReadOnlyList<int[]> previous, int nextId, bool warm)
     {
         _previous = previous;
         _nextId = nextId;
+        _warm = warm && previous.Count > 0;
     }
 
     /// <summary>No previous partition: detection starts from singletons and ids are numbered from <paramref name="nextId"/>.</summary>
-    public static StableCommunities None(int nextId = 0) => new([], nextId);
+    public static StableCommunities None(int nextId = 0) => new([], nextId, warm: false);
 
     /// <summary>Whether a previous partition was found.</summary>
     public bool HasPrevious => _previous.Count > 0;
@@ -28,12 +30,17 @@ public sealed class StableCommunities
     /// <summary>Levels the previous run stored.</summary>
     public int PreviousLevels => _previous.Count;
 
+    /// <summary>Whether Leiden starts from the previous partition: only when that run partitioned the same graph.</summary>
+    public bool WarmStarts => _warm;
+
     /// <summary>
     /// Reads the previous partition of <paramref name="nodeIds"/> at each level the store keeps (a paper it did not place
-    /// is -1), and the lowest id never given.
+    /// is -1), and the lowest id never given. Ids are matched whatever graph the previous run used; Leiden is warm-started
+    /// only when it used <paramref name="graph"/> too (<see cref="GraphChoice.Name"/>), as a partition of another graph
+    /// (most papers alone on the citations, say) is no good start for this one.
     /// </summary>
     public static async Task<StableCommunities> LoadAsync(
-        IAnalyticsStore store, ICommunityHistoryStore history, string[] nodeIds, CancellationToken cancellationToken = default)
+        IAnalyticsStore store, ICommunityHistoryStore history, string[] nodeIds, string graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(history);
@@ -62,7 +69,8 @@ public sealed class StableCommunities
             levels.Add(aligned);
         }
 
-        return new StableCommunities(levels, max.Value + 1);
+        var last = await store.GetAnalyticsSummaryAsync(cancellationToken).ConfigureAwait(false);
+        return new StableCommunities(levels, max.Value + 1, string.Equals(last?.Graph, graph, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -73,7 +81,7 @@ public sealed class StableCommunities
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        return Leiden.Compute(graph, level < _previous.Count ? options with { InitialPartition = WarmStart.Restrict(_previous[level], nodes) } : options);
+        return Leiden.Compute(graph, _warm && level < _previous.Count ? options with { InitialPartition = WarmStart.Restrict(_previous[level], nodes) } : options);
     }
 
     /// <summary>
