@@ -14,12 +14,13 @@ namespace CiteGraph.Graph.Analytics;
 /// share is its part of that flow.
 /// </para>
 /// <para>
-/// Events of year <c>y</c>, for every <c>y</c> after the first year with papers:
-/// at a community's first presence, the other communities present the year before that each draw at least
-/// <see cref="ParentShare"/> of its flow are its parents: none, it is BORN; one, that parent SPLIT (into itself and the
-/// new one); two or more, it MERGED from them (the parents' papers flowed into one new field). A community present the
-/// year before and never again DIED, unless it is a parent of a merge that year. A community present both years GREW
-/// when it has at least twice the papers, SHRANK when at most half.
+/// Events of year <c>y</c>, for every <c>y</c> after the first year with papers. A community's <em>parents</em> in
+/// <c>y</c> are the other communities present in <c>y - 1</c> that each draw at least <see cref="ParentShare"/> of its flow
+/// (a flow of at least <c>minPapers</c> citations). At a community's first presence: no parent, it is BORN; one, that parent
+/// SPLIT (into itself and the new one); two or more, it MERGED from them. A community present before that gains a parent
+/// it did not have the year before MERGED with it (that field's work flowed into it). A community present the year
+/// before and never again DIED, unless it is a parent of a merge that year. A community present both years GREW when it
+/// has at least twice the papers, SHRANK when at most half.
 /// </para>
 /// </remarks>
 public static class CommunityTimeline
@@ -78,6 +79,7 @@ public static class CommunityTimeline
             }
         }
 
+        var flows = Flows(years, communities, citations);
         var lo = Math.Max(first, from ?? first);
         var hi = Math.Min(last, to ?? last);
         var slices = new List<TimelineSlice>();
@@ -89,7 +91,7 @@ public static class CommunityTimeline
                 ofYear.Where(c => present[y].Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => new TimelineCommunity(c.Key, c.Value)).ToList()));
             if (y > first)
             {
-                events.AddRange(EventsOf(y, years, communities, citations, counts, present, firstPresence, lastPresence));
+                events.AddRange(EventsOf(y, counts, present, firstPresence, lastPresence, flows, minPapers));
             }
         }
 
@@ -98,44 +100,53 @@ public static class CommunityTimeline
 
     private static List<TimelineEvent> EventsOf(
         int y,
-        IReadOnlyList<int?> years,
-        IReadOnlyList<int?> communities,
-        CsrGraph citations,
         SortedDictionary<int, Dictionary<int, int>> counts,
         Dictionary<int, HashSet<int>> present,
         Dictionary<int, int> firstPresence,
-        Dictionary<int, int> lastPresence)
+        Dictionary<int, int> lastPresence,
+        Dictionary<(int Year, int Community), Dictionary<int, int>> flows,
+        int minPapers)
     {
         var events = new List<TimelineEvent>();
-        var before = present[y - 1];
-        var newcomers = present[y].Where(c => firstPresence[c] == y).ToHashSet();
-        var flows = newcomers.Count == 0 ? [] : Flows(y, newcomers, years, communities, citations);
         var mergedParents = new HashSet<int>();
-        foreach (var c in newcomers.Order())
+        foreach (var c in present[y].Order())
         {
-            var flow = flows.GetValueOrDefault(c) ?? [];
-            var all = flow.Values.Sum();
-            var parents = flow.Where(f => f.Key != c && before.Contains(f.Key) && f.Value >= ParentShare * all)
-                .OrderByDescending(f => f.Value).ThenBy(f => f.Key)
-                .Select(f => new CommunityOverlap(f.Key, (double)f.Value / all)).ToList();
+            var parents = Parents(y, c, present, flows, minPapers);
             var size = counts[y][c];
-            switch (parents.Count)
+            if (firstPresence[c] == y)
             {
-                case 0:
-                    events.Add(new TimelineEvent(y, CommunityEventKind.Born, c, size, 0, []));
-                    break;
-                case 1:
-                    events.Add(new TimelineEvent(y, CommunityEventKind.Split, parents[0].Community, counts[y].GetValueOrDefault(parents[0].Community),
-                        counts[y - 1][parents[0].Community], [new CommunityOverlap(c, parents[0].Jaccard)]));
-                    break;
-                default:
-                    events.Add(new TimelineEvent(y, CommunityEventKind.Merged, c, size, 0, parents));
-                    mergedParents.UnionWith(parents.Select(p => p.Community));
-                    break;
+                switch (parents.Count)
+                {
+                    case 0:
+                        events.Add(new TimelineEvent(y, CommunityEventKind.Born, c, size, 0, []));
+                        break;
+                    case 1:
+                        events.Add(new TimelineEvent(y, CommunityEventKind.Split, parents[0].Community, counts[y].GetValueOrDefault(parents[0].Community),
+                            counts[y - 1][parents[0].Community], [new CommunityOverlap(c, parents[0].Jaccard)]));
+                        break;
+                    default:
+                        events.Add(new TimelineEvent(y, CommunityEventKind.Merged, c, size, 0, parents));
+                        mergedParents.UnionWith(parents.Select(p => p.Community));
+                        break;
+                }
+
+                continue;
+            }
+
+            // A field that already existed and now draws a quarter of its citations from another field it did not draw on
+            // the year before: that field flowed into it.
+            var before = Parents(y - 1, c, present, flows, minPapers).Select(p => p.Community).ToHashSet();
+            var joining = parents.Where(p => !before.Contains(p.Community)).ToList();
+            if (joining.Count > 0)
+            {
+                var flow = flows[(y, c)];
+                var own = new CommunityOverlap(c, (double)flow.GetValueOrDefault(c) / flow.Values.Sum());
+                events.Add(new TimelineEvent(y, CommunityEventKind.Merged, c, size, counts[y - 1].GetValueOrDefault(c), [own, .. joining]));
+                mergedParents.UnionWith(joining.Select(p => p.Community));
             }
         }
 
-        foreach (var c in before.Order())
+        foreach (var c in present[y - 1].Order())
         {
             var was = counts[y - 1][c];
             var now = counts.GetValueOrDefault(y)?.GetValueOrDefault(c) ?? 0;
@@ -159,23 +170,43 @@ public static class CommunityTimeline
         return events;
     }
 
-    /// <summary>For each community of <paramref name="targets"/>, the citations from its papers of year <paramref name="y"/> to earlier papers, by cited community.</summary>
-    private static Dictionary<int, Dictionary<int, int>> Flows(
-        int y, HashSet<int> targets, IReadOnlyList<int?> years, IReadOnlyList<int?> communities, CsrGraph citations)
+    /// <summary>
+    /// The other communities present the year before <paramref name="y"/> that each draw at least <see cref="ParentShare"/> of
+    /// community <paramref name="c"/>'s citations from its papers of <paramref name="y"/> to earlier papers (none when those
+    /// are fewer than <paramref name="minPapers"/>), largest share first.
+    /// </summary>
+    private static List<CommunityOverlap> Parents(
+        int y, int c, Dictionary<int, HashSet<int>> present, Dictionary<(int Year, int Community), Dictionary<int, int>> flows, int minPapers)
     {
-        var flows = new Dictionary<int, Dictionary<int, int>>();
+        if (!flows.TryGetValue((y, c), out var flow) || !present.TryGetValue(y - 1, out var before))
+        {
+            return [];
+        }
+
+        var all = flow.Values.Sum();
+        return all < minPapers
+            ? []
+            : flow.Where(f => f.Key != c && before.Contains(f.Key) && f.Value >= ParentShare * all)
+                .OrderByDescending(f => f.Value).ThenBy(f => f.Key)
+                .Select(f => new CommunityOverlap(f.Key, (double)f.Value / all)).ToList();
+    }
+
+    /// <summary>Per (year, community), the citations from its papers of that year to earlier papers, by cited community: one pass over the citations.</summary>
+    private static Dictionary<(int Year, int Community), Dictionary<int, int>> Flows(IReadOnlyList<int?> years, IReadOnlyList<int?> communities, CsrGraph citations)
+    {
+        var flows = new Dictionary<(int Year, int Community), Dictionary<int, int>>();
         for (var p = 0; p < years.Count; p++)
         {
-            if (years[p] != y || communities[p] is not { } c || !targets.Contains(c))
+            if (years[p] is not { } y || communities[p] is not { } c)
             {
                 continue;
             }
 
-            var flow = flows.TryGetValue(c, out var found) ? found : flows[c] = [];
             foreach (var cited in citations.OutNeighbors(p))
             {
                 if (years[cited] is { } citedYear && citedYear < y && communities[cited] is { } o)
                 {
+                    var flow = flows.TryGetValue((y, c), out var found) ? found : flows[(y, c)] = [];
                     flow[o] = flow.GetValueOrDefault(o) + 1;
                 }
             }
