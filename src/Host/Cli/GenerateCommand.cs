@@ -24,8 +24,13 @@ internal static class GenerateCommand
         };
         command.SetAction(async (result, ct) =>
         {
-            var options = new GeneratorOptions { Papers = result.GetValue(papers), RefsPerPaper = result.GetValue(refs), Seed = result.GetValue(seed),
-                BornYear = result.GetValue(born), MergeYear = result.GetValue(merge),
+            var options = new GeneratorOptions
+            {
+                Papers = result.GetValue(papers),
+                RefsPerPaper = result.GetValue(refs),
+                Seed = result.GetValue(seed),
+                BornYear = result.GetValue(born),
+                MergeYear = result.GetValue(merge),
             };
             try
             {
