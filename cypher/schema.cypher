@@ -19,6 +19,7 @@ CREATE INDEX paper_page_rank IF NOT EXISTS FOR (p:Paper) ON (p.pageRank);
 CREATE INDEX external_id_paper IF NOT EXISTS FOR (e:ExternalId) ON (e.paperId);
 CREATE INDEX external_id_value IF NOT EXISTS FOR (e:ExternalId) ON (e.value);
 CREATE INDEX analytics_run_seq IF NOT EXISTS FOR (r:AnalyticsRun) ON (r.seq);
+CREATE INDEX community_event_run IF NOT EXISTS FOR (e:CommunityEvent) ON (e.run);
 CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df);
 CREATE INDEX cites_kind IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.kind);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];

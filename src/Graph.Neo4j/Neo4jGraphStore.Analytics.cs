@@ -128,6 +128,7 @@ public sealed partial class Neo4jGraphStore
                         CypherStatements.Get("write-analytics-run"),
                         Parameters(("ranAt", Invariant(results.RanAt)), ("graph", results.Graph), ("algorithms", results.Algorithms), ("modularity", results.Modularity)),
                         ct).ConfigureAwait(false);
+                    await WriteCommunityHistoryAsync(tx, results.CommunityEvents, ct).ConfigureAwait(false);
                     return 0;
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -213,6 +213,7 @@ public sealed partial class SqliteGraphStore
                 await run.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await WriteCommunityHistoryAsync(tx, results.CommunityEvents, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -112,6 +112,18 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         }
 
         CommunityHierarchy? hierarchy = null;
+        // The previous run's communities: Leiden starts from them and the new ones take their ids (stable community ids).
+        var previousClock = Stopwatch.StartNew();
+        var stable = wantsCommunities && store is ICommunityHistoryStore history
+            ? await StableCommunities.LoadAsync(store, history, ids, choice.Name, cancellationToken).ConfigureAwait(false)
+            : StableCommunities.None();
+        if (wantsCommunities)
+        {
+            steps.Add(new AnalyticsStep("previous communities", previousClock.Elapsed, !stable.HasPrevious
+                ? "none: a first run"
+                : $"{stable.PreviousLevels} levels read; " + (stable.WarmStarts ? "Leiden starts from them" : "another graph than the last run's: ids matched, no warm start")));
+        }
+
         var louvain = new LouvainOptions { Resolution = request.Resolution, Seed = request.Seed };
         var leiden = new LeidenOptions { Resolution = request.Resolution, Seed = request.Seed };
         if (algorithms.Contains(AnalyticsAlgorithm.Louvain))
@@ -122,7 +134,8 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
 
         if (algorithms.Contains(AnalyticsAlgorithm.Leiden))
         {
-            hierarchy = Step("leiden", () => CommunityHierarchy.Compute(chosenGraph, g => Leiden.Compute(g, leiden)), Outcome);
+            hierarchy = Step(stable.WarmStarts ? "leiden (warm start)" : "leiden",
+                () => CommunityHierarchy.Compute(chosenGraph, (g, level, nodes) => stable.Detect(g, level, nodes, leiden)), Outcome);
         }
 
         if (algorithms.Contains(AnalyticsAlgorithm.Wcc))
@@ -142,8 +155,12 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         }
 
         IReadOnlyList<Community>? communities = null;
+        IReadOnlyList<CommunityEvent>? events = null;
         if (hierarchy is not null)
         {
+            var relabelled = Step("match communities", () => stable.Relabel(hierarchy), r => r.Outcome());
+            (hierarchy, events) = (relabelled.Hierarchy, relabelled.Events);
+
             progress?.Report("labeling communities");
             var clock = Stopwatch.StartNew();
             communities = await LabelAsync(ids, hierarchy, chosenGraph.ToUndirected(), pageRank, cancellationToken).ConfigureAwait(false);
@@ -163,6 +180,7 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             Component = component,
             Communities = communities,
             Modularity = hierarchy?.Top.Modularity,
+            CommunityEvents = events,
             Graph = hierarchy is null && request.Graph == AnalyticsGraph.Auto ? "citations" : choice.Name,
             Algorithms = algorithms.Select(a => a.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             RanAt = DateTimeOffset.UtcNow,
@@ -205,8 +223,8 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             var membership = hierarchy.Levels[level];
             var strength = InternalStrength(undirected, membership);
             var usedLeads = new HashSet<string>(StringComparer.Ordinal);
-            // Ids are numbered by size within a level, so the larger community picks its leading term first.
-            foreach (var (id, nodes) in CommunityHierarchy.Members(membership).OrderBy(m => m.Key))
+            // The larger community picks its leading term first.
+            foreach (var (id, nodes) in CommunityHierarchy.Members(membership).OrderByDescending(m => m.Value.Count).ThenBy(m => m.Key))
             {
                 var central = nodes
                     .OrderByDescending(n => strength[n])

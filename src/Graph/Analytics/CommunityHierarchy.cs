@@ -32,9 +32,20 @@ public sealed record CommunityHierarchy
     /// <summary>Computes the hierarchy with <paramref name="detect"/> (Louvain or Leiden with the run's options).</summary>
     public static CommunityHierarchy Compute(CsrGraph graph, Func<CsrGraph, CommunityResult> detect)
     {
+        ArgumentNullException.ThrowIfNull(detect);
+        return Compute(graph, (g, _, _) => detect(g));
+    }
+
+    /// <summary>
+    /// Computes the hierarchy with <paramref name="detect"/>, which also hears the level it computes and, below level 0, the
+    /// nodes (of <paramref name="graph"/>) its subgraph is made of, in the subgraph's order: what a warm start needs to
+    /// begin each detection from the previous run's partition of the same papers.
+    /// </summary>
+    public static CommunityHierarchy Compute(CsrGraph graph, Func<CsrGraph, int, IReadOnlyList<int>?, CommunityResult> detect)
+    {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(detect);
-        var top = detect(graph);
+        var top = detect(graph, 0, null);
         var n = graph.NodeCount;
         var first = new int[n];
         var next = NumberBySize(top.Communities.Select(c => (long)c).ToArray(), first, 0);
@@ -49,7 +60,7 @@ public sealed record CommunityHierarchy
             var local = new int[n];
             foreach (var nodes in members.Values)
             {
-                var parts = nodes.Count >= MinSplitSize ? detect(Induced(undirected, nodes, local)) : null;
+                var parts = nodes.Count >= MinSplitSize ? detect(Induced(undirected, nodes, local), levels.Count, nodes) : null;
                 if (parts is { CommunityCount: > 1 })
                 {
                     split = true;

@@ -90,6 +90,11 @@ public sealed record LeidenOptions : CommunityOptions
         }
     } = 0.01;
 
+    /// <summary>
+    /// The partition to start from, one community number per node (any non-negative numbers; -1 places a node alone), or
+    /// null to start from singletons. Default null.
+    /// </summary>
+    public IReadOnlyList<int>? InitialPartition { get; init; }
 }
 
 /// <summary>A community assignment with its hierarchy.</summary>

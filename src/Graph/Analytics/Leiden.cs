@@ -8,7 +8,8 @@ namespace CiteGraph.Graph.Analytics;
 /// Each level runs the queue-based fast local moving, refines every community by merging well-connected singletons into
 /// well-connected sub-communities (randomness θ), and aggregates the refined partition while starting the next level from the
 /// unrefined one. A final pass splits any community that is not connected into its connected parts (this can only raise
-/// modularity), so every returned community is connected.
+/// modularity), so every returned community is connected. With <see cref="LeidenOptions.InitialPartition"/> the first
+/// iteration starts from that partition rather than from singletons (a warm start, as leidenalg's <c>initial_membership</c>).
 /// </remarks>
 public static class Leiden
 {
@@ -19,7 +20,9 @@ public static class Leiden
         options ??= new LeidenOptions();
         var original = CommunityGraph.From(graph);
         int n = original.NodeCount;
-        var partition = Louvain.Identity(n);
+        // A warm start begins from the given partition (a previous run's, new nodes alone), so a re-run on a graph that
+        // barely changed converges to a nearby partition instead of wherever a new seed's first moves lead.
+        var partition = options.InitialPartition is { } initial ? WarmStart.Dense(initial, n) : Louvain.Identity(n);
         var levels = new List<int[]>();
         var modularities = new List<double>();
         var random = new Random(options.Seed);

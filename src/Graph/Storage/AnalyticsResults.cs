@@ -22,6 +22,12 @@ public sealed record AnalyticsResults
     /// </summary>
     public IReadOnlyList<int[]>? CommunityLevels { get; init; }
     public double? Modularity { get; init; }
+
+    /// <summary>
+    /// What happened to the communities since the previous run (<see cref="Analytics.CommunityMatching"/>), recorded under
+    /// this run; null or empty when there was no previous partition to compare with.
+    /// </summary>
+    public IReadOnlyList<CommunityEvent>? CommunityEvents { get; init; }
     public required string Graph { get; init; }
     public required IReadOnlyList<string> Algorithms { get; init; }
     public required DateTimeOffset RanAt { get; init; }

@@ -227,6 +227,15 @@ public class GuardedGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<AnalyticsSummary?> GetAnalyticsSummaryAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetAnalyticsSummaryAsync(cancellationToken));
 
+    // ICommunityHistoryStore
+
+    /// <inheritdoc />
+    public Task<int?> GetMaxCommunityIdAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetMaxCommunityIdAsync(cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CommunityEvent>> GetCommunityEventsAsync(long afterRun = 0, long? untilRun = null, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.GetCommunityEventsAsync(afterRun, untilRun, cancellationToken));
+
     // ISnapshotStore
 
     /// <inheritdoc />

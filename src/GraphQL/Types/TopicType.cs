@@ -1,8 +1,10 @@
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
 using CiteGraph.GraphQL.Batching;
 using CiteGraph.GraphQL.Errors;
 using CiteGraph.GraphQL.Pagination;
+using CiteGraph.GraphQL.Views;
 using GraphQL;
 using GraphQL.Types;
 
@@ -11,7 +13,7 @@ namespace CiteGraph.GraphQL.Types;
 /// <summary>A canonical topic: an acronym and its expansion, or a key phrase, or a source keyword, with its aliases.</summary>
 public sealed class TopicType : ObjectGraphType<Topic>
 {
-    public TopicType(IGraphStore store)
+    public TopicType(IGraphStore store, SnapshotHolder snapshots)
     {
         Name = "Topic";
         Description = "A canonical topic with its aliases (acronym ↔ expansion, spelling variants, plurals) and document frequency.";
@@ -42,6 +44,9 @@ public sealed class TopicType : ObjectGraphType<Topic>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicYearType>>>>("byYear")
             .Description("Papers carrying the topic per publication year, oldest first (years without any left out; undated papers not counted).")
             .Resolve(ctx => ctx.Source.ByYear);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BurstType>>>>("bursts")
+            .Description("Years in which the topic burst (Kleinberg's two-state automaton over its papers per year among all dated papers), oldest first.")
+            .Resolve(ctx => TopicBursts.Of(ctx.Source.ByYear, SnapshotYears.Of(snapshots.Current).Totals));
         Field<FloatGraphType>("growth")
             .Description(
                 "How fast the topic rises: log2 of its share of the latest year's papers over its share of the earlier years' papers (add-one smoothed); " +

@@ -12,9 +12,37 @@ public sealed record GeneratorOptions
     /// <summary>Seed of the pseudo-random sequence. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Plants a field born in this year: from then on a share of the papers belong to a new field, with words of its own,
+    /// citing only its own earlier papers. Null plants none. Papers span <see cref="SyntheticCorpus.FirstYear"/> to
+    /// <see cref="SyntheticCorpus.LastYear"/>. Planting anything also gives the other papers four background fields.
+    /// </summary>
+    public int? BornYear { get; init; }
+
+    /// <summary>
+    /// Plants two fields that merge in this year: two fields with words of their own until the year before; from this year
+    /// on their share of the papers belongs to one merged field whose papers cite both parents (and each other). Null plants none.
+    /// </summary>
+    public int? MergeYear { get; init; }
+
+    /// <summary>Whether fields are planted (<see cref="BornYear"/> or <see cref="MergeYear"/> given).</summary>
+    public bool Planted => BornYear is not null || MergeYear is not null;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for impossible values.</summary>
     public void Validate()
     {
+        if (BornYear is { } born)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(born, SyntheticCorpus.FirstYear + 1, nameof(BornYear));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(born, SyntheticCorpus.LastYear, nameof(BornYear));
+        }
+
+        if (MergeYear is { } merge)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(merge, SyntheticCorpus.FirstYear + 1, nameof(MergeYear));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(merge, SyntheticCorpus.LastYear, nameof(MergeYear));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Papers);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Papers, 100_000_000);
         ArgumentOutOfRangeException.ThrowIfNegative(RefsPerPaper);

@@ -41,6 +41,15 @@ public static class SyntheticCorpus
     private static readonly string[] LastNames =
         ["Quill", "Lindqvist", "Wu", "Okafor", "Stone", "Haddad", "Petrov", "Sato", "Novak", "Park", "Mensah", "Moreau", "Silva", "Rao"];
 
+    /// <summary>The year of the first papers.</summary>
+    public const int FirstYear = 1995;
+
+    /// <summary>The year of the last papers.</summary>
+    public const int LastYear = FirstYear + 29;
+
+    /// <summary>The publication year of paper <paramref name="index"/> of <paramref name="papers"/>: thirty years, evenly.</summary>
+    public static int YearOf(int index, int papers) => FirstYear + (int)((long)index * 30 / Math.Max(1, papers));
+
     /// <summary>The OpenAlex key of generated paper <paramref name="index"/> (0-based).</summary>
     public static string WorkId(int index) => "W" + (1_000_000_000L + index).ToString(CultureInfo.InvariantCulture);
 
@@ -96,12 +105,18 @@ public static class SyntheticCorpus
     {
         // Each work has its own generator state: any line can be produced without the ones before it.
         var rng = new SplitMix64(options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)index);
-        var year = 1995 + (int)((long)index * 30 / Math.Max(1, options.Papers));
+        var year = YearOf(index, options.Papers);
         var month = 1 + rng.Next(12);
         var day = 1 + rng.Next(28);
         var adjective = Adjectives[rng.Next(Adjectives.Length)];
         var method = Methods[rng.Next(Methods.Length)];
         var task = Tasks[rng.Next(Tasks.Length)];
+        var field = options.Planted ? PlantedFields.Of(options, index) : null;
+        if (field is not null)
+        {
+            (method, task) = field.Words(rng);
+        }
+
         var title = $"{adjective} {method} for {task}: Study {index + 1}";
         var abstractText = Abstract(rng, adjective, method, task, index);
 
@@ -145,7 +160,7 @@ public static class SyntheticCorpus
 
         json.WriteEndArray();
         json.WriteStartArray("referenced_works");
-        var references = References(rng, index, options.RefsPerPaper);
+        var references = field is null ? References(rng, index, options.RefsPerPaper) : PlantedFields.References(options, field, rng, index);
         foreach (var target in references)
         {
             json.WriteStringValue("https://openalex.org/" + WorkId(target));
@@ -185,7 +200,7 @@ public static class SyntheticCorpus
     }
 
     /// <summary>Up to <paramref name="count"/> distinct earlier papers, biased toward the oldest.</summary>
-    private static List<int> References(SplitMix64 rng, int index, int count)
+    internal static List<int> References(SplitMix64 rng, int index, int count)
     {
         var targets = new List<int>(Math.Min(count, index));
         if (index == 0 || count == 0)
@@ -229,7 +244,7 @@ public static class SyntheticCorpus
     }
 
     /// <summary>SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same on every runtime.</summary>
-    private sealed class SplitMix64(ulong seed)
+    internal sealed class SplitMix64(ulong seed)
     {
         private ulong _state = seed;
 
