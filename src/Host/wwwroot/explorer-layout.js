@@ -8,10 +8,11 @@ window.CiteGraphLayout = (() => {
 
   /** Milliseconds since the epoch of a paper's publication date ('2024-11-22', or mid-year for a year alone), or null. */
   function dateOf(published, year) {
-    if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) return Date.parse(published.slice(0, 10) + 'T00:00:00Z');
-    if (published && /^\d{4}-\d{2}$/.test(published)) return Date.parse(published + '-15T00:00:00Z');
-    if (year) return Date.UTC(year, 6, 1);
-    return null;
+    let t = null;
+    if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) t = Date.parse(published.slice(0, 10) + 'T00:00:00Z');
+    else if (published && /^\d{4}-\d{2}$/.test(published)) t = Date.parse(published + '-15T00:00:00Z');
+    else if (year) t = Date.UTC(year, 6, 1);
+    return Number.isFinite(t) ? t : null;
   }
 
   /**

@@ -125,6 +125,7 @@
           'line-style': 'dotted', 'line-color': '#16a34a', 'target-arrow-shape': 'none', width: 2.2 } },
         { selector: 'edge[kind = "CO_TOPIC"]', style: {
           'line-style': 'solid', 'line-color': '#8250df', 'target-arrow-shape': 'none', opacity: 0.45, width: 'mapData(weight, 0, 1, 1, 3)' } },
+        { selector: 'edge[kind = "RELATED"]', style: { 'target-arrow-shape': 'none', 'line-color': '#d0d7de', opacity: 0.35, width: 1, events: 'no' } },
         { selector: 'edge[kind = "AGGREGATE"]', style: { 'line-style': 'dashed', 'line-color': '#afb8c1', 'target-arrow-color': '#afb8c1', opacity: 0.5 } },
         { selector: 'edge[kind = "COMMUNITY"]', style: {
           'curve-style': 'straight', 'target-arrow-shape': 'none', 'line-color': '#8c959f', opacity: 0.5, width: 'data(width)' } },
@@ -139,7 +140,7 @@
       if (n.data('communityNode')) { writeState({ mode: 'community', community: n.id(), sel: '' }); return; }
       select(n.id());
     });
-    cy.on('tap', 'edge', (e) => { if (e.target.data('kind') !== 'AGGREGATE' && e.target.data('kind') !== 'COMMUNITY') explainEdge(e.target); });
+    cy.on('tap', 'edge', (e) => { if (!['AGGREGATE', 'COMMUNITY', 'RELATED'].includes(e.target.data('kind'))) explainEdge(e.target); });
     cy.on('dbltap', 'node', (e) => { if (!e.target.data('axis') && !e.target.data('more') && !e.target.data('communityNode')) writeState({ paper: e.target.id(), sel: '' }); });
     let cullTimer = 0;
     cy.on('zoom', () => { clearTimeout(cullTimer); cullTimer = setTimeout(() => cullLabels(cy, { constant: constantLabels }), 90); });
@@ -191,10 +192,16 @@
     if (layout === 'time') all = all.concat(timeAxis(paperNodes, { bandLabel: (c) => (c == null ? 'no community' : `C${c} ${communityLabels.get(c) ?? ''}`.trim()) }));
     cy.batch(() => { cy.elements().remove(); cy.add([...all, ...edges]); });
     cy.layout(layoutOptions(layout)).run();
-    cy.fit(undefined, 30);
-    // A handful of papers should not fill the screen with giant discs.
-    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
-    cullLabels(cy, { constant });
+    // Labels keep their screen size, so their size in the graph depends on the zoom the fit gives: fit, size the
+    // labels, and fit again with them, so the band names and the last labels are inside the view.
+    for (let pass = 0; pass < 4; pass++) {
+      cy.fit(undefined, 30);
+      // A handful of papers should not fill the screen with giant discs.
+      if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+      cullLabels(cy, { constant });
+      const box = cy.elements().renderedBoundingBox();
+      if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height()) break;
+    }
     const papers = cy.nodes().filter(isPaper);
     $('graph').dataset.nodes = String(papers.length);
     $('graph').dataset.edges = String(cy.edges().length);
@@ -210,8 +217,8 @@
       // Shared topics pull hard (the higher the co-topic weight, the shorter and stiffer the spring); citations and
       // shared repositories pull gently, so papers group by what they are about.
       return { name: 'cose', animate: false, randomize: false, padding: 30, nodeRepulsion: () => 12000, gravity: 0.6, numIter: 1500,
-        idealEdgeLength: (e) => (e.data('kind') === 'CO_TOPIC' ? 30 + 170 * (1 - Math.min(1, e.data('weight') ?? 0)) : 160),
-        edgeElasticity: (e) => (e.data('kind') === 'CO_TOPIC' ? 20 + 80 * (1 - Math.min(1, e.data('weight') ?? 0)) : 300) };
+        idealEdgeLength: (e) => (['CO_TOPIC', 'RELATED'].includes(e.data('kind')) ? 30 + 170 * (1 - Math.min(1, e.data('weight') ?? 0)) : 160),
+        edgeElasticity: (e) => (['CO_TOPIC', 'RELATED'].includes(e.data('kind')) ? 20 + 80 * (1 - Math.min(1, e.data('weight') ?? 0)) : 300) };
     }
     return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 };
   }
@@ -287,7 +294,10 @@
     const ids = [data.paper.id, ...data.related.map((r) => r.paper.id)];
     const sub = await gql(`query($s: [ID!]!) { subgraph(seeds: $s, radius: 0, maxNodes: 50) { edges { ${EDGE_FIELDS} } } }`, { s: ids.slice(0, 50) });
     const nodes = [nodeElement({ ...data.paper, seed: true }), ...data.related.map((r) => nodeElement(r.paper, { score: r.score }))];
-    const count = draw(nodes, sub.subgraph.edges.map(edgeElement), s.layout);
+    // Faint springs from the focus to each related paper, as strong as its score: the most related sit closest.
+    const best = Math.max(1e-9, ...data.related.map((r) => r.score));
+    const springs = data.related.map((r, i) => ({ group: 'edges', data: { id: `rel${i}`, source: data.paper.id, target: r.paper.id, kind: 'RELATED', weight: r.score / best } }));
+    const count = draw(nodes, [...sub.subgraph.edges.map(edgeElement), ...springs], s.layout);
     return `${count} papers, ${sub.subgraph.edges.length} links · papers similar to “${data.paper.title}” (shared topics, citations, code), grouped by similarity`;
   }
 
@@ -328,8 +338,9 @@
   }
 
   /** The communities map: one node per community (area by papers, labelled by its distinctive terms), lines by links between them. */
-  async function drawCommunityMap(communities, links) {
-    if (communities.length === 0) { draw([], [], 'force'); return 0; }
+  async function drawCommunityMap(communities, allLinks) {
+    let links = allLinks;
+    if (communities.length === 0) { draw([], [], 'force'); return { count: 0, links: 0 }; }
     const maxSize = Math.max(...communities.map((c) => c.size));
     // A ring (or two) with room for each label: labels keep their size relative to the discs, so none overlap at any zoom.
     const inner = communities.length > 8 ? 6 : communities.length;
@@ -339,20 +350,27 @@
       const ring = i < inner ? 0 : 1;
       const k = ring === 0 ? i : i - inner;
       const count = ring === 0 ? inner : communities.length - inner;
-      const radius = ring === 0 ? (count > 1 ? 230 : 0) : 480;
+      const radius = ring === 0 ? (count > 1 ? 250 : 0) : 520;
       const angle = (2 * Math.PI * k) / Math.max(1, count) - Math.PI / 2 + (ring ? Math.PI / count : 0);
       return {
         group: 'nodes', classes: 'community',
         position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
         data: { id: c.id, communityNode: true, label: `${c.label || c.id}\n${c.size.toLocaleString('en-US')} papers`, title: c.label, size: 50 + 90 * Math.sqrt(c.size / maxSize),
-          color: communityColor(n), fs: 13, tw: 130, tm: 0, pageRank: c.size },
+          color: communityColor(n), fs: 16, tw: 150, tm: 0, pageRank: c.size },
       };
     });
+    // Every pair is linked somewhere in a corpus this size: keep each community's three strongest links, the lines that say something.
+    const strongest = new Set();
+    for (const c of communities) {
+      links.filter((l) => l.source === c.id || l.target === c.id).sort((a, b) => b.citations + b.coTopic - a.citations - a.coTopic)
+        .slice(0, 3).forEach((l) => strongest.add(l));
+    }
+    links = links.filter((l) => strongest.has(l));
     const maxLinks = Math.max(1, ...links.map((l) => l.citations + l.coTopic));
     const edges = links.map((l, i) => ({ group: 'edges', data: { id: `cl${i}`, source: l.source, target: l.target, kind: 'COMMUNITY',
       citations: l.citations, coTopic: l.coTopic, width: 1 + 9 * Math.sqrt((l.citations + l.coTopic) / maxLinks) } }));
     draw(nodes, edges, { name: 'preset', padding: 30, keepSizes: true }, { constant: false });
-    return nodes.length;
+    return { count: nodes.length, links: edges.length };
   }
 
   async function showCommunities() {
@@ -363,8 +381,8 @@
       return 'No communities yet: run analytics (citegraph analyze, or the runAnalytics mutation).';
     }
     const links = (await gql(`query($c: [ID!]) { communityLinks(communityIds: $c, first: 66) { source target citations coTopic } }`, { c: communities.map((c) => c.id) })).communityLinks;
-    const count = await drawCommunityMap(communities, links);
-    return `${count} of ${data.communities.totalCount} communities (the largest), ${links.length} links between them · click one to open it`;
+    const map = await drawCommunityMap(communities, links);
+    return `${map.count} of ${data.communities.totalCount} communities (the largest) and the strongest links between them · click one to open it`;
   }
 
   async function showCommunity(s) {
@@ -484,7 +502,7 @@
     const evidence = [];
     if (cy) {
       cy.getElementById(p.id).connectedEdges().forEach((e) => {
-        if (['CITES', 'AGGREGATE', 'COMMUNITY'].includes(e.data('kind'))) return;
+        if (['CITES', 'AGGREGATE', 'COMMUNITY', 'RELATED'].includes(e.data('kind'))) return;
         evidence.push(el('li', {}, ...edgeReason(e, p.id)));
       });
     }
