@@ -138,11 +138,13 @@ window.CiteGraphLayout = (() => {
    * zooming in makes room and more labels appear. Overlap is judged on Cytoscape's own rendered label boxes.
    */
   function cullLabels(cy, { constant = true } = {}) {
-    const z = cy.zoom();
+    // The zoom in steps of √2: label sizes change only at each step, so Cytoscape's label textures are reused between
+    // zooms instead of re-rendered (and held) at every fractional zoom.
+    const z = Math.pow(2, Math.round(2 * Math.log2(cy.zoom())) / 2);
     const all = cy.nodes().filter((n) => !n.isParent());
     cy.batch(() => {
       all.removeClass('nolabel');
-      if (constant) all.forEach((n) => { n.data('fs', LABEL_PX / z); n.data('tw', 170 / z); n.data('tm', 3 / z); });
+      if (constant) all.forEach((n) => { if (n.data('fs') !== LABEL_PX / z) { n.data('fs', LABEL_PX / z); n.data('tw', 170 / z); n.data('tm', 3 / z); } });
     });
     const order = all.toArray().sort((a, b) => priority(b) - priority(a) || (b.data('pageRank') ?? 0) - (a.data('pageRank') ?? 0)
       || b.degree() - a.degree() || a.id().localeCompare(b.id()));
