@@ -173,7 +173,7 @@ public sealed partial class CiteGraphQuery
                 var result = Graph.Traversal.Subgraph.Compute(snapshot, seeds, args.Radius, args.MaxNodes, filter, TraversalLimits.MaxSubgraphEdges);
                 var papers = await SnapshotPapers.LoadAsync(store, snapshot, result.Nodes, ctx.CancellationToken);
                 var nodes = result.Nodes.Where(papers.ContainsKey).Select(n => new GraphNodeView(
-                    snapshot.PaperId(n), papers[n].Title, papers[n].Year, papers[n].Community, papers[n].PageRank, result.Seeds.Contains(n), snapshot.IsStub(n))).ToList();
+                    snapshot.PaperId(n), papers[n].Title, papers[n].Year, papers[n].Community, papers[n].PageRank, result.Seeds.Contains(n), snapshot.IsStub(n), papers[n].Published)).ToList();
                 return new SubgraphView(nodes, await SnapshotPapers.EdgesAsync(store, snapshot, result.Edges, ctx.CancellationToken), result.Truncated);
             });
     }

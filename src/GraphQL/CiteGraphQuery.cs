@@ -145,6 +145,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
         AddSuggestedReferenceFields(store, snapshots, suggestions);
         AddJobFields(jobs);
         AddTimelineFields(store, snapshots);
+        AddWorksFields(store, snapshots);
 
         // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
         // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).

@@ -24,6 +24,7 @@ public sealed class GraphNodeType : ObjectGraphType<GraphNodeView>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field(n => n.Label).Description("The paper's title.");
         Field(n => n.Year, nullable: true);
+        Field(n => n.Published, nullable: true).Description("Publication date (ISO 8601, as precise as the sources give it), for time axes.");
         Field(n => n.Community, nullable: true).Description("Community id (for color).");
         Field(n => n.PageRank, nullable: true).Description("PageRank (for size).");
         Field(n => n.Seed).Description("True for the papers the subgraph started from.");

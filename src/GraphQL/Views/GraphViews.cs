@@ -24,7 +24,7 @@ public sealed record PathView(int Length, IReadOnlyList<Paper> Nodes, IReadOnlyL
 public sealed record RelatedPaperView(Paper Paper, double Score, IReadOnlyList<RelatedReason> Reasons);
 
 /// <summary>A node for drawing: enough to label, size and color it.</summary>
-public sealed record GraphNodeView(string Id, string Label, int? Year, int? Community, double? PageRank, bool Seed, bool Stub);
+public sealed record GraphNodeView(string Id, string Label, int? Year, int? Community, double? PageRank, bool Seed, bool Stub, string? Published = null);
 
 /// <summary>Nodes and edges in the shape of Cytoscape.js elements.</summary>
 public sealed record SubgraphView(IReadOnlyList<GraphNodeView> Nodes, IReadOnlyList<GraphEdgeView> Edges, bool Truncated);
