@@ -22,10 +22,35 @@ public sealed partial class SqliteGraphStore
         ORDER BY page.ord;
         """;
 
-    private readonly SearchPostings _postings = new();
+    // The statements search ran before the per-word lists, for a word whose list is not in memory yet. Ranking inside
+    // FTS5 alone (bm25 reads only index data), a bounded candidate list, stubs dropped among the candidates; exact
+    // whenever the candidates hold `first` non-stubs, else the second statement ranks every match with its stub flag.
+    private const string SearchCandidatesSql = """
+        WITH cand AS MATERIALIZED (
+            SELECT rowid AS pk, bm25(paper_fts, 10.0, 1.0) AS rank FROM paper_fts
+            WHERE paper_fts MATCH $q ORDER BY rank, rowid LIMIT $candidates),
+        page AS MATERIALIZED (
+            SELECT cand.pk, cand.rank FROM cand JOIN paper s ON s.pk = cand.pk
+            WHERE s.is_stub = 0 ORDER BY cand.rank, cand.pk LIMIT $first)
+        SELECT page.pk, page.rank FROM page ORDER BY page.rank, page.pk;
+        """;
 
-    /// <summary>How many single-phrase lists searches computed from the full-text index so far (the rest came from memory).</summary>
-    internal long SearchListBuilds => _postings.Builds;
+    private const string SearchAllSql = """
+        SELECT paper_fts.rowid, bm25(paper_fts, 10.0, 1.0) AS rank
+        FROM paper_fts JOIN paper s ON s.pk = paper_fts.rowid
+        WHERE paper_fts MATCH $q AND s.is_stub = 0
+        ORDER BY rank, paper_fts.rowid LIMIT $first;
+        """;
+
+    private SearchPostings? _postings;
+
+    private SearchPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new SearchPostings(OpenAsync));
+
+    /// <summary>How many single-phrase lists were computed from the full-text index so far (the rest came from memory).</summary>
+    internal long SearchListBuilds => Postings.Builds;
+
+    /// <summary>Completes when no list is being built in the background; for tests.</summary>
+    internal Task SearchListsIdleAsync(CancellationToken cancellationToken) => Postings.IdleAsync(cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -49,19 +74,52 @@ public sealed partial class SqliteGraphStore
         // One read transaction (deferred: it takes no write lock): the index version, the lists and the page rows all see
         // the same commit.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var lists = await _postings.ListsAsync(transaction, phrases, cancellationToken).ConfigureAwait(false);
+        var lists = await Postings.TryListsAsync(transaction, phrases, cancellationToken).ConfigureAwait(false);
+        var candidates = (first * 2) + 32; // a few more than the page, for stubs among them (in the index, not in answers)
+        if (lists is null)
+        {
+            // A word's list is still being built: FTS5 ranks this query's matches, as search always did.
+            var ranked = await RankInIndexAsync(transaction, SearchCandidatesSql, fts, first, candidates, cancellationToken).ConfigureAwait(false);
+            if (ranked.Length < first)
+            {
+                ranked = await RankInIndexAsync(transaction, SearchAllSql, fts, first, null, cancellationToken).ConfigureAwait(false);
+            }
 
-        // A few more candidates than the page, for stubs among them (stubs are in the index, not in answers).
-        var candidates = RankedIntersection.Top(lists, (first * 2) + 32, out var matches);
-        var hits = await ReadPageAsync(transaction, fts, candidates, first, cancellationToken).ConfigureAwait(false);
-        if (hits.Count < first && candidates.Length < matches)
+            return await ReadPageAsync(transaction, fts, ranked, first, cancellationToken).ConfigureAwait(false);
+        }
+
+        var top = RankedIntersection.Top(lists, candidates, out var matches);
+        var hits = await ReadPageAsync(transaction, fts, top, first, cancellationToken).ConfigureAwait(false);
+        if (hits.Count < first && top.Length < matches)
         {
             // Stubs crowded the candidates out: rank every match.
-            candidates = RankedIntersection.Top(lists, matches, out _);
-            hits = await ReadPageAsync(transaction, fts, candidates, first, cancellationToken).ConfigureAwait(false);
+            top = RankedIntersection.Top(lists, matches, out _);
+            hits = await ReadPageAsync(transaction, fts, top, first, cancellationToken).ConfigureAwait(false);
         }
 
         return hits;
+    }
+
+    /// <summary>The (rowid, bm25) of a page of non-stub matches, ranked by FTS5 itself.</summary>
+    private static async Task<(long Pk, double Rank)[]> RankInIndexAsync(
+        SqliteTransaction transaction, string sql, string fts, int first, int? candidates, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Command(sql);
+        command.Parameters.AddWithValue("$q", fts);
+        command.Parameters.AddWithValue("$first", first);
+        if (candidates is { } c)
+        {
+            command.Parameters.AddWithValue("$candidates", c);
+        }
+
+        var ranked = new List<(long, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        }
+
+        return [.. ranked];
     }
 
     private static async Task<List<SearchHit>> ReadPageAsync(
