@@ -4,18 +4,19 @@
 # paper(id) alone, and each query kind alone at concurrency 8 (to see where the time goes), SECONDS each, and writes
 # the raw wrk outputs and the load average to bench/out/mixed-run/.
 #
-# usage: bench/run-mixed.sh [--db PATH] [--papers N] [--seconds S] [--no-build] [--bin DIR] [--label NAME]
+# usage: bench/run-mixed.sh [--db PATH] [--papers N] [--seconds S] [--no-build] [--bin DIR] [--label NAME] [--only REGEX]
+#   --only      runs only the lines whose name matches REGEX (e.g. 'search|mix-c8'), to compare two builds on a busy machine
 #   --bin DIR   serve with a citegraph published elsewhere (a peer build, e.g. main before a change; implies --no-build)
 #   --label     names the output folder (bench/out/mixed-NAME/), so a peer's run and this build's sit side by side
 #   --db PATH   the store to serve (default bench/out/mixed-200k.db; made with `citegraph generate` + `load` + `analyze`
 #               when missing: 200,000 papers, 10 references each, about 2M citations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=bench/out/mixed-200k.db; PAPERS=200000; SECONDS_EACH=15; BUILD=1; PORT=5077; BIN=bench/out/citegraph-release; LABEL=run
+DB=bench/out/mixed-200k.db; PAPERS=200000; SECONDS_EACH=15; BUILD=1; PORT=5077; BIN=bench/out/citegraph-release; LABEL=run; ONLY=.
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2;; --papers) PAPERS=$2; shift 2;; --seconds) SECONDS_EACH=$2; shift 2;; --no-build) BUILD=0; shift;;
-    --bin) BIN=$2; BUILD=0; shift 2;; --label) LABEL=$2; shift 2;;
+    --bin) BIN=$2; BUILD=0; shift 2;; --label) LABEL=$2; shift 2;; --only) ONLY=$2; shift 2;;
     *) echo "unknown argument $1" >&2; exit 2;;
   esac
 done
@@ -35,13 +36,18 @@ print("\n".join(ids[:5000]))
 PY
 # Distinct searches for the only-search-distinct line: 3,000 two-word queries over the words (4+ letters) of the store's
 # titles and abstracts (the generated corpus has only ~70 such words, so single words would repeat).
-python3 - "$DB" > bench/out/mixed-words.txt <<'PY'
+# A second set (3,000 three-word queries, none of them asked before) measures searches once each word's ranked list is
+# in memory.
+python3 - "$DB" bench/out/mixed-words2.txt > bench/out/mixed-words.txt <<'PY'
 import random, re, sqlite3, sys
 titles = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT title || ' ' || COALESCE(abstract, '') FROM paper WHERE is_stub = 0 LIMIT 20000")]
 vocab = sorted({w.lower() for t in titles for w in re.findall(r"[A-Za-z]{4,}", t)})
 pairs = [f"{a} {b}" for a in vocab for b in vocab if a < b]
 random.Random(17).shuffle(pairs)
 print("\n".join(pairs[:3000]))
+triples = [f"{a} {b} {c}" for a, b, c in zip(vocab, vocab[1:], vocab[2:])] + [f"{a} {b} {c}" for a, b, c in zip(vocab, vocab[3:], vocab[7:])]
+triples += [f"{p} {w}" for p, w in zip(pairs, vocab * 100) if w not in p.split()]
+open(sys.argv[2], "w").write("\n".join(list(dict.fromkeys(triples))[:3000]) + "\n")
 PY
 "$BIN/citegraph" serve --db "$DB" --urls "http://127.0.0.1:$PORT" --CiteGraph:Http:RateLimitPerMinute=0 \
   --Serilog:MinimumLevel:Default=Warning > "$OUT/server.log" 2>&1 &
@@ -50,6 +56,7 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
 curl -s "http://127.0.0.1:$PORT/health/ready" > "$OUT/ready.json"
 run() { # name mix connections [words file]
+  [[ "$1" == warmup || "$1" =~ $ONLY ]] || return 0
   local threads=$(( $3 < 2 ? 1 : 2 ))
   IDS=bench/out/mixed-ids.txt WORDS=${4:-} MIX=$2 wrk -t"$threads" -c"$3" -d"${SECONDS_EACH}s" --timeout 30s --latency -s bench/mixed/mix.lua \
     "http://127.0.0.1:$PORT/graphql" > "$OUT/$1.txt" 2> "$OUT/$1.err" || true
@@ -65,3 +72,4 @@ for c in 1 8 32; do run "mix-c$c" "$MIX" "$c"; done
 for c in 8 32; do run "paper-c$c" paper "$c"; done
 for kind in ${MIX//,/ }; do run "only-$kind-c8" "$kind" 8; done
 run only-search-distinct-c8 search 8 bench/out/mixed-words.txt
+run only-search-distinct2-c8 search 8 bench/out/mixed-words2.txt

@@ -11,7 +11,18 @@ internal static class FtsQuery
     /// <summary>The FTS5 MATCH expression, or null when the text has no word to search for.</summary>
     public static string? FromText(string text)
     {
-        var sb = new StringBuilder();
+        var phrases = Phrases(text);
+        return phrases.Count == 0 ? null : string.Join(' ', phrases);
+    }
+
+    /// <summary>
+    /// The quoted phrases of <see cref="FromText"/>, in order (a repeated word stays repeated: FTS5 counts it twice in
+    /// bm25); the MATCH expression is their concatenation with spaces.
+    /// </summary>
+    public static IReadOnlyList<string> Phrases(string text)
+    {
+        var phrases = new List<string>();
+        var length = 0;
         var word = new StringBuilder();
         foreach (var c in text.Append(' '))
         {
@@ -21,14 +32,17 @@ internal static class FtsQuery
                 continue;
             }
 
-            if (word.Length > 0 && sb.Length < 1000)
+            // The expression stays under about 1,000 characters, as it always did.
+            if (word.Length > 0 && length < 1000)
             {
-                sb.Append(sb.Length > 0 ? " \"" : "\"").Append(word).Append('"');
+                var phrase = $"\"{word}\"";
+                length += phrase.Length + (phrases.Count > 0 ? 1 : 0);
+                phrases.Add(phrase);
             }
 
             word.Clear();
         }
 
-        return sb.Length == 0 ? null : sb.ToString();
+        return phrases;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
 
-/// <summary>Commands bound to a write transaction, for the writes that run several statements in one.</summary>
+/// <summary>Commands bound to a transaction, for the writes (and consistent reads) that run several statements in one.</summary>
 internal static class SqliteTransactionCommands
 {
     /// <summary>A command on the transaction's connection, enlisted in it, with <paramref name="sql"/> as its text.</summary>

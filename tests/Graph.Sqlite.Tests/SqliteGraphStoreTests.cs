@@ -120,6 +120,46 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_reuses_each_words_ranked_list_until_the_index_changes()
+    {
+        await _store.UpsertAsync(
+        [
+            Some.Resolved(Some.Record("Graph Weaver", @abstract: "We weave retrieval over citation graphs.")),
+            Some.Resolved(Some.Record("Retrieval Loom", line: 2, @abstract: "Weaver retrieval for looms.")),
+        ], Ct);
+        // The first search of the words is ranked by FTS5 and has their lists built in the background.
+        var first = await _store.SearchAsync("weaver retrieval", 10, Ct);
+        Assert.Equal(2, first.Count);
+        await _store.SearchListsIdleAsync(Ct);
+        var built = _store.SearchListBuilds;
+        Assert.Equal(2, built);
+
+        // The same query from the lists gives the same answer; other queries over the words, a repeated word and
+        // another spelling read the kept lists.
+        Assert.Equal(Answer(first), Answer(await _store.SearchAsync("weaver retrieval", 10, Ct)));
+        Assert.Equal(2, (await _store.SearchAsync("retrieval", 10, Ct)).Count);
+        Assert.Single(await _store.SearchAsync("Weaver weaver RETRIEVAL", 1, Ct));
+        await _store.SearchListsIdleAsync(Ct);
+        Assert.Equal(built, _store.SearchListBuilds);
+
+        // A write by another connection (a CLI load into a served file) changes the index: the kept lists no longer
+        // answer, the new paper is found, and the lists are built again.
+        await using (var other = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") }))
+        {
+            await other.UpsertAsync([Some.Resolved(Some.Record("Weaver Retrieval", line: 3, @abstract: "Both words, in the title."))], Ct);
+        }
+
+        var after = await _store.SearchAsync("weaver retrieval", 10, Ct);
+        Assert.Equal("Weaver Retrieval", after[0].Paper.Title);
+        Assert.Equal(3, after.Count);
+        await _store.SearchListsIdleAsync(Ct);
+        Assert.Equal(built + 2, _store.SearchListBuilds);
+        Assert.Equal(Answer(after), Answer(await _store.SearchAsync("weaver retrieval", 10, Ct)));
+
+        static List<(string, double, string)> Answer(IReadOnlyList<SearchHit> hits) => hits.Select(h => (h.Paper.Id, h.Score, h.Snippet)).ToList();
+    }
+
+    [Fact]
     public async Task Pages_through_filtered_papers_without_gaps_or_repeats()
     {
         var records = Enumerable.Range(1, 25).Select(i => Some.Resolved(Some.Record(

@@ -65,6 +65,29 @@ public sealed class IngestJobsTests
     }
 
     [Fact]
+    public async Task A_committed_ingest_answers_with_its_report_while_a_slow_snapshot_rebuild_goes_on_and_done_when_it_is_quick()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var jobs = new IngestJobs(new IngestJobOptions { AnswerWithinSeconds = 30, SnapshotWaitSeconds = 0.2 });
+        var rebuild = new TaskCompletionSource();
+        var slow = jobs.Start(_ => Task.FromResult(Outcome(3)), async _ => await rebuild.Task);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(await jobs.WaitAsync(slow, ct));
+        // Answered after the grace, not the 30 s budget: the report is there, the job still runs (snapshot behind).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"answered after {clock.Elapsed}");
+        Assert.Equal(3, slow.Outcome!.Loaded);
+        Assert.Equal(IngestJobState.Running, slow.State);
+
+        // The next ingest waits for the rebuild (one writer at a time), and a quick rebuild is waited for: DONE.
+        var quick = jobs.Start(_ => Task.FromResult(Outcome(4)), _ => Task.Delay(10, CancellationToken.None));
+        rebuild.SetResult();
+        Assert.True(await jobs.WaitAsync(quick, ct));
+        Assert.Equal(IngestJobState.Done, quick.State);
+        Assert.Equal(IngestJobState.Done, slow.State);
+    }
+
+    [Fact]
     public async Task A_failing_ingest_throws_its_error_to_the_waiting_request_and_is_kept_as_failed()
     {
         var jobs = new IngestJobs(new IngestJobOptions { AnswerWithinSeconds = 30 });

@@ -26,6 +26,7 @@ public sealed class GracefulShutdownTests
         using var host = CiteGraphWebHost.CreateBuilder(
         [
             "--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--CiteGraph:ApiKey=" + key, "--CiteGraph:Ingest:AnswerWithinSeconds=25",
+            "--CiteGraph:Ingest:SnapshotWaitSeconds=25",
             "--Serilog:MinimumLevel:Default=Warning",
         ]).Build();
         await host.StartAsync(Ct);

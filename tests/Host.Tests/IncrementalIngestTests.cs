@@ -20,6 +20,9 @@ public sealed class DerivedStoreServer : PreparedServerFactory, IAsyncLifetime
     {
         Set("CiteGraph:ApiKey", ApiKey);
         Set("CiteGraph:Ingest:AnswerWithinSeconds", "25");
+        // These tests check that an answer is consistent everywhere, snapshot included: wait for the rebuild too (by
+        // default an answer comes once the derived layer is committed when the rebuild outlasts 2 s, as on a busy machine).
+        Set("CiteGraph:Ingest:SnapshotWaitSeconds", "25");
     }
 
     public async ValueTask InitializeAsync()

@@ -12,6 +12,9 @@ public sealed class KeyedServer : PreparedServerFactory
     {
         Set("CiteGraph:Demo", "true");
         Set("CiteGraph:ApiKey", ApiKey);
+        // Ingests here are read back through traversals at once: the answer waits for the snapshot rebuild, however busy
+        // the machine (by default it comes once the derived layer is committed when the rebuild outlasts 2 s).
+        Set("CiteGraph:Ingest:SnapshotWaitSeconds", "25");
     }
 }
 

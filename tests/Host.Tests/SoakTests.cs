@@ -19,6 +19,7 @@ public sealed class SoakServer : PreparedServerFactory
         // The soak checks the report of an ingest under mixed load, not the job path (IngestJobTests): wait for it as
         // long as the request budget allows, so a busy machine does not turn the answer into a job.
         Set("CiteGraph:Ingest:AnswerWithinSeconds", "25");
+        Set("CiteGraph:Ingest:SnapshotWaitSeconds", "25");
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class CiteGraphMutation : ObjectGraphType
         if (ingest is not null)
         {
             Field<NonNullGraphType<IngestReportType>>("ingest")
-                .Description("Loads papers from text in any supported format (detected when not given), derives their topics and lineage, rebuilds the snapshot and reports what happened; past the answer budget it answers with the job to poll instead. Needs X-Api-Key.")
+                .Description("Loads papers from text in any supported format (detected when not given), derives their topics and lineage, rebuilds the snapshot and reports what happened. It answers once the papers and their topics and lineage are committed; when the snapshot rebuild (which traversals answer from) is still running then, the answer says so and the rebuild finishes in the background; past the answer budget it answers with the job to poll instead. Needs X-Api-Key.")
                 .Argument<SourceFormatType>("format")
                 .Argument<IdKindType>("idKind", "What an edge list's ids are. Default AUTO: arXiv ids or DOIs when every id of the first edges is one, plain node ids otherwise.")
                 .Argument<NonNullGraphType<StringGraphType>>("content")
@@ -40,14 +40,13 @@ public sealed class CiteGraphMutation : ObjectGraphType
 
                     var format = ctx.GetArgument<string?>("format");
                     var idKind = ctx.GetArgument<string?>("idKind");
-                    // The job writes, derives and rebuilds the snapshot to the end whatever happens to this request, so the
-                    // answer is the report with everything consistent, or the job when that takes longer than the budget.
-                    var job = jobs.Start(async token =>
-                    {
-                        var outcome = await ingest.IngestAsync(format, idKind, content, token);
-                        await snapshots.RebuildAsync(token);
-                        return outcome;
-                    });
+                    // The job writes, derives and rebuilds the snapshot to the end whatever happens to this request. The
+                    // answer is the report once the papers and derived layer are committed (with everything consistent
+                    // when the rebuild follows quickly, else saying which snapshot reads reflect), or the job when even the
+                    // commit takes longer than the budget.
+                    var job = jobs.Start(
+                        token => ingest.IngestAsync(format, idKind, content, token),
+                        async token => await snapshots.RebuildAsync(token));
                     return await jobs.WaitAsync(job, ctx.CancellationToken) ? new IngestResult(job.Outcome, job) : new IngestResult(null, job);
                 });
         }

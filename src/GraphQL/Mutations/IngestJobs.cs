@@ -15,6 +15,14 @@ public sealed class IngestJobOptions
     /// </summary>
     public double AnswerWithinSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Seconds an <c>ingest</c> whose papers and derived layer are committed still waits for the snapshot rebuild before
+    /// it answers with the report while the rebuild finishes in the background (the answer then says which snapshot
+    /// reads reflect). Default 2: a small store's rebuild fits and the answer is DONE with everything current; a large
+    /// store's (seconds at 200K papers) no longer holds the answer back.
+    /// </summary>
+    public double SnapshotWaitSeconds { get; set; } = 2;
+
     /// <summary>Jobs kept in memory for <c>job(id)</c>; the oldest finished ones go first. Default 100.</summary>
     public int MaxJobs { get; set; } = 100;
 }
@@ -25,7 +33,7 @@ public enum IngestJobState
     /// <summary>Waiting for the writer before it (one ingest writes at a time).</summary>
     Queued,
 
-    /// <summary>Loading, deriving or rebuilding the snapshot.</summary>
+    /// <summary>Loading, deriving or rebuilding the snapshot (the report is there once the papers and derived layer are committed).</summary>
     Running,
 
     /// <summary>Finished: the papers, the derived layer and the snapshot are all current.</summary>
@@ -39,6 +47,7 @@ public enum IngestJobState
 public sealed class IngestJob
 {
     private readonly TaskCompletionSource<IngestOutcome> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IngestOutcome> _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IngestJobState _state = IngestJobState.Queued;
 
     internal IngestJob(string id) => Id = id;
@@ -49,20 +58,29 @@ public sealed class IngestJob
     /// <summary>Where the job is.</summary>
     public IngestJobState State => _state;
 
-    /// <summary>The report, once <see cref="IngestJobState.Done"/>.</summary>
+    /// <summary>The report, once the papers and the derived layer are committed (before the snapshot is rebuilt).</summary>
     public IngestOutcome? Outcome { get; private set; }
 
     /// <summary>Why it failed, once <see cref="IngestJobState.Failed"/>.</summary>
     public Exception? Error { get; private set; }
 
-    /// <summary>Completes with the report, or faults with the error.</summary>
+    /// <summary>Completes with the report when everything is done, snapshot included, or faults with the error.</summary>
     internal Task<IngestOutcome> Finished => _finished.Task;
+
+    /// <summary>Completes with the report once the papers and the derived layer are committed, or faults with the error.</summary>
+    internal Task<IngestOutcome> Committed => _committed.Task;
 
     internal void Run() => _state = IngestJobState.Running;
 
-    internal void Complete(IngestOutcome outcome)
+    internal void Commit(IngestOutcome outcome)
     {
         Outcome = outcome;
+        _committed.TrySetResult(outcome);
+    }
+
+    internal void Complete(IngestOutcome outcome)
+    {
+        Commit(outcome);
         _state = IngestJobState.Done;
         _finished.TrySetResult(outcome);
     }
@@ -71,6 +89,7 @@ public sealed class IngestJob
     {
         Error = error;
         _state = IngestJobState.Failed;
+        _committed.TrySetException(error);
         _finished.TrySetException(error);
     }
 }
@@ -96,9 +115,16 @@ public sealed class IngestJobs(IngestJobOptions options)
     public IngestJobOptions Options { get; } = options;
 
     /// <summary>Starts <paramref name="work"/> after the ingests before it; never cancelled by the caller's request.</summary>
-    public IngestJob Start(Func<CancellationToken, Task<IngestOutcome>> work)
+    public IngestJob Start(Func<CancellationToken, Task<IngestOutcome>> work) => Start(work, _ => Task.CompletedTask);
+
+    /// <summary>
+    /// Starts <paramref name="commit"/> (load and derive) and then <paramref name="afterCommit"/> (the snapshot rebuild)
+    /// after the ingests before it; the report is available between the two. Never cancelled by the caller's request.
+    /// </summary>
+    public IngestJob Start(Func<CancellationToken, Task<IngestOutcome>> commit, Func<CancellationToken, Task> afterCommit)
     {
-        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(afterCommit);
         var job = new IngestJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
         _jobs[job.Id] = job;
         _order.Enqueue(job);
@@ -106,7 +132,7 @@ public sealed class IngestJobs(IngestJobOptions options)
         lock (_gate)
         {
             // The previous job never faults (RunAsync catches), and its continuation runs on the pool, not in Start.
-            _tail = _tail.ContinueWith(_ => RunAsync(job, work), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _tail = _tail.ContinueWith(_ => RunAsync(job, commit, afterCommit), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
 
         return job;
@@ -127,37 +153,57 @@ public sealed class IngestJobs(IngestJobOptions options)
     public IngestJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
     /// <summary>
-    /// Waits for <paramref name="job"/> up to the answer budget: true when it finished (its error, if any, is thrown),
-    /// false when it is still queued or running.
+    /// Waits for <paramref name="job"/> up to the answer budget: true when its report is there (its error, if any, is
+    /// thrown) — when it finished, or when its papers and derived layer are committed and the snapshot rebuild has taken
+    /// <see cref="IngestJobOptions.SnapshotWaitSeconds"/> more without finishing — and false when it is still queued or
+    /// loading.
     /// </summary>
     public async Task<bool> WaitAsync(IngestJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var budget = TimeSpan.FromSeconds(Math.Max(0, Options.AnswerWithinSeconds));
-        var finished = job.Finished;
         try
         {
-            await finished.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+            await job.Committed.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+            var left = budget - clock.Elapsed;
+            var grace = TimeSpan.FromSeconds(Math.Max(0, Options.SnapshotWaitSeconds));
+            try
+            {
+                await job.Finished.WaitAsync(left < grace ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : grace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Committed, the snapshot still being rebuilt: answer with the report; the answer says the snapshot is behind.
+            }
+
             return true;
         }
         catch (TimeoutException)
         {
             return false;
         }
-        catch (OperationCanceledException) when (!finished.IsCompleted)
+        catch (OperationCanceledException) when (!job.Committed.IsCompleted)
         {
             // The request is over (its budget or the server stopping); the job is not.
             return false;
         }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
     }
 
-    private static async Task RunAsync(IngestJob job, Func<CancellationToken, Task<IngestOutcome>> work)
+    private static async Task RunAsync(IngestJob job, Func<CancellationToken, Task<IngestOutcome>> commit, Func<CancellationToken, Task> afterCommit)
     {
         try
         {
             job.Run();
             // Not the request's token: a client that goes away must not leave the derived layer half written.
-            job.Complete(await work(CancellationToken.None).ConfigureAwait(false));
+            var outcome = await commit(CancellationToken.None).ConfigureAwait(false);
+            job.Commit(outcome);
+            await afterCommit(CancellationToken.None).ConfigureAwait(false);
+            job.Complete(outcome);
         }
         catch (Exception e)
         {

@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Analytics;
+using CiteGraph.Graph.Snapshot;
 using GraphQL.Types;
 
 namespace CiteGraph.GraphQL.Mutations;
@@ -54,7 +55,7 @@ public sealed record IngestResult(IngestOutcome? Report, IngestJob Job);
 /// <summary>What an ingest did; the counts are null while its job still runs.</summary>
 public sealed class IngestReportType : ObjectGraphType<IngestResult>
 {
-    public IngestReportType()
+    public IngestReportType(SnapshotHolder snapshots)
     {
         Name = "IngestReport";
         Description = "What an ingest did. The counts are null when the ingest outlasted the answer budget and goes on as a job: poll job(id).";
@@ -66,7 +67,15 @@ public sealed class IngestReportType : ObjectGraphType<IngestResult>
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("rejections").Description("Each rejection as 'source:line: reason'.").Resolve(c => c.Source.Report?.Rejections);
         Field<IntGraphType>("papersInStore").Description("Papers in the store afterwards.").Resolve(c => c.Source.Report?.PapersInStore);
         Field<IntGraphType>("citationsAdded").Description("Explicit citations the ingest added.").Resolve(c => c.Source.Report?.CitationsAdded);
-        Field<NonNullGraphType<IngestJobType>>("job").Description("The ingest's job: DONE when the counts are here, else QUEUED or RUNNING.").Resolve(c => c.Source.Job);
+        Field<NonNullGraphType<IngestJobType>>("job")
+            .Description("The ingest's job: DONE when everything is current, snapshot included; RUNNING with the counts here while the snapshot is rebuilt; else QUEUED or RUNNING.")
+            .Resolve(c => c.Source.Job);
+        Field<NonNullGraphType<IntGraphType>>("snapshot")
+            .Description("The snapshot version traversals (lineage, connect, subgraph, related, ranking, stats) answer from now; /health/ready reports the current one.")
+            .Resolve(_ => snapshots.Current.Version);
+        Field<NonNullGraphType<BooleanGraphType>>("snapshotCurrent")
+            .Description("Whether that snapshot holds this ingest: true once the job is DONE; false while the rebuild runs in the background: the papers, their topics and lineage are stored, but answers from the snapshot (traversals, stats, searches it cached) show them only once the job is DONE.")
+            .Resolve(c => c.Source.Job.State == IngestJobState.Done);
     }
 }
 
@@ -79,7 +88,7 @@ public sealed class IngestJobType : ObjectGraphType<IngestJob>
         Description = "An ingest running in the background (one at a time): papers written, topics and lineage derived, snapshot rebuilt.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IngestJobStateType>>("state").Resolve(c => c.Source.State);
-        Field<IngestReportType>("report").Description("The report once DONE.")
+        Field<IngestReportType>("report").Description("The report once the papers and derived layer are committed (RUNNING while the snapshot is rebuilt, then DONE).")
             .Resolve(c => c.Source.Outcome is { } outcome ? new IngestResult(outcome, c.Source) : null);
         Field<StringGraphType>("error").Description("Why it failed, once FAILED; what it wrote is kept and ingesting the same content again completes it.")
             .Resolve(c => c.Source.Error?.Message);
