@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -147,6 +148,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Derive, cancellationToken).ConfigureAwait(false);
             await using (var clear = connection.CreateCommand())
             {
                 clear.Transaction = tx;
@@ -187,7 +189,9 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            await version.FinishAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            version.Committed();
             return written;
         }
         finally
