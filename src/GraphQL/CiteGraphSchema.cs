@@ -12,6 +12,7 @@ public sealed class CiteGraphSchema : Schema
     {
         Query = services.GetRequiredService<CiteGraphQuery>();
         Mutation = services.GetRequiredService<Mutations.CiteGraphMutation>();
+        Subscription = services.GetRequiredService<CiteGraphSubscription>();
         // The change feed's event types are reached through the Change interface only: register them by name.
         RegisterType(typeof(Versions.PaperAddedType));
         RegisterType(typeof(Versions.PaperMergedType));
