@@ -88,10 +88,13 @@ public sealed partial class SqliteGraphStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        // Start at the first event of the versions asked for (found through the version index), then walk the sequence.
+        // Start at the first event of the versions asked for (one seek per version in the version index), or after the
+        // cursor, then walk the sequence.
         command.CommandText = """
             SELECT seq, version, kind, paper, other, data FROM change_event
-            WHERE seq > max($after, coalesce((SELECT min(seq) FROM change_event WHERE version > $since), 9223372036854775807) - 1)
+            WHERE seq > (CASE WHEN $after > 0 THEN $after ELSE coalesce(
+                    (SELECT min((SELECT min(e.seq) FROM change_event e WHERE e.version = v.number)) FROM version v WHERE v.number > $since),
+                    9223372036854775807) - 1 END)
               AND version > $since
             ORDER BY seq LIMIT $limit;
             """;

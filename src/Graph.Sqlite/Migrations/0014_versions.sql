@@ -21,7 +21,8 @@ CREATE TABLE change_event (
     other           TEXT,
     data            TEXT
 );
-CREATE INDEX change_event_by_version ON change_event (version, kind);
+-- A version's first event is one seek, and its summary (events by kind) an index-only read.
+CREATE INDEX change_event_by_version ON change_event (version, seq, kind);
 -- "As of" reads a paper's own additions and field changes only.
 CREATE INDEX change_event_of_paper ON change_event (paper, seq) WHERE kind IN (1, 3);
 
