@@ -5,6 +5,8 @@
 #   bench/run-versions.sh                    # 200,000 papers, 10 references each
 #   bench/run-versions.sh --papers 20000     # a small check
 #   CONFIG=Release bench/run-versions.sh      # the Release build (default: the Debug build the tests use)
+#   BASELINE=/path/to/main/src/Host/bin/Debug/net10.0/citegraph.dll bench/run-versions.sh
+#                                            # also load the same files with a build without versions (the peer)
 #
 # Steps: generate N papers; load the first 95% (version v1), analyze with PageRank (v2: its scores kept in
 # analytics_history), load the last 5% (v3). Storage: the bytes of the version tables (version, change_event and its
@@ -36,4 +38,11 @@ rm -f "$DB" "$DB"-wal "$DB"-shm
 /usr/bin/time -f '%e' -o "$OUT/load1.time" $CG load "$OUT/older.jsonl" --db "$DB" --quiet --no-derive --json > "$OUT/load1.json"
 /usr/bin/time -f '%e' -o "$OUT/analyze.time" $CG analyze --db "$DB" -a pagerank --json > "$OUT/analyze.json"
 /usr/bin/time -f '%e' -o "$OUT/load2.time" $CG load "$OUT/newer.jsonl" --db "$DB" --quiet --no-derive --json > "$OUT/load2.json"
+if [ -n "${BASELINE:-}" ]; then
+  BDB="$OUT/baseline.db"
+  rm -f "$BDB" "$BDB"-wal "$BDB"-shm
+  /usr/bin/time -f '%e' -o "$OUT/baseline-load1.time" dotnet "$BASELINE" load "$OUT/older.jsonl" --db "$BDB" --quiet --no-derive --json > /dev/null
+  /usr/bin/time -f '%e' -o "$OUT/baseline-load2.time" dotnet "$BASELINE" load "$OUT/newer.jsonl" --db "$BDB" --quiet --no-derive --json > /dev/null
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); print(c.execute('SELECT SUM(pgsize) FROM dbstat').fetchone()[0])" "$BDB" > "$OUT/baseline.bytes"
+fi
 python3 bench/tools/versions_bench.py "$DB" "$CG" "$OUT" | tee "$OUT/results.json"

@@ -5,6 +5,7 @@ import json, os, random, sqlite3, statistics, subprocess, sys, time, urllib.requ
 
 db, cg, out = sys.argv[1], sys.argv[2], sys.argv[3]
 con = sqlite3.connect(db)
+con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 tables = {}
 for name, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
     tables[name] = size
@@ -64,6 +65,10 @@ print(json.dumps({
     "bytesPerObject": {n: tables.get(n, 0) for n in version_objects},
     "load1Seconds": float(read("load1.time").splitlines()[-1]), "analyzeSeconds": float(read("analyze.time").splitlines()[-1]),
     "load2Seconds": float(read("load2.time").splitlines()[-1]),
+    "baseline": None if not os.path.exists(os.path.join(out, "baseline.bytes")) else {
+        "fileBytes": int(read("baseline.bytes")), "load1Seconds": float(read("baseline-load1.time").splitlines()[-1]),
+        "load2Seconds": float(read("baseline-load2.time").splitlines()[-1])},
+    "loadAverage": open("/proc/loadavg").read().split()[:3],
     "msMedian": {"paper": now_paper, "paperAsOf": asof_paper, "rankingPageRank": now_rank, "rankingPageRankAsOf": asof_rank,
                  "rankingCitations": now_cites, "rankingCitationsAsOf": asof_cites, "changesPage500": changes_page},
 }, indent=1))

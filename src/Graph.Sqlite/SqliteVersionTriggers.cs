@@ -49,19 +49,21 @@ internal static class SqliteVersionTriggers
             FROM cg_run r, paper p WHERE p.pk = new.paper_pk;
         END;
 
+        -- A citation a source lists (explicit, no evidence text of its own) is the bulk of a load: its event carries no data
+        -- (explicit, confidence 1; the source record that listed it is the citing paper's). Inferred ones keep their evidence.
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_added AFTER INSERT ON main.cites
         WHEN EXISTS (SELECT 1 FROM cg_run) BEGIN
             INSERT INTO change_event (version, kind, paper, other, data)
-            SELECT r.version, 4, s.id, d.id, json_object('kind', new.kind, 'confidence', new.confidence, 'evidence',
-                coalesce(new.evidence, (SELECT f.name FROM source_file f WHERE f.pk = new.source_pk) || ':' || new.source_line))
+            SELECT r.version, 4, s.id, d.id, CASE WHEN new.kind = 'explicit' AND new.evidence IS NULL THEN NULL
+                ELSE json_object('kind', new.kind, 'confidence', new.confidence, 'evidence', new.evidence) END
             FROM cg_run r, paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
         END;
 
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_removed AFTER DELETE ON main.cites
         WHEN EXISTS (SELECT 1 FROM cg_run) BEGIN
             INSERT INTO change_event (version, kind, paper, other, data)
-            SELECT r.version, 5, s.id, d.id, json_object('kind', old.kind, 'confidence', old.confidence, 'evidence',
-                coalesce(old.evidence, (SELECT f.name FROM source_file f WHERE f.pk = old.source_pk) || ':' || old.source_line))
+            SELECT r.version, 5, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
+                ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
             FROM cg_run r, paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk;
         END;
         """;
@@ -74,11 +76,11 @@ internal static class SqliteVersionTriggers
     public const string CompactRewrites = """
         DELETE FROM change_event WHERE seq IN (
             SELECT a.seq FROM change_event a JOIN change_event r
-              ON r.paper = a.paper AND r.other = a.other AND r.data = a.data AND r.kind = 5 AND r.seq > $start
+              ON r.paper = a.paper AND r.other = a.other AND r.data IS a.data AND r.kind = 5 AND r.seq > $start
             WHERE a.seq > $start AND a.kind = 4
             UNION ALL
             SELECT r.seq FROM change_event a JOIN change_event r
-              ON r.paper = a.paper AND r.other = a.other AND r.data = a.data AND r.kind = 5 AND r.seq > $start
+              ON r.paper = a.paper AND r.other = a.other AND r.data IS a.data AND r.kind = 5 AND r.seq > $start
             WHERE a.seq > $start AND a.kind = 4);
         """;
 }

@@ -100,9 +100,9 @@ public sealed class CitationChangeType : ObjectGraphType<ChangeEvent>
         Description = "A citation was written (CITATION_ADDED) or removed (CITATION_REMOVED): paperId cites citedId.";
         ChangeFields.AddCommon(this);
         Field<NonNullGraphType<IdGraphType>>("citedId").Resolve(ctx => ctx.Source.OtherPaperId);
-        Field<NonNullGraphType<StringGraphType>>("citationKind").Description("explicit or inferred.").Resolve(ctx => ctx.Source.Get("kind"));
-        Field<FloatGraphType>("confidence").Resolve(ctx => double.TryParse(ctx.Source.Get("confidence"), CultureInfo.InvariantCulture, out var c) ? c : (double?)null);
-        Field<StringGraphType>("evidence").Description("The matched text of an inferred citation, or the source file:line that listed an explicit one.")
+        Field<NonNullGraphType<StringGraphType>>("citationKind").Description("explicit or inferred.").Resolve(ctx => ctx.Source.Get("kind") ?? "explicit");
+        Field<FloatGraphType>("confidence").Resolve(ctx => ctx.Source.Data is null ? 1.0 : double.TryParse(ctx.Source.Get("confidence"), CultureInfo.InvariantCulture, out var c) ? c : (double?)null);
+        Field<StringGraphType>("evidence").Description("The matched text of an inferred citation; null for an explicit one a source listed (the citing paper's sources name it).")
             .Resolve(ctx => ctx.Source.Get("evidence"));
         Interface<ChangeInterface>();
         IsTypeOf = o => o is ChangeEvent { Kind: ChangeKind.CitationAdded or ChangeKind.CitationRemoved };
