@@ -108,7 +108,7 @@ public sealed class VersionsTests : IDisposable
         using (var process = CitegraphProcess.Start("load", corpus, "--db", database, "--quiet", "--no-embed", "--bulk", "false"))
         {
             // Long enough for some 20,000-record batches to commit, not for the load to end.
-            await WaitForAsync(database, "SELECT COUNT(*) FROM change_event", TimeSpan.FromSeconds(60));
+            await WaitForAsync(database, "SELECT COUNT(*) FROM change_event", TimeSpan.FromMinutes(4));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Ct);
         }
