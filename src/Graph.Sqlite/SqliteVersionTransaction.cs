@@ -18,6 +18,7 @@ internal sealed class SqliteVersionTransaction : IDisposable
     private readonly bool _created;
     private readonly long _start;
     private bool _committed;
+    private bool _keepsEmpty;
 
     private SqliteVersionTransaction(SqliteTransaction tx, VersionRun? run, long number, bool created, long start)
     {
@@ -57,7 +58,7 @@ internal sealed class SqliteVersionTransaction : IDisposable
             "DELETE FROM temp.cg_run; INSERT INTO temp.cg_run (version) VALUES ($v); SELECT coalesce(max(seq), 0) FROM change_event;");
         point.Parameters.AddWithValue("$v", number);
         var start = (long)(await point.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        return new SqliteVersionTransaction(tx, run, number, created, start);
+        return new SqliteVersionTransaction(tx, run, number, created, start) { _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze };
     }
 
     /// <summary>
@@ -75,7 +76,12 @@ internal sealed class SqliteVersionTransaction : IDisposable
         if (_run is null)
         {
             var summary = await SqliteVersionLog.CountAsync(_tx.Connection!, _tx, Number, ct).ConfigureAwait(false);
-            await using var finish = _tx.Command("UPDATE version SET finished_at = $at, summary = $summary WHERE number = $v;");
+            // A write outside any run that changed nothing (the same batch again) makes no version; an analyze run always
+            // does (its scores, kept in analytics_history, are what it changed).
+            var sql = summary == VersionSummary.Empty && !_keepsEmpty
+                ? "DELETE FROM version WHERE number = $v AND $at IS NOT NULL AND $summary IS NOT NULL;"
+                : "UPDATE version SET finished_at = $at, summary = $summary WHERE number = $v;";
+            await using var finish = _tx.Command(sql);
             finish.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             finish.Parameters.AddWithValue("$summary", JsonSerializer.Serialize(summary));
             finish.Parameters.AddWithValue("$v", Number);
