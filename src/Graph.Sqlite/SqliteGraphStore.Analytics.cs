@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -17,6 +18,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
             // An explicit citation is what a source states: an inferred one for the same pair is then redundant.
@@ -44,7 +46,9 @@ public sealed partial class SqliteGraphStore
                 written += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
             }
 
+            await version.FinishAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            version.Committed();
             return written;
         }
         finally
@@ -148,6 +152,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Analyze, cancellationToken).ConfigureAwait(false);
             if (columns.Count > 0)
             {
                 await using var reset = connection.CreateCommand();
@@ -214,7 +219,10 @@ public sealed partial class SqliteGraphStore
             }
 
             await WriteCommunityHistoryAsync(tx, results.CommunityEvents, cancellationToken).ConfigureAwait(false);
+            await KeepAnalyticsHistoryAsync(tx, version.Number, cancellationToken).ConfigureAwait(false);
+            await version.FinishAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            version.Committed();
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -274,6 +275,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Derive, cancellationToken).ConfigureAwait(false);
             async Task RunAsync(string sql, params (string Name, object Value)[] parameters)
             {
                 await using var command = tx.Command(sql);
@@ -385,7 +387,9 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            await version.FinishAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            version.Committed();
             return written;
         }
         catch (SqliteException ex)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -145,6 +146,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Derive, cancellationToken).ConfigureAwait(false);
             await using (var clear = tx.Command("DELETE FROM cites WHERE kind = 'inferred';"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -179,7 +181,9 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            await version.FinishAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            version.Committed();
             return written;
         }
         finally

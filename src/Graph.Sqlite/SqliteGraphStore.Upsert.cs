@@ -1,4 +1,5 @@
 using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -24,6 +25,7 @@ public sealed partial class SqliteGraphStore
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
             await _writeCache.RevalidateAsync(connection, cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
             using var commands = new UpsertCommands(connection, tx);
             try
             {
@@ -37,7 +39,9 @@ public sealed partial class SqliteGraphStore
                 }
 
                 // Nothing of the batch is visible, or kept, until here: a failure or a kill leaves the previous state.
+                await version.FinishAsync(cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                version.Committed();
                 return storedMeanwhile;
             }
             catch

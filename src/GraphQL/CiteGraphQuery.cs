@@ -17,16 +17,23 @@ namespace CiteGraph.GraphQL;
 /// <summary>The root query: papers by id, filtered pages of papers, search, repositories and counts.</summary>
 public sealed partial class CiteGraphQuery : ObjectGraphType
 {
-    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions, Mutations.IngestJobs jobs)
+    public CiteGraphQuery(IGraphStore store, SnapshotHolder snapshots, PaperSearch search, SemanticIndexHolder semantic, SuggestionService suggestions, Mutations.IngestJobs jobs, Versions.ChangeFeed feed)
     {
         Name = "Query";
 
         Field<PaperType>("paper")
             .Description("A paper by CiteGraph id or by external id (arXiv id, DOI, OpenAlex or S2 id); null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IdGraphType>("asOf", a => a.Description = "A version id (v3): the paper's fields and analytics as they were then; null when it did not exist yet.")
             .ResolveAsync(async ctx =>
             {
                 var id = Arguments.Text(ctx, "id");
+                if (ctx.GetArgument<string?>("asOf") is { } asOf)
+                {
+                    var version = await Versions.VersionIds.RequireAsync(store, "asOf", asOf, ctx.CancellationToken);
+                    return await store.FindPaperAsOfAsync(id, version, ctx.CancellationToken);
+                }
+
                 return await store.FindPaperAsync(id, ctx.CancellationToken);
             });
 
@@ -86,10 +93,17 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
             .Argument<NonNullGraphType<RankingMetricType>>("metric")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<PaperFilterInputType>("filter")
+            .Argument<IdGraphType>("asOf", a => a.Description = "A version id (v3): the ranking as it was then (the last analyze run at or before it; citations that existed then).")
             .ResolveAsync(async ctx =>
             {
                 var first = Arguments.PageSize(ctx);
                 var filter = Arguments.Filter(ctx);
+                if (ctx.GetArgument<string?>("asOf") is { } asOf)
+                {
+                    var version = await Versions.VersionIds.RequireAsync(store, "asOf", asOf, ctx.CancellationToken);
+                    return await store.RankAsOfAsync(ctx.GetArgument<RankingMetric>("metric"), first, filter, version, ctx.CancellationToken);
+                }
+
                 return await store.RankAsync(ctx.GetArgument<RankingMetric>("metric"), first, filter, ctx.CancellationToken);
             });
 
@@ -146,6 +160,7 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
         AddJobFields(jobs);
         AddTimelineFields(store, snapshots);
         AddWorksFields(store, snapshots);
+        AddVersionFields(store, feed);
 
         // Counted when the snapshot was built (at start, after each ingest or analytics run, and whenever the store was
         // seen changed): O(1) per request instead of a count of every table (issue 17, item 6).

@@ -12,6 +12,13 @@ public sealed class CiteGraphSchema : Schema
     {
         Query = services.GetRequiredService<CiteGraphQuery>();
         Mutation = services.GetRequiredService<Mutations.CiteGraphMutation>();
+        Subscription = services.GetRequiredService<CiteGraphSubscription>();
+        // The change feed's event types are reached through the Change interface only: register them by name.
+        RegisterType(typeof(Versions.PaperAddedType));
+        RegisterType(typeof(Versions.PaperMergedType));
+        RegisterType(typeof(Versions.FieldChangedType));
+        RegisterType(typeof(Versions.CitationChangeType));
+        RegisterType(typeof(Versions.CommunityChangeType));
         Description = "CiteGraph: papers, the code they reference, and how they connect.";
         // What graphql-js getIntrospectionQuery({ directiveIsRepeatable, inputValueDeprecation }) asks for; without these
         // the query every client sends first fails validation (issue 16). Set first: the introspection types are

@@ -26,6 +26,17 @@ public sealed class GraphQLLimitsOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Subscriptions (GraphQL over SSE) open at once; one more is refused with 503 and Retry-After. Each holds a connection
+    /// for as long as its client listens, so they are counted apart from the request budget. Default 64.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxSubscriptions { get; set; } = 64;
+
+    /// <summary>How often an open subscription reads the change feed for new events. Default 200 ms (events arrive within it of their commit).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan SubscriptionPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Largest request body accepted, in bytes. Default 1 MiB.</summary>
     [Range(1, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;

@@ -243,4 +243,33 @@ public class GuardedGraphStore : IGraphStore
 
     /// <inheritdoc />
     public Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetChangeVersionAsync(cancellationToken));
+
+    // IVersionLog
+
+    /// <inheritdoc />
+    public bool KeepsVersions => _inner.KeepsVersions;
+
+    /// <inheritdoc />
+    public Task<Versions.GraphVersion> CompleteRunAsync(Versions.VersionRun run, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.CompleteRunAsync(run, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Versions.GraphVersion>> ReadVersionsAsync(long after, int first, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.ReadVersionsAsync(after, first, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<Versions.GraphVersion?> FindVersionAsync(long number, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.FindVersionAsync(number, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<Versions.ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.ReadChangesAsync(sinceVersion, afterSequence, first, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<Paper?> FindPaperAsOfAsync(string id, long version, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.FindPaperAsOfAsync(id, version, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.RankAsOfAsync(metric, first, filter, version, cancellationToken));
 }

@@ -9,6 +9,9 @@ public static class ErrorCodes
     /// <summary>An id names no paper.</summary>
     public const string NotFound = "NOT_FOUND";
 
+    /// <summary>A version id (changes since:, asOf:) names no version of the store.</summary>
+    public const string VersionNotFound = "VERSION_NOT_FOUND";
+
     /// <summary>A mutation without a valid X-Api-Key header.</summary>
     public const string Unauthorized = "UNAUTHORIZED";
 

@@ -82,7 +82,7 @@ public static class GraphQLHttpEndpoint
 
         var executer = services.GetRequiredService<IDocumentExecuter<CiteGraphSchema>>();
         var apiKey = services.GetRequiredService<IOptions<Mutations.ApiKeyOptions>>().Value;
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var options = new ExecutionOptions
         {
             Query = request.Query,
             Variables = request.Variables,
@@ -101,7 +101,21 @@ public static class GraphQLHttpEndpoint
                 : null,
             // A cached (already validated) document still must not run a mutation over GET.
             CachedDocumentValidationRules = HttpMethods.IsGet(http.Request.Method) ? [QueriesOnlyRule.Instance] : null,
-        });
+        };
+        if (GraphQLSse.Accepts(http.Request))
+        {
+            await GraphQLSse.HandleAsync(http, request, options);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(options);
+        if (result.Streams is { Count: > 0 })
+        {
+            // Nothing subscribed to the streams yet, so nothing runs: say how to ask for one.
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest,
+                "A subscription is served as GraphQL over Server-Sent Events: POST it with Accept: text/event-stream (graphql-sse).");
+            return;
+        }
 
         result = EnumHints.Improve(result, services.GetRequiredService<CiteGraphSchema>());
         http.Response.StatusCode = StatusCodeOf(http, result);

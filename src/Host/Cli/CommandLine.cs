@@ -11,6 +11,7 @@ internal static class CommandLine
         root.Options.Add(CommandFailure.CreateVerbose());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

@@ -37,6 +37,7 @@ internal sealed class LoaderIngestService(IGraphStore store, StoreLocation locat
         var options = new IngestOptions
         {
             Format = format,
+            VersionKind = Graph.Storage.Versions.VersionKind.Ingest,
             IdKind = idKind is null ? EdgeIdKind.Auto : Enum.Parse<EdgeIdKind>(idKind, ignoreCase: true),
             // Beside the store file, as the CLI writes them; a server store's go to the working directory, as the CLI's do.
             RejectsPath = location.Name + ".rejects.jsonl",

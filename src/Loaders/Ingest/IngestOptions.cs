@@ -14,6 +14,9 @@ public sealed class IngestOptions
     /// </summary>
     public int BatchSize { get; set; } = 20_000;
 
+    /// <summary>What kind of version of the graph the load makes (<see cref="Graph.Storage.Versions.VersionKind.Load"/> from the CLI, <c>Ingest</c> over HTTP).</summary>
+    public Graph.Storage.Versions.VersionKind VersionKind { get; set; } = Graph.Storage.Versions.VersionKind.Load;
+
     /// <summary>
     /// Whether the store may defer index maintenance to the end of the load (<see cref="Graph.Storage.IPaperWriter.BeginBulkLoadAsync"/>).
     /// Default null: when the inputs are known to total at least <see cref="BulkThresholdBytes"/>.

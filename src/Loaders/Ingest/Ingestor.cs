@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Versions;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Resolution;
 
@@ -33,6 +34,8 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.BatchSize);
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        // Every batch the writer task commits records its events under this run's version (the task inherits the run).
+        using var run = VersionRun.Begin(_options.VersionKind);
         PaperResolver? resolver = await PaperResolver.CreateAsync(store, cancellationToken).ConfigureAwait(false);
         var explicitBefore = ExplicitCitations(await store.GetStatsAsync(cancellationToken).ConfigureAwait(false));
         await using var rejectsFile = _options.RejectsPath is null ? null : new JsonLinesFile(_options.RejectsPath);
@@ -154,6 +157,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             indexing = clock.Elapsed - started;
         }
 
+        var version = store.KeepsVersions ? await store.CompleteRunAsync(run, cancellationToken).ConfigureAwait(false) : null;
         var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
         // Papers another writer (a concurrent load) stored after the resolver read the identities were merged, not new.
         var mergedByName = mergedBy.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value);
@@ -178,6 +182,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             CitationsAdded = ExplicitCitations(stats) - explicitBefore,
             Elapsed = clock.Elapsed,
             Indexing = indexing,
+            Version = version?.Number,
             Papers = written,
         };
     }

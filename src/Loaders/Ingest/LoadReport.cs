@@ -42,6 +42,8 @@ public sealed record LoadReport
     /// new papers for search; null when the load was not a bulk load.
     /// </summary>
     public TimeSpan? Indexing { get; init; }
+    /// <summary>The version of the graph the load made (<c>changes(since:)</c> takes it), or null when the store keeps no versions.</summary>
+    public long? Version { get; init; }
     /// <summary>The papers this load wrote records into (new or merged), by id: what an incremental derive pass derives.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyCollection<string> Papers { get; init; } = [];

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text.Json;
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage.Versions;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <inheritdoc />
+    public bool KeepsVersions => true;
+
+    /// <inheritdoc />
+    public async Task<GraphVersion> CompleteRunAsync(VersionRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            var number = run.Number;
+            if (number == 0)
+            {
+                // The run wrote nothing (a re-load of known records writes no row): it still is a version, an empty one.
+                await using var insert = tx.Command("INSERT INTO version (kind, started_at) VALUES ($kind, $at) RETURNING number;");
+                insert.Parameters.AddWithValue("$kind", SqliteVersionLog.KindName(run.Kind));
+                insert.Parameters.AddWithValue("$at", run.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+                number = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            var summary = await SqliteVersionLog.CountAsync(connection, tx, number, cancellationToken).ConfigureAwait(false);
+            await using (var finish = tx.Command("UPDATE version SET finished_at = $at, summary = $summary WHERE number = $v;"))
+            {
+                finish.Parameters.AddWithValue("$at", now);
+                finish.Parameters.AddWithValue("$summary", JsonSerializer.Serialize(summary));
+                finish.Parameters.AddWithValue("$v", number);
+                await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            run.Assign(number);
+            return new GraphVersion(number, run.Kind, run.StartedAt, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), summary);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<GraphVersion>> ReadVersionsAsync(long after, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteVersionLog.VersionColumns} FROM version v WHERE v.number > $after ORDER BY v.number LIMIT $first;";
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$first", first);
+        var versions = new List<GraphVersion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions.Add(await SqliteVersionLog.ReadAsync(connection, reader, cancellationToken).ConfigureAwait(false));
+        }
+
+        return versions;
+    }
+
+    /// <inheritdoc />
+    public async Task<GraphVersion?> FindVersionAsync(long number, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteVersionLog.VersionColumns} FROM version v WHERE v.number = $v;";
+        command.Parameters.AddWithValue("$v", number);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? await SqliteVersionLog.ReadAsync(connection, reader, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Start at the first event of the versions asked for (one seek per version in the version index), or after the
+        // cursor, then walk the sequence.
+        command.CommandText = """
+            SELECT seq, version, kind, paper, other, data FROM change_event
+            WHERE seq > (CASE WHEN $after > 0 THEN $after ELSE coalesce(
+                    (SELECT min((SELECT min(e.seq) FROM change_event e WHERE e.version = v.number)) FROM version v WHERE v.number > $since),
+                    9223372036854775807) - 1 END)
+              AND version > $since
+            ORDER BY seq LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$since", sinceVersion);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", first + 1);
+        var events = new List<ChangeEvent>(Math.Min(first, 1024));
+        var hasNext = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (events.Count == first)
+            {
+                hasNext = true;
+                break;
+            }
+
+            events.Add(new ChangeEvent(
+                reader.GetInt64(0), reader.GetInt64(1), (ChangeKind)reader.GetInt32(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return new ChangePage(events, hasNext);
+    }
+
+    /// <inheritdoc />
+    public async Task<Paper?> FindPaperAsOfAsync(string id, long version, CancellationToken cancellationToken = default)
+    {
+        var paper = await FindPaperAsync(id, cancellationToken).ConfigureAwait(false);
+        if (paper is null)
+        {
+            return null;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AsOfAsync(connection, paper, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(
+        RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = FilterSql(filter, command);
+        if (where is null)
+        {
+            return [];
+        }
+
+        string from, score;
+        if (metric == RankingMetric.Citations)
+        {
+            // Today's citations, less those added after the version, plus those removed after it.
+            await using (var delta = connection.CreateCommand())
+            {
+                delta.CommandText = """
+                    DROP TABLE IF EXISTS temp.cg_delta;
+                    CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, kind INTEGER NOT NULL);
+                    INSERT INTO temp.cg_delta SELECT other, paper, kind FROM change_event WHERE version > $v AND kind IN (4, 5);
+                    CREATE INDEX temp.cg_delta_dst ON cg_delta (dst, kind, src);
+                    """;
+                delta.Parameters.AddWithValue("$v", version);
+                await delta.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            from = "paper p";
+            score = """
+                ((SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk AND NOT EXISTS (
+                     SELECT 1 FROM temp.cg_delta d JOIN paper s ON s.id = d.src WHERE d.dst = p.id AND d.kind = 4 AND s.pk = c.src_pk))
+                 + (SELECT COUNT(DISTINCT d.src) FROM temp.cg_delta d WHERE d.dst = p.id AND d.kind = 5))
+                """;
+            where += " AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind = 1 AND e.version > $v)";
+        }
+        else
+        {
+            from = "analytics_history h JOIN paper p ON p.pk = h.paper_pk";
+            score = metric switch
+            {
+                RankingMetric.PageRank => "h.page_rank",
+                RankingMetric.Betweenness => "h.betweenness",
+                RankingMetric.Core => "h.core_number",
+                _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+            };
+            where += " AND h.version = (SELECT max(version) FROM analytics_history WHERE version <= $v)";
+        }
+
+        // The score and source are fixed fragments chosen above; values travel as parameters.
+        command.CommandText = $"""
+            SELECT {PaperColumns}, {score} AS score FROM {from}
+            WHERE {where} AND score IS NOT NULL ORDER BY score DESC, p.id LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$v", version);
+        var papers = new List<(Paper Paper, double Score)>(first);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                papers.Add((ReadPaper(reader), reader.GetDouble(PaperColumnCount)));
+            }
+        }
+
+        var ranked = new List<RankedPaper>(papers.Count);
+        foreach (var (paper, value) in papers)
+        {
+            var then = await AsOfAsync(connection, paper, version, cancellationToken).ConfigureAwait(false) ?? paper;
+            ranked.Add(new RankedPaper(ranked.Count + 1, then, value));
+        }
+
+        return ranked;
+    }
+
+    /// <summary>
+    /// <paramref name="paper"/> as it was at <paramref name="version"/>: its field changes after the version undone, newest
+    /// first, and the analytics of the last analyze run at or before it; null when the paper was added after it.
+    /// </summary>
+    private static async Task<Paper?> AsOfAsync(SqliteConnection connection, Paper paper, long version, CancellationToken ct)
+    {
+        await using (var changes = connection.CreateCommand())
+        {
+            changes.CommandText = """
+                SELECT kind, data FROM change_event INDEXED BY change_event_of_paper
+                WHERE paper = $id AND kind IN (1, 3) AND version > $v ORDER BY seq DESC;
+                """;
+            changes.Parameters.AddWithValue("$id", paper.Id);
+            changes.Parameters.AddWithValue("$v", version);
+            await using var reader = await changes.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (reader.GetInt32(0) == (int)ChangeKind.PaperAdded)
+                {
+                    return null;
+                }
+
+                using var data = JsonDocument.Parse(reader.GetString(1));
+                var old = data.RootElement.GetProperty("old");
+                paper = WithField(paper, data.RootElement.GetProperty("field").GetString()!, old);
+            }
+        }
+
+        await using var analytics = connection.CreateCommand();
+        analytics.CommandText = """
+            SELECT h.page_rank, h.betweenness, h.community, h.core_number FROM analytics_history h JOIN paper p ON p.pk = h.paper_pk
+            WHERE p.id = $id AND h.version = (SELECT max(version) FROM analytics_history WHERE version <= $v);
+            """;
+        analytics.Parameters.AddWithValue("$id", paper.Id);
+        analytics.Parameters.AddWithValue("$v", version);
+        await using var scores = await analytics.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await scores.ReadAsync(ct).ConfigureAwait(false)
+            ? paper with
+            {
+                PageRank = scores.IsDBNull(0) ? null : scores.GetDouble(0),
+                Betweenness = scores.IsDBNull(1) ? null : scores.GetDouble(1),
+                Community = scores.IsDBNull(2) ? null : scores.GetInt32(2),
+                CoreNumber = scores.IsDBNull(3) ? null : scores.GetInt32(3),
+            }
+            : paper with { PageRank = null, Betweenness = null, Community = null, CoreNumber = null };
+    }
+
+    private static Paper WithField(Paper paper, string field, JsonElement old)
+    {
+        string? Text() => old.ValueKind == JsonValueKind.Null ? null : old.ValueKind == JsonValueKind.String ? old.GetString() : old.GetRawText();
+        int? Number() => old.ValueKind == JsonValueKind.Number ? old.GetInt32() : null;
+        return field switch
+        {
+            "title" => paper with { Title = Text() ?? paper.Title },
+            "abstract" => paper with { Abstract = Text() },
+            "published" => paper with { Published = Text() },
+            "year" => paper with { Year = Number() },
+            "authors_count" => paper with { AuthorsCount = Number() },
+            "organization" => paper with { Organization = Text() },
+            "upvotes" => paper with { Upvotes = Number() },
+            "arxiv_id" => paper with { ArxivId = Text() },
+            "doi" => paper with { Doi = Text() },
+            _ => paper,
+        };
+    }
+
+    /// <summary>Keeps the scores an analyze run wrote under its version, so rankings can be asked as of it.</summary>
+    private static async Task KeepAnalyticsHistoryAsync(SqliteTransaction tx, long version, CancellationToken ct)
+    {
+        await using var keep = tx.Command("""
+            INSERT OR REPLACE INTO analytics_history (version, paper_pk, page_rank, betweenness, community, core_number)
+            SELECT $v, pk, page_rank, betweenness, community, core_number FROM paper
+            WHERE page_rank IS NOT NULL OR betweenness IS NOT NULL OR community IS NOT NULL OR core_number IS NOT NULL;
+            """);
+        keep.Parameters.AddWithValue("$v", version);
+        await keep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using CiteGraph.Graph.Storage.Versions;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+/// <summary>
+/// The version a write transaction records its events under: the ambient run's (<see cref="VersionRun.Current"/>), created by
+/// the run's first transaction, or one of its own when no run is open. <see cref="BeginAsync"/> right after the transaction
+/// begins, <see cref="FinishAsync"/> right before it commits, <see cref="Committed"/> after; disposing an uncommitted one
+/// forgets a version number its rolled-back transaction created.
+/// </summary>
+internal sealed class SqliteVersionTransaction : IDisposable
+{
+    private readonly SqliteTransaction _tx;
+    private readonly VersionRun? _run;
+    private readonly bool _created;
+    private readonly long _start;
+    private bool _committed;
+    private bool _keepsEmpty;
+
+    private SqliteVersionTransaction(SqliteTransaction tx, VersionRun? run, long number, bool created, long start)
+    {
+        _tx = tx;
+        _run = run;
+        Number = number;
+        _created = created;
+        _start = start;
+    }
+
+    /// <summary>The version this transaction's events belong to.</summary>
+    public long Number { get; }
+
+    /// <summary>Installs the triggers on the connection (once) and points them at the version.</summary>
+    public static async Task<SqliteVersionTransaction> BeginAsync(SqliteTransaction tx, VersionKind kindWithoutRun, CancellationToken ct)
+    {
+        await using (var install = tx.Command(SqliteVersionTriggers.Install))
+        {
+            await install.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        var run = VersionRun.Current;
+        var number = run?.Number ?? 0;
+        var created = false;
+        if (number == 0)
+        {
+            await using var insert = tx.Command(
+                "INSERT INTO version (kind, started_at) VALUES ($kind, $at) RETURNING number;");
+            insert.Parameters.AddWithValue("$kind", SqliteVersionLog.KindName(run?.Kind ?? kindWithoutRun));
+            insert.Parameters.AddWithValue("$at", (run?.StartedAt ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture));
+            number = (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            created = true;
+            run?.Assign(number);
+        }
+
+        await using var point = tx.Command(
+            "DELETE FROM temp.cg_run; INSERT INTO temp.cg_run (version) VALUES ($v); SELECT coalesce(max(seq), 0) FROM change_event;");
+        point.Parameters.AddWithValue("$v", number);
+        var start = (long)(await point.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        return new SqliteVersionTransaction(tx, run, number, created, start) { _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze };
+    }
+
+    /// <summary>
+    /// Drops rewrites of unchanged citations, stops recording, and — for a version of its own, outside any run — finishes the
+    /// version with its summary, all inside the transaction.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        await using (var compact = _tx.Command(SqliteVersionTriggers.CompactRewrites + "DELETE FROM temp.cg_run;"))
+        {
+            compact.Parameters.AddWithValue("$start", _start);
+            await compact.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        if (_run is null)
+        {
+            var summary = await SqliteVersionLog.CountAsync(_tx.Connection!, _tx, Number, ct).ConfigureAwait(false);
+            // A write outside any run that changed nothing (the same batch again) makes no version; an analyze run always
+            // does (its scores, kept in analytics_history, are what it changed).
+            var sql = summary == VersionSummary.Empty && !_keepsEmpty
+                ? "DELETE FROM version WHERE number = $v AND $at IS NOT NULL AND $summary IS NOT NULL;"
+                : "UPDATE version SET finished_at = $at, summary = $summary WHERE number = $v;";
+            await using var finish = _tx.Command(sql);
+            finish.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            finish.Parameters.AddWithValue("$summary", JsonSerializer.Serialize(summary));
+            finish.Parameters.AddWithValue("$v", Number);
+            await finish.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The transaction committed: the version (if this transaction created it) stays.</summary>
+    public void Committed() => _committed = true;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_committed && _created)
+        {
+            _run?.Unassign(Number);
+        }
+    }
+}
