@@ -16,7 +16,9 @@ internal static class StoreDump
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' AND name <> 'derive_state' ORDER BY name;";
+            // The graph's state, not its history: a killed load and its re-run hold the same graph as one load, but the
+            // version log says there were two runs (tests/Host.Tests/VersionsTests checks the log itself).
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' AND name <> 'derive_state' AND name NOT IN ('version', 'change_event', 'analytics_history') ORDER BY name;";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
