@@ -1,9 +1,4 @@
-using CiteGraph.Host.Hosting;
 using CiteGraph.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CiteGraph.Host.Tests;
 
@@ -14,7 +9,7 @@ namespace CiteGraph.Host.Tests;
 public sealed class ExplorerServer : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private IHost? _host;
+    private LoopbackWebHost? _host;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -24,18 +19,15 @@ public sealed class ExplorerServer : IAsyncLifetime
     {
         var db = _dir.File("explorer.db");
         Ids = await ExplorerCorpus.PrepareAsync(db);
-        _host = CiteGraphWebHost.CreateBuilder(["--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--Serilog:MinimumLevel:Default=Warning"]).Build();
-        await _host.StartAsync(TestContext.Current.CancellationToken);
-        var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
+        _host = await LoopbackWebHost.StartAsync(db);
+        BaseAddress = _host.Address;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
 
         _dir.Dispose();

@@ -1,14 +1,9 @@
 using CiteGraph.Graph.Analytics;
 using CiteGraph.Graph.Sqlite;
-using CiteGraph.Host.Hosting;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CiteGraph.Host.Tests;
 
@@ -20,7 +15,7 @@ namespace CiteGraph.Host.Tests;
 public sealed class HfExplorerServer : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private IHost? _host;
+    private LoopbackWebHost? _host;
 
     /// <summary>Why the corpus is not there (the tests skip with it), or null.</summary>
     public string? Missing { get; private set; }
@@ -53,18 +48,15 @@ public sealed class HfExplorerServer : IAsyncLifetime
             await new AnalyticsRunner(store).RunAsync(new AnalyticsRequest(), cancellationToken: ct);
         }
 
-        _host = CiteGraphWebHost.CreateBuilder(["--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + db, "--Serilog:MinimumLevel:Default=Warning"]).Build();
-        await _host.StartAsync(ct);
-        var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
+        _host = await LoopbackWebHost.StartAsync(db);
+        BaseAddress = _host.Address;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
 
         _dir.Dispose();

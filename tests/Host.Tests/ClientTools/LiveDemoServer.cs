@@ -1,9 +1,4 @@
-using CiteGraph.Host.Hosting;
 using CiteGraph.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CiteGraph.Host.Tests.ClientTools;
 
@@ -14,26 +9,22 @@ namespace CiteGraph.Host.Tests.ClientTools;
 public sealed class LiveDemoServer : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private IHost? _host;
+    private LoopbackWebHost? _host;
 
     /// <summary>The GraphQL endpoint, e.g. <c>http://127.0.0.1:41234/graphql</c>.</summary>
     public Uri GraphQL { get; private set; } = new("http://127.0.0.1/graphql");
 
     public async ValueTask InitializeAsync()
     {
-        _host = CiteGraphWebHost.CreateBuilder(["--urls", "http://127.0.0.1:0", "--CiteGraph:Database=" + _dir.File("live.db"),
-            "--CiteGraph:Demo=true", "--Serilog:MinimumLevel:Default=Warning"]).Build();
-        await _host.StartAsync(TestContext.Current.CancellationToken);
-        var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        GraphQL = new Uri(new Uri(addresses.First()), "/graphql");
+        _host = await LoopbackWebHost.StartAsync(_dir.File("live.db"), "--CiteGraph:Demo=true");
+        GraphQL = new Uri(_host.Address, "/graphql");
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
 
         _dir.Dispose();
