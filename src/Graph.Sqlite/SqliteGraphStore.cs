@@ -16,6 +16,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         "p.pk, p.id, p.title, p.abstract, p.year, p.published, p.authors_count, p.organization, p.upvotes, p.arxiv_id, p.doi, " +
         "p.page_rank, p.betweenness, p.community, p.core_number";
 
+    private const string PaperByIdSql = $"SELECT {PaperColumns} FROM paper p WHERE p.id = $id;";
+    private const string PapersByIdsSql = $"SELECT {PaperColumns} FROM paper p WHERE p.id IN (SELECT value FROM json_each($ids));";
+
     /// <summary>
     /// The evidence of citation <c>c</c>: its own text (inferred citations, explicit ones stored before schema 6) or the
     /// source record that listed it, <c>file:line</c>.
@@ -30,6 +33,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
     private readonly ChangeMonitor _changes;
+    private readonly PreparedReads _reads;
     private readonly StoreFailureTranslation _failures;
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
@@ -48,6 +52,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
         _changes = new ChangeMonitor(OpenAsync);
+        _reads = new PreparedReads(OpenAsync);
         _failures = SqliteFailures.For(DatabasePath);
     }
 
@@ -173,28 +178,32 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(id);
         var text = id.Trim();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
         if (PaperId.IsPaperId(text))
         {
-            command.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE p.id = $id;";
-            command.Parameters.AddWithValue("$id", text);
-        }
-        else
-        {
-            // An external id: normalized arXiv id or DOI when it has that shape, else any kind verbatim (OpenAlex, S2, …).
-            command.CommandText = $"""
-                SELECT {PaperColumns} FROM external_id e JOIN paper p ON p.pk = e.paper_pk
-                WHERE (e.kind = 'Arxiv' AND e.value = $arxiv) OR (e.kind = 'Doi' AND e.value = $doi)
-                   OR (e.kind = 'OpenAlex' AND e.value = $openalex) OR e.value = $raw
-                LIMIT 1;
-                """;
-            command.Parameters.AddWithValue("$arxiv", (object?)Identifiers.NormalizeArxiv(text) ?? DBNull.Value);
-            command.Parameters.AddWithValue("$doi", (object?)Identifiers.NormalizeDoi(text) ?? DBNull.Value);
-            command.Parameters.AddWithValue("$openalex", (object?)Identifiers.NormalizeOpenAlex(text) ?? DBNull.Value);
-            command.Parameters.AddWithValue("$raw", text);
+            return await _reads.RunAsync(
+                async (session, ct) =>
+                {
+                    var command = session.Command(PaperByIdSql);
+                    command.Parameters.AddWithValue("$id", text);
+                    await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadPaper(reader) : null;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // An external id: normalized arXiv id or DOI when it has that shape, else any kind verbatim (OpenAlex, S2, …).
+        command.CommandText = $"""
+            SELECT {PaperColumns} FROM external_id e JOIN paper p ON p.pk = e.paper_pk
+            WHERE (e.kind = 'Arxiv' AND e.value = $arxiv) OR (e.kind = 'Doi' AND e.value = $doi)
+               OR (e.kind = 'OpenAlex' AND e.value = $openalex) OR e.value = $raw
+            LIMIT 1;
+            """;
+        command.Parameters.AddWithValue("$arxiv", (object?)Identifiers.NormalizeArxiv(text) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$doi", (object?)Identifiers.NormalizeDoi(text) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$openalex", (object?)Identifiers.NormalizeOpenAlex(text) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$raw", text);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadPaper(reader) : null;
     }
@@ -208,18 +217,21 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return result;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PaperColumns} FROM paper p WHERE p.id IN (SELECT value FROM json_each($ids));";
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var paper = ReadPaper(reader);
-            result[paper.Id] = paper;
-        }
+        return await _reads.RunAsync(
+            async (session, ct) =>
+            {
+                var command = session.Command(PapersByIdsSql);
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var paper = ReadPaper(reader);
+                    result[paper.Id] = paper;
+                }
 
-        return result;
+                return result;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -385,6 +397,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _reads.DisposeAsync().ConfigureAwait(false);
         await _changes.DisposeAsync().ConfigureAwait(false);
         if (_writer is not null)
         {
@@ -512,23 +525,27 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return result;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(paperIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var id = reader.GetString(0);
-            if (!result.TryGetValue(id, out var list))
+        // Callers pass fixed SQL texts (one per kind of per-paper read), so the session keeps one prepared command each.
+        return await _reads.RunAsync(
+            async (session, ct) =>
             {
-                result[id] = list = new List<T>();
-            }
+                var command = session.Command(sql);
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(paperIds));
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var id = reader.GetString(0);
+                    if (!result.TryGetValue(id, out var list))
+                    {
+                        result[id] = list = new List<T>();
+                    }
 
-            ((List<T>)list).Add(map(reader));
-        }
+                    ((List<T>)list).Add(map(reader));
+                }
 
-        return result;
+                return result;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     internal static Paper ReadPaper(SqliteDataReader r) => new()
