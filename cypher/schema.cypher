@@ -10,6 +10,7 @@ CREATE CONSTRAINT link_url IF NOT EXISTS FOR (l:Link) REQUIRE l.url IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT topic_alias IF NOT EXISTS FOR (a:TopicAlias) REQUIRE a.alias IS UNIQUE;
 CREATE CONSTRAINT community_id IF NOT EXISTS FOR (c:Community) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT store_state_key IF NOT EXISTS FOR (s:StoreState) REQUIRE s.key IS UNIQUE;
 CREATE INDEX paper_seq IF NOT EXISTS FOR (p:Paper) ON (p.seq);
 CREATE INDEX paper_arxiv IF NOT EXISTS FOR (p:Paper) ON (p.arxivId);
 CREATE INDEX paper_doi IF NOT EXISTS FOR (p:Paper) ON (p.doi);

@@ -20,7 +20,7 @@ public sealed partial class Neo4jGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await InTransactionAsync(
+            return await InWriteTransactionAsync(
                 async (tx, ct) => (await RunBatchesAsync(tx, "upsert-citations", rows, ct).ConfigureAwait(false))
                     .Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0].GetInt32("written")),
                 cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed partial class Neo4jGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await InTransactionAsync(
+            await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     if (columns.Count > 0)

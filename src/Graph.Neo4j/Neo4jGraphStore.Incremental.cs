@@ -184,7 +184,7 @@ public sealed partial class Neo4jGraphStore
         try
         {
             // One transaction: readers (and a retry after a crash) see the papers' old derived rows or their new ones.
-            return await InTransactionAsync(
+            return await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     var before = await tx.RunAsync(CypherStatements.Get("derive-of-papers-topics-before"), Parameters(("ids", ids)), ct).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public sealed partial class Neo4jGraphStore
         try
         {
             // Replaced as a whole in one transaction: readers see the old layer or the new one.
-            await InTransactionAsync(
+            await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     await tx.RunAsync(CypherStatements.Get("delete-topic-layer"), null, ct).ConfigureAwait(false);
@@ -74,7 +74,7 @@ public sealed partial class Neo4jGraphStore
         try
         {
             // upsert-citations skips a pair cited explicitly, so an inference never shadows a stated citation.
-            return await InTransactionAsync(
+            return await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     await tx.RunAsync(CypherStatements.Get("delete-inferred-citations"), null, ct).ConfigureAwait(false);

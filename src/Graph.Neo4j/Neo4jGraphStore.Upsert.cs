@@ -19,7 +19,7 @@ public sealed partial class Neo4jGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await InTransactionAsync(
+            await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     await RunBatchesAsync(tx, "upsert-sources", plan.Sources, ct).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed partial class Neo4jGraphStore : IPaperVectorStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await InTransactionAsync(
+            return await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     var results = await RunBatchesAsync(tx, "write-embeddings", rows, ct).ConfigureAwait(false);

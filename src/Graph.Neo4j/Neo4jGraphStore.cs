@@ -16,6 +16,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     private readonly Neo4jQueryClient _client;
     private readonly int _batchSize;
+    private readonly int _snapshotPageSize;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     /// <summary>Creates the store; <paramref name="handler"/> replaces the network (tests).</summary>
@@ -24,6 +25,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(options);
         _client = new Neo4jQueryClient(options, handler);
         _batchSize = options.BatchSize;
+        _snapshotPageSize = options.SnapshotPageSize;
         Description = $"{_client.Endpoint} as {options.User}";
     }
 
@@ -206,9 +208,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     /// <inheritdoc />
     public async Task<long?> GetChangeVersionAsync(CancellationToken cancellationToken = default)
     {
-        // Neo4j's HTTP API exposes no last-committed transaction id: counts and the last analytics run stand in for it.
+        // Neo4j's HTTP API exposes no last-committed transaction id: the change counter every write transaction of this
+        // store moves stands in for it (so replicas sharing the database see each other's writes), with the counts and the
+        // last analytics run for writes made without it (older builds, GDS procedures writing on their own).
         var r = (await RunAsync("store-version", cancellationToken).ConfigureAwait(false)).Rows[0];
-        return HashCode.Combine(r.GetInt64("nodes"), r.GetInt64("relationships"), r.GetInt64("analyticsRun"));
+        return HashCode.Combine(r.GetInt64("nodes"), r.GetInt64("relationships"), r.GetInt64("analyticsRun"), r.IsNull("changes") ? 0 : r.GetInt64("changes"));
     }
 
     /// <inheritdoc />
@@ -316,6 +320,20 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                     await tx.CommitAsync(ct).ConfigureAwait(false);
                     return value;
                 }
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// <see cref="InTransactionAsync{T}"/> for writes: the transaction ends by moving the store's change counter
+    /// (<c>count-change</c>), so every replica polling <see cref="GetChangeVersionAsync"/> sees the commit.
+    /// </summary>
+    private Task<T> InWriteTransactionAsync<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (tx, ct) =>
+            {
+                var value = await work(tx, ct).ConfigureAwait(false);
+                await tx.RunAsync(CypherStatements.Get("count-change"), null, ct).ConfigureAwait(false);
+                return value;
             },
             cancellationToken);
 

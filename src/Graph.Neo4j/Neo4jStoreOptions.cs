@@ -29,6 +29,12 @@ public sealed partial class Neo4jStoreOptions
     /// <summary>Rows per <c>UNWIND $rows</c> request. Default 1000 (a JSON body of a few hundred KB).</summary>
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Papers per page when the server's snapshot is read (papers, then their citations, repository links and co-topic
+    /// edges, page by page). Default 20000: a page of citations is then a few MB of JSON at ten references a paper.
+    /// </summary>
+    public int SnapshotPageSize { get; set; } = 20_000;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming what is wrong, so a bad configuration fails at start-up.</summary>
     public void Validate()
     {
@@ -74,6 +80,11 @@ public sealed partial class Neo4jStoreOptions
         if (MaxRetries < 0 || RetryDelay < TimeSpan.Zero)
         {
             return "Neo4j: retries and retry delay cannot be negative.";
+        }
+
+        if (SnapshotPageSize is < 1 or > 1_000_000)
+        {
+            return "Neo4j: the snapshot page size must be between 1 and 1000000 papers.";
         }
 
         return BatchSize is < 1 or > 100_000 ? "Neo4j: the batch size must be between 1 and 100000 rows." : null;

@@ -76,6 +76,12 @@ public sealed class Neo4jStoreProvider : IGraphStoreProvider
             Password = NonEmpty(password) ?? environment("NEO4J_PASSWORD") ?? "",
             Database = NonEmpty(Uri.UnescapeDataString(segments)) ?? NonEmpty(environment("NEO4J_DATABASE")) ?? "neo4j",
         };
+        // The snapshot's page size is a deployment's memory knob, not part of the store's address.
+        if (NonEmpty(environment("NEO4J_SNAPSHOT_PAGE_SIZE")) is { } pageSize)
+        {
+            options.SnapshotPageSize = int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+
         if (options.Validation() is { } invalid)
         {
             error = $"'{redacted}': {invalid}";

@@ -108,7 +108,7 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         await _store.UpsertAsync([Record("Paper One", 1)], Ct);
 
         Assert.Equal(
-            ["upsert-sources", "read-sources", "update-papers", "find-stubs", "upsert-external-ids", "upsert-references", "upsert-authors", "upsert-authors"],
+            ["upsert-sources", "read-sources", "update-papers", "find-stubs", "upsert-external-ids", "upsert-references", "upsert-authors", "upsert-authors", "count-change"],
             StatementNames());
         Assert.Equal("/db/neo4j/query/v2/tx", _server.Requests[0].Path);
         Assert.All(_server.Requests.Skip(1).SkipLast(1), r => Assert.Equal("/db/neo4j/query/v2/tx/t1", r.Path));
@@ -251,7 +251,7 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
             [new("P2", "P1", 0.8, 1, ["sparse lattice attention"])],
             [new(0, 2, 2, 0.4)]), Ct);
 
-        Assert.Equal(["delete-topic-layer", "write-topics", "write-topics", "write-has-topic", "write-co-topic", "write-co-occurs"], StatementNames());
+        Assert.Equal(["delete-topic-layer", "write-topics", "write-topics", "write-has-topic", "write-co-topic", "write-co-occurs", "count-change"], StatementNames());
         Assert.Equal("/db/neo4j/query/v2/tx", _server.Requests[0].Path);
         Assert.Equal("/db/neo4j/query/v2/tx/t1/commit", _server.Requests[^1].Path);
         var topic = Rows(_server.Requests.First(r => r.Body is not null && Statement(r) == CypherStatements.Get("write-topics")))[0];
@@ -284,7 +284,7 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
         ], Ct);
 
         Assert.Equal(2, written);
-        Assert.Equal(["delete-inferred-citations", "upsert-citations", "upsert-citations"], StatementNames());
+        Assert.Equal(["delete-inferred-citations", "upsert-citations", "upsert-citations", "count-change"], StatementNames());
         Assert.Equal("/db/neo4j/query/v2/tx/t1/commit", _server.Requests[^1].Path);
         var row = Rows(_server.Requests.First(r => r.Body is not null && Statement(r) == CypherStatements.Get("upsert-citations")))[0];
         Assert.Equal(("P1", "P2", "inferred", 0.9, "method: SLA"), (row.GetProperty("from").GetString(), row.GetProperty("to").GetString(),
