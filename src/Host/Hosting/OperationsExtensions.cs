@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -44,6 +45,23 @@ public static class OperationsExtensions
                         http.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpOptions>>((forwarded, http) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in http.Value.TrustedProxies)
+            {
+                if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+                else
+                {
+                    forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            }
+        });
         // Registered always; the pipeline uses it only when origins are configured.
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<HttpOptions>>((cors, http) => cors.AddPolicy(CorsPolicy, policy => policy
@@ -52,9 +70,15 @@ public static class OperationsExtensions
         return services;
     }
 
-    /// <summary>Adds rate limiting and CORS to the pipeline (after routing).</summary>
+    /// <summary>Adds forwarded headers (from trusted proxies), rate limiting and CORS to the pipeline (after routing).</summary>
     public static IApplicationBuilder UseCiteGraphOperations(this IApplicationBuilder app)
     {
+        // First: the rate limiter partitions by the client's address, which a trusted proxy forwards.
+        if (app.ApplicationServices.GetRequiredService<IOptions<HttpOptions>>().Value.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (app.ApplicationServices.GetRequiredService<IOptions<HttpOptions>>().Value.CorsOrigins.Length > 0)
         {
             app.UseCors(CorsPolicy);
