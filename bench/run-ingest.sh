@@ -7,6 +7,7 @@
 #   bench/run-ingest.sh --refs 5 --keep          # keep the databases (bench/out/ingest-run/*.db) for a look afterwards
 #   bench/run-ingest.sh --no-build               # use the Release builds already there
 #   bench/run-ingest.sh --load-arg --bulk        # extra argument for `citegraph load` (repeatable); recorded in the results
+#   bench/run-ingest.sh --before DIR/citegraph.dll  # also load with an earlier build, just before ours, as a peer of the same run
 #
 # Phases, one after the other: parse-only (bench/Ingest.Bench: the loader's FormatDetector + reader, nothing written),
 # ours (`dotnet citegraph.dll load FILE --db DB --no-derive --quiet --json`, fresh db), the Python peer (fresh db), and
@@ -24,6 +25,7 @@ REFS=10
 KEEP=0
 BUILD=1
 LOAD_ARGS=()
+BEFORE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --papers) PAPERS=$2; shift 2 ;;
@@ -31,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --load-arg) LOAD_ARGS+=("$2"); shift 2 ;;
+    --before) BEFORE=$2; shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +81,12 @@ phase() {
 
 phase parse dotnet "$PARSER" parse "$CORPUS"
 
+if [[ -n $BEFORE ]]; then
+  fresh "$RUN/before.db"
+  phase before dotnet "$BEFORE" load "$CORPUS" --db "$RUN/before.db" --no-derive --quiet --json "${LOAD_ARGS[@]}"
+  [[ -f $RUN/before.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/before.db" > "$RUN/before.counts.json"
+fi
+
 fresh "$RUN/ours.db"
 phase ours dotnet "$CLI" load "$CORPUS" --db "$RUN/ours.db" --no-derive --quiet --json "${LOAD_ARGS[@]}"
 [[ -f $RUN/ours.db ]] && "$PY" bench/peers/ingest_count.py "$RUN/ours.db" > "$RUN/ours.counts.json"
@@ -105,5 +114,5 @@ if [[ $KEEP == 0 ]]; then
   rm -rf "$RUN/csv"
 fi
 
-"$PY" bench/peers/ingest_report.py "$RUN" "$CORPUS" "$PAPERS" "$REFS" "${LOAD_ARGS[*]:-}" bench/RESULTS.md
+"$PY" bench/peers/ingest_report.py "$RUN" "$CORPUS" "$PAPERS" "$REFS" "${LOAD_ARGS[*]:-}" bench/RESULTS.md "$BEFORE"
 echo "wrote the ingest section of bench/RESULTS.md (raw outputs in $RUN)" >&2

@@ -99,6 +99,7 @@ def machine():
 
 def main():
     run, corpus, papers_arg, refs, load_args, results = sys.argv[1:7]
+    before = sys.argv[7] if len(sys.argv) > 7 else ""
     phases = {}
     for line in open(os.path.join(run, "phases.jsonl"), encoding="utf-8"):
         p = json.loads(line)
@@ -106,12 +107,13 @@ def main():
     parse = read_json(os.path.join(run, "parse.out"))
     report = read_json(os.path.join(run, "ours.out"))
     peer_out = read_json(os.path.join(run, "peer.out"))
-    counts = {k: read_json(os.path.join(run, f"{k}.counts.json")) for k in ("ours", "peer", "csv", "csv-nofts")}
+    counts = {k: read_json(os.path.join(run, f"{k}.counts.json")) for k in ("ours", "before", "peer", "csv", "csv-nofts")}
     size = os.path.getsize(corpus) if os.path.exists(corpus) else 0
     target_size = int(papers_arg) == TARGET_PAPERS
     bulk = bulk_mode(load_args.split(), size)
 
-    command = f"bench/run-ingest.sh --papers {papers_arg} --refs {refs}" + "".join(f" --load-arg {a}" for a in load_args.split())
+    command = (f"bench/run-ingest.sh --papers {papers_arg} --refs {refs}" + "".join(f" --load-arg {a}" for a in load_args.split())
+               + (f" --before {before}" if before else ""))
     lines = [START, f"## Ingest (issue 4): {int(papers_arg):,} generated papers into SQLite", ""]
     if not target_size:
         lines += [f"**Small run: N = {int(papers_arg):,} papers, not the issue's {TARGET_PAPERS:,}.** Rates at this size include "
@@ -146,6 +148,7 @@ def main():
     # --- end to end ---------------------------------------------------------------------------------------------------
     loaders = [("ours", "CiteGraph `citegraph load --no-derive --quiet --json" + (f" {load_args}" if load_args else "")
                 + f"` (bulk {'on' if bulk else 'off'})"),
+               ("before", f"the same command with an earlier build (`{before}`), run just before it"),
                ("peer", "Python stdlib peer (`bench/peers/ingest_sqlite_peer.py`)"),
                ("csv", "sqlite3 shell `.import` of the peer's rows as CSV (`bench/peers/ingest_csv_peer.sh`; no JSON, no id lookup)"),
                ("csv-nofts", "the same `.import` without the FTS5 search index (`--no-fts`): SQLite's floor for the rows alone")]
@@ -176,7 +179,7 @@ def main():
         else:
             lines.append(f"| {label} | failed (exit {r['ph'].get('rc', '?')}, see {run}/{key}.err) | | | | | | |")
     o, p = rows["ours"], rows["peer"]
-    for key, name in (("peer", "Python peer"), ("csv", "CSV .import"), ("csv-nofts", "CSV .import without FTS5")):
+    for key, name in (("before", "earlier build"), ("peer", "Python peer"), ("csv", "CSV .import"), ("csv-nofts", "CSV .import without FTS5")):
         if key in rows and o["ok"] and rows[key]["ok"]:
             q = rows[key]
             lines.append(f"| CiteGraph / {name} | {ratio(o['wall'], q['wall'])} | | {ratio(o['pps'], q['pps'])} | | "
@@ -219,6 +222,13 @@ def main():
               f"| ≥ {TARGET_RELS_PER_S:,} relationships/s end to end | {n(o['rps'])} | {met(o['rps'] >= TARGET_RELS_PER_S if o['rps'] else None)} |",
               f"| peak RSS ≤ 1.5 GB (GiB) | {mib(o['rss']) if o['ok'] else '–'} | {met(o['rss'] <= TARGET_RSS_MIB if o['rss'] and o['ok'] else None)} |",
               f"| measured on {TARGET_PAPERS:,} papers | {int(papers_arg):,} | {met(target_size)} |"]
+    csv = rows.get("csv")
+    if o["ok"] and p["ok"]:
+        lines += ["", f"### Targets (issue 22: relative to the floors of the same run){at}", "", "| target | measured | met |", "|---|---|---|",
+                  f"| papers/s ≥ 1.0× the Python peer's | {o['pps'] / p['pps']:.2f}× | {met(o['pps'] >= p['pps'])} |"]
+        if csv and csv["ok"]:
+            lines.append(f"| papers/s ≥ 0.85× the sqlite3 `.import` floor's (with FTS5) | {o['pps'] / csv['pps']:.2f}× | "
+                         f"{met(o['pps'] >= 0.85 * csv['pps'])} |")
     floor = rows.get("csv-nofts")
     if floor and floor["ok"]:
         def versus(rate, target, unit):
