@@ -7,6 +7,7 @@
 #   bench/run-lineage.sh --previous REF        # another previous commit
 #   bench/run-lineage.sh --before REF          # also REF's build with embeddings, derived on a copy of --db (the tree before
 #                                              # the latest lineage change, measured in the same run; needs --db)
+#   bench/run-lineage.sh --before-threshold C  # REF's default threshold (0.8 until the conservative map; default 0.8)
 #   bench/run-lineage.sh --no-baseline         # neither baseline nor previous: this tree only
 #   bench/run-lineage.sh --no-build            # use the Release build already there
 #   bench/run-lineage.sh --db X.db             # start from a copy of X.db: the corpus loaded and embedded before (by any
@@ -31,6 +32,7 @@ cd "$(dirname "$0")/.."
 BASELINE=08b6778
 PREVIOUS=47888bf
 BEFORE=""
+BEFORE_THRESHOLD=0.8
 BUILD=1
 DB=""
 HFDB=""
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) BASELINE=$2; shift 2 ;;
     --previous) PREVIOUS=$2; shift 2 ;;
     --before) BEFORE=$2; shift 2 ;;
+    --before-threshold) BEFORE_THRESHOLD=$2; shift 2 ;;
     --no-baseline) BASELINE=""; PREVIOUS=""; shift ;;
     --no-build) BUILD=0; shift ;;
     --db) DB=$2; shift 2 ;;
@@ -83,7 +86,7 @@ before_build() { # ref: an earlier build with embeddings, derived on a copy of t
   dotnet build "$base/src/Host" -c Release -v q -nologo >/dev/null
   cp "$DB" "$RUN/before.db"
   dotnet "$base/src/Host/bin/Release/net10.0/citegraph.dll" derive --db "$RUN/before.db" --lineage-signals "$RUN/before-signals.tsv" > "$RUN/before-derive.txt" 2>/dev/null
-  evaluate "$RUN/before.db" before
+  evaluate "$RUN/before.db" before "$BEFORE_THRESHOLD"
   git worktree remove --force "$base"
 }
 
