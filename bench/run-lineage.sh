@@ -7,6 +7,7 @@
 #   bench/run-lineage.sh --previous REF        # another previous commit
 #   bench/run-lineage.sh --before REF          # also REF's build with embeddings, derived on a copy of --db (the tree before
 #                                              # the latest lineage change, measured in the same run; needs --db)
+#   bench/run-lineage.sh --before-threshold C  # REF's default threshold (0.8 until the conservative map; default 0.8)
 #   bench/run-lineage.sh --no-baseline         # neither baseline nor previous: this tree only
 #   bench/run-lineage.sh --no-build            # use the Release build already there
 #   bench/run-lineage.sh --db X.db             # start from a copy of X.db: the corpus loaded and embedded before (by any
@@ -31,6 +32,7 @@ cd "$(dirname "$0")/.."
 BASELINE=08b6778
 PREVIOUS=47888bf
 BEFORE=""
+BEFORE_THRESHOLD=0.8
 BUILD=1
 DB=""
 HFDB=""
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) BASELINE=$2; shift 2 ;;
     --previous) PREVIOUS=$2; shift 2 ;;
     --before) BEFORE=$2; shift 2 ;;
+    --before-threshold) BEFORE_THRESHOLD=$2; shift 2 ;;
     --no-baseline) BASELINE=""; PREVIOUS=""; shift ;;
     --no-build) BUILD=0; shift ;;
     --db) DB=$2; shift 2 ;;
@@ -83,7 +86,7 @@ before_build() { # ref: an earlier build with embeddings, derived on a copy of t
   dotnet build "$base/src/Host" -c Release -v q -nologo >/dev/null
   cp "$DB" "$RUN/before.db"
   dotnet "$base/src/Host/bin/Release/net10.0/citegraph.dll" derive --db "$RUN/before.db" --lineage-signals "$RUN/before-signals.tsv" > "$RUN/before-derive.txt" 2>/dev/null
-  evaluate "$RUN/before.db" before
+  evaluate "$RUN/before.db" before "$BEFORE_THRESHOLD"
   git worktree remove --force "$base"
 }
 
@@ -108,7 +111,8 @@ fi
 dotnet "$CLI" derive --db "$RUN/ours.db" --lineage-signals "$RUN/ours-signals.tsv" > "$RUN/ours-derive.txt" 2>/dev/null
 echo "$(date +%s.%N) - $start" | bc > "$RUN/ours-seconds.txt"
 evaluate "$RUN/ours.db" ours
-for t in 0.5 0.6 0.7 0.8 0.9; do
+# Thresholds on the conservative scale: the write floor (0.378), the bins' bounds (0.454, 0.562 = the default, 0.660) and between.
+for t in 0.378 0.454 0.5 0.562 0.6 0.66 0.7; do
   dotnet "$CLI" eval-lineage --db "$RUN/ours.db" --truth $DATA/references.tsv --threshold $t --citing-from 2020 --json > "$RUN/ours-test-$t.json"
 done
 python3 bench/lineage/fit_calibration.py "$RUN/ours-signals.tsv" $DATA/references.tsv > "$RUN/fit.txt"

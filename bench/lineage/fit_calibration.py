@@ -11,8 +11,14 @@ papers without vectors, fitted on the same proposals as if they had none, above 
 Pure Python (no numpy): Newton's method on the L2-regularized log-likelihood.
 
     python3 bench/lineage/fit_calibration.py signals.tsv references.tsv [--train-before 2020]
+
+It then prints the conservative map of LineageCalibration.ConservativeAnchors and the default threshold: every
+training proposal scored out of fold (5 folds by citing paper, each model refitted on the other four), one per pair as
+the store keeps them, binned by that raw score (0.1 wide from 0.5), adjacent bins pooled until their precision rises
+(pool adjacent violators), and each pooled bin's Wilson 95% lower bound as the confidence at its upper edge. The
+default threshold is the lowest bin edge whose out-of-fold set (raw score at least the edge) is at least 80% real.
 """
-import csv, math, sys
+import csv, math, sys, zlib
 
 
 # The gates of LineageCalibration.MinSemantic / MinSimilarity (keep in step).
@@ -46,6 +52,94 @@ def semantic_method_features(r):
 
 def semantic_features(r):
     return [1, sem(r), math.sqrt(float(r['similarity'])), math.log(1 + int(r['users']))]
+
+
+def raw_title(r):
+    # LineageCalibration.TitleWeights, set by hand (too few training proposals to fit).
+    z = sum(w * x for w, x in zip([0.3, 0.15, 1.2, 0], title_features(r)))
+    return 1 / (1 + math.exp(-z))
+
+
+FIXED = {'arxiv': 0.95, 'doi': 0.95, 'et-al': 0.85}
+EDGES = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+TARGET_PRECISION = 0.8
+FOLDS = 5
+
+
+def wilson_lower(k, n, z=1.96):
+    if n == 0:
+        return 0.0
+    p = k / n
+    centre = p + z * z / (2 * n)
+    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - margin) / (1 + z * z / n)
+
+
+def passes(r):
+    rule = r['rule']
+    if rule not in MIN_SEMANTIC:
+        return True
+    return sem(r) >= MIN_SEMANTIC[rule] if r['semantic'] else float(r['similarity']) >= MIN_SIMILARITY[rule]
+
+
+def out_of_fold(rows, models, truth):
+    """Each passing proposal's raw confidence from the model of its rule refitted without its citing paper's fold."""
+    fold = lambda r: zlib.crc32(r['citing_arxiv'].encode()) % FOLDS
+    raw = {}
+    for rule, kind, features in models:
+        data = [r for r in rows if r['rule'] == rule and (kind == 'semantic') == bool(r['semantic']) and passes(r)]
+        if len(data) < 10:
+            continue
+        for f in range(FOLDS):
+            train = [r for r in data if fold(r) != f]
+            xs, ys = [features(r) for r in train], [1 if (r['citing_arxiv'], r['cited_arxiv']) in truth else 0 for r in train]
+            if len(xs) < 10 or sum(ys) in (0, len(ys)):
+                continue
+            scores = {l2: cross_validated_log_loss(xs, ys, l2) for l2 in (0.01, 0.1, 1, 10)}
+            w = fit(xs, ys, min(scores, key=scores.get))
+            for r in data:
+                if fold(r) == f:
+                    z = sum(wi * xi for wi, xi in zip(w, features(r)))
+                    raw[id(r)] = min(0.99, 1 / (1 + math.exp(-max(-30, min(30, z)))))
+    scored = []
+    for r in rows:
+        if not passes(r):
+            continue
+        value = raw.get(id(r))
+        if value is None:
+            value = FIXED.get(r['rule']) or (raw_title(r) if r['rule'] == 'title' else None)
+        if value is not None:
+            scored.append((r, value))
+    # One per pair, the most confident (a quoted title before its phrases), as LineageInferrer.OnePerPair keeps them.
+    by_pair = {}
+    for r, value in scored:
+        by_pair.setdefault((r['citing'], r['cited']), []).append((r, value))
+    kept = []
+    for props in by_pair.values():
+        quoted = any(r['rule'] == 'title' for r, _ in props)
+        r, value = max(((r, v) for r, v in props if not quoted or r['rule'] != 'phrase'), key=lambda p: p[1])
+        kept.append((value, 1 if (r['citing_arxiv'], r['cited_arxiv']) in truth else 0))
+    return kept
+
+
+def conservative_map(kept):
+    bins = [[lo, hi, sum(y for v, y in kept if lo <= v < hi or (hi == 1.0 and v >= 1)), sum(1 for v, _ in kept if lo <= v < hi or (hi == 1.0 and v >= 1))]
+            for lo, hi in zip(EDGES, EDGES[1:])]
+    print('conservative map: out-of-fold bins (raw from, to, real, proposals): ' + ', '.join(f'[{lo}, {hi}) {k}/{n}' for lo, hi, k, n in bins))
+    pooled = []
+    for b in bins:
+        pooled.append(list(b))
+        while len(pooled) >= 2 and pooled[-2][2] * max(1, pooled[-1][3]) >= pooled[-1][2] * max(1, pooled[-2][3]):
+            hi_bin = pooled.pop()
+            pooled[-1][1], pooled[-1][2], pooled[-1][3] = hi_bin[1], pooled[-1][2] + hi_bin[2], pooled[-1][3] + hi_bin[3]
+    anchors = [(0.0, 0.0)] + [(hi, round(wilson_lower(k, n), 3)) for lo, hi, k, n in pooled]
+    print('    pooled: ' + ', '.join(f'[{lo}, {hi}) {k}/{n} = {k / max(1, n):.3f}, Wilson 95% lower bound {wilson_lower(k, n):.3f}' for lo, hi, k, n in pooled))
+    print('    anchors (raw, conservative) = [' + ', '.join(f'({a}, {b})' for a, b in anchors) + ']')
+    for edge in EDGES[:-1]:
+        above = [y for v, y in kept if v >= edge]
+        print(f'    raw >= {edge}: {sum(above)}/{len(above)} real out of fold ({sum(above) / max(1, len(above)):.3f})')
+    threshold = next((e for e in EDGES[:-1] if sum(y for v, y in kept if v >= e) >= TARGET_PRECISION * sum(1 for v, _ in kept if v >= e) > 0), None)
+    print(f'    default threshold: raw {threshold} (the lowest edge whose out-of-fold precision is at least {TARGET_PRECISION})')
 
 
 def solve(a, b):
@@ -132,6 +226,7 @@ def main():
         print(f'{rule} ({kind}): {len(data)} training citations ({sum(ys)} real), citing papers before {train_before}; '
               f'L2 {l2} (5-fold log loss ' + ', '.join(f'{k}: {v:.4f}' for k, v in scores.items()) + ')')
         print('    weights = [' + ', '.join(f'{x:.3f}' for x in w) + ']')
+    conservative_map(out_of_fold(rows, [m for m in models if m[0] != 'title'], truth))
 
 
 if __name__ == '__main__':

@@ -1,4 +1,5 @@
 using CiteGraph.Embeddings;
+using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Topics;
 
 namespace CiteGraph.Loaders.Derive;
@@ -12,8 +13,11 @@ public sealed record DeriveOptions
     /// <summary>Whether to infer CITES from text. Default true.</summary>
     public bool InferLineage { get; init; } = true;
 
-    /// <summary>Inferred citations below this confidence are not written. Default 0.5 (queries filter further with <c>minConfidence</c>).</summary>
-    public double MinConfidence { get; init; } = 0.5;
+    /// <summary>
+    /// Inferred citations below this confidence are not written. Default <see cref="LineageCalibration.WriteFloor"/>
+    /// (0.378, the conservative confidence of a raw model probability of 0.5; queries filter further with <c>minConfidence</c>).
+    /// </summary>
+    public double MinConfidence { get; init; } = LineageCalibration.WriteFloor;
 
     /// <summary>Where to write every proposed inferred citation with its signals (TSV, before any threshold), or null: what calibration is fitted on.</summary>
     public string? LineageSignalsPath { get; init; }

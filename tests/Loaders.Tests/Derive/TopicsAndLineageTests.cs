@@ -4,6 +4,7 @@ using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Reading;
 using CiteGraph.Loaders.Tests.Support;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
@@ -82,7 +83,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
         var link = Assert.Single(cites.Items, c => c.Paper.Id == cited.Id);
         Assert.Equal(CitationKind.Inferred, link.Kind);
         Assert.Contains("S4D", link.Evidence, StringComparison.Ordinal);
-        Assert.InRange(link.Confidence, 0.5, 1);
+        Assert.InRange(link.Confidence, LineageCalibration.WriteFloor, 1);
         var citedBy = await _store.GetCitationsAsync(new CitationQuery(cited.Id, CitationDirection.CitedBy, 10, Kind: CitationKind.Inferred), Ct);
         Assert.Contains(citedBy.Items, c => c.Paper.Id == citing.Id);
     }

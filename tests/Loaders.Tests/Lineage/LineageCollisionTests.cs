@@ -2,6 +2,7 @@ using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Tests.Support;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
 
@@ -122,6 +123,6 @@ public sealed class LineageCollisionTests(HuggingFaceCorpusFixture corpus) : ICl
         var link = Assert.Single(citers, c => c.Paper.Id == sage2.Id);
         Assert.StartsWith("method:", link.Evidence, StringComparison.Ordinal);
         Assert.Contains("SageAttention", link.Evidence, StringComparison.Ordinal);
-        Assert.True(link.Confidence >= 0.8, $"confidence {link.Confidence}");
+        Assert.True(link.Confidence >= LineageCalibration.DefaultThreshold, $"confidence {link.Confidence}");
     }
 }

@@ -4,6 +4,7 @@ using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Derive;
 using CiteGraph.Loaders.Ingest;
+using CiteGraph.Loaders.Lineage;
 using TempDirectory = CiteGraph.Tests.TempDirectory;
 
 namespace CiteGraph.Loaders.Tests.Lineage;
@@ -124,6 +125,6 @@ public sealed class LineageEmbeddingCollisionTests(HuggingFaceEmbeddedSubsetFixt
         var link = Assert.Single(citers, c => c.Paper.Id == sage2.Id);
         Assert.StartsWith("method:", link.Evidence, StringComparison.Ordinal);
         Assert.Contains("embedding similarity", link.Evidence, StringComparison.Ordinal);
-        Assert.True(link.Confidence >= 0.8, $"confidence {link.Confidence}");
+        Assert.True(link.Confidence >= LineageCalibration.DefaultThreshold, $"confidence {link.Confidence}");
     }
 }

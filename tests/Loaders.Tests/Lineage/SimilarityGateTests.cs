@@ -39,7 +39,7 @@ public sealed class SimilarityGateTests
         var related = Assert.Single(candidates).Citation;
 
         Assert.Equal(("B", "A"), (related.From, related.To));
-        Assert.True(related.Confidence >= 0.8, $"same subject {related.Confidence}");
+        Assert.True(related.Confidence >= LineageCalibration.DefaultThreshold, $"same subject {related.Confidence}");
         Assert.Contains("terms similarity", related.Evidence, StringComparison.Ordinal);
     }
 
