@@ -7,8 +7,8 @@ db, cg, out, name = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 con = sqlite3.connect(db)
 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 tables = {}
-for name, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
-    tables[name] = size
+for table, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+    tables[table] = size
 total = sum(tables.values())
 version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "analytics_history",
                    "analytics_history_page_rank", "analytics_history_betweenness", "analytics_history_core", "analytics_history_citations"]
@@ -19,7 +19,7 @@ v = [r[0] for r in con.execute("SELECT number FROM version ORDER BY number")]
 ids = [r[0] for r in con.execute("SELECT id FROM paper WHERE is_stub = 0")]
 con.close()
 
-port = 5790
+port = 5790 if name == "ours" else 5791
 server = subprocess.Popen(cg.split() + ["serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 url = f"http://localhost:{port}/graphql"
 
@@ -44,7 +44,7 @@ try:
     first_v, analyze_v, last_v = f"v{v[0]}", f"v{v[1]}", f"v{v[-1]}"
     def median_of(query, make_vars, n):
         try:
-            for i in range(min(n, 5)):
+            for i in range(5 if n > 5 else 1):  # warm-up calls (one for the slow ones)
                 ask(query, make_vars(i))
             return statistics.median(ask(query, make_vars(i)) for i in range(n))
         except Exception as error:  # an error answer or a timeout (120 s): reported as text
