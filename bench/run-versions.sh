@@ -5,15 +5,17 @@
 #   bench/run-versions.sh                    # 200,000 papers, 10 references each
 #   bench/run-versions.sh --papers 20000     # a small check
 #   CONFIG=Release bench/run-versions.sh      # the Release build (default: the Debug build the tests use)
-#   BASELINE=/path/to/main/src/Host/bin/Debug/net10.0/citegraph.dll bench/run-versions.sh
-#                                            # also load the same files with a build without versions (the peer)
+#   BASELINE=/path/to/other/src/Host/bin/Release/net10.0/citegraph.dll bench/run-versions.sh
+#                                            # the same steps and queries with another build (the peer), one after the other
+#                                            # (PARALLEL=1: both at once)
 #
 # Steps: generate N papers; load the first 95% (version v1), analyze with PageRank (v2: its scores kept in
 # analytics_history), load the last 5% (v3). Storage: the bytes of the version tables (version, change_event and its
-# indexes, analytics_history) against the whole file, from SQLite's dbstat. Query time: paper(id) against
-# paper(id, asOf: v1) and ranking(PAGERANK) against ranking(PAGERANK, asOf: v2) and ranking(CITATIONS, asOf: v1), each
-# over HTTP, median of many calls, in the same run (bench/tools/versions_bench.py). Writes bench/out/versions/results.json;
-# the section of bench/RESULTS.md is written by hand from it.
+# indexes, analytics_history and its indexes) against the whole file, from SQLite's dbstat. Query time: paper(id) against
+# paper(id, asOf: v1); ranking(PAGERANK) against ranking(PAGERANK, asOf: v2); ranking(CITATIONS) against
+# ranking(CITATIONS, asOf:) v1 and v3; a first page of changes and a walk through all of v3's events; each over HTTP,
+# median of many calls (bench/tools/versions_bench.py). Each side (ours, and BASELINE's when given) runs every step on its
+# own file, one after the other. Writes bench/out/versions/results.json; bench/RESULTS.md is written by hand from it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAPERS=200000
@@ -33,16 +35,27 @@ CORPUS="$OUT/corpus-$PAPERS.jsonl"
 HEAD=$((PAPERS * 95 / 100))
 head -n "$HEAD" "$CORPUS" > "$OUT/older.jsonl"
 tail -n +"$((HEAD + 1))" "$CORPUS" > "$OUT/newer.jsonl"
-DB="$OUT/versions.db"
-rm -f "$DB" "$DB"-wal "$DB"-shm
-/usr/bin/time -f '%e' -o "$OUT/load1.time" $CG load "$OUT/older.jsonl" --db "$DB" --quiet --no-derive --json > "$OUT/load1.json"
-/usr/bin/time -f '%e' -o "$OUT/analyze.time" $CG analyze --db "$DB" -a pagerank --json > "$OUT/analyze.json"
-/usr/bin/time -f '%e' -o "$OUT/load2.time" $CG load "$OUT/newer.jsonl" --db "$DB" --quiet --no-derive --json > "$OUT/load2.json"
-if [ -n "${BASELINE:-}" ]; then
-  BDB="$OUT/baseline.db"
-  rm -f "$BDB" "$BDB"-wal "$BDB"-shm
-  /usr/bin/time -f '%e' -o "$OUT/baseline-load1.time" dotnet "$BASELINE" load "$OUT/older.jsonl" --db "$BDB" --quiet --no-derive --json > /dev/null
-  /usr/bin/time -f '%e' -o "$OUT/baseline-load2.time" dotnet "$BASELINE" load "$OUT/newer.jsonl" --db "$BDB" --quiet --no-derive --json > /dev/null
-  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); print(c.execute('SELECT SUM(pgsize) FROM dbstat').fetchone()[0])" "$BDB" > "$OUT/baseline.bytes"
+# One side of the comparison: the same three steps with one build ($1: the citegraph command, $2: a name), then its storage
+# and query times (bench/tools/versions_bench.py) into $OUT/$2-results.json.
+run_side() {
+  local cg=$1 name=$2 db="$OUT/$2.db"
+  rm -f "$db" "$db"-wal "$db"-shm
+  /usr/bin/time -f '%e' -o "$OUT/$name-load1.time" $cg load "$OUT/older.jsonl" --db "$db" --quiet --no-derive --json > "$OUT/$name-load1.json"
+  /usr/bin/time -f '%e' -o "$OUT/$name-analyze.time" $cg analyze --db "$db" -a pagerank --json > "$OUT/$name-analyze.json"
+  /usr/bin/time -f '%e' -o "$OUT/$name-load2.time" $cg load "$OUT/newer.jsonl" --db "$db" --quiet --no-derive --json > "$OUT/$name-load2.json"
+  python3 bench/tools/versions_bench.py "$db" "$cg" "$OUT" "$name" > "$OUT/$name-results.json"
+}
+if [ -n "${BASELINE:-}" ] && [ -n "${PARALLEL:-}" ]; then
+  # Both sides at once (PARALLEL=1): on a machine already running dozens of jobs per core each side's share barely changes,
+  # and the run takes half the wall time. Say so beside the numbers.
+  run_side "$CG" ours & run_side "dotnet $BASELINE" baseline & wait
+else
+  run_side "$CG" ours
+  [ -z "${BASELINE:-}" ] || run_side "dotnet $BASELINE" baseline
 fi
-python3 bench/tools/versions_bench.py "$DB" "$CG" "$OUT" | tee "$OUT/results.json"
+python3 - "$OUT" <<'PY' | tee "$OUT/results.json"
+import json, os, sys
+out = sys.argv[1]
+sides = {n: json.load(open(os.path.join(out, f"{n}-results.json"))) for n in ("ours", "baseline") if os.path.exists(os.path.join(out, f"{n}-results.json"))}
+print(json.dumps(sides, indent=1))
+PY

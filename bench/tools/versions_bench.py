@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Storage of the version tables (dbstat) and query times of asOf against the present, over HTTP, in one run.
-Usage: versions_bench.py DB 'dotnet …/citegraph.dll' OUTDIR  (prints JSON)."""
+Usage: versions_bench.py DB 'dotnet …/citegraph.dll' OUTDIR NAME  (prints JSON; reads OUTDIR/NAME-*.time)."""
 import json, os, random, sqlite3, statistics, subprocess, sys, time, urllib.request
 
-db, cg, out = sys.argv[1], sys.argv[2], sys.argv[3]
+db, cg, out, name = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 con = sqlite3.connect(db)
 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 tables = {}
-for name, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
-    tables[name] = size
+for table, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+    tables[table] = size
 total = sum(tables.values())
-version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "analytics_history"]
+version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "analytics_history",
+                   "analytics_history_page_rank", "analytics_history_betweenness", "analytics_history_core", "analytics_history_citations"]
 versions_bytes = sum(tables.get(n, 0) for n in version_objects)
 events = dict(con.execute("SELECT kind, COUNT(*) FROM change_event GROUP BY kind").fetchall())
 papers = con.execute("SELECT COUNT(*) FROM paper WHERE is_stub = 0").fetchone()[0]
@@ -18,7 +19,7 @@ v = [r[0] for r in con.execute("SELECT number FROM version ORDER BY number")]
 ids = [r[0] for r in con.execute("SELECT id FROM paper WHERE is_stub = 0")]
 con.close()
 
-port = 5790
+port = 5790 if name == "ours" else 5791
 server = subprocess.Popen(cg.split() + ["serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 url = f"http://localhost:{port}/graphql"
 
@@ -26,7 +27,7 @@ def ask(query, variables=None):
     body = json.dumps({"query": query, "variables": variables or {}}).encode()
     req = urllib.request.Request(url, body, {"Content-Type": "application/json"})
     t = time.perf_counter()
-    with urllib.request.urlopen(req, timeout=300) as r:
+    with urllib.request.urlopen(req, timeout=120) as r:
         answer = json.load(r)
     if "errors" in answer:
         raise RuntimeError(json.dumps(answer["errors"]))
@@ -40,13 +41,13 @@ try:
             time.sleep(0.5)
     rng = random.Random(7)
     sample = rng.sample(ids, 300)
-    first_v, analyze_v = f"v{v[0]}", f"v{v[1]}"
+    first_v, analyze_v, last_v = f"v{v[0]}", f"v{v[1]}", f"v{v[-1]}"
     def median_of(query, make_vars, n):
         try:
-            for i in range(min(n, 5)):
+            for i in range(5 if n > 5 else 1):  # warm-up calls (one for the slow ones)
                 ask(query, make_vars(i))
             return statistics.median(ask(query, make_vars(i)) for i in range(n))
-        except RuntimeError as error:
+        except Exception as error:  # an error answer or a timeout (120 s): reported as text
             return str(error)[:200]
     now_paper = median_of("query($id: ID!) { paper(id: $id) { id title year pageRank } }", lambda i: {"id": sample[i]}, 300)
     asof_paper = median_of("query($id: ID!, $v: ID!) { paper(id: $id, asOf: $v) { id title year pageRank } }", lambda i: {"id": sample[i], "v": first_v}, 300)
@@ -54,12 +55,28 @@ try:
     asof_rank = median_of("query($v: ID!) { ranking(metric: PAGERANK, first: 20, asOf: $v) { rank score } }", lambda i: {"v": analyze_v}, 30)
     now_cites = median_of("{ ranking(metric: CITATIONS, first: 20) { rank score } }", lambda i: None, 5)
     asof_cites = median_of("query($v: ID!) { ranking(metric: CITATIONS, first: 20, asOf: $v) { rank score } }", lambda i: {"v": first_v}, 5)
+    asof_cites_last = median_of("query($v: ID!) { ranking(metric: CITATIONS, first: 20, asOf: $v) { rank score } }", lambda i: {"v": last_v}, 5)
+    # The whole of the last load's events, page after page of 500 (the cursor of each page asks for the next).
+    walk_start = time.perf_counter(); pages = 0; after = None
+    try:
+        while True:
+            body = json.dumps({"query": "query($v: ID!, $a: String) { changes(since: $v, first: 500, after: $a) { pageInfo { hasNextPage endCursor } edges { node { sequence kind paperId } } } }",
+                               "variables": {"v": analyze_v, "a": after}}).encode()
+            with urllib.request.urlopen(urllib.request.Request(url, body, {"Content-Type": "application/json"}), timeout=120) as r:
+                page = json.load(r)["data"]["changes"]
+            pages += 1
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        walk = {"pages": pages, "ms": round((time.perf_counter() - walk_start) * 1000, 1)}
+    except Exception as error:
+        walk = str(error)[:200]
     changes_page = median_of("query($v: ID!) { changes(since: $v, first: 500) { edges { node { sequence kind paperId } } } }", lambda i: {"v": analyze_v}, 30)
 finally:
     server.terminate(); server.wait()
 
-def read(name):
-    with open(os.path.join(out, name)) as f:
+def read(file):
+    with open(os.path.join(out, f"{name}-{file}")) as f:
         return f.read().strip()
 
 print(json.dumps({
@@ -68,10 +85,8 @@ print(json.dumps({
     "bytesPerObject": {n: tables.get(n, 0) for n in version_objects},
     "load1Seconds": float(read("load1.time").splitlines()[-1]), "analyzeSeconds": float(read("analyze.time").splitlines()[-1]),
     "load2Seconds": float(read("load2.time").splitlines()[-1]),
-    "baseline": None if not os.path.exists(os.path.join(out, "baseline.bytes")) else {
-        "fileBytes": int(read("baseline.bytes")), "load1Seconds": float(read("baseline-load1.time").splitlines()[-1]),
-        "load2Seconds": float(read("baseline-load2.time").splitlines()[-1])},
     "loadAverage": open("/proc/loadavg").read().split()[:3],
     "msMedian": {"paper": now_paper, "paperAsOf": asof_paper, "rankingPageRank": now_rank, "rankingPageRankAsOf": asof_rank,
-                 "rankingCitations": now_cites, "rankingCitationsAsOf": asof_cites, "changesPage500": changes_page},
+                 "rankingCitations": now_cites, "rankingCitationsAsOf": asof_cites, "rankingCitationsAsOfLast": asof_cites_last,
+                 "changesPage500": changes_page, "changesWalkOfLastLoad": walk},
 }, indent=1))

@@ -47,6 +47,24 @@ public sealed partial class SqliteGraphStore
         }
     }
 
+    /// <summary>
+    /// Puts the community events the run just recorded into the change feed as <c>COMMUNITY_EVENT</c>s of its version, in the
+    /// write-back's transaction, so they take their place in commit order (cursors, live subscribers) like any other event.
+    /// The event's paper column holds the community's id; its data the event as JSON (event, level, community, sizes, and
+    /// related as <c>[[id, jaccard], …]</c>, as <c>community_event</c> keeps it).
+    /// </summary>
+    private static async Task LogCommunityEventsAsync(SqliteTransaction tx, long version, CancellationToken cancellationToken)
+    {
+        await using var log = tx.Command("""
+            INSERT INTO change_event (version, kind, paper, data)
+            SELECT $v, 6, CAST(e.community AS TEXT), json_object('event', e.kind, 'level', e.level, 'community', e.community,
+                'size', e.size, 'previousSize', e.previous_size, 'related', json(e.related))
+            FROM community_event e WHERE e.run = (SELECT max(pk) FROM analytics_run) ORDER BY e.level, e.seq;
+            """);
+        log.Parameters.AddWithValue("$v", version);
+        await log.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async Task<int?> GetMaxCommunityIdAsync(CancellationToken cancellationToken = default)
     {

@@ -133,83 +133,6 @@ public sealed partial class SqliteGraphStore
         return await AsOfAsync(connection, paper, version, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(
-        RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = FilterSql(filter, command);
-        if (where is null)
-        {
-            return [];
-        }
-
-        string from, score;
-        if (metric == RankingMetric.Citations)
-        {
-            // Today's citations, less those added after the version, plus those removed after it.
-            await using (var delta = connection.CreateCommand())
-            {
-                delta.CommandText = """
-                    DROP TABLE IF EXISTS temp.cg_delta;
-                    CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, kind INTEGER NOT NULL);
-                    INSERT INTO temp.cg_delta SELECT other, paper, kind FROM change_event WHERE version > $v AND kind IN (4, 5);
-                    CREATE INDEX temp.cg_delta_dst ON cg_delta (dst, kind, src);
-                    """;
-                delta.Parameters.AddWithValue("$v", version);
-                await delta.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            from = "paper p";
-            score = """
-                ((SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk AND NOT EXISTS (
-                     SELECT 1 FROM temp.cg_delta d JOIN paper s ON s.id = d.src WHERE d.dst = p.id AND d.kind = 4 AND s.pk = c.src_pk))
-                 + (SELECT COUNT(DISTINCT d.src) FROM temp.cg_delta d WHERE d.dst = p.id AND d.kind = 5))
-                """;
-            where += " AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind = 1 AND e.version > $v)";
-        }
-        else
-        {
-            from = "analytics_history h JOIN paper p ON p.pk = h.paper_pk";
-            score = metric switch
-            {
-                RankingMetric.PageRank => "h.page_rank",
-                RankingMetric.Betweenness => "h.betweenness",
-                RankingMetric.Core => "h.core_number",
-                _ => throw new ArgumentOutOfRangeException(nameof(metric)),
-            };
-            where += " AND h.version = (SELECT max(version) FROM analytics_history WHERE version <= $v)";
-        }
-
-        // The score and source are fixed fragments chosen above; values travel as parameters.
-        command.CommandText = $"""
-            SELECT {PaperColumns}, {score} AS score FROM {from}
-            WHERE {where} AND score IS NOT NULL ORDER BY score DESC, p.id LIMIT $first;
-            """;
-        command.Parameters.AddWithValue("$first", first);
-        command.Parameters.AddWithValue("$v", version);
-        var papers = new List<(Paper Paper, double Score)>(first);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                papers.Add((ReadPaper(reader), reader.GetDouble(PaperColumnCount)));
-            }
-        }
-
-        var ranked = new List<RankedPaper>(papers.Count);
-        foreach (var (paper, value) in papers)
-        {
-            var then = await AsOfAsync(connection, paper, version, cancellationToken).ConfigureAwait(false) ?? paper;
-            ranked.Add(new RankedPaper(ranked.Count + 1, then, value));
-        }
-
-        return ranked;
-    }
-
     /// <summary>
     /// <paramref name="paper"/> as it was at <paramref name="version"/>: its field changes after the version undone, newest
     /// first, and the analytics of the last analyze run at or before it; null when the paper was added after it.
@@ -276,13 +199,18 @@ public sealed partial class SqliteGraphStore
         };
     }
 
-    /// <summary>Keeps the scores an analyze run wrote under its version, so rankings can be asked as of it.</summary>
+    /// <summary>
+    /// Keeps the scores an analyze run wrote under its version, and every paper's citation count (distinct citing papers) at
+    /// that moment, so rankings can be asked as of it; the counts are the base of <c>ranking(CITATIONS, asOf:)</c>.
+    /// </summary>
     private static async Task KeepAnalyticsHistoryAsync(SqliteTransaction tx, long version, CancellationToken ct)
     {
         await using var keep = tx.Command("""
-            INSERT OR REPLACE INTO analytics_history (version, paper_pk, page_rank, betweenness, community, core_number)
-            SELECT $v, pk, page_rank, betweenness, community, core_number FROM paper
-            WHERE page_rank IS NOT NULL OR betweenness IS NOT NULL OR community IS NOT NULL OR core_number IS NOT NULL;
+            INSERT OR REPLACE INTO analytics_history (version, paper_pk, page_rank, betweenness, community, core_number, citations)
+            SELECT $v, p.pk, p.page_rank, p.betweenness, p.community, p.core_number,
+                CASE WHEN p.is_stub = 0 THEN (SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk) END
+            FROM paper p
+            WHERE p.is_stub = 0 OR p.page_rank IS NOT NULL OR p.betweenness IS NOT NULL OR p.community IS NOT NULL OR p.core_number IS NOT NULL;
             """);
         keep.Parameters.AddWithValue("$v", version);
         await keep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

@@ -41,9 +41,8 @@ public static class GraphQLServiceCollectionExtensions
         // One writer at a time across every ingest of this server; the host binds the answer budget (CiteGraph:Ingest).
         services.TryAddSingleton(sp => new CiteGraph.GraphQL.Mutations.IngestJobs(
             sp.GetService<IOptions<CiteGraph.GraphQL.Mutations.IngestJobOptions>>()?.Value ?? new CiteGraph.GraphQL.Mutations.IngestJobOptions()));
-        // The change feed: the store's events, and community events once a reader for them is registered.
-        services.TryAddSingleton(sp => new CiteGraph.GraphQL.Versions.ChangeFeed(
-            sp.GetRequiredService<CiteGraph.Graph.Storage.IGraphStore>(), sp.GetService<CiteGraph.Graph.Storage.Versions.ICommunityChangeReader>()));
+        // The change feed: the store's events (community events among them, written by analyze runs).
+        services.TryAddSingleton(sp => new CiteGraph.GraphQL.Versions.ChangeFeed(sp.GetRequiredService<CiteGraph.Graph.Storage.IGraphStore>()));
         services.AddGraphQL(b => b
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)

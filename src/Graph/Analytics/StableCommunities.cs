@@ -52,14 +52,8 @@ public sealed class StableCommunities
             return None();
         }
 
-        for (var level = 0; level < CommunityHierarchy.MaxLevels; level++)
+        foreach (var stored in await store.GetPaperCommunityLevelsAsync(nodeIds, CommunityHierarchy.MaxLevels, cancellationToken).ConfigureAwait(false))
         {
-            var stored = await store.GetPaperCommunitiesAsync(nodeIds, level, cancellationToken).ConfigureAwait(false);
-            if (stored.Count == 0)
-            {
-                break;
-            }
-
             var aligned = new int[nodeIds.Length];
             for (var v = 0; v < nodeIds.Length; v++)
             {

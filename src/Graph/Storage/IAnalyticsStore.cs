@@ -39,6 +39,29 @@ public interface IAnalyticsStore
     /// </summary>
     Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The community of each paper at every level from 0 up to <paramref name="maxLevels"/> (exclusive), stopping before the
+    /// first level with none: the previous partition a warm-started analytics run starts from. By default one
+    /// <see cref="GetPaperCommunitiesAsync"/> per level; a store that can read every level in one pass does so.
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> GetPaperCommunityLevelsAsync(
+        IReadOnlyCollection<string> paperIds, int maxLevels, CancellationToken cancellationToken = default)
+    {
+        var levels = new List<IReadOnlyDictionary<string, int>>();
+        for (var level = 0; level < maxLevels; level++)
+        {
+            var stored = await GetPaperCommunitiesAsync(paperIds, level, cancellationToken).ConfigureAwait(false);
+            if (stored.Count == 0)
+            {
+                break;
+            }
+
+            levels.Add(stored);
+        }
+
+        return levels;
+    }
+
     /// <summary>A community by id, or null.</summary>
     Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default);
 

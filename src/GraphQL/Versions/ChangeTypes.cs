@@ -1,5 +1,8 @@
 using System.Globalization;
+using CiteGraph.Graph.Model;
+using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Storage.Versions;
+using CiteGraph.GraphQL.Types;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 
@@ -115,11 +118,37 @@ public sealed class CommunityChangeType : ObjectGraphType<ChangeEvent>
     public CommunityChangeType()
     {
         Name = "CommunityChange";
-        Description = "A community event (born, grew, shrank, merged, split, died), from an ICommunityChangeReader; data is its JSON.";
+        Description = "A community event of an analyze run (stable community ids): a community at one hierarchy level was BORN, GREW, " +
+            "SHRANK, MERGED (from related), SPLIT (into related) or DIED, as the run's matching to the previous run found. paperId is " +
+            "the community's id.";
         ChangeFields.AddCommon(this);
-        Field<StringGraphType>("data").Resolve(ctx => ctx.Source.Data);
+        Field<NonNullGraphType<CommunityEventKindType>>("event").Resolve(ctx => CommunityEventNames.Parse(ctx.Source.Get("event") ?? ""));
+        Field<NonNullGraphType<IntGraphType>>("level").Description("Hierarchy level, 0 = coarsest.").Resolve(ctx => Int(ctx.Source, "level"));
+        Field<NonNullGraphType<IntGraphType>>("communityId").Description("The community concerned (for SPLIT and DIED, its id in the previous run).")
+            .Resolve(ctx => Int(ctx.Source, "community"));
+        Field<NonNullGraphType<IntGraphType>>("size").Description("Its papers in this run (0 when it died).").Resolve(ctx => Int(ctx.Source, "size"));
+        Field<NonNullGraphType<IntGraphType>>("previousSize").Description("Its papers in the previous run (0 when it was born).")
+            .Resolve(ctx => Int(ctx.Source, "previousSize"));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityOverlapType>>>>("related")
+            .Description("MERGED: the communities merged; SPLIT: the communities it split into; otherwise the one matched, if any.")
+            .Resolve(ctx => CommunityEventNames.RelatedFromJson(ctx.Source.Get("related")));
+        Field<StringGraphType>("data").Description("The event as JSON.").Resolve(ctx => ctx.Source.Data);
         Interface<ChangeInterface>();
         IsTypeOf = o => o is ChangeEvent { Kind: ChangeKind.CommunityEvent };
+    }
+
+    private static int Int(ChangeEvent e, string name) => int.Parse(e.Get(name) ?? "0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A community on the other side of a community event, with the Jaccard overlap of the two.</summary>
+public sealed class CommunityOverlapType : ObjectGraphType<CommunityOverlap>
+{
+    public CommunityOverlapType()
+    {
+        Name = "CommunityOverlap";
+        Description = "A community on the other side of a community event and the Jaccard overlap of their papers.";
+        Field<NonNullGraphType<IntGraphType>>("communityId").Resolve(c => c.Source.Community);
+        Field<NonNullGraphType<FloatGraphType>>("jaccard").Resolve(c => c.Source.Jaccard);
     }
 }
 

@@ -21,8 +21,9 @@ public enum ChangeKind
     CitationRemoved = 5,
 
     /// <summary>
-    /// A community was born, grew, shrank, merged, split or died (stable community ids, issue 21's second half). Stores
-    /// do not write it; an <see cref="ICommunityChangeReader"/> feeds it in.
+    /// A community was born, grew, shrank, merged, split or died (stable community ids): written by an analyze run under its
+    /// version. <see cref="ChangeEvent.PaperId"/> holds the community's id; <see cref="ChangeEvent.Data"/> the event (<c>event</c>,
+    /// <c>level</c>, <c>community</c>, <c>size</c>, <c>previousSize</c>, <c>related</c> as <c>[[id, jaccard], …]</c>).
     /// </summary>
     CommunityEvent = 6,
 }

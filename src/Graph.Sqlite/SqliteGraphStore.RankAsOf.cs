@@ -1,0 +1,230 @@
+using CiteGraph.Graph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CiteGraph.Graph.Sqlite;
+
+/// <summary>
+/// <c>ranking(asOf:)</c>. Kept scores (PageRank, betweenness, core) are read from the last analyze run at or before the
+/// version through its (version, score) index: the first rows of one run's range, never a sort of the run. Citations start
+/// from the counts an analyze run kept (the run whose version is closest to the one asked, by the citation events between
+/// them): every paper no citation event between the two touched had the same count then, so the index gives the top of
+/// those, and only the touched papers are counted again against the log. Stores with no such run count every paper.
+/// </summary>
+public sealed partial class SqliteGraphStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(
+        RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var papers = metric switch
+        {
+            RankingMetric.Citations => await CitationsAsOfAsync(connection, first, filter, version, cancellationToken).ConfigureAwait(false),
+            RankingMetric.PageRank => await KeptScoresAsOfAsync(connection, "page_rank", first, filter, version, cancellationToken).ConfigureAwait(false),
+            RankingMetric.Betweenness => await KeptScoresAsOfAsync(connection, "betweenness", first, filter, version, cancellationToken).ConfigureAwait(false),
+            RankingMetric.Core => await KeptScoresAsOfAsync(connection, "core_number", first, filter, version, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+        };
+
+        var ranked = new List<RankedPaper>(papers.Count);
+        foreach (var (paper, value) in papers)
+        {
+            var then = await AsOfAsync(connection, paper, version, cancellationToken).ConfigureAwait(false) ?? paper;
+            ranked.Add(new RankedPaper(ranked.Count + 1, then, value));
+        }
+
+        return ranked;
+    }
+
+    private static async Task<List<(Paper Paper, double Score)>> KeptScoresAsOfAsync(
+        SqliteConnection connection, string column, int first, PaperFilter filter, long version, CancellationToken ct)
+    {
+        var run = await ScalarAsync(connection, "SELECT max(version) FROM analytics_history WHERE version <= $v;", version, ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        var where = FilterSql(filter, command);
+        if (where is null)
+        {
+            return [];
+        }
+
+        // The column is one of the fixed names above; the index named after it is (version, column DESC), partial on
+        // column IS NOT NULL, which the condition repeats so SQLite may use it.
+        command.CommandText = $"""
+            SELECT {PaperColumns}, h.{column} FROM analytics_history h INDEXED BY analytics_history_{(column == "core_number" ? "core" : column)}
+            JOIN paper p ON p.pk = h.paper_pk
+            WHERE h.version = $run AND h.{column} IS NOT NULL AND {where} ORDER BY h.{column} DESC, p.id LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$run", run.Value);
+        command.Parameters.AddWithValue("$first", first);
+        return await ReadScoredAsync(command, first, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<List<(Paper Paper, double Score)>> CitationsAsOfAsync(
+        SqliteConnection connection, int first, PaperFilter filter, long version, CancellationToken ct)
+    {
+        var bases = await CitationBasesAsync(connection, version, ct).ConfigureAwait(false);
+        if (bases is not { } @base)
+        {
+            return await CitationsByRecountAsync(connection, first, filter, version, ct).ConfigureAwait(false);
+        }
+
+        // The papers whose count may differ between the base run and the version: cited or uncited in between, or added in
+        // between (a stub that became a paper, a paper that did not exist yet at the version).
+        await using (var affected = connection.CreateCommand())
+        {
+            affected.CommandText = """
+                DROP TABLE IF EXISTS temp.cg_affected;
+                CREATE TEMP TABLE cg_affected (pk INTEGER PRIMARY KEY);
+                INSERT OR IGNORE INTO temp.cg_affected (pk)
+                SELECT p.pk FROM change_event e JOIN paper p ON p.id = (CASE WHEN e.kind = 1 THEN e.paper ELSE e.other END)
+                WHERE e.version > $lo AND e.version <= $hi AND e.kind IN (1, 4, 5);
+                """;
+            affected.Parameters.AddWithValue("$lo", Math.Min(@base, version));
+            affected.Parameters.AddWithValue("$hi", Math.Max(@base, version));
+            await affected.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var top = connection.CreateCommand();
+        var where = FilterSql(filter, top);
+        if (where is null)
+        {
+            return [];
+        }
+
+        top.CommandText = $"""
+            SELECT {PaperColumns}, h.citations FROM analytics_history h INDEXED BY analytics_history_citations
+            JOIN paper p ON p.pk = h.paper_pk
+            WHERE h.version = $run AND h.citations IS NOT NULL AND {where} AND h.paper_pk NOT IN (SELECT pk FROM temp.cg_affected)
+            ORDER BY h.citations DESC, p.id LIMIT $first;
+            """;
+        top.Parameters.AddWithValue("$run", @base);
+        top.Parameters.AddWithValue("$first", first);
+        var papers = await ReadScoredAsync(top, first, ct).ConfigureAwait(false);
+
+        if (await ScalarAsync(connection, "SELECT COUNT(*) FROM temp.cg_affected WHERE $v IS NOT NULL;", version, ct).ConfigureAwait(false) > 0)
+        {
+            papers.AddRange(await CitationsByRecountAsync(connection, first, filter, version, ct, onlyAffected: true).ConfigureAwait(false));
+            papers = [.. papers.OrderByDescending(p => p.Score).ThenBy(p => p.Paper.Id, StringComparer.Ordinal).Take(first)];
+        }
+
+        return papers;
+    }
+
+    /// <summary>
+    /// The analyze run (by its version) whose kept citation counts are closest to <paramref name="version"/>: the fewest
+    /// citation events between the two, by the versions' summaries (counted from the log for a version left incomplete).
+    /// Null when no run kept counts.
+    /// </summary>
+    private static async Task<long?> CitationBasesAsync(SqliteConnection connection, long version, CancellationToken ct)
+    {
+        var runs = new List<long>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT version FROM analytics_run WHERE version IS NOT NULL ORDER BY version;";
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                runs.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (runs.Count == 0)
+        {
+            return null;
+        }
+
+        var changes = new SortedDictionary<long, long>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {SqliteVersionLog.VersionColumns} FROM version v WHERE v.number > $lo AND v.number <= $hi;";
+            command.Parameters.AddWithValue("$lo", Math.Min(runs[0], version));
+            command.Parameters.AddWithValue("$hi", Math.Max(runs[^1], version));
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var v = await SqliteVersionLog.ReadAsync(connection, reader, ct).ConfigureAwait(false);
+                changes[v.Number] = (long)v.Summary.CitationsAdded + v.Summary.CitationsRemoved + v.Summary.PapersAdded;
+            }
+        }
+
+        return runs.MinBy(run => changes.Where(c => c.Key > Math.Min(run, version) && c.Key <= Math.Max(run, version)).Sum(c => c.Value));
+    }
+
+    /// <summary>
+    /// Citations as of the version counted paper by paper from today's and the citation events after it; papers added after
+    /// it left out. With <paramref name="onlyAffected"/>, only the papers of <c>temp.cg_affected</c>.
+    /// </summary>
+    private static async Task<List<(Paper Paper, double Score)>> CitationsByRecountAsync(
+        SqliteConnection connection, int first, PaperFilter filter, long version, CancellationToken ct, bool onlyAffected = false)
+    {
+        await using (var delta = connection.CreateCommand())
+        {
+            // Every citation event after the version, with the citation's own kind (explicit when its data says nothing).
+            delta.CommandText = $"""
+                DROP TABLE IF EXISTS temp.cg_delta;
+                CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, ckind TEXT NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL);
+                INSERT INTO temp.cg_delta SELECT other, paper, coalesce(json_extract(data, '$.kind'), 'explicit'), kind, seq FROM change_event
+                WHERE version > $v AND kind IN (4, 5)
+                    {(onlyAffected ? "AND other IN (SELECT p.id FROM temp.cg_affected a JOIN paper p ON p.pk = a.pk)" : "")};
+                CREATE INDEX temp.cg_delta_key ON cg_delta (dst, src, ckind, seq);
+                """;
+            delta.Parameters.AddWithValue("$v", version);
+            await delta.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var command = connection.CreateCommand();
+        var where = FilterSql(filter, command);
+        if (where is null)
+        {
+            return [];
+        }
+
+        // A citation (citing paper, cited paper, kind) existed at the version when the first event after it is its removal,
+        // or when none is and it exists today. The count is of distinct citing papers, as ranking(CITATIONS) counts today.
+        const string Score = """
+            (SELECT COUNT(DISTINCT src) FROM (
+                SELECT s.id AS src FROM cites c JOIN paper s ON s.pk = c.src_pk WHERE c.dst_pk = p.pk
+                   AND NOT EXISTS (SELECT 1 FROM temp.cg_delta d WHERE d.dst = p.id AND d.src = s.id AND d.ckind = c.kind)
+                UNION ALL
+                SELECT d.src FROM temp.cg_delta d WHERE d.dst = p.id AND d.kind = 5
+                   AND d.seq = (SELECT min(e.seq) FROM temp.cg_delta e WHERE e.dst = d.dst AND e.src = d.src AND e.ckind = d.ckind)))
+            """;
+        command.CommandText = $"""
+            SELECT {PaperColumns}, {Score} AS score FROM paper p
+            WHERE {where} {(onlyAffected ? "AND p.pk IN (SELECT pk FROM temp.cg_affected)" : "")}
+              AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind = 1 AND e.version > $v)
+            ORDER BY score DESC, p.id LIMIT $first;
+            """;
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$v", version);
+        return await ReadScoredAsync(command, first, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<List<(Paper Paper, double Score)>> ReadScoredAsync(SqliteCommand command, int first, CancellationToken ct)
+    {
+        var papers = new List<(Paper Paper, double Score)>(first);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            papers.Add((ReadPaper(reader), reader.GetDouble(PaperColumnCount)));
+        }
+
+        return papers;
+    }
+
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, string sql, long version, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$v", version);
+        var value = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value is null or DBNull ? null : (long)value;
+    }
+}
