@@ -424,7 +424,7 @@
 
   async function showHome() {
     const started = performance.now();
-    const data = await gql(Home.QUERY);
+    const data = await Home.overview(gql);
     const communities = data.communities.items;
     const ids = new Set(communities.map((c) => c.id));
     const links = data.communityLinks.filter((l) => ids.has(l.source) && ids.has(l.target));
