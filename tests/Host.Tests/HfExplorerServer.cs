@@ -48,7 +48,8 @@ public sealed class HfExplorerServer : IAsyncLifetime
             await new AnalyticsRunner(store).RunAsync(new AnalyticsRequest(), cancellationToken: ct);
         }
 
-        _host = await LoopbackWebHost.StartAsync(db);
+        // As `citegraph serve` runs it: the start page's overview answered once at start-up.
+        _host = await LoopbackWebHost.StartAsync(db, "--CiteGraph:WarmUpStartPage=true");
         BaseAddress = _host.Address;
     }
 

@@ -73,6 +73,61 @@ public sealed class ServeCommandTests
         }
     }
 
+    [Fact]
+    public async Task Serve_answers_the_explorer_start_pages_overview_once_at_start_up_without_errors()
+    {
+        var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "citegraph.exe" : "citegraph");
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "serve", "--demo", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The warm-up logs one line when the page's own overview query (read from explorer-home.js) has been answered.
+        var warmed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lines.Enqueue(e.Data);
+            if (e.Data.Contains("Start page overview", StringComparison.Ordinal))
+            {
+                warmed.TrySetResult(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Enqueue(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var done = await Task.WhenAny(warmed.Task, Task.Delay(TimeSpan.FromMinutes(3), Ct));
+            Assert.True(done == warmed.Task, "no warm-up line in 3 minutes:\n" + string.Join('\n', lines));
+            var line = await warmed.Task;
+            Assert.Contains("(0 errors)", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
     private static async Task<JsonElement?> WaitForStatsAsync(HttpClient http, Process process)
     {
         for (var attempt = 0; attempt < 300 && !process.HasExited; attempt++)

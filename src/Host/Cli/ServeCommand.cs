@@ -56,6 +56,7 @@ internal static class ServeCommand
             [
                 $"--CiteGraph:Store={location.ToUri()}",
                 $"--CiteGraph:Demo={isDemo}",
+                "--CiteGraph:WarmUpStartPage=true",
                 $"--urls={listen}",
                 .. result.UnmatchedTokens,
             ];

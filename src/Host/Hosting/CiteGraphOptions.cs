@@ -26,4 +26,10 @@ public sealed class CiteGraphOptions
     /// </summary>
     [Range(0, 3600)]
     public double SnapshotRefreshSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// Answer the explorer start page's overview once right after start-up, so the first visitor does not wait for the
+    /// GraphQL engine's first use. Default false; <c>citegraph serve</c> turns it on.
+    /// </summary>
+    public bool WarmUpStartPage { get; set; }
 }

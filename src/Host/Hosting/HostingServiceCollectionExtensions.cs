@@ -21,6 +21,7 @@ public static class HostingServiceCollectionExtensions
         services.AddHostedService<SnapshotRefresher>();
         services.TryAddSingleton<IIngestService, LoaderIngestService>();
         services.AddHostedService<IngestJobDrain>();
+        services.AddHostedService<StartPageWarmup>();
         return services;
     }
 }

@@ -135,7 +135,9 @@ window.CiteGraphLayout = (() => {
   /**
    * Shows as many labels as fit without overlapping, most important first (axis labels, the view's seeds, the
    * selection, "+N more" nodes, then by PageRank, then by degree). Label text keeps one screen size at any zoom, so
-   * zooming in makes room and more labels appear. Overlap is judged on Cytoscape's own rendered label boxes.
+   * zooming in makes room and more labels appear. Overlap is judged on Cytoscape's own rendered label boxes, measured
+   * afresh (useCache: false): Cytoscape 3.34 keeps a node's cached box when only its font size changes, so the cached
+   * boxes were those of the previous zoom's labels — labels overlapped, and fit cut the band names off.
    */
   function cullLabels(cy, { constant = true } = {}) {
     // The zoom in steps of √2: label sizes change only at each step, so Cytoscape's label textures are reused between
@@ -152,7 +154,7 @@ window.CiteGraphLayout = (() => {
     const hidden = [];
     for (const n of order) {
       if (!n.data('label')) continue;
-      const box = n.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+      const box = n.renderedBoundingBox({ includeLabels: true, includeOverlays: false, useCache: false });
       if (shown.some((b) => overlaps(b, box))) hidden.push(n); else shown.push(box);
     }
     cy.batch(() => { for (const n of hidden) n.addClass('nolabel'); });

@@ -7,10 +7,11 @@
   const { dateOf, timeAxis, aggregate, cullLabels, LABEL_PX } = window.CiteGraphLayout;
   const Lists = window.CiteGraphLists;
   const Home = window.CiteGraphHome;
+  const Timeline = window.CiteGraphTimeline;
 
   const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#ad494a'];
   const NO_COMMUNITY = '#b0b0b0';
-  const MODES = ['home', 'neighbourhood', 'lineage', 'similar', 'connect', 'communities', 'community'];
+  const MODES = ['home', 'neighbourhood', 'lineage', 'similar', 'connect', 'communities', 'community', 'timeline'];
   const PAPER_MODES = ['neighbourhood', 'lineage', 'similar', 'connect'];
   const LAYOUTS = {
     neighbourhood: [['force', 'Force'], ['time', 'Time axis'], ['similarity', 'Similarity']],
@@ -95,7 +96,12 @@
   const communityLabels = new Map();
 
   function ensureCy() {
-    if (cy) return cy;
+    return cy ?? freshCy();
+  }
+
+  /** A new Cytoscape instance for each view, the last one destroyed, so no view's caches outlive it. */
+  function freshCy() {
+    if (cy) cy.destroy();
     cy = cytoscape({
       container: $('graph'),
       minZoom: 0.05,
@@ -111,7 +117,8 @@
         { selector: 'node[?stub]', style: { shape: 'round-rectangle', 'background-opacity': 0.5 } },
         { selector: 'node.more', style: { shape: 'round-rectangle', 'border-width': 2, 'border-color': '#57606a', 'border-style': 'dashed', 'font-weight': 'bold' } },
         { selector: 'node.axis', style: { 'background-opacity': 0, 'border-width': 0, color: '#57606a', events: 'no', 'text-background-opacity': 0 } },
-        { selector: 'node.axis[axis = "band"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'font-weight': 'bold', 'text-max-width': 'data(tw)' } },
+        // One line per band name, cut with an ellipsis: two-line names of neighbouring bands overlapped and were culled.
+        { selector: 'node.axis[axis = "band"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'font-weight': 'bold', 'text-wrap': 'ellipsis', 'text-max-width': 'data(tw)' } },
         { selector: 'node.axis[axis = "tick"]', style: { 'background-opacity': 1, 'background-color': '#8c959f', shape: 'rectangle' } },
         { selector: 'node.community', style: { 'text-valign': 'center', 'text-halign': 'center', color: '#fff', 'text-background-opacity': 0,
           'text-outline-color': 'data(color)', 'text-outline-width': 2, 'font-weight': 'bold', 'background-opacity': 0.9 } },
@@ -144,6 +151,7 @@
     cy.on('dbltap', 'node', (e) => { if (!e.target.data('axis') && !e.target.data('more') && !e.target.data('communityNode')) writeState({ paper: e.target.id(), sel: '' }); });
     let cullTimer = 0;
     cy.on('zoom', () => { clearTimeout(cullTimer); cullTimer = setTimeout(() => cullLabels(cy, { constant: constantLabels }), 90); });
+    cy.on('destroy', () => clearTimeout(cullTimer));
     window.citegraph = {
       get cy() { return cy; },
       /** The papers drawn (no axis, "+N more" or community nodes). */
@@ -184,13 +192,13 @@
 
   /** Draws elements with a layout: 'time', 'generations' (positions given), 'force', 'similarity' or a Cytoscape layout object. */
   function draw(nodes, edges, layout, { constant = true } = {}) {
-    ensureCy();
+    freshCy();
     constantLabels = constant;
     const paperNodes = nodes.filter((n) => !n.data.axis);
     if (layout === 'time') sizeByPageRank(paperNodes, 12, 34); else if (typeof layout === 'string' || !layout.keepSizes) sizeByPageRank(paperNodes);
     let all = [...nodes];
     if (layout === 'time') all = all.concat(timeAxis(paperNodes, { bandLabel: (c) => (c == null ? 'no community' : `C${c} ${communityLabels.get(c) ?? ''}`.trim()) }));
-    cy.batch(() => { cy.elements().remove(); cy.add([...all, ...edges]); });
+    cy.add([...all, ...edges]);
     cy.layout(layoutOptions(layout)).run();
     // Labels keep their screen size, so their size in the graph depends on the zoom the fit gives: fit, size the
     // labels, and fit again with them, so the band names and the last labels are inside the view.
@@ -395,9 +403,28 @@
     return `${count} of ${c.size} papers of ${c.id} · ${c.label} · ${sub.subgraph.edges.length} links`;
   }
 
+  /** The communities over the years as a stream chart (SVG beside the graph's place), its events listed at the side. */
+  async function showTimeline() {
+    const data = await gql(Timeline.QUERY, {});
+    const t = data.communityTimeline;
+    const side = $('timeline-side');
+    side.hidden = false;
+    if (t.slices.length === 0) {
+      $('timeline').replaceChildren(el('p', { class: 'muted', text: 'No dated papers in communities: load papers with dates and run analytics.' }));
+      side.replaceChildren();
+      return 'No timeline yet.';
+    }
+    const open = (id) => writeState({ mode: 'community', community: `C${id}`, sel: '' });
+    const drawn = Timeline.draw($('timeline'), t, { color: communityColor, open });
+    side.replaceChildren(el('h2', { text: 'Fields over the years' }),
+      el('p', { class: 'muted', text: 'Each band is a community, as tall as its papers of the year; ★ born, ⤙ merged, ⤚ split, ✕ died. Click a band to open the community.' }),
+      el('h3', { text: 'Events' }), Timeline.eventList(t, { open }));
+    return `${drawn.communities} communities over ${drawn.years} years (${t.slices[0].year}–${t.slices.at(-1).year}), ${drawn.events} events marked`;
+  }
+
   async function showHome() {
     const started = performance.now();
-    const data = await gql(Home.QUERY);
+    const data = await Home.overview(gql);
     const communities = data.communities.items;
     const ids = new Set(communities.map((c) => c.id));
     const links = data.communityLinks.filter((l) => ids.has(l.source) && ids.has(l.target));
@@ -628,6 +655,9 @@
     $('layout').value = s.layout;
     $('graph').dataset.mode = s.mode;
     $('home').hidden = s.mode !== 'home';
+    $('timeline-side').hidden = s.mode !== 'timeline';
+    $('timeline').hidden = s.mode !== 'timeline';
+    $('graph').hidden = s.mode === 'timeline';
     if (s.mode !== 'connect') $('q-to').value = '';
     updateExports(s);
     const status = $('status');
@@ -642,6 +672,7 @@
         : s.mode === 'similar' ? await showSimilar(s)
         : s.mode === 'communities' ? await showCommunities()
         : s.mode === 'community' ? await showCommunity(s)
+        : s.mode === 'timeline' ? await showTimeline()
         : await showNeighbourhood(s);
       if (mine !== renderSeq) return;
       status.textContent = text;
@@ -649,7 +680,7 @@
       const sel = s.sel || (PAPER_MODES.includes(s.mode) ? s.paper : '');
       if (sel && cy && cy.getElementById(sel).nonempty()) await select(sel);
       else $('details').hidden = true;
-      if (s.mode === 'home' || s.mode === 'communities') $('works').hidden = true; else await refreshWorks();
+      if (['home', 'communities', 'timeline'].includes(s.mode)) $('works').hidden = true; else await refreshWorks();
       $('graph').dataset.ready = 'true';
     } catch (err) {
       if (mine !== renderSeq) return;
