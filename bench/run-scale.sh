@@ -127,7 +127,7 @@ if has serve; then
     echo "{\"ready_seconds\": $(awk "BEGIN { printf \"%.3f\", $ready - $t0 }")}" > "$OUT/serve-ready.json"
     # What a first user asks: the counts, and the most central papers with their topics (snapshot and analytics).
     for q in '{ stats { papers repos citations } }' \
-             '{ search(text: "graph attention", first: 3) { score paper { id title citedByCount } } }'; do
+             '{ search(text: "graph attention", first: 3) { score paper { id title citationCount pageRank } } }'; do
       qs=$(date +%s.%N)
       curl -s "http://localhost:$PORT/graphql" -H 'Content-Type: application/json' \
         -d "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$q")" >> "$OUT/serve-answers.jsonl"
@@ -135,8 +135,8 @@ if has serve; then
       echo "{\"query\": $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$q"), \"seconds\": $(awk "BEGIN { printf \"%.3f\", $(date +%s.%N) - $qs }")}" >> "$OUT/serve-queries.jsonl"
     done
   fi
-  # SIGINT to the server (the child of time), so that time reports its peak RSS.
-  pkill -INT -P "$timer" || true
+  # SIGTERM to the server (the child of time; a background job ignores SIGINT), so that time reports its peak RSS.
+  pkill -TERM -P "$timer" || true
   rc=0; wait "$timer" || rc=$?
   t1=${ready:-$(date +%s.%N)}
   record serve "$rc" "$t0" "$t1" "$before"
