@@ -22,6 +22,18 @@ public sealed record DeriveOptions
     /// <summary>Where to write every proposed inferred citation with its signals (TSV, before any threshold), or null: what calibration is fitted on.</summary>
     public string? LineageSignalsPath { get; init; }
 
+    /// <summary>
+    /// Whether the full pass keeps the papers' cleaned texts for lineage on disk instead of in memory. Default true: the
+    /// texts are the part of the pass that grows fastest with the corpus; the results are the same either way.
+    /// </summary>
+    public bool SpillTexts { get; init; } = true;
+
+    /// <summary>
+    /// Where the full pass writes the papers' cleaned texts for lineage to read back (a temporary file, deleted at the
+    /// end; about 0.6 KB a paper), or null for the system's temporary folder.
+    /// </summary>
+    public string? SpillDirectory { get; init; }
+
     /// <summary>Papers extracted per parallel batch. Default 2,000.</summary>
     public int BatchSize { get; init; } = 2000;
 

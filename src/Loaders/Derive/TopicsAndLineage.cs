@@ -23,7 +23,9 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         var clock = Stopwatch.StartNew();
         var corpus = new TopicCorpus(_options.Topics);
         var lineage = new List<LineagePaper>();
-        var textHashes = new List<string>();
+        // Held for every paper until the lineage gate: hashes as numbers, cleaned texts on disk (see SpilledTexts).
+        var textHashes = new CompactTextHashes();
+        using var texts = _options.InferLineage && _options.SpillTexts ? new SpilledTexts(_options.SpillDirectory) : null;
         var batch = new List<PaperText>(_options.BatchSize);
         var (embedding, embeddingSkipped) = _options.Embed ? await PaperEmbedder.StartAsync(store, cancellationToken).ConfigureAwait(false) : (null, null);
 
@@ -41,7 +43,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
                 embedding?.Add(batch[i].Id, batch[i].Title, batch[i].Abstract);
                 if (_options.InferLineage)
                 {
-                    lineage.Add(LineagePaper.From(batch[i], extractions[i]));
+                    lineage.Add(LineagePaper.From(batch[i], extractions[i], texts));
                     textHashes.Add(EmbeddingText.Hash(EmbeddingText.Of(batch[i].Title, batch[i].Abstract)));
                 }
             }

@@ -7,10 +7,37 @@ namespace CiteGraph.Loaders.Lineage;
 /// <summary>What lineage inference knows of one paper: its cleaned text, date, definitions, acronyms used, ids and first author.</summary>
 public sealed record LineagePaper
 {
+    private readonly string? _text;
+    private readonly SpilledTexts? _spilled;
+    private readonly int _spilledIndex;
+
+    /// <summary>A paper whose text is given (<see cref="Text"/> must be set).</summary>
+    public LineagePaper()
+    {
+    }
+
+    /// <summary>A paper whose text was written to <paramref name="spilled"/> at <paramref name="index"/> and is read from there when asked for.</summary>
+    // Text has no backing value here: its getter reads the spilled text (the analysis cannot see that).
+#pragma warning disable CS8618
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private LineagePaper(string id, string title, SpilledTexts spilled, int index)
+#pragma warning restore CS8618
+    {
+        Id = id;
+        Title = title;
+        _spilled = spilled;
+        _spilledIndex = index;
+    }
+
     public required string Id { get; init; }
     public required string Title { get; init; }
-    /// <summary>Title and abstract, cleaned (<see cref="TopicExtractor.Clean"/>).</summary>
-    public required string Text { get; init; }
+
+    /// <summary>Title and abstract, cleaned (<see cref="TopicExtractor.Clean"/>); read back from disk when the pass spilled the texts.</summary>
+    public required string Text
+    {
+        get => _text ?? _spilled!.Read(_spilledIndex);
+        init => _text = value;
+    }
     public PartialDate? Date { get; init; }
     public IReadOnlyList<AcronymDefinition> Definitions { get; init; } = [];
     public IReadOnlyDictionary<string, int> AcronymUses { get; init; } = new Dictionary<string, int>();
@@ -21,16 +48,23 @@ public sealed record LineagePaper
     public IReadOnlyList<ExternalId> Mentions { get; init; } = [];
 
     /// <summary>The lineage view of a stored paper and its extraction.</summary>
-    public static LineagePaper From(PaperText paper, PaperExtraction extraction)
+    public static LineagePaper From(PaperText paper, PaperExtraction extraction) => From(paper, extraction, null);
+
+    /// <summary>
+    /// The lineage view of a stored paper and its extraction, its cleaned text written to <paramref name="spilled"/>
+    /// (and read back from there) when given, else held in memory.
+    /// </summary>
+    public static LineagePaper From(PaperText paper, PaperExtraction extraction, SpilledTexts? spilled)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(extraction);
         var title = TopicExtractor.Clean(paper.Title);
-        return new LineagePaper
+        var text = title + ". " + (paper.Abstract is null ? "" : TopicExtractor.Clean(paper.Abstract));
+        var empty = spilled is null
+            ? new LineagePaper { Id = paper.Id, Title = title, Text = text }
+            : new LineagePaper(paper.Id, title, spilled, spilled.Append(text));
+        return empty with
         {
-            Id = paper.Id,
-            Title = title,
-            Text = title + ". " + (paper.Abstract is null ? "" : TopicExtractor.Clean(paper.Abstract)),
             Date = DateOf(paper),
             Definitions = extraction.Definitions,
             AcronymUses = extraction.AcronymUses,

@@ -10,58 +10,77 @@ namespace CiteGraph.Loaders.Lineage;
 /// </summary>
 public sealed class TermSimilarity : ILineageSimilarity
 {
-    private readonly (int Word, float Weight)[][] _vectors;
+    private readonly IReadOnlyList<LineagePaper> _papers;
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<int> _df = [];
+    // Only the papers of the pairs asked about get a vector: the gate asks about the proposals, a small share of the
+    // corpus, and a vector (or a term count) per paper of a ten-million-paper corpus would not fit in memory.
+    private readonly Dictionary<int, (int Word, float Weight)[]> _vectors = [];
 
-    /// <summary>Builds the vectors of <paramref name="papers"/>; the indexes of <see cref="Similarity"/> are theirs.</summary>
+    /// <summary>Counts the document frequencies over <paramref name="papers"/>; the indexes of <see cref="Similarity"/> are theirs.</summary>
     public TermSimilarity(IReadOnlyList<LineagePaper> papers)
     {
         ArgumentNullException.ThrowIfNull(papers);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new Dictionary<int, int>[papers.Count];
-        var df = new List<int>();
+        _papers = papers;
+        var seen = new HashSet<int>();
         for (var i = 0; i < papers.Count; i++)
         {
-            var tf = new Dictionary<int, int>();
-            foreach (var raw in TopicKey.Words(papers[i].Text))
+            // Word ids in order of first appearance over the corpus, as the vectors are sorted by them.
+            seen.Clear();
+            foreach (var word in Words(papers[i].Text))
             {
-                if (raw.Length < 3 || StopWords.All.Contains(raw) || raw.All(char.IsDigit))
+                if (!_ids.TryGetValue(word, out var id))
                 {
-                    continue;
+                    _ids[word] = id = _ids.Count;
+                    _df.Add(0);
                 }
 
-                var word = TopicKey.Singular(TopicKey.American(raw));
-                if (!ids.TryGetValue(word, out var id))
+                if (seen.Add(id))
                 {
-                    ids[word] = id = ids.Count;
-                    df.Add(0);
-                }
-
-                if (tf.TryGetValue(id, out var n))
-                {
-                    tf[id] = n + 1;
-                }
-                else
-                {
-                    tf[id] = 1;
-                    df[id]++;
+                    _df[id]++;
                 }
             }
-
-            counts[i] = tf;
         }
+    }
 
-        var total = Math.Max(1, papers.Count);
-        _vectors = new (int, float)[papers.Count][];
-        for (var i = 0; i < papers.Count; i++)
+    private static IEnumerable<string> Words(string text)
+    {
+        foreach (var raw in TopicKey.Words(text))
         {
-            var vector = counts[i].Where(t => df[t.Key] > 1)
-                .Select(t => (Word: t.Key, Weight: (1 + Math.Log(t.Value)) * Math.Log((double)total / df[t.Key])))
-                .Where(t => t.Weight > 0)
-                .OrderBy(t => t.Word)
-                .ToArray();
-            var norm = Math.Sqrt(vector.Sum(t => t.Weight * t.Weight));
-            _vectors[i] = norm == 0 ? [] : [.. vector.Select(t => (t.Word, (float)(t.Weight / norm)))];
+            if (raw.Length < 3 || StopWords.All.Contains(raw) || raw.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            yield return TopicKey.Singular(TopicKey.American(raw));
         }
+    }
+
+    private (int Word, float Weight)[] Vector(int paper)
+    {
+        if (_vectors.TryGetValue(paper, out var cached))
+        {
+            return cached;
+        }
+
+        // Term counts in order of first appearance in the text (a Dictionary keeps insertion order without removals).
+        var tf = new Dictionary<int, int>();
+        foreach (var word in Words(_papers[paper].Text))
+        {
+            var id = _ids[word];
+            tf[id] = tf.GetValueOrDefault(id) + 1;
+        }
+
+        var total = Math.Max(1, _papers.Count);
+        var vector = tf.Where(t => _df[t.Key] > 1)
+            .Select(t => (Word: t.Key, Weight: (1 + Math.Log(t.Value)) * Math.Log((double)total / _df[t.Key])))
+            .Where(t => t.Weight > 0)
+            .OrderBy(t => t.Word)
+            .ToArray();
+        var norm = Math.Sqrt(vector.Sum(t => t.Weight * t.Weight));
+        (int Word, float Weight)[] unit = norm == 0 ? [] : [.. vector.Select(t => (t.Word, (float)(t.Weight / norm)))];
+        _vectors[paper] = unit;
+        return unit;
     }
 
     /// <inheritdoc />
@@ -70,8 +89,8 @@ public sealed class TermSimilarity : ILineageSimilarity
     /// <inheritdoc />
     public double Similarity(int a, int b)
     {
-        var x = _vectors[a];
-        var y = _vectors[b];
+        var x = Vector(a);
+        var y = Vector(b);
         double dot = 0;
         for (int i = 0, j = 0; i < x.Length && j < y.Length;)
         {

@@ -12,7 +12,7 @@ internal static class CoTopicBuilder
 {
     private const int ReasonsPerPair = 3;
 
-    public static List<CoTopicRow> Build(int[][] paperTopics, double[] idf, int[] df, string[] paperIds, IReadOnlyList<Topic> topics, TopicOptions options)
+    public static IReadOnlyList<CoTopicRow> Build(int[][] paperTopics, double[] idf, int[] df, string[] paperIds, IReadOnlyList<Topic> topics, TopicOptions options)
     {
         var n = paperTopics.Length;
         var k = options.CoTopicK;
@@ -63,7 +63,10 @@ internal static class CoTopicBuilder
 
         var invSqrtNorms = norms.Select(x => x > 0 ? 1 / Math.Sqrt(x) : 0).ToArray();
         var sorted = paperTopics.Select(list => list.Order().ToArray()).ToArray();
-        var results = new CoTopicRow[n][];
+        // Only the winners' indexes are kept (k ints a paper); the rows — exact weight, reasons, their strings — are made
+        // when the store reads them, one paper at a time (CoTopicRows), so the pass never holds the ~k·N row objects.
+        var neighbours = new int[checked((long)n * k) <= Array.MaxLength ? n * k : throw new InvalidOperationException($"{n:N0} papers × k = {k} CO_TOPIC slots exceed one array")];
+        var counts = new int[n];
         Parallel.For(
             0,
             n,
@@ -71,23 +74,17 @@ internal static class CoTopicBuilder
             () => new Scratch(n),
             (p, _, scratch) =>
             {
-                results[p] = TopK(p, paperTopics, sorted, idf, norms, invSqrtNorms, offsets, postings, paperIds, topics, options, scratch);
+                counts[p] = TopK(p, paperTopics, idf, invSqrtNorms, offsets, postings, options, scratch, neighbours.AsSpan(p * k, k));
                 return scratch;
             },
             _ => { });
 
-        var rows = new List<CoTopicRow>(n * Math.Min(k, 4));
-        foreach (var r in results)
-        {
-            rows.AddRange(r);
-        }
-
-        return rows;
+        // Names as they are now: the caller goes on to append and update topics after this returns.
+        return new CoTopicRows(sorted, idf, norms, paperIds, [.. topics.Select(t => t.Name)], neighbours, counts, k);
     }
 
-    private static CoTopicRow[] TopK(
-        int p, int[][] paperTopics, int[][] sorted, double[] idf, double[] norms, double[] invSqrtNorms, int[] offsets, int[] postings,
-        string[] paperIds, IReadOnlyList<Topic> topics, TopicOptions options, Scratch scratch)
+    private static int TopK(
+        int p, int[][] paperTopics, double[] idf, double[] invSqrtNorms, int[] offsets, int[] postings, TopicOptions options, Scratch scratch, Span<int> winners)
     {
         // The rarest topics tell the most: walk their posting lists first, until the candidate budget is spent.
         var mine = scratch.ByIdf;
@@ -144,8 +141,21 @@ internal static class CoTopicBuilder
         }
 
         scratch.Touched.Clear();
-        var rows = new List<CoTopicRow>(heap.Count);
+        var count = 0;
         while (heap.TryDequeue(out var q, out _))
+        {
+            winners[count++] = q;
+        }
+
+        return count;
+    }
+
+    /// <summary>One paper's CO_TOPIC rows from its winners: exact weight over every shared topic, the best shared topics as reasons.</summary>
+    internal static CoTopicRow[] Rows(
+        int p, ReadOnlySpan<int> winners, int[][] sorted, double[] idf, double[] norms, string[] paperIds, string[] topicNames)
+    {
+        var rows = new List<CoTopicRow>(winners.Length);
+        foreach (var q in winners)
         {
             // Exact score over every shared topic, and the shared topics with the highest idf as reasons.
             var shared = Shared(sorted[p], sorted[q]);
@@ -154,7 +164,7 @@ internal static class CoTopicBuilder
             var scale = 1 / Math.Sqrt(norms[p] * norms[q]);
             var weight = shared.Sum(t => idf[t]) * scale;
             var best = shared.OrderByDescending(t => idf[t]).ThenBy(t => t).Take(ReasonsPerPair).ToArray();
-            rows.Add(new CoTopicRow(paperIds[p], paperIds[q], Math.Round(weight, 6), shared.Count, best.Select(t => topics[t].Name).ToArray())
+            rows.Add(new CoTopicRow(paperIds[p], paperIds[q], Math.Round(weight, 6), shared.Count, best.Select(t => topicNames[t]).ToArray())
             {
                 ReasonWeights = best.Select(t => Math.Round(idf[t] * scale, 6)).ToArray(),
             });

@@ -14,6 +14,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
     private readonly List<TopicInfo> _topics = [];
     private readonly Dictionary<string, Dictionary<int, int>> _acronyms = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, int> NoDefinitions = new Dictionary<string, int>(StringComparer.Ordinal);
     private readonly List<PaperEntry> _papers = [];
     private Built? _built;
 
@@ -77,7 +78,10 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             _topics[id].RawDf++;
         }
 
-        _papers.Add(new PaperEntry(paperId, scores, defined, extraction.AcronymUses, year));
+        // Held for every paper until Build: no spare slots (a dictionary of ten grows to seventeen), and one shared empty
+        // dictionary for the papers that define no acronym (most of them; 80 bytes each otherwise).
+        scores.TrimExcess();
+        _papers.Add(new PaperEntry(paperId, scores, defined.Count == 0 ? NoDefinitions : defined, extraction.AcronymUses, year));
     }
 
     /// <summary>The topic layer. Call once, after every paper was added.</summary>
@@ -335,7 +339,7 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
     private sealed record Built(TopicGraph Graph, int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
 
-    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, Dictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses, int? Year);
+    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, IReadOnlyDictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses, int? Year);
 
     private sealed class TopicInfo(string key)
     {
