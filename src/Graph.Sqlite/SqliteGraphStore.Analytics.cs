@@ -286,8 +286,9 @@ public sealed partial class SqliteGraphStore
             RankingMetric.PageRank => "p.page_rank",
             RankingMetric.Betweenness => "p.betweenness",
             RankingMetric.Core => "p.core_number",
-            // A pair cited both explicitly and inferred is one citing paper.
-            RankingMetric.Citations => "(SELECT COUNT(DISTINCT c.src_pk) FROM cites c WHERE c.dst_pk = p.pk)",
+            // A pair cited both explicitly and inferred is one citing paper; counted for all papers in one grouped scan of
+            // the citations (below), not by a correlated count per paper, which cost several seconds at 200K papers.
+            RankingMetric.Citations => "COALESCE(cc.n, 0)",
             _ => throw new ArgumentOutOfRangeException(nameof(metric)),
         };
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -299,8 +300,11 @@ public sealed partial class SqliteGraphStore
         }
 
         // The score expression is one of the fixed fragments above; values travel as parameters.
+        var from = metric == RankingMetric.Citations
+            ? "paper p LEFT JOIN (SELECT dst_pk, COUNT(DISTINCT src_pk) AS n FROM cites GROUP BY dst_pk) cc ON cc.dst_pk = p.pk"
+            : "paper p";
         command.CommandText = $"""
-            SELECT {PaperColumns}, {score} AS score FROM paper p
+            SELECT {PaperColumns}, {score} AS score FROM {from}
             WHERE {where} AND {score} IS NOT NULL ORDER BY score DESC, p.id LIMIT $first;
             """;
         command.Parameters.AddWithValue("$first", first);
