@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Two builds, one workload, the same hour (issue 18's "bench figures unchanged within noise"): a generated corpus loaded,
 # derived and analyzed by each build into its own store (each build keeps its own schema), then each store served and
-# driven by wrk with the mixed GraphQL load and paper(id) alone. Builds run alternately (A B, then B A) so a machine
-# whose load drifts during the run is charged to both; the ratio B/A per stage is the result.
+# driven by wrk with the mixed GraphQL load and paper(id) alone (the lines mix-c8 and paper-c8 of bench/run-mixed.sh).
+# Builds run alternately (A B, then B A) so a machine whose load drifts during the run is charged to both; the ratio B/A
+# per stage is the result.
 #
 # usage: bench/run-ab.sh --a DIR --b DIR [--papers N] [--seconds S] [--label NAME]
 #   --a/--b DIR  published citegraph builds (`dotnet publish src/Host -c Release -o DIR`, e.g. of a worktree at a commit)
 # Writes bench/out/ab-LABEL/summary.txt (CPU = user + sys from /usr/bin/time, wall, peak RSS) with the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-A=; B=; PAPERS=100000; SECONDS_EACH=8; LABEL=run; PORT=5093
+A=; B=; PAPERS=100000; SECONDS_EACH=8; LABEL=run
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) A=$2; shift 2;; --b) B=$2; shift 2;; --papers) PAPERS=$2; shift 2;; --seconds) SECONDS_EACH=$2; shift 2;;
@@ -30,26 +31,14 @@ stage() { # build-name dir stage-name args...
   read -r wall user sys rss < "$OUT/$name-$st.time"
   say "$st $name: wall ${wall}s, CPU $(echo "$user + $sys" | bc)s, peak RSS $((rss / 1024)) MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
-serve() { # build-name dir
-  local name=$1 dir=$2
-  "$dir/citegraph" serve --db "$OUT/$name.db" --urls "http://127.0.0.1:$PORT" --CiteGraph:Http:RateLimitPerMinute=0 \
-    --Serilog:MinimumLevel:Default=Warning > "$OUT/$name-serve.log" 2>&1 &
-  local server=$!
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
-  python3 - "$OUT/$name.db" > "$OUT/ids.txt" <<'PY'
-import random, sqlite3, sys
-ids = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM paper WHERE is_stub = 0")]
-random.Random(17).shuffle(ids)
-print("\n".join(ids[:5000]))
-PY
-  IDS=$OUT/ids.txt MIX=paper,search,papers,subgraph,lineage,related,ranking,stats wrk -t2 -c8 -d3s -s bench/mixed/mix.lua "http://127.0.0.1:$PORT/graphql" >/dev/null
-  for mix in paper,search,papers,subgraph,lineage,related,ranking,stats paper; do
-    local line; line=$(IDS=$OUT/ids.txt MIX=$mix wrk -t2 -c8 -d"${SECONDS_EACH}s" --latency -s bench/mixed/mix.lua "http://127.0.0.1:$PORT/graphql")
-    say "serve $name $([ "$mix" = paper ] && echo paper || echo mix) c=8: $(echo "$line" | awk '/Requests\/sec/ {print $2}') req/s, p99 $(echo "$line" | awk '$1=="99%" {print $2}'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  done
-  kill $server; wait $server 2>/dev/null || true
+serve() { # build-name dir round: the mix and paper(id) alone at c=8, by run-mixed.sh (its queries, ids and wrk script)
+  local name=$1 dir=$2 round=$3
+  bench/run-mixed.sh --db "$OUT/$name.db" --bin "$dir" --seconds "$SECONDS_EACH" --label "ab-$LABEL-$name$round" \
+    --only '^(mix|paper)-c8$' | grep -E '^(mix|paper)-c8 ' | sed "s/^/serve $name /" | tee -a "$OUT/summary.txt"
 }
+round=0
 for order in "A B" "B A"; do
+  round=$((round + 1))
   for name in $order; do
     dir=$A; [ "$name" = B ] && dir=$B
     db=$OUT/$name.db
@@ -58,6 +47,6 @@ for order in "A B" "B A"; do
       stage "$name" "$dir" derive derive --db "$db" --no-embed
       stage "$name" "$dir" analyze analyze --db "$db"
     fi
-    serve "$name" "$dir"
+    serve "$name" "$dir" "$round"
   done
 done
