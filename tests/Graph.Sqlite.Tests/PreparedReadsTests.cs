@@ -34,7 +34,7 @@ public sealed class PreparedReadsTests : IAsyncLifetime
     [Fact]
     public async Task A_read_on_a_kept_connection_sees_a_write_committed_by_another_connection()
     {
-        var id = (await _store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 1, null), Ct)).Items.Single().Paper.Id;
+        var id = await OnlyPaperIdAsync(_store);
         // Several reads in parallel so more than one session is kept, each with its statements prepared.
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _store.FindPaperAsync(id, Ct)));
         Assert.Equal("Before", (await _store.FindPaperAsync(id, Ct))!.Title);
@@ -60,7 +60,7 @@ public sealed class PreparedReadsTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_read_leaves_the_next_reads_correct()
     {
-        var id = (await _store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 1, null), Ct)).Items.Single().Paper.Id;
+        var id = await OnlyPaperIdAsync(_store);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.FindPaperAsync(id, cancelled.Token));
@@ -75,7 +75,7 @@ public sealed class PreparedReadsTests : IAsyncLifetime
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("closed.db") });
         await store.InitializeAsync(Ct);
         await store.UpsertAsync([Some.Resolved(Some.Record("Closed"))], Ct);
-        var id = (await store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 1, null), Ct)).Items.Single().Paper.Id;
+        var id = await OnlyPaperIdAsync(store);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FindPaperAsync(id, Ct)));
         await store.DisposeAsync();
         SqliteConnection.ClearAllPools();
@@ -89,4 +89,7 @@ public sealed class PreparedReadsTests : IAsyncLifetime
         Assert.Equal("delete", (string?)await command.ExecuteScalarAsync(Ct));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindPaperAsync(id, Ct));
     }
+
+    private static async Task<string> OnlyPaperIdAsync(SqliteGraphStore store) =>
+        (await store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 1, null), Ct)).Items.Single().Paper.Id;
 }
