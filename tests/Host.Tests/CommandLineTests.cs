@@ -56,6 +56,37 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Load_of_a_folder_reads_every_paper_file_under_it_and_skips_its_documentation_and_hidden_files()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("cli.db");
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "dataset", "daily")).Parent!.FullName;
+        File.Copy(SharedData.Require("seeds/listing-daily-b.txt"), Path.Combine(folder, "daily", "b.txt"));
+        File.Copy(SharedData.Require("seeds/listing-search-c.txt"), Path.Combine(folder, "c.txt"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "SOURCE.md"), "# Where this came from\n", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, ".notes"), "not papers\n", Ct);
+        var empty = Directory.CreateDirectory(Path.Combine(dir.Path, "empty")).FullName;
+
+        Assert.Equal(0, await Program.Main(["load", folder, "--db", db, "--quiet", "--no-derive"]));
+
+        Assert.Equal(104, (await StatsAsync(db)).Papers);
+        Assert.False(File.Exists(db + ".rejects.jsonl"), "SOURCE.md and the hidden file were not read as papers");
+        var errors = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.NotEqual(0, await Program.Main(["load", empty, "--db", db, "--quiet", "--no-derive"]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("is a directory with no paper files", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Load_refuses_a_mistyped_option_instead_of_reading_it_as_a_file()
     {
         using var dir = new TempDirectory();

@@ -14,13 +14,18 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Paper files: HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Paper files or folders of them (every file under a folder, *.md and hidden ones skipped): HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
         // A mistyped option would otherwise be taken for a file name and only show up as an unreadable input.
         files.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-') && !File.Exists(v)))
             {
                 result.AddError($"Unknown option '{token}' (see 'citegraph load --help'; a file whose name starts with '-' can be given as ./{token}).");
+            }
+
+            foreach (var problem in result.Tokens.Select(t => LoadInputs.EmptyDirectoryProblem(t.Value)).OfType<string>())
+            {
+                result.AddError(problem);
             }
         });
         var db = CommonOptions.Database();
@@ -100,7 +105,7 @@ internal static class LoadCommand
         string[] paths, Graph.Storage.StoreLocation location, IngestOptions options, DeriveOptions? derive, bool explainMerges, bool quiet,
         bool json, CancellationToken cancellationToken)
     {
-        var inputs = paths.Select(InputFile.FromPath).ToList();
+        var inputs = LoadInputs.Expand(paths).Select(InputFile.FromPath).ToList();
         // Rejections go beside a store file, or to the working directory for a server store.
         var database = location.Name;
         await using var store = CommonOptions.OpenStore(location);
