@@ -19,6 +19,9 @@ internal sealed class LoopbackWebHost : IAsyncDisposable
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>The host's services (its hosted services, options).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Starts the host over <paramref name="database"/>, with further <c>--key=value</c> settings.</summary>
     public static async Task<LoopbackWebHost> StartAsync(string database, params string[] settings)
     {
