@@ -47,6 +47,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<CiteGraphSchema>()
             .AddGraphTypes(typeof(CiteGraphSchema).Assembly)
             .AddSystemTextJson()
+            // The same serializer with buffer reads and writes for the HTTP endpoint (CiteGraphJsonSerializer).
+            .AddSerializer<CiteGraph.GraphQL.Http.CiteGraphJsonSerializer>()
             // Unexpected failures answer STORE_UNAVAILABLE or INTERNAL with fixed messages; the log gets the details.
             .AddErrorInfoProvider<CiteGraph.GraphQL.Errors.CiteGraphErrorInfoProvider>()
             .AddUnhandledExceptionHandler(CiteGraph.GraphQL.Errors.UnhandledErrors.LogAsync)

@@ -89,6 +89,59 @@ public sealed class GraphQLOverHttpTests(DemoServerFactory server) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
     }
 
+    [Fact]
+    public async Task An_answer_many_times_the_first_buffer_arrives_whole_with_its_content_length()
+    {
+        var (status, _, json, length, bytes) = await SendRawAsync("""{"query": "{ __schema { types { name description fields { name description args { name } } } } }"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(bytes > 32 * 1024, $"the answer is large enough to outgrow the first buffers ({bytes} bytes)");
+        Assert.Equal(bytes, length);
+        Assert.Contains(json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray(), t => t.GetProperty("name").GetString() == "Paper");
+    }
+
+    [Fact]
+    public async Task A_body_sent_in_many_small_pieces_is_read_whole_and_a_cut_off_body_is_refused_as_a_bad_request()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"query": "query($t: String!) { search(text: $t, first: 1) { score } }", "variables": {"t": "transformer"}}""");
+        using var client = server.CreateClient();
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StreamContent(new TrickleStream(body)) })
+        {
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentLength = body.Length;
+            using var response = await client.SendAsync(request, Ct);
+            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(json.TryGetProperty("data", out var data) && data.GetProperty("search").ValueKind == JsonValueKind.Array, json.ToString());
+        }
+
+        var (status, _, refused, _, _) = await SendRawAsync("""{"query": "{ stats { papers } }""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BAD_REQUEST", refused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    private async Task<(HttpStatusCode Status, string? MediaType, JsonElement Json, long? ContentLength, long Bytes)> SendRawAsync(string body)
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var response = await client.SendAsync(request, Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonDocument.Parse(bytes).RootElement.Clone(),
+            response.Content.Headers.ContentLength, bytes.LongLength);
+    }
+
+    /// <summary>A body that arrives a few bytes per read, so the server sees it in many pieces.</summary>
+    private sealed class TrickleStream(byte[] content) : MemoryStream(content)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 7));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, 7)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, 7), cancellationToken);
+    }
+
     private async Task<(HttpStatusCode Status, string? MediaType, JsonElement Json)> SendAsync(string body, string? accept)
     {
         using var client = server.CreateClient();

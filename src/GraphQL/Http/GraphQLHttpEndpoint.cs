@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CiteGraph.GraphQL.Errors;
 using GraphQL;
@@ -131,7 +132,25 @@ public static class GraphQLHttpEndpoint
         }
 
         http.Response.ContentType = ContentTypeOf(http.Request);
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await WriteBodyAsync(http, serializer, result);
+    }
+
+    /// <summary>
+    /// The answer in one write with its Content-Length, serialized into a pooled buffer; through the stream when the
+    /// serializer is not ours (a host that registered another one).
+    /// </summary>
+    private static async Task WriteBodyAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        if (serializer is not CiteGraphJsonSerializer json)
+        {
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return;
+        }
+
+        using var buffer = new PooledBufferWriter();
+        json.Write(buffer, result);
+        http.Response.ContentLength = buffer.WrittenMemory.Length;
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
     }
 
     /// <summary>
@@ -213,7 +232,36 @@ public static class GraphQLHttpEndpoint
             return null;
         }
 
+        if (serializer is CiteGraphJsonSerializer json && request.ContentLength is > 0 and <= MaxBufferedRequestBytes)
+        {
+            return await ReadBufferedAsync(request, json, (int)request.ContentLength.Value, http.RequestAborted);
+        }
+
         return await serializer.ReadAsync<GraphQLRequest>(request.Body, http.RequestAborted);
+    }
+
+    /// <summary>Bodies up to this size with a declared length are read whole and parsed from their bytes.</summary>
+    private const int MaxBufferedRequestBytes = 1 << 20;
+
+    /// <summary>The whole body (its declared <paramref name="length"/>) from the request pipe, parsed in place.</summary>
+    private static async Task<GraphQLRequest?> ReadBufferedAsync(HttpRequest request, CiteGraphJsonSerializer json, int length, CancellationToken cancellationToken)
+    {
+        var read = await request.BodyReader.ReadAtLeastAsync(length, cancellationToken);
+        var body = read.Buffer;
+        try
+        {
+            if (body.Length < length)
+            {
+                throw new InvalidDataException($"The body ended after {body.Length:N0} of the {length:N0} bytes its Content-Length announced.");
+            }
+
+            var content = body.Slice(0, length);
+            return content.IsSingleSegment ? json.Read<GraphQLRequest>(content.FirstSpan) : json.Read<GraphQLRequest>(content.ToArray());
+        }
+        finally
+        {
+            request.BodyReader.AdvanceTo(body.End);
+        }
     }
 
     private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string message)
@@ -221,6 +269,6 @@ public static class GraphQLHttpEndpoint
         http.Response.StatusCode = status;
         http.Response.ContentType = ContentTypeOf(http.Request);
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadRequest }] };
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await WriteBodyAsync(http, serializer, result);
     }
 }
