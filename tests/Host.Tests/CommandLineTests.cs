@@ -65,12 +65,13 @@ public sealed class CommandLineTests
         File.Copy(SharedData.Require("seeds/listing-search-c.txt"), Path.Combine(folder, "c.txt"));
         await File.WriteAllTextAsync(Path.Combine(folder, "SOURCE.md"), "# Where this came from\n", Ct);
         await File.WriteAllTextAsync(Path.Combine(folder, ".notes"), "not papers\n", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "README.txt"), "How the files are laid out.\n", Ct);
         var empty = Directory.CreateDirectory(Path.Combine(dir.Path, "empty")).FullName;
 
         Assert.Equal(0, await Program.Main(["load", folder, "--db", db, "--quiet", "--no-derive"]));
 
         Assert.Equal(104, (await StatsAsync(db)).Papers);
-        Assert.False(File.Exists(db + ".rejects.jsonl"), "SOURCE.md and the hidden file were not read as papers");
+        Assert.False(File.Exists(db + ".rejects.jsonl"), "SOURCE.md, README.txt and the hidden file were not read as papers");
         var errors = new StringWriter();
         var previous = Console.Error;
         Console.SetError(errors);

@@ -14,7 +14,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Paper files or folders of them (every file under a folder, *.md and hidden ones skipped): HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Paper files or folders of them (every file under a folder; *.md, README, LICENSE and hidden ones skipped): HF listings (.txt), HF API JSON, arXiv/OpenAlex/S2 JSON(L) (.gz too), edge lists (node ids, arXiv ids or DOIs), Cora .cites, OpenCitations CSV.", Arity = ArgumentArity.OneOrMore };
         // A mistyped option would otherwise be taken for a file name and only show up as an unreadable input.
         files.Validators.Add(result =>
         {
