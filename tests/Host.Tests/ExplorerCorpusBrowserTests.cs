@@ -413,6 +413,12 @@ public sealed class ExplorerCorpusBrowserTests(HfExplorerServer server) : IClass
             Assert.True(await page.Locator("#timeline-chart text.band-label").CountAsync() >= 3);
             await ShotAsync(page, "timeline");
 
+            // A narrower window draws the chart again to the new width, with the same bands.
+            var wide = await page.Locator("#timeline-chart").GetAttributeAsync("width");
+            await page.SetViewportSizeAsync(1000, 800);
+            await page.WaitForFunctionAsync("w => { const c = document.getElementById('timeline-chart'); return c && c.getAttribute('width') !== w && +c.getAttribute('width') === Math.max(480, document.getElementById('timeline').clientWidth); }", wide);
+            Assert.Equal(bands.Count, await page.Locator("#timeline-chart rect.slice").CountAsync());
+
             // Clicking a band opens its community.
             var band = page.Locator("#timeline-chart rect.slice").First;
             var community = await band.GetAttributeAsync("data-community");

@@ -403,6 +403,21 @@
     return `${count} of ${c.size} papers of ${c.id} · ${c.label} · ${sub.subgraph.edges.length} links`;
   }
 
+  // The chart is drawn to its container's width: drawn again (from the same answer) when the window changes it.
+  let drawnTimeline = null;
+  function redrawTimelineOnResize() {
+    let timer = 0;
+    new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const box = $('timeline');
+        if (!drawnTimeline || box.hidden || box.clientWidth === drawnTimeline.width) return;
+        drawnTimeline.width = box.clientWidth;
+        Timeline.draw(box, drawnTimeline.t, { color: communityColor, open: drawnTimeline.open });
+      }, 120);
+    }).observe($('timeline'));
+  }
+
   /** The communities over the years as a stream chart (SVG beside the graph's place), its events listed at the side. */
   async function showTimeline() {
     const data = await gql(Timeline.QUERY, {});
@@ -416,6 +431,7 @@
     }
     const open = (id) => writeState({ mode: 'community', community: `C${id}`, sel: '' });
     const drawn = Timeline.draw($('timeline'), t, { color: communityColor, open });
+    drawnTimeline = { t, open, width: $('timeline').clientWidth };
     side.replaceChildren(el('h2', { text: 'Fields over the years' }),
       el('p', { class: 'muted', text: 'Each band is a community, as tall as its papers of the year; ★ born, ⤙ merged, ⤚ split, ✕ died. Click a band to open the community.' }),
       el('h3', { text: 'Events' }), Timeline.eventList(t, { open }));
@@ -714,6 +730,7 @@
     $('depth').addEventListener('change', (e) => writeState({ depth: +e.target.value }));
     $('layout').addEventListener('change', (e) => writeState({ layout: e.target.value }));
     window.addEventListener('hashchange', render);
+    redrawTimelineOnResize();
     ensureCy();
     renderReading();
     render();
