@@ -26,11 +26,13 @@ public static class SuggestionWeightFit
     /// the graph lags behind the papers (the evaluated 2020–2022 papers see only citations made before 2020).
     /// </param>
     /// <param name="features">The features the fit may weigh (others stay 0); every feature when null.</param>
+    /// <param name="method">How the weights are searched for.</param>
     public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(
-        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null, IReadOnlySet<SuggestionFeature>? features = null)
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null, IReadOnlySet<SuggestionFeature>? features = null,
+        SuggestionFitMethod method = SuggestionFitMethod.CoordinateSearch)
     {
         var training = Training(corpus, truth, years, graphBefore);
-        var (weights, (recall, mrr)) = FitOn(training, k, maxPasses, features);
+        var (weights, (recall, mrr)) = FitOn(training, k, maxPasses, features, method);
         return (weights, recall, mrr);
     }
 
@@ -41,7 +43,8 @@ public static class SuggestionWeightFit
     /// <paramref name="featureSets"/> (null: every feature) is cross-validated on the same candidates and folds.
     /// </summary>
     public static IReadOnlyList<(double Recall, double Mrr, IReadOnlyList<SuggestionWeights> Weights)> CrossValidate(
-        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int folds, IReadOnlyList<IReadOnlySet<SuggestionFeature>?> featureSets, int? graphBefore = null, int maxPasses = 4)
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int folds, IReadOnlyList<IReadOnlySet<SuggestionFeature>?> featureSets, int? graphBefore = null, int maxPasses = 4,
+        SuggestionFitMethod method = SuggestionFitMethod.CoordinateSearch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         ArgumentNullException.ThrowIfNull(featureSets);
@@ -56,7 +59,7 @@ public static class SuggestionWeightFit
                 var f = fold;
                 var fitOn = training.Where((_, i) => i % folds != f).ToArray();
                 var heldOut = training.Where((_, i) => i % folds == f).ToArray();
-                var (weights, _) = FitOn(fitOn, k, maxPasses, features);
+                var (weights, _) = FitOn(fitOn, k, maxPasses, features, method);
                 var (r, m) = Measure(heldOut, weights, k);
                 recall += r * heldOut.Length;
                 mrr += m * heldOut.Length;
@@ -95,15 +98,23 @@ public static class SuggestionWeightFit
     }
 
     private static (SuggestionWeights Weights, (double Recall, double Mrr) Score) FitOn(
-        (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, int k, int maxPasses, IReadOnlySet<SuggestionFeature>? features)
+        (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, int k, int maxPasses, IReadOnlySet<SuggestionFeature>? features,
+        SuggestionFitMethod method)
     {
         var allowed = Enum.GetValues<SuggestionFeature>().Where(f => features is null || features.Contains(f)).ToArray();
 
         // Two starts (key terms alone, or the first allowed feature; every allowed feature at 1), since a greedy search can stop at a local optimum.
         var all = SuggestionWeights.From(allowed.ToDictionary(f => f, _ => 1.0));
         var single = SuggestionWeights.Only(allowed.Contains(SuggestionFeature.KeyTerms) ? SuggestionFeature.KeyTerms : allowed[0]);
+        if (method == SuggestionFitMethod.Pairwise)
+        {
+            var pairwise = PairwiseRankFit.Fit(training, allowed, all);
+            return (pairwise, Measure(training, pairwise, k));
+        }
+
+        var starts = method == SuggestionFitMethod.PairwiseThenSearch ? new[] { single, all, PairwiseRankFit.Fit(training, allowed, all) } : new[] { single, all };
         (SuggestionWeights Weights, (double Recall, double Mrr) Score)? winner = null;
-        foreach (var start in new[] { single, all })
+        foreach (var start in starts)
         {
             var result = Search(start);
             if (winner is not { } w || Better(result.Score, w.Score))
