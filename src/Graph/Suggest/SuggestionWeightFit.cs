@@ -11,6 +11,8 @@ public static class SuggestionWeightFit
 {
     private static readonly double[] Grid = [0, 0.125, 0.25, 0.5, 0.75, 1, 1.5, 2, 4];
 
+    private static readonly double[] FineGrid = [0, 0.0625, 0.125, 0.1875, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4, 6, 8];
+
     private static bool Better((double Recall, double Mrr) a, (double Recall, double Mrr) b) =>
         a.Recall > b.Recall + 1e-9 || (Math.Abs(a.Recall - b.Recall) <= 1e-9 && a.Mrr > b.Mrr + 1e-9);
 
@@ -87,14 +89,45 @@ public static class SuggestionWeightFit
         double recall = 0, mrr = 0;
         foreach (var (candidates, known) in training)
         {
-            var ranked = candidates.Select(c => (c.Paper, Score: c.Score(weights))).Where(c => c.Score > 0)
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Paper).Take(k).Select(c => c.Paper).ToList();
-            var (r, rr, _) = SuggestionEvaluation.Score(ranked, known, k);
+            var (r, rr, _) = SuggestionEvaluation.Score(TopK(candidates, weights, k), known, k);
             recall += r;
             mrr += rr;
         }
 
         return training.Length == 0 ? (0, 0) : (recall / training.Length, mrr / training.Length);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> best candidates with a positive score, best first, ties by paper index: what sorting the
+    /// whole pool gives, by one pass keeping k (the fit measures thousands of weight settings over every training paper).
+    /// </summary>
+    private static List<int> TopK(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int k)
+    {
+        var top = new List<(double Score, int Paper)>(k + 1);
+        foreach (var c in candidates)
+        {
+            var score = c.Score(weights);
+            if (score <= 0 || (top.Count == k && !Ahead(score, c.Paper, top[^1])))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && Ahead(score, c.Paper, top[at - 1]))
+            {
+                at--;
+            }
+
+            top.Insert(at, (score, c.Paper));
+            if (top.Count > k)
+            {
+                top.RemoveAt(k);
+            }
+        }
+
+        return top.ConvertAll(t => t.Paper);
+
+        static bool Ahead(double score, int paper, (double Score, int Paper) other) => score > other.Score || (score == other.Score && paper < other.Paper);
     }
 
     private static (SuggestionWeights Weights, (double Recall, double Mrr) Score) FitOn(
@@ -112,6 +145,8 @@ public static class SuggestionWeightFit
             return (pairwise, Measure(training, pairwise, k));
         }
 
+        var grid = method == SuggestionFitMethod.FineCoordinateSearch ? FineGrid : Grid;
+        maxPasses = method == SuggestionFitMethod.FineCoordinateSearch ? Math.Max(maxPasses, 8) : maxPasses;
         var starts = method == SuggestionFitMethod.PairwiseThenSearch ? new[] { single, all, PairwiseRankFit.Fit(training, allowed, all) } : new[] { single, all };
         (SuggestionWeights Weights, (double Recall, double Mrr) Score)? winner = null;
         foreach (var start in starts)
@@ -133,7 +168,7 @@ public static class SuggestionWeightFit
                 var improved = false;
                 foreach (var feature in allowed)
                 {
-                    foreach (var value in Grid)
+                    foreach (var value in grid)
                     {
                         var trial = best.With(feature, value);
                         if (trial.Values.All(v => v == 0))

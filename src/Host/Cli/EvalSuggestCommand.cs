@@ -49,7 +49,7 @@ internal static class EvalSuggestCommand
         };
         var fitMethod = new Option<string>("--fit-method")
         {
-            Description = "With --fit-years: coordinate (coordinate search on recall@k), pairwise (pairwise logistic fit) or pairwise-search (coordinate search also started from the pairwise fit).",
+            Description = "With --fit-years: coordinate (coordinate search on recall@k), fine (the same on a grid twice as fine, more passes), pairwise (pairwise logistic fit) or pairwise-search (coordinate search also started from the pairwise fit).",
             DefaultValueFactory = _ => "coordinate",
             HelpName = "METHOD",
         };
@@ -88,9 +88,10 @@ internal static class EvalSuggestCommand
                 fitBy = result.GetValue(fitMethod) switch
                 {
                     "coordinate" => SuggestionFitMethod.CoordinateSearch,
+                    "fine" => SuggestionFitMethod.FineCoordinateSearch,
                     "pairwise" => SuggestionFitMethod.Pairwise,
                     "pairwise-search" => SuggestionFitMethod.PairwiseThenSearch,
-                    var other => throw new FormatException($"--fit-method: unknown method '{other}'; known: coordinate, pairwise, pairwise-search."),
+                    var other => throw new FormatException($"--fit-method: unknown method '{other}'; known: coordinate, fine, pairwise, pairwise-search."),
                 };
                 citingYears = result.GetValue(years) is { } y ? YearRange.Parse(y) : null;
                 fitYears = result.GetValue(fit) is { } f ? YearRange.Parse(f) : null;
