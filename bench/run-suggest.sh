@@ -4,6 +4,7 @@
 #
 #   bench/run-suggest.sh                # ../shared/data/neurips-icml-citations
 #   bench/run-suggest.sh --reuse-db     # keep bench/.out/suggest/graph.db from an earlier run (loading embeds every paper: minutes)
+#   bench/run-suggest.sh --quick        # co-topic alone instead of every feature alone, and no open-graph fit (a busy machine)
 #   CITEGRAPH=path/to/citegraph bench/run-suggest.sh    # use that build instead of building Release
 #
 # Split: the 2020–2022 papers are the citing side; the graph holds only the citations whose citing paper is earlier than
@@ -23,10 +24,16 @@ FIT_YEARS=2017-2019          # the peer's alpha, and the comparison fit
 FROZEN_FIT_YEARS=2018-2019   # CiteGraph's weights: fitted on these papers ...
 FROZEN_FIT_BEFORE=2018       # ... seeing only citations made before this year
 GRAPH_BEFORE=2020
+# The served fit: the features SuggestionWeights.Fitted weighs, found by coordinate search started also from a pairwise
+# logistic fit (judged by 2-fold cross-validation on the training papers, cv.txt).
+SERVED_FEATURES="all,-citation-semantic,-term-association,-title-mention,-recent-popularity"
+FIT_METHOD=pairwise-search
 REUSE=0
+QUICK=0
 for arg in "$@"; do
   case "$arg" in
     --reuse-db) REUSE=1 ;;
+    --quick) QUICK=1 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -63,15 +70,26 @@ if [[ $REUSE == 0 ]]; then
   fi
 fi
 
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --json > "$OUT/citegraph-fit.json"
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --json > "$OUT/citegraph-fit-open.json"
-# The same frozen fit without the citation-trained features (CitationSemantic, TermAssociation): what they add, same run.
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE \
-  --fit-features "all,-citation-semantic,-term-association" --json > "$OUT/citegraph-fit-base.json"
-# How each feature was judged before it was kept: 2-fold cross-validation by paper on the training papers only.
-"$CG" eval-suggest --db "$OUT/graph.db" --truth "$DATA/references.tsv" --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --cv-folds 2 \
-  --fit-features "all,-citation-semantic,-term-association" --fit-features "all,-term-association" --fit-features "all,-citation-semantic" --fit-features all > "$OUT/cv.txt"
+T="--db $OUT/graph.db --truth $DATA/references.tsv"
+if [[ $QUICK == 1 ]]; then
+  # Co-topic (the peer CiteGraph already had) alone; its run is named as --each-feature names it.
+  "$CG" eval-suggest $T --citing-years $EVAL_YEARS --features co-topic --json | "$PY" -c 'import json,sys; d=json.load(sys.stdin); d["runs"][0]["method"]="co-topic"; print(json.dumps(d))' > "$OUT/citegraph.json"
+  rm -f "$OUT/citegraph-fit-open.json"
+else
+  "$CG" eval-suggest $T --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
+  "$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --fit-features "$SERVED_FEATURES" --fit-method $FIT_METHOD --json > "$OUT/citegraph-fit-open.json"
+fi
+# The served fit (frozen graph, as the evaluated papers see theirs) and, in the same run, the previous method (coordinate search alone) on the same features.
+"$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --fit-features "$SERVED_FEATURES" --fit-method $FIT_METHOD --json > "$OUT/citegraph-fit.json"
+"$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --fit-features "$SERVED_FEATURES" --fit-method coordinate --json > "$OUT/citegraph-fit-base.json"
+# How the fit and the features were judged before being kept: 2-fold cross-validation by paper on the training papers only.
+CV="$T --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --cv-folds 2"
+{
+  "$CG" eval-suggest $CV --fit-method coordinate --fit-features "$SERVED_FEATURES" --fit-features "$SERVED_FEATURES,title-mention" --fit-features "$SERVED_FEATURES,recent-popularity" | sed 's/^/coordinate search, /'
+  "$CG" eval-suggest $CV --fit-method fine --fit-features "$SERVED_FEATURES" | sed 's/^/fine coordinate search, /'
+  "$CG" eval-suggest $CV --fit-method pairwise --fit-features "$SERVED_FEATURES" | sed 's/^/pairwise logistic alone, /'
+  "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES" --fit-features "$SERVED_FEATURES,title-mention,recent-popularity" | sed 's/^/coordinate search also started from the pairwise fit, /'
+} > "$OUT/cv.txt"
 wait $PEER
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
 "$PY" bench/peers/suggest_report.py "$OUT" bench/RESULTS.md

@@ -39,6 +39,9 @@ public static class SuggestionEngine
     /// <summary>Citing or cited papers examined per paper, so that a paper cited 100,000 times stays cheap.</summary>
     private const int MaxFanOut = 2000;
 
+    /// <summary>How far back (in years before the asking paper's year) a citation counts as recent for <see cref="SuggestionFeature.RecentPopularity"/>.</summary>
+    public const int RecentYears = 2;
+
     private static readonly int FeatureCount = Enum.GetValues<SuggestionFeature>().Length;
 
     /// <summary>The best <paramref name="first"/> suggestions for <paramref name="paper"/>, best first, with their reasons.</summary>
@@ -228,15 +231,29 @@ public static class SuggestionEngine
                     Raw(SuggestionFeature.Semantic).TryAdd(c, cosine);
                 }
 
-                var visible = 0;
+                if (corpus.Terms.TitleCoverage(c, paper) is var named && named > 0)
+                {
+                    Raw(SuggestionFeature.TitleMention)[c] = named;
+                }
+
+                int visible = 0, recent = 0;
                 foreach (var citing in citations.InNeighbors(c))
                 {
-                    visible += CitingVisible(citing) ? 1 : 0;
+                    if (CitingVisible(citing))
+                    {
+                        visible++;
+                        recent += IsRecent(citing) ? 1 : 0;
+                    }
                 }
 
                 if (visible > 0)
                 {
                     Raw(SuggestionFeature.Popularity)[c] = (float)Math.Log(1 + visible);
+                }
+
+                if (recent > 0)
+                {
+                    Raw(SuggestionFeature.RecentPopularity)[c] = (float)Math.Log(1 + recent);
                 }
             }
 
@@ -278,6 +295,10 @@ public static class SuggestionEngine
             SuggestionFeature.CoTopic => string.Create(CultureInfo.InvariantCulture, $"shares topics (co-topic weight {value:0.##})"),
             SuggestionFeature.CitedBySimilar => CitedBySimilar(c),
             SuggestionFeature.Popularity => $"cited by {Math.Round(Math.Exp(value) - 1):0} paper{(Math.Round(Math.Exp(value) - 1) == 1 ? "" : "s")} in the graph",
+            SuggestionFeature.RecentPopularity =>
+                $"cited by {Math.Round(Math.Exp(value) - 1):0} paper{(Math.Round(Math.Exp(value) - 1) == 1 ? "" : "s")} of the last {RecentYears} years in the graph",
+            SuggestionFeature.TitleMention => string.Create(CultureInfo.InvariantCulture,
+                $"this paper's text names its title: {string.Join(", ", corpus.Terms.NamedTitleTerms(c, paper, 4))} ({value:P0} of the title by idf)"),
             SuggestionFeature.CoCitation => $"cited together with it by {value:0} paper{(value == 1 ? "" : "s")}",
             SuggestionFeature.Coupling => $"shares {value:0} reference{(value == 1 ? "" : "s")} with it",
             SuggestionFeature.DirectCitation => corpus.Snapshot.Citation(paper, c) is { Inferred: true, Evidence: { } evidence }
@@ -319,6 +340,8 @@ public static class SuggestionEngine
             SuggestionFeature.Recency => RelatedBy.Recency,
             SuggestionFeature.CitationSemantic => RelatedBy.CitationSemantic,
             SuggestionFeature.TermAssociation => RelatedBy.TermAssociation,
+            SuggestionFeature.TitleMention => RelatedBy.KeyTerms,
+            SuggestionFeature.RecentPopularity => RelatedBy.Popularity,
             _ => RelatedBy.DirectCitation,
         };
 
@@ -333,6 +356,9 @@ public static class SuggestionEngine
         /// <summary>A paper that may be suggested: not this one, not a stub, not later than it.</summary>
         private bool IsCandidate(int other) =>
             other != paper && !corpus.Snapshot.IsStub(other) && corpus.Titles[other] is not null && corpus.Months[other].MayBeCitedBy(_month);
+
+        /// <summary>A citing paper of the last <see cref="RecentYears"/> years before this paper (an undated one is not recent).</summary>
+        private bool IsRecent(int citing) => corpus.Months[citing].Year is { } y && _month.Year is { } own && y >= own - RecentYears && y <= own;
 
         /// <summary>Whether the citations <paramref name="citing"/> makes are visible in this scope.</summary>
         private bool CitingVisible(int citing) => scope == SuggestionScope.Live

@@ -44,4 +44,13 @@ public enum SuggestionFeature
     /// (<see cref="Suggest.TermAssociation"/>): words the citing and cited sides use for the same thing.
     /// </summary>
     TermAssociation,
+
+    /// <summary>
+    /// The share (by idf) of the candidate's title terms that the paper's own title or abstract names
+    /// (<see cref="TermIndex.TitleCoverage"/>): papers are cited by their names.
+    /// </summary>
+    TitleMention,
+
+    /// <summary>log(1 + citations the candidate received in the visible graph from papers of the last <see cref="SuggestionEngine.RecentYears"/> years before the paper).</summary>
+    RecentPopularity,
 }

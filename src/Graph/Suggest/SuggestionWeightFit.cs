@@ -11,6 +11,8 @@ public static class SuggestionWeightFit
 {
     private static readonly double[] Grid = [0, 0.125, 0.25, 0.5, 0.75, 1, 1.5, 2, 4];
 
+    private static readonly double[] FineGrid = [0, 0.0625, 0.125, 0.1875, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4, 6, 8];
+
     private static bool Better((double Recall, double Mrr) a, (double Recall, double Mrr) b) =>
         a.Recall > b.Recall + 1e-9 || (Math.Abs(a.Recall - b.Recall) <= 1e-9 && a.Mrr > b.Mrr + 1e-9);
 
@@ -26,11 +28,13 @@ public static class SuggestionWeightFit
     /// the graph lags behind the papers (the evaluated 2020–2022 papers see only citations made before 2020).
     /// </param>
     /// <param name="features">The features the fit may weigh (others stay 0); every feature when null.</param>
+    /// <param name="method">How the weights are searched for.</param>
     public static (SuggestionWeights Weights, double Recall, double Mrr) Fit(
-        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null, IReadOnlySet<SuggestionFeature>? features = null)
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int maxPasses = 4, int? graphBefore = null, IReadOnlySet<SuggestionFeature>? features = null,
+        SuggestionFitMethod method = SuggestionFitMethod.CoordinateSearch)
     {
         var training = Training(corpus, truth, years, graphBefore);
-        var (weights, (recall, mrr)) = FitOn(training, k, maxPasses, features);
+        var (weights, (recall, mrr)) = FitOn(training, k, maxPasses, features, method);
         return (weights, recall, mrr);
     }
 
@@ -41,7 +45,8 @@ public static class SuggestionWeightFit
     /// <paramref name="featureSets"/> (null: every feature) is cross-validated on the same candidates and folds.
     /// </summary>
     public static IReadOnlyList<(double Recall, double Mrr, IReadOnlyList<SuggestionWeights> Weights)> CrossValidate(
-        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int folds, IReadOnlyList<IReadOnlySet<SuggestionFeature>?> featureSets, int? graphBefore = null, int maxPasses = 4)
+        SuggestionCorpus corpus, SuggestionTruth truth, YearRange years, int k, int folds, IReadOnlyList<IReadOnlySet<SuggestionFeature>?> featureSets, int? graphBefore = null, int maxPasses = 4,
+        SuggestionFitMethod method = SuggestionFitMethod.CoordinateSearch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         ArgumentNullException.ThrowIfNull(featureSets);
@@ -56,7 +61,7 @@ public static class SuggestionWeightFit
                 var f = fold;
                 var fitOn = training.Where((_, i) => i % folds != f).ToArray();
                 var heldOut = training.Where((_, i) => i % folds == f).ToArray();
-                var (weights, _) = FitOn(fitOn, k, maxPasses, features);
+                var (weights, _) = FitOn(fitOn, k, maxPasses, features, method);
                 var (r, m) = Measure(heldOut, weights, k);
                 recall += r * heldOut.Length;
                 mrr += m * heldOut.Length;
@@ -84,9 +89,7 @@ public static class SuggestionWeightFit
         double recall = 0, mrr = 0;
         foreach (var (candidates, known) in training)
         {
-            var ranked = candidates.Select(c => (c.Paper, Score: c.Score(weights))).Where(c => c.Score > 0)
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Paper).Take(k).Select(c => c.Paper).ToList();
-            var (r, rr, _) = SuggestionEvaluation.Score(ranked, known, k);
+            var (r, rr, _) = SuggestionEvaluation.Score(TopK(candidates, weights, k), known, k);
             recall += r;
             mrr += rr;
         }
@@ -94,16 +97,59 @@ public static class SuggestionWeightFit
         return training.Length == 0 ? (0, 0) : (recall / training.Length, mrr / training.Length);
     }
 
+    /// <summary>
+    /// The <paramref name="k"/> best candidates with a positive score, best first, ties by paper index: what sorting the
+    /// whole pool gives, by one pass keeping k (the fit measures thousands of weight settings over every training paper).
+    /// </summary>
+    private static List<int> TopK(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int k)
+    {
+        var top = new List<(double Score, int Paper)>(k + 1);
+        foreach (var c in candidates)
+        {
+            var score = c.Score(weights);
+            if (score <= 0 || (top.Count == k && !Ahead(score, c.Paper, top[^1])))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && Ahead(score, c.Paper, top[at - 1]))
+            {
+                at--;
+            }
+
+            top.Insert(at, (score, c.Paper));
+            if (top.Count > k)
+            {
+                top.RemoveAt(k);
+            }
+        }
+
+        return top.ConvertAll(t => t.Paper);
+
+        static bool Ahead(double score, int paper, (double Score, int Paper) other) => score > other.Score || (score == other.Score && paper < other.Paper);
+    }
+
     private static (SuggestionWeights Weights, (double Recall, double Mrr) Score) FitOn(
-        (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, int k, int maxPasses, IReadOnlySet<SuggestionFeature>? features)
+        (IReadOnlyList<SuggestionCandidate> Candidates, IReadOnlySet<int> Known)[] training, int k, int maxPasses, IReadOnlySet<SuggestionFeature>? features,
+        SuggestionFitMethod method)
     {
         var allowed = Enum.GetValues<SuggestionFeature>().Where(f => features is null || features.Contains(f)).ToArray();
 
         // Two starts (key terms alone, or the first allowed feature; every allowed feature at 1), since a greedy search can stop at a local optimum.
         var all = SuggestionWeights.From(allowed.ToDictionary(f => f, _ => 1.0));
         var single = SuggestionWeights.Only(allowed.Contains(SuggestionFeature.KeyTerms) ? SuggestionFeature.KeyTerms : allowed[0]);
+        if (method == SuggestionFitMethod.Pairwise)
+        {
+            var pairwise = PairwiseRankFit.Fit(training, allowed, all);
+            return (pairwise, Measure(training, pairwise, k));
+        }
+
+        var grid = method == SuggestionFitMethod.FineCoordinateSearch ? FineGrid : Grid;
+        maxPasses = method == SuggestionFitMethod.FineCoordinateSearch ? Math.Max(maxPasses, 8) : maxPasses;
+        var starts = method == SuggestionFitMethod.PairwiseThenSearch ? new[] { single, all, PairwiseRankFit.Fit(training, allowed, all) } : new[] { single, all };
         (SuggestionWeights Weights, (double Recall, double Mrr) Score)? winner = null;
-        foreach (var start in new[] { single, all })
+        foreach (var start in starts)
         {
             var result = Search(start);
             if (winner is not { } w || Better(result.Score, w.Score))
@@ -122,7 +168,7 @@ public static class SuggestionWeightFit
                 var improved = false;
                 foreach (var feature in allowed)
                 {
-                    foreach (var value in Grid)
+                    foreach (var value in grid)
                     {
                         var trial = best.With(feature, value);
                         if (trial.Values.All(v => v == 0))

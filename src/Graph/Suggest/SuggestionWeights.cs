@@ -31,6 +31,10 @@ public sealed record SuggestionWeights
     /// weigh 0 here: the same fit with them (2026-12-04, 2-fold cross-validated recall@10 on the training papers 0.550
     /// against 0.536 without) reached 0.437 on the 2020–2022 papers against 0.438 without, so they are kept as
     /// features (and reasons) but not served until a corpus with more citations to learn from shows a gain.
+    /// Refitted 2026-12-05 with <see cref="SuggestionFitMethod.PairwiseThenSearch"/> (2-fold cross-validated recall@10 0.544
+    /// against 0.536 for coordinate search alone): on the whole training set the coordinate search's own starts win, so the
+    /// weights are the same. <see cref="SuggestionFeature.TitleMention"/> and <see cref="SuggestionFeature.RecentPopularity"/>
+    /// weigh 0 (cross-validated they did not help: see bench/RESULTS.md).
     /// </remarks>
     public static SuggestionWeights Fitted { get; } = From(new Dictionary<SuggestionFeature, double>
     {

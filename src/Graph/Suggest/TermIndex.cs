@@ -15,14 +15,18 @@ public sealed class TermIndex
     private readonly float[][] _postingWeights;
     private readonly int[][] _paperTerms;
     private readonly float[][] _paperWeights;
+    private readonly int[][] _titleTerms;
+    private readonly float[] _idf;
 
-    private TermIndex(string[] terms, int[][] postingPapers, float[][] postingWeights, int[][] paperTerms, float[][] paperWeights)
+    private TermIndex(string[] terms, int[][] postingPapers, float[][] postingWeights, int[][] paperTerms, float[][] paperWeights, int[][] titleTerms, float[] idf)
     {
         _terms = terms;
         _postingPapers = postingPapers;
         _postingWeights = postingWeights;
         _paperTerms = paperTerms;
         _paperWeights = paperWeights;
+        _titleTerms = titleTerms;
+        _idf = idf;
     }
 
     /// <summary>Number of papers indexed (dense indexes 0 … count − 1).</summary>
@@ -34,16 +38,18 @@ public sealed class TermIndex
         ArgumentNullException.ThrowIfNull(texts);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new Dictionary<int, int>[texts.Count];
+        var titles = new HashSet<int>[texts.Count];
         var df = new List<int>();
         for (var p = 0; p < texts.Count; p++)
         {
             var tf = counts[p] = [];
+            var title = titles[p] = [];
             if (texts[p] is not { } text)
             {
                 continue;
             }
 
-            void Count(string term, int times)
+            int Count(string term, int times)
             {
                 if (!vocabulary.TryGetValue(term, out var id))
                 {
@@ -57,11 +63,12 @@ public sealed class TermIndex
                 }
 
                 tf[id] = n + times;
+                return id;
             }
 
             foreach (var term in Tokenizer.Terms(text.Title))
             {
-                Count(term, 2);
+                title.Add(Count(term, 2));
             }
 
             foreach (var term in Tokenizer.Terms(text.Abstract))
@@ -110,7 +117,8 @@ public sealed class TermIndex
             terms[id] = term;
         }
 
-        return new TermIndex(terms, postingPapers, postingWeights, paperTerms, paperWeights);
+        var titleTerms = titles.Select(t => t.Where(term => idf[term] > 0).Order().ToArray()).ToArray();
+        return new TermIndex(terms, postingPapers, postingWeights, paperTerms, paperWeights, titleTerms, idf);
     }
 
     /// <summary>The paper's term ids, ascending, and their L2-normalized TF-IDF weights (aligned).</summary>
@@ -136,6 +144,34 @@ public sealed class TermIndex
             }
         }
     }
+
+    /// <summary>
+    /// How much of <paramref name="cited"/>'s title the text of <paramref name="citing"/> names: the idf of the cited
+    /// title's terms (words and bigrams) that occur anywhere in the citing title or abstract, over the idf of all of them.
+    /// Asymmetric, unlike the cosine: a paper is cited by its name ("Adam", "batch normalization"), which the citing text
+    /// writes while the rest of the two texts may share little.
+    /// </summary>
+    public float TitleCoverage(int cited, int citing)
+    {
+        var title = _titleTerms[cited];
+        var text = _paperTerms[citing];
+        double named = 0, total = 0;
+        foreach (var term in title)
+        {
+            total += _idf[term];
+            if (Array.BinarySearch(text, term) >= 0)
+            {
+                named += _idf[term];
+            }
+        }
+
+        return total > 0 ? (float)(named / total) : 0f;
+    }
+
+    /// <summary>The cited title's terms the citing text names, rarest first.</summary>
+    public IReadOnlyList<string> NamedTitleTerms(int cited, int citing, int first) =>
+        _titleTerms[cited].Where(t => Array.BinarySearch(_paperTerms[citing], t) >= 0).OrderByDescending(t => _idf[t]).ThenBy(t => _terms[t], StringComparer.Ordinal)
+            .Take(first).Select(t => _terms[t]).ToList();
 
     /// <summary>The terms two papers share, the heaviest contributions to their cosine first.</summary>
     public IReadOnlyList<string> SharedTerms(int a, int b, int first)

@@ -47,9 +47,15 @@ internal static class EvalSuggestCommand
             Description = "With --fit-years: cross-validate by paper on the training papers instead (fit on all folds but one, measure on it) for each --fit-features set, print the held-out recall@k and MRR, and stop.",
             HelpName = "N",
         };
+        var fitMethod = new Option<string>("--fit-method")
+        {
+            Description = "With --fit-years: coordinate (coordinate search on recall@k), fine (the same on a grid twice as fine, more passes), pairwise (pairwise logistic fit) or pairwise-search (coordinate search also started from the pairwise fit).",
+            DefaultValueFactory = _ => "coordinate",
+            HelpName = "METHOD",
+        };
         var command = new Command("eval-suggest", "Measure suggested references against a truth file of known references: recall@k, MRR and the share of papers with a hit.")
         {
-            db, truth, k, years, features, each, fit, fitGraph, fitFeatures, cvFolds, json,
+            db, truth, k, years, features, each, fit, fitGraph, fitFeatures, cvFolds, fitMethod, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -76,8 +82,17 @@ internal static class EvalSuggestCommand
             YearRange? citingYears, fitYears;
             SuggestionWeights? chosen;
             IReadOnlyList<IReadOnlySet<SuggestionFeature>?> fitSets;
+            SuggestionFitMethod fitBy;
             try
             {
+                fitBy = result.GetValue(fitMethod) switch
+                {
+                    "coordinate" => SuggestionFitMethod.CoordinateSearch,
+                    "fine" => SuggestionFitMethod.FineCoordinateSearch,
+                    "pairwise" => SuggestionFitMethod.Pairwise,
+                    "pairwise-search" => SuggestionFitMethod.PairwiseThenSearch,
+                    var other => throw new FormatException($"--fit-method: unknown method '{other}'; known: coordinate, fine, pairwise, pairwise-search."),
+                };
                 citingYears = result.GetValue(years) is { } y ? YearRange.Parse(y) : null;
                 fitYears = result.GetValue(fit) is { } f ? YearRange.Parse(f) : null;
                 chosen = result.GetValue(features) is { } names
@@ -121,7 +136,7 @@ internal static class EvalSuggestCommand
             if (fitYears is { } cvOn && result.GetValue(cvFolds) is { } folds)
             {
                 var graphBefore = result.GetValue(fitGraph);
-                var validated = SuggestionWeightFit.CrossValidate(corpus, known, cvOn, kValue, folds, fitSets, graphBefore);
+                var validated = SuggestionWeightFit.CrossValidate(corpus, known, cvOn, kValue, folds, fitSets, graphBefore, method: fitBy);
                 var names = result.GetValue(fitFeatures) is { Length: > 0 } given ? given : ["all"];
                 for (var i = 0; i < validated.Count; i++)
                 {
@@ -136,7 +151,7 @@ internal static class EvalSuggestCommand
             if (fitYears is { } trainOn)
             {
                 var graphBefore = result.GetValue(fitGraph);
-                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue, graphBefore: graphBefore, features: fitSets[0]);
+                var (w, recall, mrr) = SuggestionWeightFit.Fit(corpus, known, trainOn, kValue, graphBefore: graphBefore, features: fitSets[0], method: fitBy);
                 weights = w;
                 var frozen = graphBefore is { } gb ? string.Create(CultureInfo.InvariantCulture, $" with the graph before {gb}") : "";
                 fitted = string.Create(CultureInfo.InvariantCulture, $"fitted on {trainOn}{frozen}: {w} (training recall@{kValue} {recall:0.000}, MRR {mrr:0.000})");
