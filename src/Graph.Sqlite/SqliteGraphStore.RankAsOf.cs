@@ -95,15 +95,20 @@ public sealed partial class SqliteGraphStore
                 CREATE INDEX temp.cg_removals_key ON cg_removals (src, dst, ckind, seq);
 
                 DROP TABLE IF EXISTS temp.cg_pairs_asof;
-                CREATE TEMP TABLE cg_pairs_asof (src INTEGER NOT NULL, dst INTEGER NOT NULL, PRIMARY KEY (src, dst)) WITHOUT ROWID;
-                INSERT OR IGNORE INTO temp.cg_pairs_asof (src, dst)
-                SELECT src_pk, dst_pk FROM cites INDEXED BY cites_by_version WHERE version > $lo AND version <= $hi;
-                INSERT OR IGNORE INTO temp.cg_pairs_asof (src, dst) SELECT src, dst FROM temp.cg_removals WHERE kind = 5;
+                CREATE TEMP TABLE cg_pairs_asof (src INTEGER NOT NULL, dst INTEGER NOT NULL, written INTEGER NOT NULL,
+                    PRIMARY KEY (src, dst)) WITHOUT ROWID;
+                INSERT OR IGNORE INTO temp.cg_pairs_asof (src, dst, written)
+                SELECT src_pk, dst_pk, 1 FROM cites INDEXED BY cites_by_version WHERE version > $lo AND version <= $hi;
+                INSERT OR IGNORE INTO temp.cg_pairs_asof (src, dst, written) SELECT src, dst, 0 FROM temp.cg_removals WHERE kind = 5;
 
+                -- A pair with a row written between the two stands at the later one (the row is there and no later than
+                -- it), so only the earlier end is asked; a removed pair is asked at both.
                 DROP TABLE IF EXISTS temp.cg_affected;
                 CREATE TEMP TABLE cg_affected (pk INTEGER PRIMARY KEY, delta INTEGER NOT NULL);
                 INSERT INTO temp.cg_affected (pk, delta)
-                SELECT dst, SUM({StoodAt("$v")} - {StoodAt("$base")}) FROM temp.cg_pairs_asof x GROUP BY dst;
+                SELECT dst, SUM(CASE WHEN x.written = 0 THEN {StoodAt("$v")} - {StoodAt("$base")}
+                    WHEN $v >= $base THEN 1 - {StoodAt("$base")} ELSE {StoodAt("$v")} - 1 END)
+                FROM temp.cg_pairs_asof x GROUP BY dst;
                 -- Papers added between the two (a stub that became a paper, a paper that did not exist yet at one of them).
                 INSERT OR IGNORE INTO temp.cg_affected (pk, delta)
                 SELECT p.pk, 0 FROM change_event e JOIN paper p ON p.id = e.paper WHERE e.version > $lo AND e.version <= $hi AND e.kind = 1;
@@ -140,9 +145,10 @@ public sealed partial class SqliteGraphStore
             SELECT {PaperColumns}, CASE WHEN h.citations IS NOT NULL THEN h.citations + a.delta ELSE (
                 SELECT COUNT(*) FROM (SELECT c.src_pk AS src, c.dst_pk AS dst FROM cites c WHERE c.dst_pk = p.pk
                     UNION SELECT r.src, r.dst FROM temp.cg_removals r WHERE r.dst = p.pk) x WHERE {StoodAt("$v")}) END AS score
-            FROM temp.cg_affected a JOIN paper p ON p.pk = a.pk
+            FROM temp.cg_affected a CROSS JOIN paper p ON p.pk = a.pk
             LEFT JOIN analytics_history h ON h.version = $run AND h.paper_pk = a.pk
-            WHERE {where} AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind = 1 AND e.version > $v)
+            WHERE {where} AND NOT EXISTS (SELECT 1 FROM change_event e INDEXED BY change_event_of_paper
+                WHERE e.paper = p.id AND e.kind IN (1, 3) AND e.kind = 1 AND e.version > $v)
             ORDER BY score DESC, p.id LIMIT $first;
             """;
         affected.Parameters.AddWithValue("$run", @base);
@@ -218,7 +224,7 @@ public sealed partial class SqliteGraphStore
                 CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, ckind TEXT NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL);
                 INSERT INTO temp.cg_delta SELECT other, paper, coalesce(json_extract(data, '$.kind'), 'explicit'), kind, seq FROM change_event
                 WHERE version > $v AND kind IN (4, 5)
-                    {(onlyAffected ? "AND other IN (SELECT p.id FROM temp.cg_affected a JOIN paper p ON p.pk = a.pk)" : "")};
+                    {(onlyAffected ? "AND other IN (SELECT p.id FROM temp.cg_affected a CROSS JOIN paper p ON p.pk = a.pk)" : "")};
                 CREATE INDEX temp.cg_delta_key ON cg_delta (dst, src, ckind, seq);
                 """;
             delta.Parameters.AddWithValue("$v", version);
