@@ -211,10 +211,10 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// Citations as of the version counted paper by paper from today's and the citation events after it; papers added after
-    /// it left out. With <paramref name="onlyAffected"/>, only the papers of <c>temp.cg_affected</c>.
+    /// it left out: stores with no analyze run that kept counts.
     /// </summary>
     private static async Task<List<(Paper Paper, double Score)>> CitationsByRecountAsync(
-        SqliteConnection connection, int first, PaperFilter filter, long version, CancellationToken ct, bool onlyAffected = false)
+        SqliteConnection connection, int first, PaperFilter filter, long version, CancellationToken ct)
     {
         await using (var delta = connection.CreateCommand())
         {
@@ -223,8 +223,7 @@ public sealed partial class SqliteGraphStore
                 DROP TABLE IF EXISTS temp.cg_delta;
                 CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, ckind TEXT NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL);
                 INSERT INTO temp.cg_delta SELECT other, paper, coalesce(json_extract(data, '$.kind'), 'explicit'), kind, seq FROM change_event
-                WHERE version > $v AND kind IN (4, 5)
-                    {(onlyAffected ? "AND other IN (SELECT p.id FROM temp.cg_affected a CROSS JOIN paper p ON p.pk = a.pk)" : "")};
+                WHERE version > $v AND kind IN (4, 5);
                 CREATE INDEX temp.cg_delta_key ON cg_delta (dst, src, ckind, seq);
                 """;
             delta.Parameters.AddWithValue("$v", version);
@@ -250,7 +249,7 @@ public sealed partial class SqliteGraphStore
             """;
         command.CommandText = $"""
             SELECT {PaperColumns}, {Score} AS score FROM paper p
-            WHERE {where} {(onlyAffected ? "AND p.pk IN (SELECT pk FROM temp.cg_affected)" : "")}
+            WHERE {where}
               AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind = 1 AND e.version > $v)
             ORDER BY score DESC, p.id LIMIT $first;
             """;
