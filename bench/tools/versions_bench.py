@@ -11,7 +11,8 @@ for table, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY na
     tables[table] = size
 total = sum(tables.values())
 version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "analytics_history",
-                   "analytics_history_page_rank", "analytics_history_betweenness", "analytics_history_core", "analytics_history_citations"]
+                   "analytics_history_page_rank", "analytics_history_betweenness", "analytics_history_core", "analytics_history_citations",
+                   "cites_by_version"]
 versions_bytes = sum(tables.get(n, 0) for n in version_objects)
 events = dict(con.execute("SELECT kind, COUNT(*) FROM change_event GROUP BY kind").fetchall())
 papers = con.execute("SELECT COUNT(*) FROM paper WHERE is_stub = 0").fetchone()[0]
@@ -82,7 +83,7 @@ def read(file):
 print(json.dumps({
     "papers": papers, "versions": v, "events": {str(k): n for k, n in events.items()},
     "fileBytes": total, "versionTablesBytes": versions_bytes, "share": round(versions_bytes / total, 4),
-    "bytesPerObject": {n: tables.get(n, 0) for n in version_objects},
+    "bytesPerObject": {n: tables.get(n, 0) for n in version_objects + ["cites", "cites_dst", "paper"]},
     "load1Seconds": float(read("load1.time").splitlines()[-1]), "analyzeSeconds": float(read("analyze.time").splitlines()[-1]),
     "load2Seconds": float(read("load2.time").splitlines()[-1]),
     "loadAverage": open("/proc/loadavg").read().split()[:3],

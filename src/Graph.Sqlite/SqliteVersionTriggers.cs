@@ -12,6 +12,8 @@ internal static class SqliteVersionTriggers
     /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
     public const string Install = """
         CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
+        -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
+        CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, version INTEGER);
 
         CREATE TEMP TRIGGER IF NOT EXISTS cg_paper_added AFTER INSERT ON main.paper
         WHEN new.is_stub = 0 AND EXISTS (SELECT 1 FROM cg_run) BEGIN
@@ -57,6 +59,9 @@ internal static class SqliteVersionTriggers
             SELECT r.version, 4, s.id, d.id, CASE WHEN new.kind = 'explicit' AND new.evidence IS NULL THEN NULL
                 ELSE json_object('kind', new.kind, 'confidence', new.confidence, 'evidence', new.evidence) END
             FROM cg_run r, paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
+            -- The row says which version wrote it (schema 17): counts as of a version read the rows, not the log.
+            UPDATE cites SET version = (SELECT version FROM cg_run)
+            WHERE src_pk = new.src_pk AND dst_pk = new.dst_pk AND kind = new.kind;
         END;
 
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_removed AFTER DELETE ON main.cites
@@ -65,13 +70,15 @@ internal static class SqliteVersionTriggers
             SELECT r.version, 5, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
                 ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
             FROM cg_run r, paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk;
+            -- The version that wrote it, for a rewrite of the same citation to keep (CompactRewrites).
+            INSERT INTO cg_gone (src, dst, kind, version) VALUES (old.src_pk, old.dst_pk, old.kind, old.version);
         END;
         """;
 
     /// <summary>
     /// Drops the pairs a rewrite made of an unchanged citation (derive deletes the inferred citations it recomputes and writes
     /// the same ones again): a removal and an addition of the same citation, with the same kind, confidence and evidence, in
-    /// one transaction (events after <c>$start</c>) are no change. The removals (few, or none in a load) are indexed first so
+    /// one transaction (events after <c>$start</c>) are no change, and the citation's row keeps the version that first wrote it. The removals (few, or none in a load) are indexed first so
     /// the additions (a load's hundreds of thousands) are matched by seek, never pair by pair.
     /// </summary>
     public const string CompactRewrites = """
@@ -84,6 +91,13 @@ internal static class SqliteVersionTriggers
         INSERT INTO temp.cg_pairs SELECT a.seq, r.seq FROM change_event a JOIN temp.cg_removed r INDEXED BY cg_removed_key
             ON r.paper = a.paper AND r.other = a.other AND r.data IS a.data
         WHERE a.seq > $start AND a.kind = 4 AND EXISTS (SELECT 1 FROM temp.cg_removed);
+        UPDATE main.cites SET version = g.version FROM (
+            SELECT s.pk AS src, d.pk AS dst, coalesce(json_extract(a.data, '$.kind'), 'explicit') AS kind, max(g.version) AS version
+            FROM temp.cg_pairs x JOIN change_event a ON a.seq = x.added JOIN paper s ON s.id = a.paper JOIN paper d ON d.id = a.other
+            JOIN temp.cg_gone g ON g.src = s.pk AND g.dst = d.pk AND g.kind = coalesce(json_extract(a.data, '$.kind'), 'explicit')
+            GROUP BY 1, 2, 3) g
+        WHERE cites.src_pk = g.src AND cites.dst_pk = g.dst AND cites.kind = g.kind;
         DELETE FROM change_event WHERE seq IN (SELECT added FROM temp.cg_pairs UNION ALL SELECT removed FROM temp.cg_pairs);
+        DELETE FROM temp.cg_gone;
         """;
 }

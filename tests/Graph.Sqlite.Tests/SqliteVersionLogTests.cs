@@ -3,6 +3,7 @@ using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Storage.Versions;
 using CiteGraph.Tests;
+using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite.Tests;
 
@@ -86,6 +87,8 @@ public sealed class SqliteVersionLogTests : IAsyncDisposable
         Assert.All(versions, v => Assert.True(v.Complete));
         Assert.Equal(2, versions[1].Summary.CitationsAdded);
         Assert.Equal(new VersionSummary(0, 0, 0, 0, 1), versions[2].Summary);
+        // The row left says which version wrote it (schema 17): the derive that first added it, not the rewrites since.
+        Assert.Equal([versions[1].Number], await CitationRowVersionsAsync());
 
         await _store.WriteAnalyticsAsync(Scores(ids, [0.5, 0.3, 0.2]), Ct);
         await _store.WriteAnalyticsAsync(Scores(ids, [0.1, 0.2, 0.7]), Ct);
@@ -101,6 +104,22 @@ public sealed class SqliteVersionLogTests : IAsyncDisposable
         // Citations as of the first derive: both inferred citations of paper 0, though one was removed since.
         var cited = await _store.RankAsOfAsync(RankingMetric.Citations, 1, new PaperFilter(), versions[1].Number, Ct);
         Assert.Equal((ids[0], 2.0), (cited[0].Paper.Id, cited[0].Score));
+    }
+
+    private async Task<long[]> CitationRowVersionsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_dir.File("v.db")};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM cites ORDER BY src_pk, dst_pk;";
+        var versions = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            versions.Add(reader.GetInt64(0));
+        }
+
+        return [.. versions];
     }
 
     private static AnalyticsResults Scores(string[] ids, double[] pageRank) => new()

@@ -11,9 +11,9 @@ namespace CiteGraph.GraphQL.Tests;
 
 /// <summary>
 /// <c>ranking(asOf:)</c> on a real SQLite file against the rankings the store gave at each version (recorded then, by the
-/// present-tense ranking): loads, analyze runs, inferred citations written and withdrawn, in one history. Citations as of a
-/// version start from the counts of the nearest analyze run, before or after it, and count again only the papers touched
-/// in between; the answers must equal the ones recorded.
+/// present-tense ranking): loads, analyze runs, inferred citations written and withdrawn, loads after the last analyze run,
+/// in one history. Citations as of a version start from the counts of the nearest analyze run, before or after it, moved by
+/// the citation rows written in between; the answers must equal the ones recorded.
 /// </summary>
 public sealed class RankingAsOfTests : IAsyncDisposable
 {
@@ -52,8 +52,11 @@ public sealed class RankingAsOfTests : IAsyncDisposable
         await _store.ReplaceInferredCitationsAsync(inferred[..3], Ct);
         await RecordAsync(withPageRank: false);
 
-        await LoadAsync(lines[1_400..]);
+        await LoadAsync(lines[1_400..1_700]);
         await AnalyzeAsync();
+        // Loads after the last analyze run: versions far from every run's kept counts, answered from the rows they wrote.
+        await LoadAsync(lines[1_700..1_850]);
+        await LoadAsync(lines[1_850..]);
 
         Assert.True(_then.Count >= 6, $"{_then.Count} versions recorded");
         foreach (var (version, then) in _then)
