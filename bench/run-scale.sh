@@ -5,6 +5,9 @@
 #   bench/run-scale.sh --papers 1000000                 # the 1M baseline
 #   bench/run-scale.sh --papers 10000000                # the 10M run (issue 22): ~12 GB corpus, ~20 GB store
 #   bench/run-scale.sh --papers 10000000 --from derive  # resume at a stage (the store of the earlier stages is kept)
+#   bench/run-scale.sh --papers 10000000 --resume       # unattended: skip every stage that already finished (its
+#                                                       # $OUT/<stage>.done marker), so a run stopped anywhere is started
+#                                                       # again with the same command and goes on at the stage it stopped in
 #   bench/run-scale.sh --papers 20000 --no-build --stages load,derive
 #   CITEGRAPH_CLI=other/citegraph.dll bench/run-scale.sh --papers 1000000 --label before --db bench/out/scale-1000000/store.db --stages derive
 #                                                       # another build on the same store, its results beside (scale-N-before)
@@ -17,7 +20,7 @@
 #   serve     citegraph serve --db DB: time until /health/ready (store opened, in-memory snapshot built), two GraphQL
 #             queries answered, then SIGINT; peak RSS is the serving process's with its snapshot
 # Each stage appends one JSON line to bench/out/scale-N/stages.jsonl (wall, peak RSS KiB, user/system CPU, exit code,
-# load average before/after, store bytes after: db + wal) and $OUT/<stage>.samples.jsonl every 30 s (RSS, peak RSS, paper
+# load average before/after, store bytes after: db + wal, free disk after) and $OUT/<stage>.samples.jsonl every 30 s (RSS, peak RSS, paper
 # rows in the store, store bytes); bench/scale_report.py renders the table into bench/RESULTS.md
 # between the scale markers. Big files stay in bench/out/ (git-ignored); --keep-corpus keeps the corpus afterwards.
 set -euo pipefail
@@ -32,6 +35,7 @@ KEEP_CORPUS=1
 PORT=5399
 LABEL=
 DB_GIVEN=
+RESUME=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --papers) PAPERS=$2; shift 2 ;;
@@ -43,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     --port) PORT=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
     --db) DB_GIVEN=$2; shift 2 ;;
+    --resume) RESUME=1; shift ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -67,7 +72,12 @@ if [[ $BUILD == 1 ]]; then
   dotnet build -c Release src/Host -nologo -v q >&2
 fi
 
-has() { [[ ",$STAGES," == *",$1,"* ]]; }
+# A stage runs when asked for and, with --resume, only when it has not finished before (a stage that failed or was
+# stopped left no marker and runs again; load starts its store afresh, the later stages replace what they write).
+has() { [[ ",$STAGES," == *",$1,"* ]] && ! { [[ $RESUME == 1 ]] && [[ -f $OUT/$1.done ]] && echo "== $1 finished before ($OUT/$1.done): skipped" >&2; }; }
+# A stage that finished leaves its marker; anything that runs again before it removes the later stages' markers.
+done_mark() { [[ $2 == 0 ]] && date -u +%Y-%m-%dT%H:%M:%SZ > "$OUT/$1.done"; }
+disk_free() { df -B1 --output=avail "$OUT" | tail -1 | tr -d ' '; }
 store_bytes() { local s=0 f; for f in "$DB" "$DB-wal"; do [[ -f $f ]] && s=$((s + $(stat -c %s "$f"))); done; echo $s; }
 
 # stage <name> <command…>: runs the command under /usr/bin/time -v (stdout/stderr to $OUT/<name>.out/.err, the time
@@ -93,18 +103,26 @@ record() {
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/$name.time")
   user=$(awk -F': ' '/User time/ {print $2}' "$OUT/$name.time")
   sys=$(awk -F': ' '/System time/ {print $2}' "$OUT/$name.time")
-  printf '{"stage": "%s", "label": "%s", "papers": %d, "rc": %d, "wall": %s, "rss_kib": %s, "user": %s, "sys": %s, "store_bytes": %s, "corpus_bytes": %s, "load_before": "%s", "load_after": "%s", "at": "%s"}\n' \
+  printf '{"stage": "%s", "label": "%s", "papers": %d, "rc": %d, "wall": %s, "rss_kib": %s, "user": %s, "sys": %s, "store_bytes": %s, "corpus_bytes": %s, "disk_free_bytes": %s, "load_before": "%s", "load_after": "%s", "at": "%s"}\n' \
     "$name" "$LABEL" "$PAPERS" "$rc" "$(awk "BEGIN { printf \"%.3f\", $t1 - $t0 }")" "${rss:-0}" "${user:-0}" "${sys:-0}" "$(store_bytes)" \
-    "$(stat -c %s "$CORPUS" 2>/dev/null || echo 0)" "$before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$OUT/stages.jsonl"
+    "$(stat -c %s "$CORPUS" 2>/dev/null || echo 0)" "$(disk_free)" "$before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$OUT/stages.jsonl"
+  done_mark "$name" "$rc"
   [[ $rc == 0 ]] || echo "$name exited with $rc (see $OUT/$name.err)" >&2
 }
 
-if has generate && [[ ! -f $CORPUS ]]; then
+if [[ -f $CORPUS && ! -f $OUT/generate.done && ! -f $CORPUS.partial ]]; then
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$OUT/generate.done"   # a corpus made before markers existed
+fi
+if has generate && { [[ ! -f $CORPUS ]] || [[ -f $CORPUS.partial ]]; }; then
+  rm -f "$CORPUS"
+  touch "$CORPUS.partial"   # a generation stopped halfway leaves this, and runs again
+
   stage generate dotnet "$CLI" generate --papers "$PAPERS" --refs "$REFS" --seed 1 --out "$CORPUS"
+  [[ ! -f $OUT/generate.done ]] || rm -f "$CORPUS.partial"
 fi
 
 if has load; then
-  rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.rejects.jsonl" "$DB.merges.jsonl"
+  rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.rejects.jsonl" "$DB.merges.jsonl" "$OUT"/{derive,analyze,serve}.done
   stage load dotnet "$CLI" load "$CORPUS" --db "$DB" --no-derive --quiet --json
 fi
 
@@ -139,6 +157,8 @@ if has serve; then
   pkill -TERM -P "$timer" || true
   rc=0; wait "$timer" || rc=$?
   t1=${ready:-$(date +%s.%N)}
+  # Stopped by us: the stage succeeded when it became ready and answered.
+  [[ -n $ready ]] && rc=0
   record serve "$rc" "$t0" "$t1" "$before"
 fi
 

@@ -65,17 +65,28 @@ public sealed partial class SqliteGraphStore
         await using var tx = connection.BeginTransaction(deferred: true);
         var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
-        var sources = new List<int>();
-        var targets = new List<int>();
-        await using (var edges = connection.CreateCommand())
+        // Counted first, so the edges go straight into arrays of their size: no growing lists of every edge and no copy
+        // (at a hundred million citations each list doubles to 800 MB and is then copied).
+        const string Filter = "FROM cites WHERE ($kind IS NULL OR kind = $kind) AND confidence >= $min";
+        var kindValue = kind switch { null => (object)DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" };
+        long rows;
+        await using (var count = Command(connection, tx, $"SELECT count(*) {Filter};"))
         {
-            edges.Transaction = tx;
-            edges.CommandText = "SELECT src_pk, dst_pk FROM cites WHERE ($kind IS NULL OR kind = $kind) AND confidence >= $min ORDER BY src_pk, dst_pk;";
-            edges.Parameters.AddWithValue("$kind", kind switch { null => DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" });
+            count.Parameters.AddWithValue("$kind", kindValue);
+            count.Parameters.AddWithValue("$min", minConfidence);
+            rows = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var sources = new int[rows <= Array.MaxLength ? rows : throw new InvalidOperationException($"{rows:N0} citations exceed one array; run the analytics in Neo4j")];
+        var targets = new int[rows];
+        var edgeCount = 0;
+        await using (var edges = Command(connection, tx, $"SELECT src_pk, dst_pk {Filter} ORDER BY src_pk, dst_pk;"))
+        {
+            edges.Parameters.AddWithValue("$kind", kindValue);
             edges.Parameters.AddWithValue("$min", minConfidence);
             await using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             int lastSource = -1, lastTarget = -1;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && edgeCount < sources.Length)
             {
                 var s = index[reader.GetInt64(0)];
                 var t = index[reader.GetInt64(1)];
@@ -85,13 +96,21 @@ public sealed partial class SqliteGraphStore
                     continue;
                 }
 
-                sources.Add(s);
-                targets.Add(t);
+                sources[edgeCount] = s;
+                targets[edgeCount] = t;
+                edgeCount++;
                 (lastSource, lastTarget) = (s, t);
             }
         }
 
-        return new EdgeList([.. ids], [.. sources], [.. targets]);
+        // Only a pair cited both ways (explicit and inferred) leaves the arrays longer than the edges: then, and only then, a copy.
+        if (edgeCount < sources.Length)
+        {
+            Array.Resize(ref sources, edgeCount);
+            Array.Resize(ref targets, edgeCount);
+        }
+
+        return new EdgeList(ids, sources, targets);
     }
 
     /// <inheritdoc />
@@ -102,12 +121,12 @@ public sealed partial class SqliteGraphStore
         var (ids, index) = await ReadNodeIndexAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
         var (sources, targets, weights) = await ReadCoTopicEdgesAsync(connection, tx, index, cancellationToken).ConfigureAwait(false);
-        return new EdgeList([.. ids], sources, targets, weights);
+        return new EdgeList(ids, sources, targets, weights);
     }
 
     /// <summary>Every CO_TOPIC row as dense index pairs with its weight, in row order.</summary>
     private static async Task<(int[] Sources, int[] Targets, float[] Weights)> ReadCoTopicEdgesAsync(
-        SqliteConnection connection, SqliteTransaction tx, Dictionary<long, int> index, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction tx, DenseKeyIndex index, CancellationToken cancellationToken)
     {
         var sources = new List<int>();
         var targets = new List<int>();
@@ -125,17 +144,26 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>Every paper's id in position order, and its row key → dense index map: the node list of a whole-graph read.</summary>
-    private static async Task<(List<string> Ids, Dictionary<long, int> Index)> ReadNodeIndexAsync(
+    private static async Task<(string[] Ids, DenseKeyIndex Index)> ReadNodeIndexAsync(
         SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var index = new Dictionary<long, int>();
-        await using var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;");
-        await using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        long count, maxKey;
+        await using (var size = Command(connection, tx, "SELECT count(*), coalesce(max(pk), 0) FROM paper;"))
+        await using (var reader = await size.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            index[reader.GetInt64(0)] = ids.Count;
-            ids.Add(reader.GetString(1));
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (count, maxKey) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var ids = new string[count];
+        var index = new DenseKeyIndex(maxKey, count);
+        var n = 0;
+        await using var nodes = Command(connection, tx, "SELECT pk, id FROM paper ORDER BY pk;");
+        await using var rows = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (n < ids.Length && await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index[rows.GetInt64(0)] = n;
+            ids[n++] = rows.GetString(1);
         }
 
         return (ids, index);

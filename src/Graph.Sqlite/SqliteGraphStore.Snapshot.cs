@@ -82,7 +82,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var (coSources, coTargets, coWeights) = await ReadCoTopicEdgesAsync(connection, tx, index, cancellationToken).ConfigureAwait(false);
+        var (coSources, coTargets, coWeights) = await ReadCoTopicEdgesAsync(connection, tx, new DenseKeyIndex(index), cancellationToken).ConfigureAwait(false);
 
         return new SnapshotSource
         {

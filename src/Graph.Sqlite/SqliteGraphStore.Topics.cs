@@ -40,13 +40,18 @@ public sealed partial class SqliteGraphStore
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
+            PaperKeysById paperPks;
+            await using (var count = tx.Command("SELECT count(*) FROM paper WHERE is_stub = 0;"))
+            {
+                paperPks = new PaperKeysById((long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+            }
+
             await using (var pks = tx.Command("SELECT id, pk FROM paper WHERE is_stub = 0;"))
             await using (var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    paperPks[reader.GetString(0)] = reader.GetInt64(1);
+                    paperPks.Add(reader.GetString(0), reader.GetInt64(1));
                 }
             }
 
@@ -152,13 +157,18 @@ public sealed partial class SqliteGraphStore
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var paperPks = new Dictionary<string, long>(StringComparer.Ordinal);
+            PaperKeysById paperPks;
+            await using (var count = tx.Command("SELECT count(*) FROM paper;"))
+            {
+                paperPks = new PaperKeysById((long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+            }
+
             await using (var pks = tx.Command("SELECT id, pk FROM paper;"))
             {
                 await using var reader = await pks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    paperPks[reader.GetString(0)] = reader.GetInt64(1);
+                    paperPks.Add(reader.GetString(0), reader.GetInt64(1));
                 }
             }
 

@@ -91,7 +91,8 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             });
         }
 
-        var citationGraph = CsrGraph.FromEdges(citations.NodeCount, citations.Sources, citations.Targets);
+        // The store streams citations by source: the out-adjacency is its target array as it is, the in-adjacency one counting sort.
+        var citationGraph = CsrGraph.FromSortedEdges(citations.NodeCount, citations.Sources, citations.Targets);
         var chosenGraph = choice.Graph == AnalyticsGraph.Citations ? citationGraph : HybridGraph.Join(ids, layers);
         // Centrality means most on citations; an explicit --graph runs everything on the graph it names, as it always did.
         var graph = request.Graph == AnalyticsGraph.Auto ? citationGraph : chosenGraph;
@@ -199,11 +200,15 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
     }
 
     /// <summary>Every community of every level with its label, parent and central papers.</summary>
+    /// <remarks>
+    /// The papers' texts are read in batches and indexed as they come (<see cref="DistinctiveTerms.Add"/>), never held
+    /// all at once (title and abstract of every paper: ~1.5 KB a paper, 15 GB at ten million); the titles a label
+    /// needs (a community of one, or one without distinctive terms) are read afterwards, for those papers only.
+    /// </remarks>
     private async Task<IReadOnlyList<Community>> LabelAsync(
         string[] ids, CommunityHierarchy hierarchy, CsrGraph undirected, double[]? rank, CancellationToken cancellationToken)
     {
-        var titles = new string[ids.Length];
-        var texts = new string?[ids.Length];
+        var terms = new DistinctiveTerms(ids.Length);
         for (var start = 0; start < ids.Length; start += TextBatch)
         {
             var batch = ids.AsSpan(start, Math.Min(TextBatch, ids.Length - start)).ToArray();
@@ -211,13 +216,13 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             for (var i = 0; i < batch.Length; i++)
             {
                 var paper = papers.GetValueOrDefault(batch[i]);
-                titles[start + i] = paper?.Title ?? batch[i];
-                texts[start + i] = paper is null ? null : paper.Title + ". " + paper.Abstract;
+                terms.Add(start + i, paper is null ? null : paper.Title + ". " + paper.Abstract);
             }
         }
 
-        var terms = new DistinctiveTerms(texts);
         var result = new List<Community>();
+        // Labels still to be made from a paper's title: (index in result, paper, prefix).
+        var byTitle = new List<(int Community, int Node, string Prefix)>();
         for (var level = 0; level < hierarchy.Levels.Count; level++)
         {
             var membership = hierarchy.Levels[level];
@@ -232,11 +237,11 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
                     .ThenBy(n => ids[n], StringComparer.Ordinal)
                     .Take(CentralPapers)
                     .ToList();
-                string label;
+                var label = "";
                 if (nodes.Count == 1)
                 {
                     // A paper alone is best named by its title.
-                    label = Shorten(titles[nodes[0]]);
+                    byTitle.Add((result.Count, nodes[0], ""));
                 }
                 else
                 {
@@ -246,7 +251,11 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
                         usedLeads.Add(lead);
                     }
 
-                    label = composed.Length > 0 ? composed : "around " + Shorten(titles[central[0]]);
+                    label = composed;
+                    if (composed.Length == 0)
+                    {
+                        byTitle.Add((result.Count, central[0], "around "));
+                    }
                 }
 
                 result.Add(new Community(id, level, nodes.Count, label)
@@ -254,6 +263,17 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
                     Parent = level == 0 ? null : hierarchy.Levels[level - 1][nodes[0]],
                     CentralPapers = central.Select(n => ids[n]).ToList(),
                 });
+            }
+        }
+
+        for (var start = 0; start < byTitle.Count; start += TextBatch)
+        {
+            var batch = byTitle.GetRange(start, Math.Min(TextBatch, byTitle.Count - start));
+            var papers = await paperReader.GetPapersAsync([.. batch.Select(b => ids[b.Node]).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+            foreach (var (community, node, prefix) in batch)
+            {
+                var title = papers.GetValueOrDefault(ids[node])?.Title ?? ids[node];
+                result[community] = result[community] with { Label = prefix + Shorten(title) };
             }
         }
 

@@ -8,29 +8,41 @@ namespace CiteGraph.Loaders.Lineage;
 public sealed record LineagePaper
 {
     private readonly string? _text;
+    private readonly string? _title;
     private readonly SpilledTexts? _spilled;
     private readonly int _spilledIndex;
+    private readonly int _titleLength;
 
     /// <summary>A paper whose text is given (<see cref="Text"/> must be set).</summary>
     public LineagePaper()
     {
     }
 
-    /// <summary>A paper whose text was written to <paramref name="spilled"/> at <paramref name="index"/> and is read from there when asked for.</summary>
-    // Text has no backing value here: its getter reads the spilled text (the analysis cannot see that).
+    /// <summary>
+    /// A paper whose text was written to <paramref name="spilled"/> at <paramref name="index"/> and is read from there
+    /// when asked for; its title is the text's first <paramref name="titleLength"/> characters (the text is the title,
+    /// ". " and the abstract), so it is not held either.
+    /// </summary>
+    // Text and Title have no backing value here: their getters read the spilled text (the analysis cannot see that).
 #pragma warning disable CS8618
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private LineagePaper(string id, string title, SpilledTexts spilled, int index)
+    private LineagePaper(string id, int titleLength, SpilledTexts spilled, int index)
 #pragma warning restore CS8618
     {
         Id = id;
-        Title = title;
+        _titleLength = titleLength;
         _spilled = spilled;
         _spilledIndex = index;
     }
 
     public required string Id { get; init; }
-    public required string Title { get; init; }
+
+    /// <summary>The title, cleaned; read back from disk (the start of <see cref="Text"/>) when the pass spilled the texts.</summary>
+    public required string Title
+    {
+        get => _title ?? _spilled!.Read(_spilledIndex)[.._titleLength];
+        init => _title = value;
+    }
 
     /// <summary>Title and abstract, cleaned (<see cref="TopicExtractor.Clean"/>); read back from disk when the pass spilled the texts.</summary>
     public required string Text
@@ -62,7 +74,7 @@ public sealed record LineagePaper
         var text = title + ". " + (paper.Abstract is null ? "" : TopicExtractor.Clean(paper.Abstract));
         var empty = spilled is null
             ? new LineagePaper { Id = paper.Id, Title = title, Text = text }
-            : new LineagePaper(paper.Id, title, spilled, spilled.Append(text));
+            : new LineagePaper(paper.Id, title.Length, spilled, spilled.Append(text));
         return empty with
         {
             Date = DateOf(paper),

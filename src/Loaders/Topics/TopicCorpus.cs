@@ -78,10 +78,10 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             _topics[id].RawDf++;
         }
 
-        // Held for every paper until Build: no spare slots (a dictionary of ten grows to seventeen), and one shared empty
-        // dictionary for the papers that define no acronym (most of them; 80 bytes each otherwise).
-        scores.TrimExcess();
-        _papers.Add(new PaperEntry(paperId, scores, defined.Count == 0 ? NoDefinitions : defined, extraction.AcronymUses, year));
+        // Held for every paper until Build: the scores as one array of pairs in the dictionary's order (~100 bytes a paper
+        // fewer than the dictionary itself), and one shared empty dictionary for the papers that define no acronym (most
+        // of them; 80 bytes each otherwise).
+        _papers.Add(new PaperEntry(paperId, ToArray(scores), defined.Count == 0 ? NoDefinitions : defined, extraction.AcronymUses, year));
     }
 
     /// <summary>The topic layer. Call once, after every paper was added.</summary>
@@ -132,16 +132,18 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         var bareAcronyms = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var paper in _papers)
         {
+            // One paper's scores as a dictionary again, in the order they were added, for as long as they change.
+            var scores = ToDictionary(paper.Scores);
             foreach (var (acronym, uses) in paper.Uses)
             {
                 if (Resolve(acronym, paper) is { } id)
                 {
-                    if (!paper.Scores.ContainsKey(id))
+                    if (!scores.ContainsKey(id))
                     {
                         _topics[id].RawDf++;
                     }
 
-                    paper.Scores[id] = paper.Scores.GetValueOrDefault(id) + Math.Min(uses, 3);
+                    scores[id] = scores.GetValueOrDefault(id) + Math.Min(uses, 3);
                 }
                 else if (!_acronyms.ContainsKey(acronym))
                 {
@@ -150,40 +152,49 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             }
 
             // A keyword or phrase that is an acronym ("llms") is a use of it.
-            foreach (var id in paper.Scores.Keys.ToArray())
+            foreach (var id in scores.Keys.ToArray())
             {
                 var topic = _topics[id];
                 if (!topic.IsDefinition && acronymByKey.TryGetValue(topic.Key, out var acronym) && Resolve(acronym, paper) is { } resolved && resolved != id)
                 {
-                    if (!paper.Scores.ContainsKey(resolved))
+                    if (!scores.ContainsKey(resolved))
                     {
                         _topics[resolved].RawDf++;
                     }
 
-                    paper.Scores[resolved] = paper.Scores.GetValueOrDefault(resolved) + paper.Scores[id];
-                    paper.Scores.Remove(id);
+                    scores[resolved] = scores.GetValueOrDefault(resolved) + scores[id];
+                    scores.Remove(id);
                     topic.RawDf--;
                     _topics[resolved].AddSurface(topic.BestSurface, 1);
                 }
             }
+
+            paper.Scores = ToArray(scores);
         }
 
         // Acronyms used by several papers and defined by none become topics of their own ("RL", "GPT-4").
         foreach (var paper in _papers)
         {
+            Dictionary<int, float>? scores = null;
             foreach (var acronym in paper.Uses.Keys)
             {
                 if (bareAcronyms.GetValueOrDefault(acronym) >= _options.MinPhraseDf && !_acronyms.ContainsKey(acronym) && !TopicLexicon.StopAcronyms.Contains(acronym))
                 {
+                    scores ??= ToDictionary(paper.Scores);
                     var id = Intern(TopicKey.Of(acronym), acronym);
                     _topics[id].IsAcronym = true;
-                    if (!paper.Scores.ContainsKey(id))
+                    if (!scores.ContainsKey(id))
                     {
                         _topics[id].RawDf++;
                     }
 
-                    paper.Scores[id] = paper.Scores.GetValueOrDefault(id) + Math.Min(paper.Uses[acronym], 3);
+                    scores[id] = scores.GetValueOrDefault(id) + Math.Min(paper.Uses[acronym], 3);
                 }
+            }
+
+            if (scores is not null)
+            {
+                paper.Scores = ToArray(scores);
             }
         }
 
@@ -212,22 +223,27 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
         var paperTopics = new int[n][];
         var paperWeights = new float[n][];
-        var hasTopic = new List<HasTopicRow>();
+        // HAS_TOPIC weights of the papers' own topics, one paper's after another (rows are made on demand: HasTopicRows).
+        var hasTopicWeights = new List<double>[(n + WeightChunk - 1) / WeightChunk];
         for (var p = 0; p < n; p++)
         {
             var scored = _papers[p].Scores
-                .Where(s => kept[s.Key] >= 0)
-                .Select(s => (Topic: kept[s.Key], Score: s.Value * idf[kept[s.Key]]))
+                .Where(s => kept[s.Topic] >= 0)
+                .Select(s => (Topic: kept[s.Topic], Score: s.Score * idf[kept[s.Topic]]))
                 .OrderByDescending(s => s.Score).ThenBy(s => s.Topic)
                 .Take(_options.MaxTopicsPerPaper)
                 .ToArray();
             var max = scored.Length > 0 ? scored[0].Score : 1;
             paperTopics[p] = scored.Select(s => s.Topic).ToArray();
             paperWeights[p] = scored.Select(s => (float)(s.Score / max)).ToArray();
-            foreach (var (topic, score) in scored)
+            var weights = hasTopicWeights[p / WeightChunk] ??= [];
+            foreach (var (_, score) in scored)
             {
-                hasTopic.Add(new HasTopicRow(_papers[p].Id, topic, Math.Round(score / max, 6)));
+                weights.Add(Math.Round(score / max, 6));
             }
+
+            // The scores are not read again: each paper's go now, not when the pass ends.
+            _papers[p].Scores = [];
         }
 
         // df counts the papers that kept the topic.
@@ -251,24 +267,23 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         // Broader/narrower links and head words, after CO_TOPIC and CO_OCCURS: inherited head topics link no papers.
         var hierarchy = TopicHierarchy.Build(topics, paperTopics, paperWeights, _options);
         topics.AddRange(hierarchy.Heads);
-        var allTopics = new List<int>[n];
-        for (var p = 0; p < n; p++)
+        var paperIds = _papers.Select(p => p.Id).ToArray();
+        var ownWeights = new double[hasTopicWeights.Sum(c => c?.Count ?? 0)];
+        var filled = 0;
+        foreach (var chunk in hasTopicWeights)
         {
-            allTopics[p] = [.. paperTopics[p]];
-            if (hierarchy.Inherited.TryGetValue(p, out var heads))
-            {
-                foreach (var (topic, weight) in heads)
-                {
-                    allTopics[p].Add(topic);
-                    hasTopic.Add(new HasTopicRow(_papers[p].Id, topic, weight));
-                }
-            }
+            chunk?.CopyTo(ownWeights, filled);
+            filled += chunk?.Count ?? 0;
         }
 
+        hasTopicWeights = [];
+        var hasTopic = new HasTopicRows(paperIds, paperTopics, ownWeights, hierarchy.Inherited);
+        // Each paper's own topics and then its inherited heads, as a view (no list per paper).
+        var allTopics = new AllTopics(paperTopics, hierarchy.Inherited);
         var allDf = new int[topics.Count];
-        foreach (var list in allTopics)
+        for (var p = 0; p < n; p++)
         {
-            foreach (var t in list)
+            foreach (var t in allTopics[p])
             {
                 allDf[t]++;
             }
@@ -339,7 +354,56 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
     private sealed record Built(TopicGraph Graph, int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
 
-    private sealed record PaperEntry(string Id, Dictionary<int, float> Scores, IReadOnlyDictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses, int? Year);
+    /// <summary>Own-topic HAS_TOPIC weights are gathered in lists of this many papers' (no single list doubling past the corpus).</summary>
+    private const int WeightChunk = 65_536;
+
+    private static (int Topic, float Score)[] ToArray(Dictionary<int, float> scores)
+    {
+        var array = new (int Topic, float Score)[scores.Count];
+        var i = 0;
+        foreach (var (topic, score) in scores)
+        {
+            array[i++] = (topic, score);
+        }
+
+        return array;
+    }
+
+    // In the array's order: the order the dictionary was enumerated in, so what iterates it sees what it always saw.
+    private static Dictionary<int, float> ToDictionary((int Topic, float Score)[] scores)
+    {
+        var dictionary = new Dictionary<int, float>(scores.Length);
+        foreach (var (topic, score) in scores)
+        {
+            dictionary.Add(topic, score);
+        }
+
+        return dictionary;
+    }
+
+    private sealed record PaperEntry(string Id, (int Topic, float Score)[] Scores, IReadOnlyDictionary<string, int> Defined, IReadOnlyDictionary<string, int> Uses, int? Year)
+    {
+        public (int Topic, float Score)[] Scores { get; set; } = Scores;
+    }
+
+    /// <summary>Each paper's own topics followed by the head topics it inherits.</summary>
+    private sealed class AllTopics(int[][] own, Dictionary<int, List<(int Topic, double Weight)>> inherited) : IReadOnlyList<IEnumerable<int>>
+    {
+        public int Count => own.Length;
+
+        public IEnumerable<int> this[int index] =>
+            inherited.TryGetValue(index, out var heads) ? own[index].Concat(heads.Select(h => h.Topic)) : own[index];
+
+        public IEnumerator<IEnumerable<int>> GetEnumerator()
+        {
+            for (var p = 0; p < own.Length; p++)
+            {
+                yield return this[p];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private sealed class TopicInfo(string key)
     {

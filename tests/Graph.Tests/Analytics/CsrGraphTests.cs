@@ -19,6 +19,37 @@ public sealed class CsrGraphTests
     }
 
     [Fact]
+    public void FromSortedEdges_is_the_graph_FromEdges_builds_and_keeps_the_sorted_targets_as_its_out_adjacency()
+    {
+        var random = new Random(7);
+        var pairs = Enumerable.Range(0, 2_000).Select(_ => (S: random.Next(300), T: random.Next(300))).OrderBy(p => p.S).ThenBy(p => p.T).ToArray();
+        int[] sources = [.. pairs.Select(p => p.S)], targets = [.. pairs.Select(p => p.T)];
+
+        var expected = CsrGraph.FromEdges(300, sources, targets);
+        var sorted = CsrGraph.FromSortedEdges(300, sources, targets);
+
+        Assert.Same(targets, sorted.Targets);
+        Assert.Equal(expected.OutOffsets, sorted.OutOffsets);
+        Assert.Equal(expected.Targets, sorted.Targets);
+        Assert.Equal(expected.InOffsets, sorted.InOffsets);
+        Assert.Equal(expected.Sources, sorted.Sources);
+        Assert.False(sorted.IsWeighted);
+    }
+
+    [Fact]
+    public void FromSortedEdges_given_unsorted_sources_builds_what_FromEdges_builds()
+    {
+        int[] sources = [2, 0, 1, 0], targets = [0, 2, 2, 1];
+
+        var g = CsrGraph.FromSortedEdges(3, sources, targets);
+
+        Assert.NotSame(targets, g.Targets);
+        Assert.Equal([2, 1], g.OutNeighbors(0).ToArray());
+        Assert.Equal([0, 1], g.InNeighbors(2).ToArray());
+        Assert.Throws<ArgumentException>(() => CsrGraph.FromSortedEdges(2, [0], [2]));
+    }
+
+    [Fact]
     public void FromEdges_rejects_out_of_range_ids_and_mismatched_lengths()
     {
         Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges(2, [0], [2]));

@@ -27,6 +27,28 @@ public sealed class DistinctiveTermsTests
     }
 
     [Fact]
+    public void Texts_added_one_at_a_time_rank_every_group_as_the_texts_given_at_once()
+    {
+        var whole = new DistinctiveTerms(Corpus);
+        var streamed = new DistinctiveTerms(Corpus.Length + 1);
+        for (var node = 0; node < Corpus.Length; node++)
+        {
+            streamed.Add(node, Corpus[node]);
+        }
+
+        streamed.Add(Corpus.Length, null);
+
+        Assert.Equal(whole.Documents, streamed.Documents);
+        foreach (var group in new[] { Enumerable.Range(0, 10), Enumerable.Range(10, 10), Enumerable.Range(5, 30), [3], Enumerable.Range(0, 40) })
+        {
+            Assert.Equal(whole.Top([.. group]), streamed.Top([.. group]));
+        }
+
+        Assert.Empty(streamed.Top([Corpus.Length]));
+        Assert.Throws<ArgumentException>(() => new DistinctiveTerms(3).Add(1, "out of order"));
+    }
+
+    [Fact]
     public void An_acronym_is_shown_as_its_papers_write_it()
     {
         var terms = new DistinctiveTerms(Corpus);

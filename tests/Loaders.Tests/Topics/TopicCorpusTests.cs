@@ -74,3 +74,38 @@ public sealed class TopicCorpusTests
         Assert.All(graph.CoTopic, r => Assert.NotEmpty(r.Reasons));
     }
 }
+
+/// <summary>HAS_TOPIC rows are made on demand from the topic lists the pass keeps (HasTopicRows), not held as a list.</summary>
+public sealed class HasTopicRowsTests
+{
+    private static readonly string[] Kinds = ["latent diffusion", "video diffusion", "graph attention", "sparse attention", "contrastive learning"];
+
+    [Fact]
+    public void Rows_list_each_papers_own_topics_in_rank_order_then_the_inherited_heads_and_index_as_they_enumerate()
+    {
+        var corpus = new TopicCorpus();
+        for (var i = 0; i < 60; i++)
+        {
+            string a = Kinds[i % Kinds.Length], b = Kinds[(i / 5) % Kinds.Length];
+            corpus.Add($"P{i}", TopicExtractor.Extract($"Scaling {a} with {b}", $"We study {a} models and {b} methods on benchmark {i % 4}.", []), 2020 + i % 3);
+        }
+
+        var graph = corpus.Build();
+        var rows = graph.HasTopic.ToList();
+
+        Assert.Equal(rows.Count, graph.HasTopic.Count);
+        Assert.Equal(rows, Enumerable.Range(0, graph.HasTopic.Count).Select(i => graph.HasTopic[i]));
+        var own = corpus.PaperTopics.SelectMany((topics, p) => topics.Select(t => ($"P{p}", t))).ToList();
+        Assert.Equal(own, rows.Take(own.Count).Select(r => (r.PaperId, r.Topic)));
+        Assert.All(corpus.PaperTopics.Select((topics, p) => (topics, p)).Where(x => x.topics.Length > 0),
+            x => Assert.Equal(1.0, rows.First(r => r.PaperId == $"P{x.p}").Weight));
+        Assert.All(rows, r => Assert.InRange(r.Weight, 1e-6, 1.0));
+        var inherited = rows.Skip(own.Count).ToList();
+        Assert.NotEmpty(inherited);
+        Assert.Equal(inherited.Select(r => int.Parse(r.PaperId[1..], System.Globalization.CultureInfo.InvariantCulture)).Order(), inherited.Select(r => int.Parse(r.PaperId[1..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(inherited, r => Assert.Contains(r.Topic, Enumerable.Range(0, graph.Topics.Count)));
+        // Every topic's df counts the papers carrying it, own or inherited: the rows and the topics agree.
+        var df = rows.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Select(r => r.PaperId).Distinct().Count());
+        Assert.All(df, d => Assert.Equal(d.Value, graph.Topics[d.Key].Df));
+    }
+}
