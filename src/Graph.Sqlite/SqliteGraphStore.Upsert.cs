@@ -24,6 +24,11 @@ public sealed partial class SqliteGraphStore
         {
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
             await _writeCache.RevalidateAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (_checkpointer is { } checkpointer)
+            {
+                await checkpointer.DrainAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
             using var commands = new UpsertCommands(connection, tx);
@@ -42,6 +47,7 @@ public sealed partial class SqliteGraphStore
                 await version.FinishAsync(cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 version.Committed();
+                _checkpointer?.Nudge();
                 return storedMeanwhile;
             }
             catch
