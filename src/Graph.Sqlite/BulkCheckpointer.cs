@@ -13,13 +13,13 @@ namespace CiteGraph.Graph.Sqlite;
 /// SQLite starts the log from its beginning again only when a write transaction begins with every frame copied, which
 /// a writer that never waits would not see: the log would grow to the size of the whole load. <see cref="DrainAsync"/>
 /// lets the writer, between batches, finish the copy (the last batch's frames at most) once the log is past
-/// <see cref="LogLimitBytes"/>, so the next batch starts it over. Nothing here changes what is durable: the log is the
+/// <see cref="DefaultLogLimitBytes"/>, so the next batch starts it over. Nothing here changes what is durable: the log is the
 /// database until it is copied, whoever copies it.
 /// </remarks>
 internal sealed class BulkCheckpointer : IAsyncDisposable
 {
     /// <summary>The log size past which the writer lets it start over before its next batch: 256 MiB.</summary>
-    public const long LogLimitBytes = 256L << 20;
+    public const long DefaultLogLimitBytes = 256L << 20;
 
     private readonly SqliteConnection _connection;
     private readonly string _logPath;
@@ -28,17 +28,20 @@ internal sealed class BulkCheckpointer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private BulkCheckpointer(SqliteConnection connection, string databasePath)
+    private readonly long _logLimitBytes;
+
+    private BulkCheckpointer(SqliteConnection connection, string databasePath, long logLimitBytes)
     {
         _connection = connection;
+        _logLimitBytes = logLimitBytes;
         _logPath = databasePath + "-wal";
         _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>Starts the checkpointer on a connection of its own, opened by <paramref name="open"/>.</summary>
     public static async Task<BulkCheckpointer> StartAsync(
-        Func<CancellationToken, Task<SqliteConnection>> open, string databasePath, CancellationToken cancellationToken) =>
-        new(await open(cancellationToken).ConfigureAwait(false), databasePath);
+        Func<CancellationToken, Task<SqliteConnection>> open, string databasePath, long logLimitBytes, CancellationToken cancellationToken) =>
+        new(await open(cancellationToken).ConfigureAwait(false), databasePath, logLimitBytes);
 
     /// <summary>Says a batch was committed: there are frames to copy. Never blocks.</summary>
     public void Nudge()
@@ -57,13 +60,13 @@ internal sealed class BulkCheckpointer : IAsyncDisposable
     }
 
     /// <summary>
-    /// When the log has grown past <see cref="LogLimitBytes"/>: waits for the copy under way and copies the rest on
+    /// When the log has grown past its limit (<see cref="DefaultLogLimitBytes"/> unless the store says otherwise): waits for the copy under way and copies the rest on
     /// <paramref name="writer"/>, so the writer's next transaction starts the log over. Call between batches.
     /// </summary>
     public async Task DrainAsync(SqliteConnection writer, CancellationToken cancellationToken)
     {
         var log = new FileInfo(_logPath);
-        if (!log.Exists || log.Length < LogLimitBytes)
+        if (!log.Exists || log.Length < _logLimitBytes)
         {
             return;
         }

@@ -76,7 +76,7 @@ public sealed partial class SqliteGraphStore
             {
                 // The log is copied into the database beside the writer (BulkCheckpointer), not by it after each batch.
                 await SetAutoCheckpointAsync(connection, 0, cancellationToken).ConfigureAwait(false);
-                _checkpointer = await BulkCheckpointer.StartAsync(OpenAsync, DatabasePath, cancellationToken).ConfigureAwait(false);
+                _checkpointer = await BulkCheckpointer.StartAsync(OpenAsync, DatabasePath, BulkLogLimitBytes, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -115,6 +115,9 @@ public sealed partial class SqliteGraphStore
             _writeLock.Release();
         }
     }
+
+    /// <summary>The write-ahead log size past which a bulk load lets the log start over (tests set it low).</summary>
+    internal long BulkLogLimitBytes { get; init; } = BulkCheckpointer.DefaultLogLimitBytes;
 
     /// <summary>SQLite's own default for <c>PRAGMA wal_autocheckpoint</c>, put back when a bulk load ends.</summary>
     private const int DefaultAutoCheckpointPages = 1000;
