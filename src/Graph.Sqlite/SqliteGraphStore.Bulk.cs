@@ -72,6 +72,12 @@ public sealed partial class SqliteGraphStore
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _bulkLoads++;
+            if (_checkpointer is null)
+            {
+                // The log is copied into the database beside the writer (BulkCheckpointer), not by it after each batch.
+                await SetAutoCheckpointAsync(connection, 0, cancellationToken).ConfigureAwait(false);
+                _checkpointer = await BulkCheckpointer.StartAsync(OpenAsync, DatabasePath, BulkLogLimitBytes, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -93,6 +99,13 @@ public sealed partial class SqliteGraphStore
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _bulkLoads--;
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
+            if (_bulkLoads == 0 && _checkpointer is { } checkpointer)
+            {
+                _checkpointer = null;
+                await checkpointer.DisposeAsync().ConfigureAwait(false);
+                await SetAutoCheckpointAsync(connection, DefaultAutoCheckpointPages, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var tx = connection.BeginTransaction();
             await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +114,19 @@ public sealed partial class SqliteGraphStore
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>The write-ahead log size past which a bulk load lets the log start over (tests set it low).</summary>
+    internal long BulkLogLimitBytes { get; init; } = BulkCheckpointer.DefaultLogLimitBytes;
+
+    /// <summary>SQLite's own default for <c>PRAGMA wal_autocheckpoint</c>, put back when a bulk load ends.</summary>
+    private const int DefaultAutoCheckpointPages = 1000;
+
+    private static async Task SetAutoCheckpointAsync(SqliteConnection connection, int pages, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_autocheckpoint = {pages};";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

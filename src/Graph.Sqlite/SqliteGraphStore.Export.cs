@@ -22,8 +22,8 @@ public sealed partial class SqliteGraphStore
                    p.page_rank, p.betweenness, p.community, p.core_number, p.component
             FROM paper p ORDER BY p.pk
             """,
-        [ExportTable.Sources] = """
-            SELECT p.id || char(31) || s.source || char(31) || s.line, p.id, s.source, s.line, s.format, s.title, s.abstract, s.published,
+        [ExportTable.Sources] = $"""
+            SELECT p.id || char(31) || s.source || char(31) || s.line, p.id, s.source, s.line, s.format, {SourceTitle}, {SourceAbstract}, s.published,
                    s.authors_count, s.organization, s.upvotes, s.arxiv_id, s.doi
             FROM paper p JOIN paper_source s ON s.paper_pk = p.pk ORDER BY p.pk, s.source, s.line
             """,

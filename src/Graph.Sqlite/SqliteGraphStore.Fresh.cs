@@ -59,9 +59,13 @@ public sealed partial class SqliteGraphStore
         c.FreshPaper.Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
             .Add(paper.Year).Add(paper.Published).Add(paper.AuthorsCount).Add(paper.Organization).Add(paper.Upvotes)
             .Add(paper.ArxivId).Add(paper.Doi).Add(0).Step();
-        c.FreshSource.Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format).Add(record.Title)
-            .Add(record.Abstract).Add(record.Published?.ToString()).Add(record.AuthorsCount).Add(record.Organization)
-            .Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi).Step();
+        // The paper's one source: its text is the paper's unless the merge changed it, and then it is kept (text_in_paper).
+        var textInPaper = string.Equals(paper.Title, record.Title, StringComparison.Ordinal)
+            && string.Equals(paper.Abstract, record.Abstract, StringComparison.Ordinal);
+        c.FreshSource.Add(pk).Add(record.Source.Source).Add(record.Source.Line).Add(record.Source.Format)
+            .Add(textInPaper ? "" : record.Title).Add(textInPaper ? null : record.Abstract).Add(record.Published?.ToString())
+            .Add(record.AuthorsCount).Add(record.Organization).Add(record.Upvotes).Add(record.ArxivId).Add(record.Doi)
+            .Add(textInPaper ? 1 : 0).Step();
         foreach (var externalId in IdsOf(record))
         {
             var kind = externalId.Kind.ToString();

@@ -24,6 +24,11 @@ public sealed partial class SqliteGraphStore
         {
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
             await _writeCache.RevalidateAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (_checkpointer is { } checkpointer)
+            {
+                await checkpointer.DrainAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
             using var commands = new UpsertCommands(connection, tx);
@@ -42,6 +47,7 @@ public sealed partial class SqliteGraphStore
                 await version.FinishAsync(cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 version.Committed();
+                _checkpointer?.Nudge();
                 return storedMeanwhile;
             }
             catch
@@ -69,6 +75,12 @@ public sealed partial class SqliteGraphStore
         var stored = await c.PaperPk.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
         var isNew = stored is null;
         var pk = stored ?? await InsertNewPaperAsync(c, paperId, record, ct).ConfigureAwait(false);
+
+        if (!isNew)
+        {
+            // A source that kept its text in the paper row gets it back before the paper is merged again.
+            await ExecAsync(c.MaterializeSourceText, ct, ("$pk", pk)).ConfigureAwait(false);
+        }
 
         var s = c.UpsertSource.Parameters;
         s["$pk"].Value = pk;
@@ -103,6 +115,9 @@ public sealed partial class SqliteGraphStore
             c.UpdatePaper.Parameters["$pk"].Value = pk;
             await c.UpdatePaper.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+
+        // The same rows whichever path wrote them: a lone source whose text is the paper's does not repeat it.
+        await ExecAsync(c.ShareSourceText, ct, ("$pk", pk)).ConfigureAwait(false);
 
         foreach (var externalId in IdsOf(record))
         {
@@ -299,6 +314,12 @@ public sealed partial class SqliteGraphStore
         Doi = r.IsDBNull(first + 10) ? null : r.GetString(first + 10),
     };
 
+    /// <summary>A source row's title as written: the paper's when the row keeps its text there (<c>text_in_paper</c>; aliases s and p).</summary>
+    internal const string SourceTitle = "CASE WHEN s.text_in_paper = 1 THEN p.title ELSE s.title END";
+
+    /// <summary>A source row's abstract as written (see <see cref="SourceTitle"/>).</summary>
+    internal const string SourceAbstract = "CASE WHEN s.text_in_paper = 1 THEN p.abstract ELSE s.abstract END";
+
     private static object Db<T>(T? value) => value is null ? DBNull.Value : value;
 
     private static object Db<T>(T? value)
@@ -357,8 +378,8 @@ public sealed partial class SqliteGraphStore
                 """);
             FreshSource = Raw(
                 """
-                INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_pk, source, line) DO NOTHING;
+                INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi, text_in_paper)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_pk, source, line) DO NOTHING;
                 """);
             FreshExternalId = Raw("INSERT INTO external_id (kind, value, paper_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
             FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
@@ -370,13 +391,28 @@ public sealed partial class SqliteGraphStore
                 ON CONFLICT (paper_pk, source, line) DO UPDATE SET
                     format = excluded.format, title = excluded.title, abstract = excluded.abstract, published = excluded.published,
                     authors_count = excluded.authors_count, organization = excluded.organization, upvotes = excluded.upvotes,
-                    arxiv_id = excluded.arxiv_id, doi = excluded.doi;
+                    arxiv_id = excluded.arxiv_id, doi = excluded.doi, text_in_paper = 0;
                 """,
                 "$pk", "$source", "$line", "$format", "$title", "$abstract", "$published", "$authors", "$org", "$upvotes", "$arxiv", "$doi");
             ReadSources = Make(
+                $"""
+                SELECT s.source, s.line, s.format, {SourceTitle}, {SourceAbstract}, s.published, s.authors_count, s.organization, s.upvotes,
+                    s.arxiv_id, s.doi
+                FROM paper_source s JOIN paper p ON p.pk = s.paper_pk WHERE s.paper_pk = $pk;
+                """,
+                "$pk");
+            MaterializeSourceText = Make(
                 """
-                SELECT source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi
-                FROM paper_source WHERE paper_pk = $pk;
+                UPDATE paper_source SET title = p.title, abstract = p.abstract, text_in_paper = 0
+                FROM paper p WHERE p.pk = paper_source.paper_pk AND paper_source.paper_pk = $pk AND paper_source.text_in_paper = 1;
+                """,
+                "$pk");
+            ShareSourceText = Make(
+                """
+                UPDATE paper_source SET title = '', abstract = NULL, text_in_paper = 1
+                FROM paper p WHERE p.pk = paper_source.paper_pk AND paper_source.paper_pk = $pk AND paper_source.text_in_paper = 0
+                    AND paper_source.title = p.title AND paper_source.abstract IS p.abstract
+                    AND (SELECT count(*) FROM paper_source o WHERE o.paper_pk = $pk) = 1;
                 """,
                 "$pk");
             UpdatePaper = Make(
@@ -464,6 +500,8 @@ public sealed partial class SqliteGraphStore
         public RawInsert FreshCites { get; }
         public SqliteCommand UpsertSource { get; }
         public SqliteCommand ReadSources { get; }
+        public SqliteCommand MaterializeSourceText { get; }
+        public SqliteCommand ShareSourceText { get; }
         public SqliteCommand UpdatePaper { get; }
         public SqliteCommand InsertExternalId { get; }
         public SqliteCommand InsertRepo { get; }

@@ -37,6 +37,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly StoreFailureTranslation _failures;
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
+    private BulkCheckpointer? _checkpointer; // while a bulk load of this instance runs
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -399,6 +400,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         await _reads.DisposeAsync().ConfigureAwait(false);
         await _changes.DisposeAsync().ConfigureAwait(false);
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync().ConfigureAwait(false);
+            _checkpointer = null;
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);

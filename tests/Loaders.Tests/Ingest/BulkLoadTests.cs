@@ -186,7 +186,7 @@ public class BulkLoadTests
         string[] queries =
         [
             "SELECT id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub FROM paper",
-            "SELECT p.id, s.source, s.line, s.format, s.title, s.abstract, s.published FROM paper_source s JOIN paper p ON p.pk = s.paper_pk",
+            "SELECT p.id, s.source, s.line, s.format, s.title, s.abstract, s.published, s.text_in_paper FROM paper_source s JOIN paper p ON p.pk = s.paper_pk",
             "SELECT e.kind, e.value, p.id FROM external_id e JOIN paper p ON p.pk = e.paper_pk",
             "SELECT a.id, b.id, c.kind, c.confidence, c.evidence, f.name, c.source_line FROM cites c JOIN paper a ON a.pk = c.src_pk JOIN paper b ON b.pk = c.dst_pk LEFT JOIN source_file f ON f.pk = c.source_pk",
             "SELECT au.name, p.id, w.position FROM authored w JOIN author au ON au.pk = w.author_pk JOIN paper p ON p.pk = w.paper_pk",
