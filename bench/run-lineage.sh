@@ -111,8 +111,8 @@ fi
 dotnet "$CLI" derive --db "$RUN/ours.db" --lineage-signals "$RUN/ours-signals.tsv" > "$RUN/ours-derive.txt" 2>/dev/null
 echo "$(date +%s.%N) - $start" | bc > "$RUN/ours-seconds.txt"
 evaluate "$RUN/ours.db" ours
-# Thresholds on the conservative scale: the write floor (0.378), the bins' bounds (0.454, 0.562 = the default, 0.660) and between.
-for t in 0.378 0.454 0.5 0.562 0.6 0.66 0.7; do
+# Thresholds on the conservative scale: the write floor (0.373), the bins' bounds (0.448, 0.573 = the default, 0.696) and between.
+for t in 0.373 0.448 0.5 0.573 0.6 0.696 0.75; do
   dotnet "$CLI" eval-lineage --db "$RUN/ours.db" --truth $DATA/references.tsv --threshold $t --citing-from 2020 --json > "$RUN/ours-test-$t.json"
 done
 python3 bench/lineage/fit_calibration.py "$RUN/ours-signals.tsv" $DATA/references.tsv > "$RUN/fit.txt"

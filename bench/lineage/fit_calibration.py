@@ -54,6 +54,12 @@ def semantic_features(r):
     return [1, sem(r), math.sqrt(float(r['similarity'])), math.log(1 + int(r['users']))]
 
 
+def semantic_phrase_features(r):
+    # LineageCalibration.SemanticPhraseFeatures: first writer of the phrase, the citing paper's phrase proposals, same month.
+    return semantic_features(r) + [1 if int(r['earlier']) == 0 else 0, math.log(max(1, int(r.get('proposed') or 0))),
+                                   1 if r['order'] == '0' else 0]
+
+
 def raw_title(r):
     # LineageCalibration.TitleWeights, set by hand (too few training proposals to fit).
     z = sum(w * x for w, x in zip([0.3, 0.15, 1.2, 0], title_features(r)))
@@ -62,7 +68,14 @@ def raw_title(r):
 
 FIXED = {'arxiv': 0.95, 'doi': 0.95, 'et-al': 0.85}
 EDGES = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
-TARGET_PRECISION = 0.8
+# The default threshold's rule, fixed on the training papers before the sixth pass's test run: the lowest raw edge (steps
+# of 0.05) whose out-of-fold precision is at least 0.83 (a margin over the 0.80 bar: the fifth pass's cut fell from 0.816
+# out of fold on the training papers to 0.797 on the test papers) and whose real citations are at least 1.5x the
+# recall target (0.012) of the training pairs.
+TARGET_PRECISION = 0.83
+TARGET_RECALL = 0.012
+MIN_RECALL_MARGIN = 1.5
+THRESHOLD_EDGES = [round(0.5 + 0.05 * i, 2) for i in range(10)]
 FOLDS = 5
 
 
@@ -122,7 +135,7 @@ def out_of_fold(rows, models, truth):
     return kept
 
 
-def conservative_map(kept):
+def conservative_map(kept, truth_pairs):
     bins = [[lo, hi, sum(y for v, y in kept if lo <= v < hi or (hi == 1.0 and v >= 1)), sum(1 for v, _ in kept if lo <= v < hi or (hi == 1.0 and v >= 1))]
             for lo, hi in zip(EDGES, EDGES[1:])]
     print('conservative map: out-of-fold bins (raw from, to, real, proposals): ' + ', '.join(f'[{lo}, {hi}) {k}/{n}' for lo, hi, k, n in bins))
@@ -135,11 +148,25 @@ def conservative_map(kept):
     anchors = [(0.0, 0.0)] + [(hi, round(wilson_lower(k, n), 3)) for lo, hi, k, n in pooled]
     print('    pooled: ' + ', '.join(f'[{lo}, {hi}) {k}/{n} = {k / max(1, n):.3f}, Wilson 95% lower bound {wilson_lower(k, n):.3f}' for lo, hi, k, n in pooled))
     print('    anchors (raw, conservative) = [' + ', '.join(f'({a}, {b})' for a, b in anchors) + ']')
-    for edge in EDGES[:-1]:
+    min_real = math.ceil(MIN_RECALL_MARGIN * TARGET_RECALL * truth_pairs)
+    threshold = None
+    for edge in THRESHOLD_EDGES:
         above = [y for v, y in kept if v >= edge]
-        print(f'    raw >= {edge}: {sum(above)}/{len(above)} real out of fold ({sum(above) / max(1, len(above)):.3f})')
-    threshold = next((e for e in EDGES[:-1] if sum(y for v, y in kept if v >= e) >= TARGET_PRECISION * sum(1 for v, _ in kept if v >= e) > 0), None)
-    print(f'    default threshold: raw {threshold} (the lowest edge whose out-of-fold precision is at least {TARGET_PRECISION})')
+        k, n = sum(above), len(above)
+        print(f'    raw >= {edge:.2f}: {k}/{n} real out of fold ({k / max(1, n):.3f}, Wilson 95% lower bound {wilson_lower(k, n):.3f}), '
+              f'recall {k / truth_pairs:.4f}')
+        if threshold is None and n > 0 and k >= TARGET_PRECISION * n and k >= min_real:
+            threshold = edge
+    print(f'    default threshold: raw {threshold} = conservative {conservative(anchors, threshold) if threshold is not None else None:.3f} '
+          f'(the lowest edge whose out-of-fold precision is at least {TARGET_PRECISION} with at least {min_real} real of the '
+          f'{truth_pairs} training pairs, {MIN_RECALL_MARGIN}x recall {TARGET_RECALL})')
+
+
+def conservative(anchors, raw):
+    for (x0, y0), (x1, y1) in zip(anchors, anchors[1:]):
+        if raw <= x1:
+            return y0 + (raw - x0) / (x1 - x0) * (y1 - y0)
+    return anchors[-1][1]
 
 
 def solve(a, b):
@@ -208,7 +235,7 @@ def main():
         ('method', 'similarity', method_features), ('title', 'similarity', title_features),
         ('title-name', 'similarity', title_name_features), ('phrase', 'similarity', phrase_features),
         ('method', 'semantic', semantic_method_features), ('title', 'semantic', semantic_features),
-        ('title-name', 'semantic', semantic_features), ('phrase', 'semantic', semantic_features))
+        ('title-name', 'semantic', semantic_features), ('phrase', 'semantic', semantic_phrase_features))
     for rule, kind, features in models:
         if kind == 'semantic':
             kept = [r for r in rows if r['rule'] == rule and r['semantic'] and sem(r) >= MIN_SEMANTIC[rule]]
@@ -226,7 +253,10 @@ def main():
         print(f'{rule} ({kind}): {len(data)} training citations ({sum(ys)} real), citing papers before {train_before}; '
               f'L2 {l2} (5-fold log loss ' + ', '.join(f'{k}: {v:.4f}' for k, v in scores.items()) + ')')
         print('    weights = [' + ', '.join(f'{x:.3f}' for x in w) + ']')
-    conservative_map(out_of_fold(rows, [m for m in models if m[0] != 'title'], truth))
+    # Training truth pairs (eval-lineage --citing-to: 3,655 here): the citing paper's year from its new-style arXiv id
+    # (yymm.nnnnn; every citing id of the corpus is one), the denominator of the recall the threshold must keep.
+    truth_pairs = sum(1 for a, _ in truth if a[4:5] == '.' and a[:2].isdigit() and 2000 + int(a[:2]) < train_before)
+    conservative_map(out_of_fold(rows, [m for m in models if m[0] != 'title'], truth), truth_pairs)
 
 
 if __name__ == '__main__':

@@ -15,7 +15,7 @@ public sealed record DeriveOptions
 
     /// <summary>
     /// Inferred citations below this confidence are not written. Default <see cref="LineageCalibration.WriteFloor"/>
-    /// (0.378, the conservative confidence of a raw model probability of 0.5; queries filter further with <c>minConfidence</c>).
+    /// (0.373, the conservative confidence of a raw model probability of 0.5; queries filter further with <c>minConfidence</c>).
     /// </summary>
     public double MinConfidence { get; init; } = LineageCalibration.WriteFloor;
 

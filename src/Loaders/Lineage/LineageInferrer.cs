@@ -550,9 +550,20 @@ public static partial class LineageInferrer
             }
         }
 
+        // How many earlier papers each citing paper's rare phrases point to: a paper sharing rare title phrases with many
+        // earlier papers is a paper of common wording, and each of them is weaker evidence of one source.
+        var proposed = new Dictionary<int, int>();
+        foreach (var (from, _) in rarest.Keys)
+        {
+            proposed[from] = proposed.GetValueOrDefault(from) + 1;
+        }
+
         foreach (var ((from, to), phrase) in rarest.OrderBy(r => r.Key.From).ThenBy(r => r.Key.To))
         {
-            add(from, to, $"phrase: {phrase}", new LineageSignals("phrase", Users: writers[phrase].Count, TitleWords: phrase.Count(c => c == ' ') + 1));
+            // Papers writing the phrase before the cited paper: the cited paper did not bring it in.
+            var earlier = writers[phrase].Count(w => w != to && LineagePaper.Compare(papers[w].Date, papers[to].Date) < 0);
+            add(from, to, $"phrase: {phrase}", new LineageSignals(
+                "phrase", Users: writers[phrase].Count, Earlier: earlier, TitleWords: phrase.Count(c => c == ' ') + 1, Proposed: proposed[from]));
         }
     }
 

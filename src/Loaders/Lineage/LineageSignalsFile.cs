@@ -17,7 +17,7 @@ public static class LineageSignalsFile
         ArgumentNullException.ThrowIfNull(candidates);
         var byId = papers.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         await using var writer = new StreamWriter(path);
-        await writer.WriteLineAsync("citing\tcited\tciting_arxiv\tcited_arxiv\tciting_year\tcited_year\tconfidence\trule\tclaim\tuse\tagrees\tusers\tearlier\tdefiners\torder\ttitle_words\tsimilarity\ttopic_similarity\tsemantic\tevidence").ConfigureAwait(false);
+        await writer.WriteLineAsync("citing\tcited\tciting_arxiv\tcited_arxiv\tciting_year\tcited_year\tconfidence\trule\tclaim\tuse\tagrees\tusers\tearlier\tdefiners\torder\ttitle_words\tsimilarity\ttopic_similarity\tsemantic\tproposed\tevidence").ConfigureAwait(false);
         foreach (var (citation, s) in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -25,7 +25,7 @@ public static class LineageSignalsFile
             var to = byId.GetValueOrDefault(citation.To);
             var evidence = (citation.Evidence ?? "").Replace('\t', ' ').Replace('\n', ' ');
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{citation.From}\t{citation.To}\t{from?.ArxivId}\t{to?.ArxivId}\t{from?.Date?.Year}\t{to?.Date?.Year}\t{citation.Confidence}\t{s.Rule}\t{s.Claim}\t{s.Use}\t{(s.Agrees ? 1 : 0)}\t{s.Users}\t{s.Earlier}\t{s.Definers}\t{s.Order}\t{s.TitleWords}\t{s.Similarity:0.0000}\t{s.TopicSimilarity:0.0000}\t{s.Semantic:0.0000}\t{evidence}")).ConfigureAwait(false);
+                $"{citation.From}\t{citation.To}\t{from?.ArxivId}\t{to?.ArxivId}\t{from?.Date?.Year}\t{to?.Date?.Year}\t{citation.Confidence}\t{s.Rule}\t{s.Claim}\t{s.Use}\t{(s.Agrees ? 1 : 0)}\t{s.Users}\t{s.Earlier}\t{s.Definers}\t{s.Order}\t{s.TitleWords}\t{s.Similarity:0.0000}\t{s.TopicSimilarity:0.0000}\t{s.Semantic:0.0000}\t{s.Proposed}\t{evidence}")).ConfigureAwait(false);
         }
     }
 }

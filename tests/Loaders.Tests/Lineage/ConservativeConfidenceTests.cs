@@ -28,9 +28,9 @@ public sealed class ConservativeConfidenceTests
             previous = value;
         }
 
-        // The bins' bounds, not their ratios: the training papers' top bin was 26 of 28 real, and no confidence says
+        // The bins' bounds, not their ratios: the training papers' top bin was 27 of 28 real, and no confidence says
         // "certain" (a raw 0.99 was 0.97 before the map, and 0.88 real on the later papers).
-        Assert.True(LineageCalibration.Conservative(0.99) < 0.8, $"top {LineageCalibration.Conservative(0.99)}");
+        Assert.True(LineageCalibration.Conservative(0.99) < 0.85, $"top {LineageCalibration.Conservative(0.99)}");
         Assert.All(anchors.Skip(1), a => Assert.True(a.Confidence < a.Raw, $"bound {a.Confidence} at raw {a.Raw} is not below it"));
         Assert.Equal(LineageCalibration.Conservative(0.7), LineageCalibration.DefaultThreshold);
         Assert.Equal(LineageCalibration.Conservative(0.5), LineageCalibration.WriteFloor);
