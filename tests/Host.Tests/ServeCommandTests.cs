@@ -83,7 +83,8 @@ public sealed class ServeCommandTests
             start.ArgumentList.Add(arg);
         }
 
-        // The warm-up logs one line when the page's own overview query (read from explorer-home.js) has been answered.
+        // The warm-up logs one line when the start page, its files and its own overview query (read from explorer-home.js)
+        // have been answered through the server's socket.
         var warmed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var process = new Process { StartInfo = start };
@@ -95,7 +96,7 @@ public sealed class ServeCommandTests
             }
 
             lines.Enqueue(e.Data);
-            if (e.Data.Contains("Start page overview", StringComparison.Ordinal))
+            if (e.Data.Contains("Start page and its overview answered", StringComparison.Ordinal))
             {
                 warmed.TrySetResult(e.Data);
             }
@@ -115,7 +116,8 @@ public sealed class ServeCommandTests
             var done = await Task.WhenAny(warmed.Task, Task.Delay(TimeSpan.FromMinutes(3), Ct));
             Assert.True(done == warmed.Task, "no warm-up line in 3 minutes:\n" + string.Join('\n', lines));
             var line = await warmed.Task;
-            Assert.Contains("(0 errors)", line, StringComparison.Ordinal);
+            Assert.Contains(", 0 not OK)", line, StringComparison.Ordinal);
+            Assert.Contains("HTTP POST /graphql responded 200", string.Join('\n', lines), StringComparison.Ordinal);
         }
         finally
         {

@@ -7,6 +7,12 @@ namespace CiteGraph.Loaders.Tests.Support;
 internal static class StoreDump
 {
     /// <summary>
+    /// History kept in a graph table: the version that wrote a citation row (<c>cites.version</c>, for "as of" rankings).
+    /// A killed load's re-run writes its rows in a later version than one uninterrupted load would; the graph is the same.
+    /// </summary>
+    private static bool IsHistory(string table, string column) => table == "cites" && column == "version";
+
+    /// <summary>
     /// Every row of every table, sorted, as text; FTS shadow tables aside, and <c>derive_state</c>, which records when
     /// the last full derive pass ran (a pass run again is a new pass, on the same graph).
     /// </summary>
@@ -39,10 +45,15 @@ internal static class StoreDump
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var values = new string[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++)
+                var values = new List<string>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    values[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                    if (IsHistory(table, reader.GetName(i)))
+                    {
+                        continue;
+                    }
+
+                    values.Add(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!);
                 }
 
                 rows.Add(string.Join(" | ", values));
