@@ -40,16 +40,7 @@ public sealed class ConservativeConfidenceTests
     public void Every_citation_inferred_from_a_generated_corpus_carries_the_mapped_confidence_in_the_order_of_its_raw_score()
     {
         var papers = SyntheticCorpus.Lines(new GeneratorOptions { Papers = 1_500, RefsPerPaper = 3, Seed = 5 }).Select(Parse).ToList();
-        var corpus = new TopicCorpus();
-        var lineage = new List<LineagePaper>();
-        foreach (var p in papers)
-        {
-            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
-            corpus.Add(p.Id, extraction);
-            lineage.Add(LineagePaper.From(p, extraction));
-        }
-
-        corpus.Build();
+        var (corpus, lineage) = LineageInputs.From(papers);
         var candidates = LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
 
         var scored = candidates.Select(c => (Raw: LineageCalibration.RawConfidence(c.Signals), c.Citation.Confidence)).ToList();

@@ -18,16 +18,7 @@ public sealed class LineageInferrerTests
 
     private static List<Citation> Infer(params PaperText[] papers)
     {
-        var corpus = new TopicCorpus();
-        var lineage = new List<LineagePaper>();
-        foreach (var p in papers.Concat(Background))
-        {
-            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
-            corpus.Add(p.Id, extraction);
-            lineage.Add(LineagePaper.From(p, extraction));
-        }
-
-        corpus.Build();
+        var (corpus, lineage) = LineageInputs.From(papers.Concat(Background));
         // Every proposal, whatever its confidence: these tests are about what the rules find; the similarity gate and
         // calibration have their own tests (a two-paper corpus has no idf to measure similarity with).
         return LineageInferrer.Infer(lineage, corpus.TopicIndexOf, corpus.PaperTopics, minConfidence: 0);

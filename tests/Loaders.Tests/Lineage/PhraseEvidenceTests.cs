@@ -25,16 +25,7 @@ public sealed class PhraseEvidenceTests
             Paper("later", "Message passing on molecules", "Following sparse lattice attention, we pass messages between atoms of a graph.", "2016-06-01"),
         };
         papers.AddRange(Enumerable.Range(0, 200).Select(i => Paper($"filler{i}", $"Filler q{i}x", $"Nothing shared by paper z{i}y.", "2013-01-01")));
-        var corpus = new TopicCorpus();
-        var lineage = new List<LineagePaper>();
-        foreach (var p in papers)
-        {
-            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
-            corpus.Add(p.Id, extraction);
-            lineage.Add(LineagePaper.From(p, extraction));
-        }
-
-        corpus.Build();
+        var (corpus, lineage) = LineageInputs.From(papers);
         // The three papers have the same vector (cosine 1, past the gate); the fillers none.
         float[]?[] vectors = [.. papers.Select(p => p.Id.StartsWith("filler", StringComparison.Ordinal) ? null : new float[] { 1, 0 })];
         return LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics, semantic: new EmbeddingSimilarity(vectors));

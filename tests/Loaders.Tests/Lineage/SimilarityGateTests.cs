@@ -12,16 +12,7 @@ public sealed class SimilarityGateTests
 
     private static List<(Citation Citation, LineageSignals Signals)> Candidates(IReadOnlyList<float[]?>? vectors, params PaperText[] papers)
     {
-        var corpus = new TopicCorpus();
-        var lineage = new List<LineagePaper>();
-        foreach (var p in papers)
-        {
-            var extraction = TopicExtractor.Extract(p.Title, p.Abstract, p.Keywords);
-            corpus.Add(p.Id, extraction);
-            lineage.Add(LineagePaper.From(p, extraction));
-        }
-
-        corpus.Build();
+        var (corpus, lineage) = LineageInputs.From(papers);
         return LineageInferrer.Candidates(lineage, corpus.TopicIndexOf, corpus.PaperTopics, semantic: vectors is null ? null : new EmbeddingSimilarity(vectors));
     }
 
