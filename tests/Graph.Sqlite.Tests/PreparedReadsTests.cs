@@ -90,6 +90,56 @@ public sealed class PreparedReadsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindPaperAsync(id, Ct));
     }
 
+    [Fact]
+    public async Task Reads_reuse_kept_sessions_and_keep_at_most_sixteen_idle()
+    {
+        var opened = 0;
+        var path = _store.DatabasePath;
+        await using var reads = new PreparedReads(async ct =>
+        {
+            Interlocked.Increment(ref opened);
+            var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            await connection.OpenAsync(ct);
+            return connection;
+        });
+
+        // One after another: every read after the first takes the session the last one gave back.
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(1L, await reads.RunAsync(CountPapersAsync, Ct));
+        }
+
+        Assert.Equal(1, opened);
+
+        // 40 at once, all held open together: 40 sessions, of which at most 16 are kept when they are given back, so
+        // the next 40 at once open no more than 40 − 16 new ones.
+        await RunTogetherAsync(reads, 40);
+        var afterFirstWave = opened;
+        Assert.Equal(40, afterFirstWave);
+        await RunTogetherAsync(reads, 40);
+        Assert.Equal(afterFirstWave + 40 - 16, opened);
+    }
+
+    private static async Task RunTogetherAsync(PreparedReads reads, int count)
+    {
+        using var allIn = new CountdownEvent(count);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = Enumerable.Range(0, count).Select(_ => reads.RunAsync(
+            async (session, ct) =>
+            {
+                allIn.Signal();
+                await gate.Task.WaitAsync(ct);
+                return await CountPapersAsync(session, ct);
+            },
+            Ct)).ToArray();
+        await Task.Run(() => allIn.Wait(Ct), Ct);
+        gate.SetResult();
+        Assert.All(await Task.WhenAll(running), count => Assert.Equal(1L, count));
+    }
+
+    private static async Task<long> CountPapersAsync(PreparedReads.Session session, CancellationToken ct) =>
+        (long)(await session.Command("SELECT count(*) FROM paper;").ExecuteScalarAsync(ct))!;
+
     private static async Task<string> OnlyPaperIdAsync(SqliteGraphStore store) =>
         (await store.QueryPapersAsync(new PaperQuery(new PaperFilter(), 1, null), Ct)).Items.Single().Paper.Id;
 }

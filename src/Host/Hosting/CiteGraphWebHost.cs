@@ -34,11 +34,15 @@ public static class CiteGraphWebHost
                 {
                     // First, so every response (errors, 429s, health, static files) carries the headers.
                     app.UseCiteGraphSecurityHeaders();
-                    app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
+                    if (RequestLogEnabled(app.ApplicationServices))
                     {
-                        diagnostics.Set("RequestId", http.TraceIdentifier);
-                        diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
-                    });
+                        app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
+                        {
+                            diagnostics.Set("RequestId", http.TraceIdentifier);
+                            diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
+                        });
+                    }
+
                     app.UseExplorer();
                     app.UseRouting();
                     app.UseCiteGraphOperations();
@@ -49,4 +53,15 @@ public static class CiteGraphWebHost
                         endpoints.MapCiteGraphExport();
                     });
                 }));
+
+    /// <summary>
+    /// Whether the one-line-per-request log is written at all (Information for the request logger's source): when the
+    /// configured minimum level is above it (e.g. <c>--Serilog:MinimumLevel:Default=Warning</c> under load), the
+    /// middleware is left out rather than run for nothing — it collected a diagnostic context for every request (4% of a
+    /// <c>paper(id)</c> profile at concurrency 8). Unhandled exceptions are still logged by the host at Error.
+    /// </summary>
+    internal static bool RequestLogEnabled(IServiceProvider services) =>
+        (services.GetService<Serilog.ILogger>() ?? Log.Logger)
+            .ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Serilog.AspNetCore.RequestLoggingMiddleware")
+            .IsEnabled(LogEventLevel.Information);
 }
