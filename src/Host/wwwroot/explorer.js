@@ -405,6 +405,13 @@
 
   // The chart is drawn to its container's width: drawn again (from the same answer) when the window changes it.
   let drawnTimeline = null;
+  function drawTimeline(t, open) {
+    const box = $('timeline');
+    const drawn = Timeline.draw(box, t, { color: communityColor, open });
+    // The width after drawing: the one a resize is compared with.
+    drawnTimeline = { t, open, width: box.clientWidth };
+    return drawn;
+  }
   function redrawTimelineOnResize() {
     let timer = 0;
     new ResizeObserver(() => {
@@ -412,8 +419,7 @@
       timer = setTimeout(() => {
         const box = $('timeline');
         if (!drawnTimeline || box.hidden || box.clientWidth === drawnTimeline.width) return;
-        drawnTimeline.width = box.clientWidth;
-        Timeline.draw(box, drawnTimeline.t, { color: communityColor, open: drawnTimeline.open });
+        drawTimeline(drawnTimeline.t, drawnTimeline.open);
       }, 120);
     }).observe($('timeline'));
   }
@@ -430,8 +436,7 @@
       return 'No timeline yet.';
     }
     const open = (id) => writeState({ mode: 'community', community: `C${id}`, sel: '' });
-    const drawn = Timeline.draw($('timeline'), t, { color: communityColor, open });
-    drawnTimeline = { t, open, width: $('timeline').clientWidth };
+    const drawn = drawTimeline(t, open);
     side.replaceChildren(el('h2', { text: 'Fields over the years' }),
       el('p', { class: 'muted', text: 'Each band is a community, as tall as its papers of the year; ★ born, ⤙ merged, ⤚ split, ✕ died. Click a band to open the community.' }),
       el('h3', { text: 'Events' }), Timeline.eventList(t, { open }));
