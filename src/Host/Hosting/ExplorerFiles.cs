@@ -17,14 +17,15 @@ public static class ExplorerFiles
 
     public static IApplicationBuilder UseExplorer(this IApplicationBuilder app)
     {
-        app.Use(async (context, next) =>
+        // Not async: every request (GraphQL's POSTs included) passes here, and a pass-through needs no state machine.
+        app.Use((context, next) =>
         {
             if (context.Request.Path == "/" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 context.Request.Path = "/index.html";
             }
 
-            await next(context);
+            return next(context);
         });
         return app.UseStaticFiles(new StaticFileOptions
         {
