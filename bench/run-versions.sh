@@ -40,6 +40,10 @@ done
 
 OUT=${OUT:-bench/out/versions}
 mkdir -p "$OUT"
+# One run per folder: a second one started on the same files (a resume while the first still runs) would restore a store
+# copy under the first one's load.
+exec 9>"$OUT/.run.lock"
+flock -n 9 || { echo "another run-versions.sh is running in $OUT; wait for it (or stop it) first" >&2; exit 1; }
 SIDES=${SIDES:-ours baseline}
 CG="dotnet src/Host/bin/${CONFIG:-Debug}/net10.0/citegraph.dll"
 if [[ " $SIDES " == *" ours "* ]]; then
