@@ -23,6 +23,10 @@ CREATE INDEX analytics_run_seq IF NOT EXISTS FOR (r:AnalyticsRun) ON (r.seq);
 CREATE INDEX community_event_run IF NOT EXISTS FOR (e:CommunityEvent) ON (e.run);
 CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df);
 CREATE INDEX cites_kind IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.kind);
+// Versions (issue 21): one :Version node per load or ingest run, numbered by the StoreState 'versions' counter; each CITES
+// says which version created it, so a version's summary counts its citations through this index.
+CREATE CONSTRAINT version_number IF NOT EXISTS FOR (v:Version) REQUIRE v.number IS UNIQUE;
+CREATE INDEX cites_version IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.version);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 // Sentence embeddings (issue 15) live on one :Embedding node per paper, not on :Paper, so the paper reads that return
 // every property (p {.*}) do not ship 384 floats each; the vector index serves db.index.vector.queryNodes.

@@ -1,4 +1,5 @@
 // Upsert, step 5: explicit citations from a source's references; an unknown cited paper becomes a stub until it arrives.
+// c.version: the version (issue 21) whose run created the citation; null when written outside a run.
 CALL () {
   OPTIONAL MATCH (q:Paper) WHERE q.seq IS NOT NULL
   WITH q ORDER BY q.seq DESC LIMIT 1
@@ -14,4 +15,4 @@ MERGE (dst:Paper {id: e.paperId})
 WITH row, dst
 MATCH (src:Paper {id: row.paperId})
 MERGE (src)-[c:CITES {kind: 'explicit'}]->(dst)
-  ON CREATE SET c.confidence = 1.0, c.evidence = row.evidence
+  ON CREATE SET c.confidence = 1.0, c.evidence = row.evidence, c.version = $version

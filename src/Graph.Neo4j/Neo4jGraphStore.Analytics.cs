@@ -20,8 +20,9 @@ public sealed partial class Neo4jGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var version = await OpenVersionAsync(cancellationToken).ConfigureAwait(false);
             return await InWriteTransactionAsync(
-                async (tx, ct) => (await RunBatchesAsync(tx, "upsert-citations", rows, ct).ConfigureAwait(false))
+                async (tx, ct) => (await RunCitationBatchesAsync(tx, "upsert-citations", rows, version, ct).ConfigureAwait(false))
                     .Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0].GetInt32("written")),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -184,6 +184,7 @@ public sealed partial class Neo4jGraphStore
         try
         {
             // One transaction: readers (and a retry after a crash) see the papers' old derived rows or their new ones.
+            var version = await OpenVersionAsync(cancellationToken).ConfigureAwait(false);
             return await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
@@ -195,7 +196,7 @@ public sealed partial class Neo4jGraphStore
                     await RunBatchesAsync(tx, "write-co-topic", coTopic, ct).ConfigureAwait(false);
                     await tx.RunAsync(CypherStatements.Get("recount-topic-df"), Parameters(("topics", topics)), ct).ConfigureAwait(false);
                     // upsert-citations skips a pair cited explicitly, so an inference never shadows a stated citation.
-                    return (await RunBatchesAsync(tx, "upsert-citations", citations, ct).ConfigureAwait(false))
+                    return (await RunCitationBatchesAsync(tx, "upsert-citations", citations, version, ct).ConfigureAwait(false))
                         .Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0].GetInt32("written"));
                 },
                 cancellationToken).ConfigureAwait(false);

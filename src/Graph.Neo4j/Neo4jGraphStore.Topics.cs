@@ -74,11 +74,12 @@ public sealed partial class Neo4jGraphStore
         try
         {
             // upsert-citations skips a pair cited explicitly, so an inference never shadows a stated citation.
+            var version = await OpenVersionAsync(cancellationToken).ConfigureAwait(false);
             return await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
                     await tx.RunAsync(CypherStatements.Get("delete-inferred-citations"), null, ct).ConfigureAwait(false);
-                    return (await RunBatchesAsync(tx, "upsert-citations", rows, ct).ConfigureAwait(false))
+                    return (await RunCitationBatchesAsync(tx, "upsert-citations", rows, version, ct).ConfigureAwait(false))
                         .Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0].GetInt32("written"));
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,7 @@ public sealed partial class Neo4jGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var version = await OpenVersionAsync(cancellationToken).ConfigureAwait(false);
             await InWriteTransactionAsync(
                 async (tx, ct) =>
                 {
@@ -53,7 +54,7 @@ public sealed partial class Neo4jGraphStore
 
                     await RunBatchesAsync(tx, "absorb-stubs", stubs, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-external-ids", plan.ExternalIds, ct).ConfigureAwait(false);
-                    await RunBatchesAsync(tx, "upsert-references", plan.References, ct).ConfigureAwait(false);
+                    await RunCitationBatchesAsync(tx, "upsert-references", plan.References, version, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-authors", plan.Authors, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-repos", plan.Repos, ct).ConfigureAwait(false);
                     await RunBatchesAsync(tx, "upsert-links", plan.Links, ct).ConfigureAwait(false);

@@ -337,6 +337,23 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             },
             cancellationToken);
 
+    /// <summary>
+    /// Runs a statement writing CITES once per chunk of <paramref name="rows"/>, with <c>$version</c>: the version (issue 21)
+    /// that created a citation is kept on it (null outside a run).
+    /// </summary>
+    private async Task<List<Neo4jResult>> RunCitationBatchesAsync<TRow>(
+        Neo4jTransaction tx, string name, IReadOnlyList<TRow> rows, long? version, CancellationToken cancellationToken)
+    {
+        var results = new List<Neo4jResult>();
+        var statement = CypherStatements.Get(name);
+        foreach (var chunk in rows.Chunk(_batchSize))
+        {
+            results.Add(await tx.RunAsync(statement, Parameters(("rows", chunk), ("version", version)), cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
     /// <summary>Runs a statement once per chunk of <paramref name="rows"/> (<c>UNWIND $rows</c>), in the transaction.</summary>
     private async Task<List<Neo4jResult>> RunBatchesAsync<TRow>(
         Neo4jTransaction tx, string name, IReadOnlyList<TRow> rows, CancellationToken cancellationToken, string parameter = "rows")

@@ -17,12 +17,23 @@ public sealed partial class SqliteGraphStore
         var communities = new List<int>();
         var ranks = new List<double>();
         var index = new Dictionary<long, int>();
+        var keys = new List<long>();
+        // The version this read shows whole: the last one, when no run had written part of its rows (a version is finished
+        // in the transaction that counts its summary, after its last write). Read first, in the same transaction as the rows.
+        long? atVersion;
+        await using (var versions = Command(connection, tx,
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM version WHERE finished_at IS NULL) THEN NULL ELSE (SELECT max(number) FROM version) END;"))
+        {
+            atVersion = await versions.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : null;
+        }
+
         await using (var papers = Command(connection, tx, "SELECT pk, id, year, is_stub, community, page_rank FROM paper ORDER BY pk;"))
         await using (var reader = await papers.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 index[reader.GetInt64(0)] = ids.Count;
+                keys.Add(reader.GetInt64(0));
                 ids.Add(reader.GetString(1));
                 years.Add(reader.IsDBNull(2) ? int.MinValue : reader.GetInt32(2));
                 stubs.Add(reader.GetInt64(3) != 0);
@@ -100,6 +111,8 @@ public sealed partial class SqliteGraphStore
             CoTopicSources = coSources,
             CoTopicTargets = coTargets,
             CoTopicWeights = coWeights,
+            PaperKeys = [.. keys],
+            AtVersion = atVersion,
         };
     }
 

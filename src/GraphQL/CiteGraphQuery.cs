@@ -101,7 +101,10 @@ public sealed partial class CiteGraphQuery : ObjectGraphType
                 if (ctx.GetArgument<string?>("asOf") is { } asOf)
                 {
                     var version = await Versions.VersionIds.RequireAsync(store, "asOf", asOf, ctx.CancellationToken);
-                    return await store.RankAsOfAsync(ctx.GetArgument<RankingMetric>("metric"), first, filter, version, ctx.CancellationToken);
+                    // The snapshot's in-degrees are the counts at the version it shows: a version after the last analyze run
+                    // is answered from them backwards, by what changed since, instead of from the run forwards.
+                    return await store.RankAsOfAsync(
+                        ctx.GetArgument<RankingMetric>("metric"), first, filter, version, CitationCountsAt.Of(snapshots.Current), ctx.CancellationToken);
                 }
 
                 var metric = ctx.GetArgument<RankingMetric>("metric");

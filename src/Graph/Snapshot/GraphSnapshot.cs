@@ -25,6 +25,7 @@ public sealed class GraphSnapshot
     private readonly int[] _paperRepos;
     private readonly int[] _repoPaperOffsets;
     private readonly int[] _repoPapers;
+    private readonly long[] _paperKeys;
 
     private GraphSnapshot(SnapshotSource source, long version)
     {
@@ -56,6 +57,8 @@ public sealed class GraphSnapshot
         (_paperRepoOffsets, _paperRepos) = Group(_paperIds.Length, source.RepoLinkPapers, source.RepoLinkRepos);
         CoTopic = Symmetric(_paperIds.Length, source.CoTopicSources, source.CoTopicTargets, source.CoTopicWeights);
         (_repoPaperOffsets, _repoPapers) = Group(_repoUrls.Length, source.RepoLinkRepos, source.RepoLinkPapers);
+        _paperKeys = source.PaperKeys.Length == _paperIds.Length ? source.PaperKeys : [];
+        AtVersion = _paperKeys.Length == _paperIds.Length ? source.AtVersion : null;
         Version = version;
         BuiltAt = DateTimeOffset.UtcNow;
     }
@@ -87,6 +90,22 @@ public sealed class GraphSnapshot
     public long Version { get; }
 
     public DateTimeOffset BuiltAt { get; }
+
+    /// <summary>
+    /// The graph version (issue 21) this snapshot shows exactly, when the store read it with every version finished and
+    /// gave its paper keys; null otherwise.
+    /// </summary>
+    public long? AtVersion { get; }
+
+    /// <summary>The paper with the store's key <paramref name="key"/> (<see cref="SnapshotSource.PaperKeys"/>), if any.</summary>
+    public bool TryGetIndexByKey(long key, out int paper)
+    {
+        paper = Array.BinarySearch(_paperKeys, key);
+        return paper >= 0;
+    }
+
+    /// <summary>The store's key of <paramref name="paper"/>; only when the store gave keys (<see cref="AtVersion"/> is set).</summary>
+    public long PaperKey(int paper) => _paperKeys[paper];
 
     public int PaperCount => _paperIds.Length;
 

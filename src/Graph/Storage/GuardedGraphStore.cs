@@ -275,4 +275,9 @@ public class GuardedGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default) =>
         Guard.RunAsync(() => _inner.RankAsOfAsync(metric, first, filter, version, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(
+        RankingMetric metric, int first, PaperFilter filter, long version, Snapshot.CitationCountsAt? counts, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.RankAsOfAsync(metric, first, filter, version, counts, cancellationToken));
 }

@@ -26,6 +26,18 @@ public sealed record SnapshotSource
     public int[] CoTopicSources { get; init; } = [];
     public int[] CoTopicTargets { get; init; } = [];
     public float[] CoTopicWeights { get; init; } = [];
+
+    /// <summary>
+    /// The store's own key of each paper (SQLite's row key), ascending with the paper index; empty where the store has no
+    /// such key. Lets the store be handed per-paper values of the snapshot by its keys (<see cref="Snapshot.CitationCountsAt"/>).
+    /// </summary>
+    public long[] PaperKeys { get; init; } = [];
+
+    /// <summary>
+    /// The version (issue 21) whose state this source is: the last version, read when every version was finished, so no
+    /// run had written part of its rows. Null when a run was writing, or the store keeps no versions.
+    /// </summary>
+    public long? AtVersion { get; init; }
 }
 
 /// <summary>An inferred citation between papers <c>Source</c> and <c>Target</c> (dense indexes).</summary>

@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>The store is busy, locked or cannot be reached; <c>extensions.retryAfterSeconds</c> says when to try again.</summary>
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
+    /// <summary>The store behind this server cannot answer the field yet (the Neo4j store and asOf, say); the message says what can.</summary>
+    public const string NotSupportedByStore = "NOT_SUPPORTED_BY_STORE";
+
     /// <summary>Something failed that the client cannot fix; the details are in the server's log, never in the answer.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -27,9 +27,13 @@ public static partial class UnhandledErrors
     public static bool IsStoreUnavailable(ExecutionError error) =>
         error is UnhandledError { InnerException: GraphStoreException { IsTransient: true } };
 
+    /// <summary>True when <paramref name="error"/> is a question the store cannot answer yet (its message is for the client).</summary>
+    public static bool IsNotSupportedByStore(ExecutionError error) =>
+        error is UnhandledError { InnerException: StoreCannotAnswerException };
+
     /// <summary>True when <paramref name="error"/> is an unexpected failure (not a cancellation, which the request budget answers).</summary>
     public static bool IsInternal(ExecutionError error) =>
-        error is UnhandledError { InnerException: not null and not OperationCanceledException } && !IsStoreUnavailable(error);
+        error is UnhandledError { InnerException: not null and not OperationCanceledException } && !IsStoreUnavailable(error) && !IsNotSupportedByStore(error);
 
     /// <summary>The unhandled-exception handler: logs the failure, with its exception, where operators look.</summary>
     public static Task LogAsync(UnhandledExceptionContext context, ExecutionOptions options)
@@ -43,7 +47,7 @@ public static partial class UnhandledErrors
             {
                 LogUnavailable(logger, field, unavailable.Message);
             }
-            else if (context.OriginalException is not OperationCanceledException)
+            else if (context.OriginalException is not OperationCanceledException and not StoreCannotAnswerException)
             {
                 LogInternal(logger, context.OriginalException, field);
             }

@@ -38,4 +38,13 @@ public interface IVersionLog
 
     /// <summary>The ranking as it was at <paramref name="version"/>: the last analyze run's scores at or before it (citations: those that existed then).</summary>
     Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(RankingMetric metric, int first, PaperFilter filter, long version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="RankAsOfAsync(RankingMetric, int, PaperFilter, long, CancellationToken)"/>, with every paper's citation
+    /// count at another version at hand (the serving snapshot's in-degrees): a store may start citations as of
+    /// <paramref name="version"/> from them when they are nearer than what it keeps. The answer is the same either way.
+    /// </summary>
+    Task<IReadOnlyList<RankedPaper>> RankAsOfAsync(
+        RankingMetric metric, int first, PaperFilter filter, long version, Snapshot.CitationCountsAt? counts, CancellationToken cancellationToken = default) =>
+        RankAsOfAsync(metric, first, filter, version, cancellationToken);
 }
