@@ -12,6 +12,7 @@ namespace CiteGraph.Graph.Suggest;
 public sealed class SuggestionCorpus
 {
     private readonly ConcurrentDictionary<int, Lazy<CitationModels>> _models = new();
+    private int _modelsFitted;
 
     private SuggestionCorpus(GraphSnapshot snapshot, PaperMonth[] months, string?[] titles, TermIndex terms, int[] byCitations, ISemanticNeighbours? semantic)
     {
@@ -48,7 +49,14 @@ public sealed class SuggestionCorpus
     /// citation when null), fitted on first use and kept for this snapshot.
     /// </summary>
     public CitationModels ModelsBefore(int? before) =>
-        _models.GetOrAdd(before ?? int.MaxValue, key => new Lazy<CitationModels>(() => CitationModels.Fit(this, key == int.MaxValue ? null : key))).Value;
+        _models.GetOrAdd(before ?? int.MaxValue, key => new Lazy<CitationModels>(() =>
+        {
+            Interlocked.Increment(ref _modelsFitted);
+            return CitationModels.Fit(this, key == int.MaxValue ? null : key);
+        })).Value;
+
+    /// <summary>How many times <see cref="ModelsBefore"/> fitted models (tests: a served request whose weights need none fits none).</summary>
+    internal int ModelsFitted => Volatile.Read(ref _modelsFitted);
 
     /// <summary>
     /// Reads every paper's text from <paramref name="store"/> and indexes the papers <paramref name="snapshot"/> knows;

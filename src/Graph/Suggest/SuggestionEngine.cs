@@ -24,7 +24,7 @@ public sealed record SuggestionCandidate(int Paper, float[] Features)
 /// <summary>
 /// Suggested references: the earlier papers (or of the same month) a paper most likely builds on, scored by a weighted
 /// sum of features (<see cref="SuggestionFeature"/>) and explained by reasons. The API, the CLI and <c>eval-suggest</c>
-/// all call <see cref="Suggest"/>, so what is evaluated is what is served.
+/// all call <see cref="Suggest(SuggestionCorpus, int, int, SuggestionWeights, SuggestionScope)"/>, so what is evaluated is what is served.
 /// </summary>
 public static class SuggestionEngine
 {
@@ -45,12 +45,21 @@ public static class SuggestionEngine
     private static readonly int FeatureCount = Enum.GetValues<SuggestionFeature>().Length;
 
     /// <summary>The best <paramref name="first"/> suggestions for <paramref name="paper"/>, best first, with their reasons.</summary>
-    public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live)
+    /// <remarks>
+    /// Only the features <paramref name="weights"/> weigh above 0 are computed (besides those that pick the candidates):
+    /// a feature weighing 0 adds nothing to any score or reason, and some cost a model fit or a pass over each candidate's
+    /// citations. The answer is the one computing every feature gives.
+    /// </remarks>
+    public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live) =>
+        Suggest(corpus, paper, first, weights, scope, computeAll: false);
+
+    /// <summary>The public <c>Suggest</c>, optionally computing every feature (tests compare the two).</summary>
+    internal static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, bool computeAll)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
-        var context = new Context(corpus, paper, scope);
+        var context = new Context(corpus, paper, scope, computed: computeAll ? null : weights);
         var candidates = context.Candidates();
         return candidates
             .Select(c => (Candidate: c, Score: c.Score(weights)))
@@ -75,8 +84,21 @@ public static class SuggestionEngine
         return new Context(corpus, paper, scope, graphBefore).Candidates();
     }
 
+    /// <summary>The candidates with only the features <paramref name="weights"/> weigh above 0 computed (the others 0), as the served <c>Suggest</c> scores them.</summary>
+    internal static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, SuggestionWeights weights) =>
+        new Context(corpus, paper, scope, computed: weights).Candidates();
+
     /// <summary>The computation for one paper: raw feature values per candidate, kept for the reasons.</summary>
-    private sealed class Context(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore = null)
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper asking (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
+    /// <param name="computed">
+    /// When given, the features it weighs 0 are not computed, except those that decide which papers are candidates
+    /// (semantic neighbours, cited-by-similar, co-topic, the paper's own citations, coupling, co-citation): the pool, and
+    /// with it every other feature's scaling, stays the one the weights were fitted on.
+    /// </param>
+    private sealed class Context(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore = null, SuggestionWeights? computed = null)
     {
         private readonly Dictionary<int, float>[] _raw = Enumerable.Range(0, FeatureCount).Select(_ => new Dictionary<int, float>()).ToArray();
         private readonly Dictionary<int, List<int>> _citedBy = [];
@@ -87,8 +109,9 @@ public static class SuggestionEngine
         /// The citation-trained models this paper may use: in held-out scope fitted only on citations made before its year
         /// (and before <c>graphBefore</c>), so a paper never learns from its own references; none for an undated held-out paper.
         /// </summary>
-        private readonly CitationModels? _models = scope == SuggestionScope.Live
-            ? corpus.ModelsBefore(null)
+        /// <remarks>Not fitted at all when neither model's feature is computed: the first fit over a snapshot's citations takes seconds.</remarks>
+        private readonly CitationModels? _models = !(Computes(computed, SuggestionFeature.CitationSemantic) || Computes(computed, SuggestionFeature.TermAssociation)) ? null
+            : scope == SuggestionScope.Live ? corpus.ModelsBefore(null)
             : corpus.Months[paper].Year is { } year ? corpus.ModelsBefore(Math.Min(year, graphBefore ?? int.MaxValue)) : null;
 
         private Dictionary<int, float>? _association;
@@ -201,8 +224,13 @@ public static class SuggestionEngine
                 }
             }
 
-            var projected = _models?.Projection is { } projection && corpus.Semantic?.Vector(paper) is { } own ? projection.Project(own.Span) : null;
-            _association = _models?.Association?.Query(paper);
+            var projected = Computes(SuggestionFeature.CitationSemantic) && _models?.Projection is { } projection && corpus.Semantic?.Vector(paper) is { } own
+                ? projection.Project(own.Span)
+                : null;
+            _association = Computes(SuggestionFeature.TermAssociation) ? _models?.Association?.Query(paper) : null;
+            var (keyTerms, recency, titleMention) = (Computes(SuggestionFeature.KeyTerms), Computes(SuggestionFeature.Recency), Computes(SuggestionFeature.TitleMention));
+            var semanticFill = Computes(SuggestionFeature.Semantic);
+            var (popularity, recentPopularity) = (Computes(SuggestionFeature.Popularity), Computes(SuggestionFeature.RecentPopularity));
             foreach (var c in pool)
             {
                 if (projected is not null && corpus.Semantic!.Vector(c) is { } vector && VectorMath.Dot(projected, vector.Span) is var mapped && mapped > 0)
@@ -215,25 +243,30 @@ public static class SuggestionEngine
                     Raw(SuggestionFeature.TermAssociation)[c] = associated;
                 }
 
-                if (_text[c] > 0)
+                if (keyTerms && _text[c] > 0)
                 {
                     Raw(SuggestionFeature.KeyTerms)[c] = _text[c];
                 }
 
-                if (corpus.Ages.RelativeRate(_month, corpus.Months[c]) is { } rate)
+                if (recency && corpus.Ages.RelativeRate(_month, corpus.Months[c]) is { } rate)
                 {
                     Raw(SuggestionFeature.Recency)[c] = (float)rate;
                 }
 
                 // Meaning for every candidate, also those beyond the nearest neighbours the index returned.
-                if (corpus.Semantic?.Similarity(paper, c) is { } cosine && cosine > 0)
+                if (semanticFill && corpus.Semantic?.Similarity(paper, c) is { } cosine && cosine > 0)
                 {
                     Raw(SuggestionFeature.Semantic).TryAdd(c, cosine);
                 }
 
-                if (corpus.Terms.TitleCoverage(c, paper) is var named && named > 0)
+                if (titleMention && corpus.Terms.TitleCoverage(c, paper) is var named && named > 0)
                 {
                     Raw(SuggestionFeature.TitleMention)[c] = named;
+                }
+
+                if (!popularity && !recentPopularity)
+                {
+                    continue;
                 }
 
                 int visible = 0, recent = 0;
@@ -246,12 +279,12 @@ public static class SuggestionEngine
                     }
                 }
 
-                if (visible > 0)
+                if (popularity && visible > 0)
                 {
                     Raw(SuggestionFeature.Popularity)[c] = (float)Math.Log(1 + visible);
                 }
 
-                if (recent > 0)
+                if (recentPopularity && recent > 0)
                 {
                     Raw(SuggestionFeature.RecentPopularity)[c] = (float)Math.Log(1 + recent);
                 }
@@ -346,6 +379,10 @@ public static class SuggestionEngine
         };
 
         private Dictionary<int, float> Raw(SuggestionFeature feature) => _raw[(int)feature];
+
+        private static bool Computes(SuggestionWeights? computed, SuggestionFeature feature) => computed is null || computed[feature] > 0;
+
+        private bool Computes(SuggestionFeature feature) => Computes(computed, feature);
 
         private void Add(SuggestionFeature feature, int c, float value)
         {
