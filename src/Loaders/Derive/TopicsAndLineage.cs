@@ -25,6 +25,8 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         var lineage = new List<LineagePaper>();
         // Held for every paper until the lineage gate: hashes as numbers, cleaned texts on disk (see SpilledTexts).
         var textHashes = new CompactTextHashes();
+        // Acronyms and last names, one string each for the whole pass (see Compact).
+        var pool = new StringPool();
         using var texts = _options.InferLineage && _options.SpillTexts ? new SpilledTexts(_options.SpillDirectory) : null;
         var batch = new List<PaperText>(_options.BatchSize);
         var (embedding, embeddingSkipped) = _options.Embed ? await PaperEmbedder.StartAsync(store, cancellationToken).ConfigureAwait(false) : (null, null);
@@ -39,11 +41,12 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
                 i => extractions[i] = TopicExtractor.Extract(batch[i].Title, batch[i].Abstract, batch[i].Keywords));
             for (var i = 0; i < batch.Count; i++)
             {
-                corpus.Add(batch[i].Id, extractions[i], batch[i].Year);
+                var extraction = Compact(extractions[i], pool);
+                corpus.Add(batch[i].Id, extraction, batch[i].Year);
                 embedding?.Add(batch[i].Id, batch[i].Title, batch[i].Abstract);
                 if (_options.InferLineage)
                 {
-                    lineage.Add(LineagePaper.From(batch[i], extractions[i], texts));
+                    lineage.Add(LineagePaper.From(batch[i], extraction, texts, pool));
                     textHashes.Add(EmbeddingText.Hash(EmbeddingText.Of(batch[i].Title, batch[i].Abstract)));
                 }
             }
@@ -63,9 +66,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
 
         Flush();
         progress?.Report(new DeriveProgress("topics", 0, corpus.PaperCount));
-        var graph = corpus.Build();
-        progress?.Report(new DeriveProgress("writing topics", 0, graph.Topics.Count));
-        await store.WriteTopicGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        var written = await WriteTopicsAsync(corpus, progress, cancellationToken).ConfigureAwait(false);
 
         // Before lineage: the same-subject gate of inferred citations reads the vectors. By far the slowest stage (tens of
         // papers a second on two cores), and a re-run with no new texts embeds nothing.
@@ -79,18 +80,10 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         if (_options.InferLineage)
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
-            // The rules first, then the vectors of only the papers they proposed (not the corpus's), then the gate.
-            var proposals = LineageInferrer.Propose(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
-            var semantic = store is IPaperVectorStore vectors && proposals.Papers.Count > 0
-                ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, proposals.Papers, cancellationToken).ConfigureAwait(false)
-                : null;
-            var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: _options.LineageSignalsPath is not null);
-            if (_options.LineageSignalsPath is { } signalsPath)
-            {
-                await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
-            }
-
-            var citations = LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
+            var citations = await InferAsync(lineage, corpus, textHashes, cancellationToken).ConfigureAwait(false);
+            // The lineage views are not read again: the store's write of the citations runs without them.
+            lineage.Clear();
+            lineage.TrimExcess();
             progress?.Report(new DeriveProgress("writing lineage", 0, citations.Count));
             // The inferred set is replaced as a whole, so what a re-run no longer infers (text changed, rules tightened) goes.
             inferred = await store.ReplaceInferredCitationsAsync(citations, cancellationToken).ConfigureAwait(false);
@@ -99,11 +92,57 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
 
         // What a later load measures its growth against (DeriveStage): the corpus this pass derived.
         await store.WriteFullDeriveAsync(new FullDeriveMark(corpus.PaperCount, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
-        return new DeriveReport(corpus.PaperCount, graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count, inferred, clock.Elapsed)
+        return new DeriveReport(corpus.PaperCount, written.Topics, written.HasTopic, written.CoTopic, written.CoOccurs, inferred, clock.Elapsed)
         {
             Embedded = embedded,
             EmbeddingsCurrent = embedding?.Current ?? 0,
             EmbeddingSkipped = embeddingSkipped,
         };
+    }
+
+    /// <summary>
+    /// The inferred citations: the rules first, then the vectors of only the papers they proposed (not the corpus's),
+    /// then the gate. In a method of its own so that the proposals and the judged candidates (with their signals and
+    /// evidence, several hundred bytes a paper) are gone when the store writes the citations.
+    /// </summary>
+    private async Task<List<Citation>> InferAsync(
+        List<LineagePaper> lineage, TopicCorpus corpus, CompactTextHashes textHashes, CancellationToken cancellationToken)
+    {
+        var proposals = LineageInferrer.Propose(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+        var semantic = store is IPaperVectorStore vectors && proposals.Papers.Count > 0
+            ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, proposals.Papers, cancellationToken).ConfigureAwait(false)
+            : null;
+        var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: _options.LineageSignalsPath is not null, drain: true);
+        if (_options.LineageSignalsPath is { } signalsPath)
+        {
+            await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
+        }
+
+        return LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
+    }
+
+    /// <summary>
+    /// What the pass keeps of an extraction for every paper until lineage has run (the topic corpus's entry and the lineage
+    /// view share it): the acronym uses as <see cref="AcronymCounts"/> and the definitions as an exact array (none: the
+    /// shared empty one). The candidates are not kept: the corpus has read them.
+    /// </summary>
+    private static PaperExtraction Compact(PaperExtraction extraction, StringPool pool) => extraction with
+    {
+        Definitions = extraction.Definitions.Count == 0 ? [] : [.. extraction.Definitions],
+        AcronymUses = AcronymCounts.Of(extraction.AcronymUses, pool),
+    };
+
+    /// <summary>
+    /// Builds the topic layer and writes it; returns its counts. In a method of its own so that nothing of the graph
+    /// (the CO_TOPIC winners and topic lists, the HAS_TOPIC weights, the topics: ~200 bytes a paper) is still reachable
+    /// while lineage runs: a local of <see cref="RunAsync"/> used after an await lives as long as that method does.
+    /// </summary>
+    private async Task<(int Topics, int HasTopic, int CoTopic, int CoOccurs)> WriteTopicsAsync(
+        TopicCorpus corpus, IProgress<DeriveProgress>? progress, CancellationToken cancellationToken)
+    {
+        var graph = corpus.Build();
+        progress?.Report(new DeriveProgress("writing topics", 0, graph.Topics.Count));
+        await store.WriteTopicGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        return (graph.Topics.Count, graph.HasTopic.Count, graph.CoTopic.Count, graph.CoOccurs.Count);
     }
 }

@@ -104,9 +104,10 @@ public static partial class LineageInferrer
     /// <param name="similarity">Whether two papers are about the same thing in words; default <see cref="TermSimilarity"/>.</param>
     /// <param name="semantic">The papers' sentence-embedding similarity where they have vectors, or null.</param>
     /// <param name="keepGated">As in <see cref="Candidates"/>.</param>
+    /// <param name="drain">Let go of each proposal once judged (<see cref="LineageProposals.Drain"/>): for a caller that needs them no more.</param>
     public static List<(Citation Citation, LineageSignals Signals)> Judge(
         IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity = null,
-        EmbeddingSimilarity? semantic = null, bool keepGated = false)
+        EmbeddingSimilarity? semantic = null, bool keepGated = false, bool drain = false)
     {
         ArgumentNullException.ThrowIfNull(papers);
         ArgumentNullException.ThrowIfNull(paperTopics);
@@ -116,7 +117,7 @@ public static partial class LineageInferrer
         // Per pair and rule: the signals file keeps every rule's proposal of a pair (each rule is fitted on its own);
         // the citations keep the most confident rule of each pair.
         var best = new Dictionary<(int From, int To, string Rule), (Citation Citation, LineageSignals Signals)>();
-        foreach (var (from, to, evidence, proposed) in proposals.Items)
+        foreach (var (from, to, evidence, proposed) in drain ? proposals.Drain() : proposals.Items)
         {
             // Every rule's proposal must survive the same-subject check: below its rule's floor it is a collision, above
             // it the similarity is an input of the confidence. The embeddings' cosine decides where both papers have a

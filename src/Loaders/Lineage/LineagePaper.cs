@@ -12,6 +12,7 @@ public sealed record LineagePaper
     private readonly SpilledTexts? _spilled;
     private readonly int _spilledIndex;
     private readonly int _titleLength;
+    private readonly long _date;
 
     /// <summary>A paper whose text is given (<see cref="Text"/> must be set).</summary>
     public LineagePaper()
@@ -50,7 +51,15 @@ public sealed record LineagePaper
         get => _text ?? _spilled!.Read(_spilledIndex);
         init => _text = value;
     }
-    public PartialDate? Date { get; init; }
+    /// <summary>
+    /// The date, held packed in eight bytes (a nullable <see cref="PartialDate"/> field is 28, and every paper of a pass
+    /// holds one until lineage has run). Month and day must lie in 0–4095, which any parsed date does.
+    /// </summary>
+    public PartialDate? Date
+    {
+        get => Unpack(_date);
+        init => _date = Pack(value);
+    }
     public IReadOnlyList<AcronymDefinition> Definitions { get; init; } = [];
     public IReadOnlyDictionary<string, int> AcronymUses { get; init; } = new Dictionary<string, int>();
     public string? ArxivId { get; init; }
@@ -66,7 +75,13 @@ public sealed record LineagePaper
     /// The lineage view of a stored paper and its extraction, its cleaned text written to <paramref name="spilled"/>
     /// (and read back from there) when given, else held in memory.
     /// </summary>
-    public static LineagePaper From(PaperText paper, PaperExtraction extraction, SpilledTexts? spilled)
+    public static LineagePaper From(PaperText paper, PaperExtraction extraction, SpilledTexts? spilled) => From(paper, extraction, spilled, null);
+
+    /// <summary>
+    /// As <see cref="From(PaperText, PaperExtraction, SpilledTexts?)"/>, the first author's last name taken from
+    /// <paramref name="names"/> when given (a corpus repeats a small set of names; one string each instead of one a paper).
+    /// </summary>
+    public static LineagePaper From(PaperText paper, PaperExtraction extraction, SpilledTexts? spilled, StringPool? names)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(extraction);
@@ -82,7 +97,7 @@ public sealed record LineagePaper
             AcronymUses = extraction.AcronymUses,
             ArxivId = paper.ArxivId,
             Doi = paper.Doi,
-            FirstAuthor = paper.Authors.Count > 0 ? LastName(paper.Authors[0]) : null,
+            FirstAuthor = paper.Authors.Count > 0 && LastName(paper.Authors[0]) is { } last ? names?.Get(last) ?? last : null,
             Mentions = paper.Mentions,
         };
     }
@@ -105,6 +120,32 @@ public sealed record LineagePaper
 
         return date;
     }
+
+    // Bit 63: a date at all; bits 60–62: year, month, day known; 44–55 day, 32–43 month, 0–31 year.
+    private static long Pack(PartialDate? date)
+    {
+        if (date is not { } d)
+        {
+            return 0;
+        }
+
+        const int Max = (1 << 12) - 1;
+        if (d.Month is < 0 or > Max || d.Day is < 0 or > Max)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, "Month and day must lie in 0-4095.");
+        }
+
+        return long.MinValue
+            | (d.Year is null ? 0 : 1L << 60) | (d.Month is null ? 0 : 1L << 61) | (d.Day is null ? 0 : 1L << 62)
+            | ((long)(d.Day ?? 0) << 44) | ((long)(d.Month ?? 0) << 32) | (uint)(d.Year ?? 0);
+    }
+
+    private static PartialDate? Unpack(long packed) => packed == 0
+        ? null
+        : new PartialDate(
+            (packed & (1L << 60)) != 0 ? (int)(uint)packed : null,
+            (packed & (1L << 61)) != 0 ? (int)((packed >> 32) & 0xFFF) : null,
+            (packed & (1L << 62)) != 0 ? (int)((packed >> 44) & 0xFFF) : null);
 
     /// <summary>"Smith, John" → smith; "John Smith" → smith; accents folded.</summary>
     internal static string? LastName(string author)

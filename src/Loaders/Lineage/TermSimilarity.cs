@@ -13,8 +13,11 @@ public sealed class TermSimilarity : ILineageSimilarity
     private readonly IReadOnlyList<LineagePaper> _papers;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<int> _df = [];
-    // Only the papers of the pairs asked about get a vector: the gate asks about the proposals, a small share of the
-    // corpus, and a vector (or a term count) per paper of a ten-million-paper corpus would not fit in memory.
+    // Only the papers of the pairs asked about get a vector, and only the last few thousand are kept: the gate asks about
+    // the proposals, which on a generated corpus are ~3 a paper and involve nearly every paper (a vector is ~250 bytes:
+    // gigabytes at ten million papers if all were kept). A vector is the same whenever it is made, so the cache changes
+    // the time a pair takes, never its similarity.
+    private const int CachedVectors = 65_536;
     private readonly Dictionary<int, (int Word, float Weight)[]> _vectors = [];
 
     /// <summary>Counts the document frequencies over <paramref name="papers"/>; the indexes of <see cref="Similarity"/> are theirs.</summary>
@@ -79,6 +82,12 @@ public sealed class TermSimilarity : ILineageSimilarity
             .ToArray();
         var norm = Math.Sqrt(vector.Sum(t => t.Weight * t.Weight));
         (int Word, float Weight)[] unit = norm == 0 ? [] : [.. vector.Select(t => (t.Word, (float)(t.Weight / norm)))];
+        if (_vectors.Count >= CachedVectors)
+        {
+            // Proposals come paper by paper within a rule: the vectors asked for lately are the ones asked for next.
+            _vectors.Clear();
+        }
+
         _vectors[paper] = unit;
         return unit;
     }

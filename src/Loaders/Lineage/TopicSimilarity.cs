@@ -7,19 +7,22 @@ namespace CiteGraph.Loaders.Lineage;
 /// </summary>
 public sealed class TopicSimilarity : ILineageSimilarity
 {
-    private readonly int[][] _topics;
+    private readonly IReadOnlyList<int[]> _paperTopics;
     private readonly double[] _idf;
-    private readonly double[] _norm;
 
-    /// <summary>Builds the measure over each paper's topics (by index), in corpus order.</summary>
+    /// <summary>
+    /// Builds the measure over each paper's topics (by index), in corpus order. Only the idf is computed here; a paper's
+    /// sorted topic set and norm are made when a pair with it is judged (the gate asks about the proposals, a small share
+    /// of the corpus: a sorted copy of every paper's topics was ~64 bytes a paper for the whole of lineage).
+    /// </summary>
     public TopicSimilarity(IReadOnlyList<int[]> paperTopics)
     {
         ArgumentNullException.ThrowIfNull(paperTopics);
-        _topics = [.. paperTopics.Select(t => t.Distinct().Order().ToArray())];
+        _paperTopics = paperTopics;
         var df = new Dictionary<int, int>();
-        foreach (var topics in _topics)
+        foreach (var topics in paperTopics)
         {
-            foreach (var t in topics)
+            foreach (var t in topics.Distinct())
             {
                 df[t] = df.GetValueOrDefault(t) + 1;
             }
@@ -29,10 +32,8 @@ public sealed class TopicSimilarity : ILineageSimilarity
         _idf = new double[max + 1];
         foreach (var (t, n) in df)
         {
-            _idf[t] = Math.Log((double)Math.Max(1, _topics.Length) / n);
+            _idf[t] = Math.Log((double)Math.Max(1, paperTopics.Count) / n);
         }
-
-        _norm = [.. _topics.Select(ts => Math.Sqrt(ts.Sum(t => _idf[t] * _idf[t])))];
     }
 
     /// <inheritdoc />
@@ -41,13 +42,14 @@ public sealed class TopicSimilarity : ILineageSimilarity
     /// <inheritdoc />
     public double Similarity(int a, int b)
     {
-        if (_norm[a] == 0 || _norm[b] == 0)
+        var x = Sorted(a);
+        var y = Sorted(b);
+        var (normA, normB) = (Norm(x), Norm(y));
+        if (normA == 0 || normB == 0)
         {
             return 0;
         }
 
-        var x = _topics[a];
-        var y = _topics[b];
         double dot = 0;
         for (int i = 0, j = 0; i < x.Length && j < y.Length;)
         {
@@ -67,6 +69,11 @@ public sealed class TopicSimilarity : ILineageSimilarity
             }
         }
 
-        return Math.Clamp(dot / (_norm[a] * _norm[b]), 0, 1);
+        return Math.Clamp(dot / (normA * normB), 0, 1);
     }
+
+    private int[] Sorted(int paper) => [.. _paperTopics[paper].Distinct().Order()];
+
+    // Summed in topic order, as the norms were when they were made for every paper up front.
+    private double Norm(int[] sorted) => Math.Sqrt(sorted.Sum(t => _idf[t] * _idf[t]));
 }

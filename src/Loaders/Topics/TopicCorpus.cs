@@ -11,15 +11,19 @@ namespace CiteGraph.Loaders.Topics;
 public sealed class TopicCorpus(TopicOptions? options = null)
 {
     private readonly TopicOptions _options = options ?? new TopicOptions();
-    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
-    private readonly List<TopicInfo> _topics = [];
-    private readonly Dictionary<string, Dictionary<int, int>> _acronyms = new(StringComparer.Ordinal);
     private static readonly IReadOnlyDictionary<string, int> NoDefinitions = new Dictionary<string, int>(StringComparer.Ordinal);
-    private readonly List<PaperEntry> _papers = [];
+    // Every candidate key → its id while papers are added; after Build only the kept topics' keys → their index.
+    private Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    // Per candidate topic and per paper: needed until Build, and let go when it returns (the lineage rules run after
+    // it, with the corpus's papers, and need only the kept keys and each paper's topics).
+    private List<TopicInfo> _topics = [];
+    private Dictionary<string, Dictionary<int, int>> _acronyms = new(StringComparer.Ordinal);
+    private List<PaperEntry> _papers = [];
+    private int _paperCount;
     private Built? _built;
 
     /// <summary>Papers added.</summary>
-    public int PaperCount => _papers.Count;
+    public int PaperCount => _built is null ? _papers.Count : _paperCount;
 
     /// <summary>Adds one paper's extraction. Papers are numbered in the order they are added.</summary>
     public void Add(string paperId, PaperExtraction extraction) => Add(paperId, extraction, null);
@@ -84,11 +88,41 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         _papers.Add(new PaperEntry(paperId, ToArray(scores), defined.Count == 0 ? NoDefinitions : defined, extraction.AcronymUses, year));
     }
 
-    /// <summary>The topic layer. Call once, after every paper was added.</summary>
+    /// <summary>
+    /// The topic layer. Call once, after every paper was added: the corpus keeps only what <see cref="PaperTopics"/>,
+    /// <see cref="AcronymTopics"/> and <see cref="TopicIndexOf"/> answer from afterwards, not the graph.
+    /// </summary>
     public TopicGraph Build()
     {
-        var built = BuildCore();
-        return built.Graph;
+        if (_built is not null)
+        {
+            throw new InvalidOperationException("The corpus was already built.");
+        }
+
+        var graph = BuildCore();
+        Release();
+        return graph;
+    }
+
+    // What only Build reads goes, so the lineage rules that run next do not carry it: per paper its entry (acronym
+    // definitions, year), per candidate key — kept or not — its surfaces and counts.
+    private void Release()
+    {
+        _paperCount = _papers.Count;
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, id) in _keyIds)
+        {
+            if (_built!.Kept[id] >= 0)
+            {
+                kept[key] = _built.Kept[id];
+            }
+        }
+
+        _keyIds = kept;
+        _papers = [];
+        _topics = [];
+        _acronyms = new(StringComparer.Ordinal);
+        _built = _built! with { Kept = [] };
     }
 
     /// <summary>The topics of each paper (index into <see cref="TopicGraph.Topics"/>) after <see cref="Build"/>, in paper order.</summary>
@@ -97,13 +131,8 @@ public sealed class TopicCorpus(TopicOptions? options = null)
     /// <summary>Topic index of each acronym's expansions after <see cref="Build"/>.</summary>
     internal IReadOnlyDictionary<string, int[]> AcronymTopics => (_built ?? throw new InvalidOperationException("Build first.")).AcronymTopics;
 
-    private Built BuildCore()
+    private TopicGraph BuildCore()
     {
-        if (_built is not null)
-        {
-            return _built;
-        }
-
         var n = _papers.Count;
         // Acronym uses resolve to the expansion the paper itself gives, else to the corpus's only (or clearly dominant) one.
         var acronymByKey = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -262,12 +291,13 @@ public sealed class TopicCorpus(TopicOptions? options = null)
         }
 
         var coOccurs = CoOccurrence.Count(paperTopics, df, n, _options);
-        var coTopic = CoTopicBuilder.Build(paperTopics, topics.Select(t => t.Idf).ToArray(), df, _papers.Select(p => p.Id).ToArray(), topics, _options);
+        // One array of the ids for both row kinds (they are written after Build returns).
+        var paperIds = _papers.Select(p => p.Id).ToArray();
+        var coTopic = CoTopicBuilder.Build(paperTopics, topics.Select(t => t.Idf).ToArray(), df, paperIds, topics, _options);
 
         // Broader/narrower links and head words, after CO_TOPIC and CO_OCCURS: inherited head topics link no papers.
         var hierarchy = TopicHierarchy.Build(topics, paperTopics, paperWeights, _options);
         topics.AddRange(hierarchy.Heads);
-        var paperIds = _papers.Select(p => p.Id).ToArray();
         var ownWeights = new double[hasTopicWeights.Sum(c => c?.Count ?? 0)];
         var filled = 0;
         foreach (var chunk in hasTopicWeights)
@@ -310,8 +340,8 @@ public sealed class TopicCorpus(TopicOptions? options = null)
             }
         }
 
-        _built = new Built(new TopicGraph(topics, hasTopic, coTopic, coOccurs) { Broader = hierarchy.Links }, paperTopics, acronymTopics, kept);
-        return _built;
+        _built = new Built(paperTopics, acronymTopics, kept);
+        return new TopicGraph(topics, hasTopic, coTopic, coOccurs) { Broader = hierarchy.Links };
     }
 
     private static List<Topic> UniqueNames(List<Topic> topics)
@@ -350,9 +380,9 @@ public sealed class TopicCorpus(TopicOptions? options = null)
 
     /// <summary>The index in <see cref="TopicGraph.Topics"/> of the topic with this key after <see cref="Build"/>, or -1.</summary>
     internal int TopicIndexOf(string key) =>
-        _built is not null && _keyIds.TryGetValue(key, out var id) ? _built.Kept[id] : -1;
+        _built is not null && _keyIds.TryGetValue(key, out var index) ? index : -1;
 
-    private sealed record Built(TopicGraph Graph, int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
+    private sealed record Built(int[][] PaperTopics, Dictionary<string, int[]> AcronymTopics, int[] Kept);
 
     /// <summary>Own-topic HAS_TOPIC weights are gathered in lists of this many papers' (no single list doubling past the corpus).</summary>
     private const int WeightChunk = 65_536;
