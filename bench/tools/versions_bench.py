@@ -10,11 +10,17 @@ tables = {}
 for table, size in con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
     tables[table] = size
 total = sum(tables.values())
-version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "analytics_history",
+version_objects = ["version", "change_event", "change_event_by_version", "change_event_of_paper", "change_event_added",
+                   "change_event_moved", "analytics_history",
                    "analytics_history_page_rank", "analytics_history_betweenness", "analytics_history_core", "analytics_history_citations",
                    "cites_by_version"]
 versions_bytes = sum(tables.get(n, 0) for n in version_objects)
-events = dict(con.execute("SELECT kind, COUNT(*) FROM change_event GROUP BY kind").fetchall())
+events = dict(con.execute("SELECT kind, COUNT(*) FROM change_event WHERE kind <> 7 GROUP BY kind").fetchall())
+if con.execute("PRAGMA user_version").fetchone()[0] >= 19:
+    # Schema 19: a citation row stamped with a version is its CITATION_ADDED event (but for rows a stub's absorption moved).
+    rows = con.execute("SELECT COUNT(*) FROM cites WHERE version IS NOT NULL").fetchone()[0]
+    moved = con.execute("SELECT COUNT(*) FROM change_event WHERE kind = 7").fetchone()[0]
+    events[4] = events.get(4, 0) + rows - moved
 papers = con.execute("SELECT COUNT(*) FROM paper WHERE is_stub = 0").fetchone()[0]
 v = [r[0] for r in con.execute("SELECT number FROM version ORDER BY number")]
 ids = [r[0] for r in con.execute("SELECT id FROM paper WHERE is_stub = 0")]

@@ -370,8 +370,8 @@ public sealed partial class SqliteGraphStore
                 """);
             var written = 0;
             await using (var insert = tx.Command("""
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence)
-                SELECT s.pk, d.pk, 'inferred', $confidence, $evidence FROM paper s, paper d
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, version)
+                SELECT s.pk, d.pk, 'inferred', $confidence, $evidence, $version FROM paper s, paper d
                 WHERE s.id = $src AND d.id = $dst AND s.pk <> d.pk
                   AND NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit')
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
@@ -380,6 +380,7 @@ public sealed partial class SqliteGraphStore
             {
                 var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Text), insert.Parameters.Add("$dst", SqliteType.Text));
                 var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
+                insert.Parameters.AddWithValue("$version", version.Number);
                 foreach (var c in update.Inferred)
                 {
                     (src.Value, dst.Value, confidence.Value, evidence.Value) = (c.From, c.To, c.Confidence, (object?)c.Evidence ?? DBNull.Value);

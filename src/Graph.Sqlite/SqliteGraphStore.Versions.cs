@@ -87,37 +87,7 @@ public sealed partial class SqliteGraphStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        // Start at the first event of the versions asked for (one seek per version in the version index), or after the
-        // cursor, then walk the sequence.
-        command.CommandText = """
-            SELECT seq, version, kind, paper, other, data FROM change_event
-            WHERE seq > (CASE WHEN $after > 0 THEN $after ELSE coalesce(
-                    (SELECT min((SELECT min(e.seq) FROM change_event e WHERE e.version = v.number)) FROM version v WHERE v.number > $since),
-                    9223372036854775807) - 1 END)
-              AND version > $since
-            ORDER BY seq LIMIT $limit;
-            """;
-        command.Parameters.AddWithValue("$since", sinceVersion);
-        command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", first + 1);
-        var events = new List<ChangeEvent>(Math.Min(first, 1024));
-        var hasNext = false;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (events.Count == first)
-            {
-                hasNext = true;
-                break;
-            }
-
-            events.Add(new ChangeEvent(
-                reader.GetInt64(0), reader.GetInt64(1), (ChangeKind)reader.GetInt32(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return new ChangePage(events, hasNext);
+        return await ChangeFeedReader.ReadAsync(connection, sinceVersion, afterSequence, first, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

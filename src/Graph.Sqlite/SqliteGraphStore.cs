@@ -71,6 +71,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The schema <see cref="InitializeAsync"/> migrates to; null: the latest (tests set an earlier one).</summary>
+    internal int? SchemaCeiling { get; init; }
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -118,7 +121,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            await SqliteMigrator.MigrateAsync(connection, cancellationToken, SchemaCeiling).ConfigureAwait(false);
             if (!bulkLoadRunsHere)
             {
                 await using var index = connection.CreateCommand();

@@ -26,11 +26,13 @@ internal static class SqliteMigrator
     /// <c>BEGIN IMMEDIATE</c> transaction, which holds the file's write lock from the read on: a second process opening
     /// the same new file waits for it (the busy timeout) and then reads the version this one wrote, instead of reading
     /// 0 beside it and creating the tables again (issue 17, item 4). A failed script leaves the version before it.
+    /// <paramref name="upTo"/> stops at an earlier schema (tests that build a file as an earlier build wrote it).
     /// </summary>
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken, int? upTo = null)
     {
+        var target = upTo ?? LatestVersion;
         // Most opens find the schema current: settle that without taking the write lock.
-        if (await GetVersionAsync(connection, cancellationToken).ConfigureAwait(false) == LatestVersion)
+        if (await GetVersionAsync(connection, cancellationToken).ConfigureAwait(false) == target)
         {
             return;
         }
@@ -43,7 +45,7 @@ internal static class SqliteMigrator
                 $"The database has schema version {current}, newer than this build of CiteGraph understands ({LatestVersion}).");
         }
 
-        foreach (var (version, name) in Migrations.Where(m => m.Version > current))
+        foreach (var (version, name) in Migrations.Where(m => m.Version > current && m.Version <= target))
         {
             await using var stream = typeof(SqliteMigrator).Assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

@@ -19,6 +19,7 @@ internal sealed class SqliteVersionTransaction : IDisposable
     private readonly long _start;
     private bool _committed;
     private bool _keepsEmpty;
+    private bool _schema18;
 
     private SqliteVersionTransaction(SqliteTransaction tx, VersionRun? run, long number, bool created, long start)
     {
@@ -29,13 +30,18 @@ internal sealed class SqliteVersionTransaction : IDisposable
         _start = start;
     }
 
+    /// <summary>The schema from which a citation row stamped with its version is its CITATION_ADDED event (migration 0019).</summary>
+    public const int RowsAreEventsSchema = 19;
+
     /// <summary>The version this transaction's events belong to.</summary>
     public long Number { get; }
 
     /// <summary>Installs the triggers on the connection (once) and points them at the version.</summary>
     public static async Task<SqliteVersionTransaction> BeginAsync(SqliteTransaction tx, VersionKind kindWithoutRun, CancellationToken ct)
     {
-        await using (var install = tx.Command(SqliteVersionTriggers.Install))
+        // A file left at schema 18 (only tests keep one there) logs as schema 18 did.
+        var schema18 = await SqliteMigrator.GetVersionAsync(tx.Connection!, ct, tx).ConfigureAwait(false) < RowsAreEventsSchema;
+        await using (var install = tx.Command(schema18 ? SqliteVersionTriggers.Schema18.Install : SqliteVersionTriggers.Install))
         {
             await install.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
@@ -58,7 +64,11 @@ internal sealed class SqliteVersionTransaction : IDisposable
             "DELETE FROM temp.cg_run; INSERT INTO temp.cg_run (version) VALUES ($v); SELECT coalesce(max(seq), 0) FROM change_event;");
         point.Parameters.AddWithValue("$v", number);
         var start = (long)(await point.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        return new SqliteVersionTransaction(tx, run, number, created, start) { _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze };
+        return new SqliteVersionTransaction(tx, run, number, created, start)
+        {
+            _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze,
+            _schema18 = schema18,
+        };
     }
 
     /// <summary>
@@ -67,7 +77,8 @@ internal sealed class SqliteVersionTransaction : IDisposable
     /// </summary>
     public async Task FinishAsync(CancellationToken ct)
     {
-        await using (var compact = _tx.Command(SqliteVersionTriggers.CompactRewrites + "DELETE FROM temp.cg_run;"))
+        var compactSql = _schema18 ? SqliteVersionTriggers.Schema18.CompactRewrites : SqliteVersionTriggers.CompactRewrites;
+        await using (var compact = _tx.Command(compactSql + "DELETE FROM temp.cg_run;"))
         {
             compact.Parameters.AddWithValue("$start", _start);
             await compact.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

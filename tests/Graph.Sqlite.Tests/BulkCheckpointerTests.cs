@@ -66,9 +66,12 @@ public sealed class BulkCheckpointerTests : IDisposable
         var (bulkStats, logLengths) = await LoadAsync("bulk.db", bulk: true);
         var (plainStats, _) = await LoadAsync("plain.db", bulk: false);
 
-        // Without the writer's automatic checkpoint, nothing else would let the log start over: it would grow with every batch.
-        var first = logLengths[0];
-        Assert.All(logLengths, length => Assert.InRange(length, 1, 3 * first));
+        // Without the writer's automatic checkpoint, nothing else would let the log start over: it would grow with every batch
+        // (to 1.9 times its middle length by the last batch, measured). Restarted, it stops at one batch's length. Measured
+        // against the middle, not the first batch: the first fills no stubs and has written a third of what later ones do
+        // since citations log no event rows (schema 19).
+        var middle = logLengths[Batches / 2];
+        Assert.All(logLengths, length => Assert.InRange(length, 1, middle * 3 / 2));
         Assert.Equal(plainStats, bulkStats);
         Assert.Equal(Batches * PapersPerBatch, bulkStats.Papers);
     }
