@@ -9,13 +9,11 @@ namespace CiteGraph.Graph.Sqlite;
 /// </summary>
 internal static class SqliteVersionTriggers
 {
-    /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
-    public const string Install = """
-        CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
-        -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
-        CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, confidence REAL,
-            evidence TEXT, version INTEGER);
-
+    /// <summary>
+    /// The paper triggers (PAPER_ADDED, a stub filled, FIELD_CHANGED, PAPER_MERGED): the same since schema 14, so shared by
+    /// <see cref="Install"/> and the schema-18 log the migration tests build.
+    /// </summary>
+    private const string PaperTriggers = """
         CREATE TEMP TRIGGER IF NOT EXISTS cg_paper_added AFTER INSERT ON main.paper
         WHEN new.is_stub = 0 AND EXISTS (SELECT 1 FROM cg_run) BEGIN
             INSERT INTO change_event (version, kind, paper) SELECT version, 1, new.id FROM cg_run;
@@ -51,7 +49,15 @@ internal static class SqliteVersionTriggers
             SELECT r.version, 2, p.id, json_object('source', new.source, 'line', new.line, 'format', new.format)
             FROM cg_run r, paper p WHERE p.pk = new.paper_pk;
         END;
+        """;
 
+    /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
+    public const string Install = """
+        CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
+        -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
+        CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, confidence REAL,
+            evidence TEXT, version INTEGER);
+        """ + "\n" + PaperTriggers + "\n" + """
         -- CITATION_ADDED is not stored (schema 19): a cites row stamped with version v is, by itself, the event "added in v"
         -- (the writers put the version into the row as they insert it; ChangeFeedReader reads the events back from the rows).
         -- What the rows cannot tell any more is stored when it happens: before a stamped row goes, its addition is written
@@ -135,42 +141,7 @@ internal static class SqliteVersionTriggers
             CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
             -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
             CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, version INTEGER);
-
-            CREATE TEMP TRIGGER IF NOT EXISTS cg_paper_added AFTER INSERT ON main.paper
-            WHEN new.is_stub = 0 AND EXISTS (SELECT 1 FROM cg_run) BEGIN
-                INSERT INTO change_event (version, kind, paper) SELECT version, 1, new.id FROM cg_run;
-            END;
-
-            -- A stub (a cited id no file described yet) becomes a paper when its own record arrives.
-            CREATE TEMP TRIGGER IF NOT EXISTS cg_stub_filled AFTER UPDATE OF is_stub ON main.paper
-            WHEN old.is_stub = 1 AND new.is_stub = 0 AND EXISTS (SELECT 1 FROM cg_run) BEGIN
-                INSERT INTO change_event (version, kind, paper) SELECT version, 1, new.id FROM cg_run;
-            END;
-
-            CREATE TEMP TRIGGER IF NOT EXISTS cg_field_changed
-            AFTER UPDATE OF title, abstract, published, year, authors_count, organization, upvotes, arxiv_id, doi ON main.paper
-            WHEN old.is_stub = 0 AND EXISTS (SELECT 1 FROM cg_run) BEGIN
-                INSERT INTO change_event (version, kind, paper, data)
-                SELECT r.version, 3, new.id, json_object('field', f.name, 'old', f.old, 'new', f.new) FROM cg_run r,
-                    (SELECT 'title' AS name, old.title AS old, new.title AS new WHERE old.title IS NOT new.title
-                     UNION ALL SELECT 'abstract', old.abstract, new.abstract WHERE old.abstract IS NOT new.abstract
-                     UNION ALL SELECT 'published', old.published, new.published WHERE old.published IS NOT new.published
-                     UNION ALL SELECT 'year', old.year, new.year WHERE old.year IS NOT new.year
-                     UNION ALL SELECT 'authors_count', old.authors_count, new.authors_count WHERE old.authors_count IS NOT new.authors_count
-                     UNION ALL SELECT 'organization', old.organization, new.organization WHERE old.organization IS NOT new.organization
-                     UNION ALL SELECT 'upvotes', old.upvotes, new.upvotes WHERE old.upvotes IS NOT new.upvotes
-                     UNION ALL SELECT 'arxiv_id', old.arxiv_id, new.arxiv_id WHERE old.arxiv_id IS NOT new.arxiv_id
-                     UNION ALL SELECT 'doi', old.doi, new.doi WHERE old.doi IS NOT new.doi) f;
-            END;
-
-            -- A second source record of a paper is a merge (a re-load of the same record updates its row: no event).
-            CREATE TEMP TRIGGER IF NOT EXISTS cg_paper_merged AFTER INSERT ON main.paper_source
-            WHEN EXISTS (SELECT 1 FROM cg_run)
-             AND EXISTS (SELECT 1 FROM paper_source s WHERE s.paper_pk = new.paper_pk AND (s.source <> new.source OR s.line <> new.line)) BEGIN
-                INSERT INTO change_event (version, kind, paper, data)
-                SELECT r.version, 2, p.id, json_object('source', new.source, 'line', new.line, 'format', new.format)
-                FROM cg_run r, paper p WHERE p.pk = new.paper_pk;
-            END;
+            """ + "\n" + PaperTriggers + "\n" + """
 
             -- A citation a source lists (explicit, no evidence text of its own) is the bulk of a load: its event carries no data
             -- (explicit, confidence 1; the source record that listed it is the citing paper's). Inferred ones keep their evidence.
