@@ -44,6 +44,25 @@ internal sealed class FakeNeo4j : HttpMessageHandler
 
     public sealed record Request(HttpMethod Method, string Path, IReadOnlyDictionary<string, string> Headers, string? ContentType, string? Body);
 
+    /// <summary>The Cypher statement a request's body carries ("" for a request with no body or no statement).</summary>
+    public static string Statement(Request r)
+    {
+        if (r.Body is null)
+        {
+            return "";
+        }
+
+        using var body = System.Text.Json.JsonDocument.Parse(r.Body);
+        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
+    }
+
+    /// <summary>The parameters a request's body carries.</summary>
+    public static System.Text.Json.JsonElement Parameters(Request r)
+    {
+        using var body = System.Text.Json.JsonDocument.Parse(r.Body!);
+        return body.RootElement.GetProperty("parameters").Clone();
+    }
+
     public sealed record Answer(HttpStatusCode Status, string Body, string ContentType = "application/json")
     {
         public IReadOnlyList<(string Name, string Value)> Headers { get; init; } = [];

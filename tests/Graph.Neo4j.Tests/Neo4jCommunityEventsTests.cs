@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -33,23 +34,6 @@ public sealed class Neo4jCommunityEventsTests : IAsyncDisposable
     {
         await _store.DisposeAsync();
         _server.Dispose();
-    }
-
-    private static string Statement(FakeNeo4j.Request r)
-    {
-        if (r.Body is null)
-        {
-            return "";
-        }
-
-        using var body = JsonDocument.Parse(r.Body);
-        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
-    }
-
-    private static JsonElement Parameters(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").Clone();
     }
 
     private List<FakeNeo4j.Request> Sent(string name) => _server.Requests.Where(r => Statement(r) == CypherStatements.Get(name)).ToList();

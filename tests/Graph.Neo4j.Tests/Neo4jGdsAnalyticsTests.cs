@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiteGraph.Graph.Analytics;
 using CiteGraph.Graph.Storage;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -69,12 +70,6 @@ public sealed class Neo4jGdsAnalyticsTests : IAsyncDisposable
     {
         using var body = JsonDocument.Parse(r.Body!);
         return Names.Value.TryGetValue(body.RootElement.GetProperty("statement").GetString()!, out var name) ? name : "?";
-    }
-
-    private static JsonElement Parameters(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").Clone();
     }
 
     private List<string> Sent() => _server.Requests.Select(NameOf).ToList();

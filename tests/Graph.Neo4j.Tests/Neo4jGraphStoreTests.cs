@@ -2,6 +2,7 @@ using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Neo4j;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -36,19 +37,7 @@ public sealed class Neo4jGraphStoreTests : IAsyncDisposable
     /// <summary>Statements that failed once with a transient error already (to fail only the first time).</summary>
     private readonly HashSet<string> _failOnce = [];
 
-    private static string Statement(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
-    }
-
     private static JsonElement Rows(FakeNeo4j.Request r) => Parameters(r).GetProperty("rows");
-
-    private static JsonElement Parameters(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").Clone();
-    }
 
     private FakeNeo4j.Request Sent(string name) => _server.Requests.Single(r => r.Body is not null && Statement(r) == CypherStatements.Get(name));
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Neo4j;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -37,18 +38,6 @@ public sealed class Neo4jGraphStoreVectorTests : IAsyncDisposable
     {
         await _store.DisposeAsync();
         _server.Dispose();
-    }
-
-    private static string Statement(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
-    }
-
-    private static JsonElement Parameters(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").Clone();
     }
 
     private List<FakeNeo4j.Request> Sent(string name) =>

@@ -3,6 +3,7 @@ using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Neo4j;
 using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Storage.Versions;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -144,20 +145,4 @@ public sealed class Neo4jGraphStoreVersionsTests : IAsyncDisposable
     private List<FakeNeo4j.Request> Sent(string name) =>
         [.. _server.Requests.Where(r => r.Body is not null && Statement(r) == CypherStatements.Get(name))];
 
-    private static string Statement(FakeNeo4j.Request r)
-    {
-        if (r.Body is null)
-        {
-            return "";
-        }
-
-        using var body = JsonDocument.Parse(r.Body);
-        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
-    }
-
-    private static JsonElement Parameters(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.GetProperty("parameters").Clone();
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Storage;
+using static CiteGraph.Graph.Neo4j.Tests.FakeNeo4j;
 
 namespace CiteGraph.Graph.Neo4j.Tests;
 
@@ -98,12 +99,6 @@ public sealed class Neo4jReplicasTests : IAsyncDisposable
         Authors = ["Ada Quill"],
         Source = new SourceRef("a.txt", 1, "test"),
     });
-
-    private static string Statement(FakeNeo4j.Request r)
-    {
-        using var body = JsonDocument.Parse(r.Body!);
-        return body.RootElement.TryGetProperty("statement", out var s) ? s.GetString()! : "";
-    }
 
     private FakeNeo4j.Answer Answer(FakeNeo4j.Request r)
     {
