@@ -40,12 +40,16 @@ def ask(query, variables=None):
         raise RuntimeError(json.dumps(answer["errors"]))
     return (time.perf_counter() - t) * 1000
 
-try:
+def wait_until_answering():
+    """Up to 5 minutes for a server just started to answer a query."""
     for _ in range(600):
         try:
-            ask("{ stats { papers } }"); break
+            ask("{ stats { papers } }"); return
         except Exception:
             time.sleep(0.5)
+
+try:
+    wait_until_answering()
     rng = random.Random(7)
     sample = rng.sample(ids, 300)
     first_v, analyze_v, last_v = f"v{v[0]}", f"v{v[1]}", f"v{v[-1]}"
@@ -94,11 +98,7 @@ try:
     c.commit(); c.close()
     server = subprocess.Popen(cg.split() + ["serve", "--db", copy, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(600):
-            try:
-                ask("{ stats { papers } }"); break
-            except Exception:
-                time.sleep(0.5)
+        wait_until_answering()
         asof_cites_last_no_snapshot = median_of(
             "query($v: ID!) { ranking(metric: CITATIONS, first: 20, asOf: $v) { rank score } }", lambda i: {"v": last_v}, 5)
     finally:
