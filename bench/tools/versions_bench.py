@@ -27,7 +27,7 @@ ids = [r[0] for r in con.execute("SELECT id FROM paper WHERE is_stub = 0")]
 con.close()
 
 port = 5790 if name == "ours" else 5791
-server = subprocess.Popen(cg.split() + ["serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+server = subprocess.Popen(cg.split() + ["serve", "--db", db, "--port", str(port), "--CiteGraph:Http:RateLimitPerMinute=0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 url = f"http://localhost:{port}/graphql"
 
 def ask(query, variables=None):
@@ -96,7 +96,7 @@ try:
     c = sqlite3.connect(copy)
     c.execute("INSERT INTO version (kind, started_at) VALUES ('LOAD', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
     c.commit(); c.close()
-    server = subprocess.Popen(cg.split() + ["serve", "--db", copy, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(cg.split() + ["serve", "--db", copy, "--port", str(port), "--CiteGraph:Http:RateLimitPerMinute=0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_answering()
         asof_cites_last_no_snapshot = median_of(
