@@ -4,8 +4,9 @@ namespace CiteGraph.Graph.Sqlite;
 /// The change feed's writers: temporary triggers on the writing connection. Temporary, so they fire only for writes this
 /// store makes inside a version (the connection's <c>temp.cg_run</c> row names it) and a file opened by another tool
 /// writes no events it cannot attribute; triggers, so each event commits or rolls back with the change it describes,
-/// whichever statement of the write path makes it (set-based inserts of new papers, merges row by row, stub absorption,
-/// derive's citation rewrites).
+/// whichever statement of the write path makes it (merges row by row, stub absorption, derive's citation rewrites). The
+/// set-based writer's new papers are the exception: it suspends the paper insert triggers for them and writes their
+/// PAPER_ADDED events in the same transaction itself (<see cref="SuspendPaperInsertTriggers"/>).
 /// </summary>
 internal static class SqliteVersionTriggers
 {
