@@ -31,11 +31,19 @@ public sealed partial class SqliteGraphStore
 
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
-            using var commands = new UpsertCommands(connection, tx, version.Number);
+            // New papers go in without the paper insert triggers (no statement journal per row); their events are written here.
+            var writesPaperEvents = await version.SuspendPaperInsertTriggersAsync(cancellationToken).ConfigureAwait(false);
+            using var commands = new UpsertCommands(connection, tx, version.Number, writesPaperEvents);
             try
             {
                 var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
                 var (merges, storedMeanwhile) = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
+                if (writesPaperEvents)
+                {
+                    // Stub absorption and merges below are logged by the triggers.
+                    await version.ResumeTriggersAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await FinishFreshAsync(commands, fresh, cancellationToken).ConfigureAwait(false);
                 foreach (var (paperId, record) in merges)
                 {
@@ -338,7 +346,7 @@ public sealed partial class SqliteGraphStore
     /// <summary>The statements of an upsert, prepared once per batch and re-bound per record.</summary>
     private sealed class UpsertCommands : IDisposable
     {
-        public UpsertCommands(SqliteConnection connection, SqliteTransaction tx, long version)
+        public UpsertCommands(SqliteConnection connection, SqliteTransaction tx, long version, bool writesPaperEvents)
         {
             RawInsert Raw(string sql)
             {
@@ -376,6 +384,7 @@ public sealed partial class SqliteGraphStore
                 INSERT INTO paper (pk, id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
                 """);
+            FreshPaperAdded = writesPaperEvents ? Raw(SqliteVersionTriggers.PaperAddedEvent(version)) : null;
             FreshSource = Raw(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi, text_in_paper)
@@ -496,6 +505,8 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand MaxPaperPk { get; }
         public SqliteCommand StoredIds { get; }
         public RawInsert FreshPaper { get; }
+        /// <summary>A new paper's PAPER_ADDED event, when the writer writes it (the trigger suspended); null otherwise.</summary>
+        public RawInsert? FreshPaperAdded { get; }
         public RawInsert FreshSource { get; }
         public RawInsert FreshExternalId { get; }
         public RawInsert FreshAuthored { get; }

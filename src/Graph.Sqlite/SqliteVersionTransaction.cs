@@ -72,6 +72,30 @@ internal sealed class SqliteVersionTransaction : IDisposable
     }
 
     /// <summary>
+    /// Suspends the paper insert triggers for a writer that writes the PAPER_ADDED events of the new papers it inserts itself
+    /// (<see cref="SqliteVersionTriggers.PaperAddedEvent"/>); false, and nothing suspended, on a file left at schema 18,
+    /// whose citation trigger journals every insert anyway. <see cref="ResumeTriggersAsync"/> before any other write.
+    /// </summary>
+    public async Task<bool> SuspendPaperInsertTriggersAsync(CancellationToken ct)
+    {
+        if (_schema18)
+        {
+            return false;
+        }
+
+        await using var drop = _tx.Command(SqliteVersionTriggers.SuspendPaperInsertTriggers);
+        await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Puts back the triggers <see cref="SuspendPaperInsertTriggersAsync"/> dropped (creates only what is missing).</summary>
+    public async Task ResumeTriggersAsync(CancellationToken ct)
+    {
+        await using var install = _tx.Command(_schema18 ? SqliteVersionTriggers.Schema18.Install : SqliteVersionTriggers.Install);
+        await install.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Drops rewrites of unchanged citations, stops recording, and — for a version of its own, outside any run — finishes the
     /// version with its summary, all inside the transaction.
     /// </summary>

@@ -4,8 +4,9 @@ namespace CiteGraph.Graph.Sqlite;
 /// The change feed's writers: temporary triggers on the writing connection. Temporary, so they fire only for writes this
 /// store makes inside a version (the connection's <c>temp.cg_run</c> row names it) and a file opened by another tool
 /// writes no events it cannot attribute; triggers, so each event commits or rolls back with the change it describes,
-/// whichever statement of the write path makes it (set-based inserts of new papers, merges row by row, stub absorption,
-/// derive's citation rewrites).
+/// whichever statement of the write path makes it (merges row by row, stub absorption, derive's citation rewrites). The
+/// set-based writer's new papers are the exception: it suspends the paper insert triggers for them and writes their
+/// PAPER_ADDED events in the same transaction itself (<see cref="SuspendPaperInsertTriggers"/>).
 /// </summary>
 internal static class SqliteVersionTriggers
 {
@@ -50,6 +51,24 @@ internal static class SqliteVersionTriggers
             FROM cg_run r, paper p WHERE p.pk = new.paper_pk;
         END;
         """;
+
+    /// <summary>
+    /// Drops the two triggers that fire on inserting a paper or a source row (PAPER_ADDED, PAPER_MERGED), for the set-based
+    /// writer's new papers, whose events it writes itself (<see cref="PaperAddedEvent"/>). Why: an INSERT that fires a
+    /// trigger writes more than one row, so SQLite keeps a statement journal for it, copying every page the statement
+    /// touches before it changes it (in a temporary file once the journal passes 64 KiB): 5.6 pages per new paper, 460 MB
+    /// of writes for a 33 MB store of 20,000 papers (bench/RESULTS.md, branch ingest5). <see cref="Install"/> puts them back.
+    /// </summary>
+    public const string SuspendPaperInsertTriggers = """
+        DROP TRIGGER IF EXISTS temp.cg_paper_added;
+        DROP TRIGGER IF EXISTS temp.cg_paper_merged;
+        """;
+
+    /// <summary>
+    /// The event <c>cg_paper_added</c> writes for a new paper (not a stub), for a writer that inserts papers while the
+    /// trigger is suspended: the version (a number, not text from outside) and the paper id as the one parameter.
+    /// </summary>
+    public static string PaperAddedEvent(long version) => $"INSERT INTO change_event (version, kind, paper) VALUES ({version}, 1, ?);";
 
     /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
     public const string Install = """
