@@ -53,6 +53,52 @@ public static class SuggestionEngine
     public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live) =>
         Suggest(corpus, paper, first, weights, scope, computeAll: false);
 
+    /// <summary>
+    /// The best <paramref name="first"/> suggestions when a learned <paramref name="ranker"/> re-orders the weighted sum's
+    /// best <see cref="SuggestionRanker.Depth"/> (without one: the weighted sum alone). The score is the ranker's, mapped
+    /// to (0, 1) by the logistic function; the reasons are the weighted sum's.
+    /// </summary>
+    public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, SuggestionRanker? ranker)
+    {
+        if (ranker is null)
+        {
+            return Suggest(corpus, paper, first, weights, scope);
+        }
+
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        var context = new Context(corpus, paper, scope, computed: RankerInputs.Computed);
+        var (ordered, linear, inputs) = context.RankerList(context.Candidates(), weights, ranker.Depth);
+        return Enumerable.Range(0, ordered.Count)
+            .Where(i => linear[i] > 0)
+            .Select(i => (Candidate: ordered[i], Score: ranker.Trees.Score(inputs[i]), Order: i))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
+            .Take(first)
+            .Select(c => new RelatedResult(c.Candidate.Paper, 1 / (1 + Math.Exp(-c.Score)), context.Reasons(c.Candidate, weights)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>, as
+    /// a ranked suggestion computes them (the input of fitting a <see cref="SuggestionRanker"/>).
+    /// </summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
+    /// <param name="weights">The weighted sum that orders the candidates first.</param>
+    /// <param name="depth">How many are kept.</param>
+    public static (IReadOnlyList<SuggestionCandidate> Ordered, float[][] Inputs) RankerList(
+        SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights weights, int depth)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(weights);
+        var context = new Context(corpus, paper, scope, graphBefore, RankerInputs.Computed);
+        var (ordered, _, inputs) = context.RankerList(context.Candidates(), weights, depth);
+        return (ordered, inputs);
+    }
+
     /// <summary>The public <c>Suggest</c>, optionally computing every feature (tests compare the two).</summary>
     internal static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, bool computeAll)
     {
@@ -302,6 +348,10 @@ public static class SuggestionEngine
                 return new SuggestionCandidate(c, features);
             }).ToList();
         }
+
+        /// <summary>The best candidates by the weighted sum and their ranker inputs (after <see cref="Candidates"/>).</summary>
+        public (List<SuggestionCandidate> Ordered, double[] Linear, float[][] Inputs) RankerList(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int depth) =>
+            RankerInputs.Compute(corpus, paper, candidates, weights, depth, _text, CitingVisible);
 
         /// <summary>The reasons behind a candidate's score: each feature that contributed, in words, strongest first.</summary>
         public IReadOnlyList<RelatedReason> Reasons(SuggestionCandidate candidate, SuggestionWeights weights)
