@@ -2,12 +2,16 @@
 #:project ../../src/Graph.Sqlite/Graph.Sqlite.csproj
 #:package Microsoft.ML.FastTree
 #:property PublishAot=false
-// A learned ranker (LambdaMART: FastTree ranking, gradient-boosted trees) over the suggestion features and a few
-// per-pair inputs the weighted sum cannot use well, judged by 2-fold cross-validation by paper on the training papers
-// only (2018–2019, graph before 2018), beside the served fit method in the same folds (issue 15, branch suggest8).
-// usage: dotnet run bench/tools/suggest-ltr.cs -- DB TRUTH.tsv [--rolling] [--top N] [--trees N] [--leaves N] [--lr X] [--min-leaf N]
-// --rolling adds, to each fold's training papers, the papers of 2014–2017 each seeing only citations made before its
-// own year (and before the year before it): more training pairs, none involving a held-out paper or a citation it made.
+// A learned second stage (LambdaMART: FastTree ranking, gradient-boosted trees) re-ordering the weighted sum's best
+// candidates by the suggestion features and a few per-pair inputs the weighted sum cannot use well (RankerInputs), judged
+// by cross-validation by paper on the training papers only (2018–2019, graph before 2018), beside the served fit method
+// in the same folds, whose per-fold weights are the first stage (issue 15, branch suggest8; not served: bench/RESULTS.md).
+// usage: dotnet run -c Release bench/tools/suggest-ltr.cs -- DB TRUTH.tsv [--top N] [--grid "TREES:LEAVES:LR:MIN-LEAF:ROLLING:EXTRAS;…"] [--no-cv] [--write ranker.txt]
+// ROLLING=1 adds, to each fold's training papers, the papers of 2012–2017, each seeing only citations made before its
+// own year (and, a second list, before the year before it): more training pairs, none involving a held-out paper or a
+// citation it made (2018–2019 citations are never in the graph those lists see). EXTRAS=none keeps only the features,
+// the weighted sum and its rank. --write fits the first configuration on every training paper (the served weights
+// first) and writes the trees in TreeEnsemble's text form. Nothing of 2020 on is used.
 using System.Globalization;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Sqlite;
@@ -18,13 +22,12 @@ using Microsoft.ML.Trainers.FastTree;
 
 var opts = args.Skip(2).ToList();
 string? Opt(string name) => opts.IndexOf(name) is var i and >= 0 && i + 1 < opts.Count ? opts[i + 1] : null;
-var rolling = opts.Contains("--rolling");
 var top = int.Parse(Opt("--top") ?? "150", CultureInfo.InvariantCulture);
-var trees = int.Parse(Opt("--trees") ?? "300", CultureInfo.InvariantCulture);
-var leaves = int.Parse(Opt("--leaves") ?? "16", CultureInfo.InvariantCulture);
-var minLeaf = int.Parse(Opt("--min-leaf") ?? "20", CultureInfo.InvariantCulture);
-var lr = double.Parse(Opt("--lr") ?? "0.05", CultureInfo.InvariantCulture);
-var extras = Opt("--extras") ?? "all";
+var foldCount = int.Parse(Opt("--folds") ?? "2", CultureInfo.InvariantCulture);
+// Configurations compared on the same candidates and folds: TREES:LEAVES:LEARNING-RATE:MIN-LEAF:ROLLING(0/1):EXTRAS(all/none), ';'-separated.
+var grid = (Opt("--grid") ?? "300:16:0.05:20:0:all").Split(';').Select(c => c.Split(':')).Select(c => new Config(
+    int.Parse(c[0], CultureInfo.InvariantCulture), int.Parse(c[1], CultureInfo.InvariantCulture), double.Parse(c[2], CultureInfo.InvariantCulture),
+    int.Parse(c[3], CultureInfo.InvariantCulture), c[4] == "1", c[5])).ToList();
 const int K = 10;
 
 await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = args[0] });
@@ -37,62 +40,83 @@ var papers = SuggestionEvaluation.Citing(corpus, truth, trainYears);
 
 // The served fit method's cross-validation: its per-fold weights are the linear score fed to the trees in that fold.
 var served = FeatureSet("all,-citation-semantic,-term-association,-title-mention,-recent-popularity");
-var cv = SuggestionWeightFit.CrossValidate(corpus, truth, trainYears, K, 2, [served], 2018, method: SuggestionFitMethod.PairwiseThenSearch)[0];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"served fit method, 2-fold CV: recall@10 {cv.Recall:0.0000}, MRR {cv.Mrr:0.0000}; weights {string.Join(" | ", cv.Weights)}"));
-
-var extraPapers = rolling
-    ? SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017)).SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList()
-    : [];
-double recall = 0, mrr = 0, linRecall = 0, linMrr = 0;
-for (var fold = 0; fold < 2; fold++)
+var noCv = opts.Contains("--no-cv");
+var cv = noCv ? (Recall: 0.0, Mrr: 0.0, Weights: (IReadOnlyList<SuggestionWeights>)[]) : SuggestionWeightFit.CrossValidate(corpus, truth, trainYears, K, foldCount, [served], 2018, method: SuggestionFitMethod.PairwiseThenSearch)[0];
+if (!noCv)
 {
-    var weights = cv.Weights[fold];
-    var f = fold;
-    var trainInstances = papers.Where((_, i) => i % 2 != f).Select(p => (p, 2018)).Concat(extraPapers).ToList();
-    var testInstances = papers.Where((_, i) => i % 2 == f).Select(p => (p, 2018)).ToList();
-    var train = Instances(trainInstances, weights, training: true);
-    var test = Instances(testInstances, weights, training: false);
-    var (transformer, model, schema, ml) = Fit(train);
-    var scored = transformer.Transform(ml.Data.LoadFromEnumerable(test.SelectMany(g => g.Rows), schema));
-    var scores = scored.GetColumn<float>("Score").ToArray();
-    var ensemble = Export(model);
-    var mismatches = test.SelectMany(g => g.Rows).Select((r, i) => Math.Abs(ensemble.Score(r.Features) - scores[i])).Count(d => d > 1e-3);
-    Console.WriteLine($"fold {fold}: exported {ensemble.Count} trees; {mismatches} rows scored differently from ML.NET");
-    var at = 0;
-    foreach (var g in test)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"served fit method, {foldCount}-fold CV: recall@10 {cv.Recall:0.0000}, MRR {cv.Mrr:0.0000}; weights {string.Join(" | ", cv.Weights)}"));
+}
+
+var extraPapers = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
+    .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
+var folds = Enumerable.Range(0, noCv ? 0 : foldCount).Select(f =>
+{
+    var weights = cv.Weights[f];
+    var fold = (
+        Train: Instances(papers.Where((_, i) => i % foldCount != f).Select(p => (p, 2018)).ToList(), weights, training: true),
+        Extra: grid.Any(c => c.Rolling) ? Instances(extraPapers, weights, training: true) : [],
+        Test: Instances(papers.Where((_, i) => i % foldCount == f).Select(p => (p, 2018)).ToList(), weights, training: false));
+    Console.WriteLine($"fold {f}: {fold.Train.Count} training lists ({fold.Train.Sum(g => g.Rows.Count)} rows, {fold.Train.Sum(g => g.Rows.Count(r => r.Label > 0))} positive), " +
+        $"rolling {fold.Extra.Count} lists ({fold.Extra.Sum(g => g.Rows.Count(r => r.Label > 0))} positive), {fold.Test.Count} held out");
+    return fold;
+}).ToList();
+
+foreach (var config in noCv ? [] : grid)
+{
+    double recall = 0, mrr = 0, linRecall = 0, linMrr = 0;
+    foreach (var (trainBase, extra, testAll) in folds)
     {
-        var ranked = g.Rows.Select((r, i) => (r.Candidate, Score: scores[at + i], i)).OrderByDescending(x => x.Score).ThenBy(x => x.i).Select(x => x.Candidate).ToList();
-        at += g.Rows.Count;
-        var (r, rr, _) = SuggestionEvaluation.Score(ranked, g.Known, K);
-        recall += r;
-        mrr += rr;
-        var (lr2, lrr, _) = SuggestionEvaluation.Score(g.Rows.Select(x => x.Candidate).ToList(), g.Known, K);
-        linRecall += lr2;
-        linMrr += lrr;
+        var train = Slice(config.Rolling ? [.. trainBase, .. extra] : trainBase, config.Extras);
+        var test = Slice(testAll, config.Extras);
+        var (transformer, model, schema, ml) = Fit(train, config);
+        var scored = transformer.Transform(ml.Data.LoadFromEnumerable(test.SelectMany(g => g.Rows), schema));
+        var scores = scored.GetColumn<float>("Score").ToArray();
+        var ensemble = Export(model);
+        var mismatches = test.SelectMany(g => g.Rows).Select((r, i) => Math.Abs(ensemble.Score(r.Features) - scores[i])).Count(d => d > 1e-3);
+        if (mismatches > 0)
+        {
+            Console.WriteLine($"WARNING: {mismatches} rows scored differently by the exported trees than by ML.NET");
+        }
+
+        var at = 0;
+        foreach (var g in test)
+        {
+            var ranked = g.Rows.Select((r, i) => (r.Candidate, Score: scores[at + i], i)).OrderByDescending(x => x.Score).ThenBy(x => x.i).Select(x => x.Candidate).ToList();
+            at += g.Rows.Count;
+            var (r, rr, _) = SuggestionEvaluation.Score(ranked, g.Known, K);
+            recall += r;
+            mrr += rr;
+            var (r2, rr2, _) = SuggestionEvaluation.Score(g.Rows.Select(x => x.Candidate).ToList(), g.Known, K);
+            linRecall += r2;
+            linMrr += rr2;
+        }
     }
 
-    Console.WriteLine($"fold {fold}: {train.Count} training lists ({train.Sum(g => g.Rows.Count)} rows, {train.Sum(g => g.Rows.Count(r => r.Label > 0))} positive), {test.Count} held out");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"LambdaMART {config} (top {top}): {foldCount}-fold CV recall@10 {recall / papers.Count:0.0000}, MRR {mrr / papers.Count:0.0000}; the folds' weighted sums {linRecall / papers.Count:0.0000} / {linMrr / papers.Count:0.0000}"));
 }
 
 if (Opt("--write") is { } output)
 {
     // The served ranker: fitted on every training paper (and the rolling ones when asked), the served weights first.
-    var all = Instances(papers.Select(p => (p, 2018)).Concat(extraPapers).ToList(), SuggestionWeights.Fitted, training: true);
-    var ensemble = Export(Fit(all).Model);
+    var config = grid[0];
+    var all = Slice(Instances(papers.Select(p => (p, 2018)).Concat(config.Rolling ? extraPapers : []).ToList(), SuggestionWeights.Fitted, training: true), config.Extras);
+    var ensemble = Export(Fit(all, config).Model);
     await using (var writer = new StreamWriter(output))
     {
-        await writer.WriteLineAsync($"# LambdaMART over RankerInputs, fitted by bench/tools/suggest-ltr.cs {string.Join(' ', args.Skip(2))} on {all.Count} training lists");
+        await writer.WriteLineAsync($"# LambdaMART {config} over RankerInputs (top {top}), fitted by bench/tools/suggest-ltr.cs on {all.Count} training lists of 2018-2019 (graph before 2018){(config.Rolling ? " and 2012-2017 (graph before their year and the year before)" : "")}");
         ensemble.Write(writer);
     }
 
     Console.WriteLine($"wrote {ensemble.Count} trees to {output}");
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"LambdaMART (top {top}, {trees} trees, {leaves} leaves, lr {lr}, min leaf {minLeaf}, extras {extras}{(rolling ? ", rolling 2012-2017" : "")}): recall@10 {recall / papers.Count:0.0000}, MRR {mrr / papers.Count:0.0000}; linear re-measured {linRecall / papers.Count:0.0000} / {linMrr / papers.Count:0.0000}"));
 return 0;
 
-(ITransformer Transformer, FastTreeRankingModelParameters Model, SchemaDefinition Schema, MLContext Ml) Fit(List<Group> train)
+List<Group> Slice(List<Group> groups, string extras) =>
+    extras == "all" ? groups : groups.Select(g => g with { Rows = g.Rows.Select(r => new Row { Label = r.Label, Group = r.Group, Candidate = r.Candidate, Features = r.Features[..(Enum.GetValues<SuggestionFeature>().Length + 2)] }).ToList() }).ToList();
+
+(ITransformer Transformer, FastTreeRankingModelParameters Model, SchemaDefinition Schema, MLContext Ml) Fit(List<Group> train, Config config)
 {
     var ml = new MLContext(seed: 7);
     var schema = SchemaDefinition.Create(typeof(Row));
@@ -102,7 +126,7 @@ return 0;
         .Append(ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
         {
             LabelColumnName = nameof(Row.Label), FeatureColumnName = nameof(Row.Features), RowGroupColumnName = "GroupId",
-            NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, LearningRate = lr,
+            NumberOfTrees = config.Trees, NumberOfLeaves = config.Leaves, MinimumExampleCountPerLeaf = config.MinLeaf, LearningRate = config.LearningRate,
             NdcgTruncationLevel = K, FeatureFraction = 0.8, Seed = 7, NumberOfThreads = 1,
         }));
     var fitted = pipeline.Fit(trainData);
@@ -120,7 +144,7 @@ List<Group> Instances(IReadOnlyList<(int Paper, int GraphBefore)> instances, Sug
         var rows = ordered.Select((c, r) => new Row
         {
             Label = known.Contains(c.Paper) ? 1 : 0, Group = (uint)(i + 1), Candidate = c.Paper,
-            Features = extras == "none" ? inputs[r][..(Enum.GetValues<SuggestionFeature>().Length + 2)] : inputs[r],
+            Features = inputs[r],
         }).ToList();
         if (!training || rows.Any(r => r.Label > 0))
         {
@@ -166,6 +190,11 @@ internal sealed class Row
 
     [NoColumn]
     public int Candidate { get; set; }
+}
+
+internal sealed record Config(int Trees, int Leaves, double LearningRate, int MinLeaf, bool Rolling, string Extras)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Trees} trees, {Leaves} leaves, lr {LearningRate}, min leaf {MinLeaf}, inputs {Extras}{(Rolling ? ", rolling 2012-2017" : "")}");
 }
 
 internal sealed record Group(List<Row> Rows, IReadOnlySet<int> Known);

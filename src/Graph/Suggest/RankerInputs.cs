@@ -1,14 +1,15 @@
 namespace CiteGraph.Graph.Suggest;
 
 /// <summary>
-/// The inputs a <see cref="SuggestionRanker"/> reads for one (paper, candidate) pair: the scaled features, the weighted
-/// sum and its rank, and per-pair values a weighted sum cannot use well (ranks under single features, unscaled cosines,
-/// the candidate's age and visible citations, both texts' lengths), so the trees can learn interactions such as
-/// "popularity matters for old candidates". Computed the same way when fitting (bench/tools/suggest-ltr.cs) and serving.
+/// The inputs a learned second stage (a <see cref="TreeEnsemble"/> re-ordering the weighted sum's best candidates) reads
+/// for one (paper, candidate) pair: the scaled features, the weighted sum and its rank, and per-pair values a weighted sum
+/// cannot use well (ranks under single features, unscaled cosines, the candidate's age and visible citations, both texts'
+/// lengths), so the trees can learn interactions such as "popularity matters for old candidates". Fitted and judged by
+/// bench/tools/suggest-ltr.cs; not served, because cross-validated it did not gain enough (bench/RESULTS.md, suggest8).
 /// </summary>
 public static class RankerInputs
 {
-    /// <summary>Features the ranker reads no value of: they cost a citation-model fit on a snapshot's first request.</summary>
+    /// <summary>Features left at 0 in the inputs: they cost a citation-model fit on a snapshot's first request.</summary>
     public static readonly IReadOnlySet<SuggestionFeature> Skipped = new HashSet<SuggestionFeature> { SuggestionFeature.CitationSemantic, SuggestionFeature.TermAssociation };
 
     /// <summary>Features whose rank among the paper's candidates is an input.</summary>
@@ -22,7 +23,7 @@ public static class RankerInputs
     /// <summary>Length of the input vector.</summary>
     public static int Count { get; } = FeatureCount + 2 + Ranked.Length + 6;
 
-    /// <summary>Every feature computed except <see cref="Skipped"/> (the features a ranked suggestion computes).</summary>
+    /// <summary>Every feature computed except <see cref="Skipped"/>.</summary>
     internal static SuggestionWeights Computed { get; } =
         SuggestionWeights.From(Enum.GetValues<SuggestionFeature>().Where(f => !Skipped.Contains(f)).ToDictionary(f => f, _ => 1.0));
 
