@@ -5,7 +5,8 @@ namespace CiteGraph.Graph.Suggest;
 /// for one (paper, candidate) pair: the scaled features, the weighted sum and its rank, and per-pair values a weighted sum
 /// cannot use well (ranks under single features, unscaled cosines, the candidate's age and visible citations, both texts'
 /// lengths), so the trees can learn interactions such as "popularity matters for old candidates". Fitted and judged by
-/// bench/tools/suggest-ltr.cs; not served, because cross-validated it did not gain enough (bench/RESULTS.md, suggest8).
+/// bench/tools/suggest-ltr.cs; not served: cross-validated on the training papers it gained −0.004 to +0.014 recall@10
+/// with the settings and folds, short of what 1.25× the best peer needs (bench/RESULTS.md, branch suggest8).
 /// </summary>
 public static class RankerInputs
 {

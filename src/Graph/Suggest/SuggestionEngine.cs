@@ -55,7 +55,7 @@ public static class SuggestionEngine
 
     /// <summary>
     /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>: the
-    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served, see bench/RESULTS.md).
+    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served: see bench/RESULTS.md).
     /// </summary>
     /// <param name="corpus">The corpus.</param>
     /// <param name="paper">The paper (dense index).</param>
