@@ -53,6 +53,26 @@ public static class SuggestionEngine
     public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live) =>
         Suggest(corpus, paper, first, weights, scope, computeAll: false);
 
+    /// <summary>
+    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>: the
+    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served: see bench/RESULTS.md).
+    /// </summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
+    /// <param name="weights">The weighted sum that orders the candidates first.</param>
+    /// <param name="depth">How many are kept.</param>
+    public static (IReadOnlyList<SuggestionCandidate> Ordered, float[][] Inputs) RankerList(
+        SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights weights, int depth)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(weights);
+        var context = new Context(corpus, paper, scope, graphBefore, RankerInputs.Computed);
+        var (ordered, _, inputs) = context.RankerList(context.Candidates(), weights, depth);
+        return (ordered, inputs);
+    }
+
     /// <summary>The public <c>Suggest</c>, optionally computing every feature (tests compare the two).</summary>
     internal static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, bool computeAll)
     {
@@ -302,6 +322,10 @@ public static class SuggestionEngine
                 return new SuggestionCandidate(c, features);
             }).ToList();
         }
+
+        /// <summary>The best candidates by the weighted sum and their ranker inputs (after <see cref="Candidates"/>).</summary>
+        public (List<SuggestionCandidate> Ordered, double[] Linear, float[][] Inputs) RankerList(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int depth) =>
+            RankerInputs.Compute(corpus, paper, candidates, weights, depth, _text, CitingVisible);
 
         /// <summary>The reasons behind a candidate's score: each feature that contributed, in words, strongest first.</summary>
         public IReadOnlyList<RelatedReason> Reasons(SuggestionCandidate candidate, SuggestionWeights weights)

@@ -1,0 +1,200 @@
+#:project ../../src/Graph/Graph.csproj
+#:project ../../src/Graph.Sqlite/Graph.Sqlite.csproj
+#:package Microsoft.ML.FastTree
+#:property PublishAot=false
+// A learned second stage (LambdaMART: FastTree ranking, gradient-boosted trees) re-ordering the weighted sum's best
+// candidates by the suggestion features and a few per-pair inputs the weighted sum cannot use well (RankerInputs), judged
+// by cross-validation by paper on the training papers only (2018–2019, graph before 2018), beside the served fit method
+// in the same folds, whose per-fold weights are the first stage (issue 15, branch suggest8; not served: bench/RESULTS.md).
+// usage: dotnet run -c Release bench/tools/suggest-ltr.cs -- DB TRUTH.tsv [--top N] [--grid "TREES:LEAVES:LR:MIN-LEAF:ROLLING:EXTRAS;…"] [--no-cv] [--write ranker.txt]
+// ROLLING=1 adds, to each fold's training papers, the papers of 2012–2017, each seeing only citations made before its
+// own year (and, a second list, before the year before it): more training pairs, none involving a held-out paper or a
+// citation it made (2018–2019 citations are never in the graph those lists see). EXTRAS=none keeps only the features,
+// the weighted sum and its rank. --write fits the first configuration on every training paper (the served weights
+// first) and writes the trees in TreeEnsemble's text form. Nothing of 2020 on is used.
+using System.Globalization;
+using CiteGraph.Graph.Snapshot;
+using CiteGraph.Graph.Sqlite;
+using CiteGraph.Graph.Suggest;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+
+var opts = args.Skip(2).ToList();
+string? Opt(string name) => opts.IndexOf(name) is var i and >= 0 && i + 1 < opts.Count ? opts[i + 1] : null;
+var top = int.Parse(Opt("--top") ?? "150", CultureInfo.InvariantCulture);
+var foldCount = int.Parse(Opt("--folds") ?? "2", CultureInfo.InvariantCulture);
+// Configurations compared on the same candidates and folds: TREES:LEAVES:LEARNING-RATE:MIN-LEAF:ROLLING(0/1):EXTRAS(all/none), ';'-separated.
+var grid = (Opt("--grid") ?? "300:16:0.05:20:0:all").Split(';').Select(c => c.Split(':')).Select(c => new Config(
+    int.Parse(c[0], CultureInfo.InvariantCulture), int.Parse(c[1], CultureInfo.InvariantCulture), double.Parse(c[2], CultureInfo.InvariantCulture),
+    int.Parse(c[3], CultureInfo.InvariantCulture), c[4] == "1", c[5])).ToList();
+const int K = 10;
+
+await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = args[0] });
+await store.InitializeAsync();
+var snapshot = await new SnapshotHolder(store).RebuildAsync();
+var corpus = await SuggestionCorpus.BuildAsync(store, snapshot);
+var truth = await SuggestionTruth.ReadAsync(store, snapshot, args[1]);
+var trainYears = new YearRange(2018, 2019);
+var papers = SuggestionEvaluation.Citing(corpus, truth, trainYears);
+
+// The served fit method's cross-validation: its per-fold weights are the linear score fed to the trees in that fold.
+var served = FeatureSet("all,-citation-semantic,-term-association,-title-mention,-recent-popularity");
+var noCv = opts.Contains("--no-cv");
+var cv = noCv ? (Recall: 0.0, Mrr: 0.0, Weights: (IReadOnlyList<SuggestionWeights>)[]) : SuggestionWeightFit.CrossValidate(corpus, truth, trainYears, K, foldCount, [served], 2018, method: SuggestionFitMethod.PairwiseThenSearch)[0];
+if (!noCv)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"served fit method, {foldCount}-fold CV: recall@10 {cv.Recall:0.0000}, MRR {cv.Mrr:0.0000}; weights {string.Join(" | ", cv.Weights)}"));
+}
+
+var extraPapers = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
+    .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
+var folds = Enumerable.Range(0, noCv ? 0 : foldCount).Select(f =>
+{
+    var weights = cv.Weights[f];
+    var fold = (
+        Train: Instances(papers.Where((_, i) => i % foldCount != f).Select(p => (p, 2018)).ToList(), weights, training: true),
+        Extra: grid.Any(c => c.Rolling) ? Instances(extraPapers, weights, training: true) : [],
+        Test: Instances(papers.Where((_, i) => i % foldCount == f).Select(p => (p, 2018)).ToList(), weights, training: false));
+    Console.WriteLine($"fold {f}: {fold.Train.Count} training lists ({fold.Train.Sum(g => g.Rows.Count)} rows, {fold.Train.Sum(g => g.Rows.Count(r => r.Label > 0))} positive), " +
+        $"rolling {fold.Extra.Count} lists ({fold.Extra.Sum(g => g.Rows.Count(r => r.Label > 0))} positive), {fold.Test.Count} held out");
+    return fold;
+}).ToList();
+
+foreach (var config in noCv ? [] : grid)
+{
+    double recall = 0, mrr = 0, linRecall = 0, linMrr = 0;
+    foreach (var (trainBase, extra, testAll) in folds)
+    {
+        var train = Slice(config.Rolling ? [.. trainBase, .. extra] : trainBase, config.Extras);
+        var test = Slice(testAll, config.Extras);
+        var (transformer, model, schema, ml) = Fit(train, config);
+        var scored = transformer.Transform(ml.Data.LoadFromEnumerable(test.SelectMany(g => g.Rows), schema));
+        var scores = scored.GetColumn<float>("Score").ToArray();
+        var ensemble = Export(model);
+        var mismatches = test.SelectMany(g => g.Rows).Select((r, i) => Math.Abs(ensemble.Score(r.Features) - scores[i])).Count(d => d > 1e-3);
+        if (mismatches > 0)
+        {
+            Console.WriteLine($"WARNING: {mismatches} rows scored differently by the exported trees than by ML.NET");
+        }
+
+        var at = 0;
+        foreach (var g in test)
+        {
+            var ranked = g.Rows.Select((r, i) => (r.Candidate, Score: scores[at + i], i)).OrderByDescending(x => x.Score).ThenBy(x => x.i).Select(x => x.Candidate).ToList();
+            at += g.Rows.Count;
+            var (r, rr, _) = SuggestionEvaluation.Score(ranked, g.Known, K);
+            recall += r;
+            mrr += rr;
+            var (r2, rr2, _) = SuggestionEvaluation.Score(g.Rows.Select(x => x.Candidate).ToList(), g.Known, K);
+            linRecall += r2;
+            linMrr += rr2;
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"LambdaMART {config} (top {top}): {foldCount}-fold CV recall@10 {recall / papers.Count:0.0000}, MRR {mrr / papers.Count:0.0000}; the folds' weighted sums {linRecall / papers.Count:0.0000} / {linMrr / papers.Count:0.0000}"));
+}
+
+if (Opt("--write") is { } output)
+{
+    // The served ranker: fitted on every training paper (and the rolling ones when asked), the served weights first.
+    var config = grid[0];
+    var all = Slice(Instances(papers.Select(p => (p, 2018)).Concat(config.Rolling ? extraPapers : []).ToList(), SuggestionWeights.Fitted, training: true), config.Extras);
+    var ensemble = Export(Fit(all, config).Model);
+    await using (var writer = new StreamWriter(output))
+    {
+        await writer.WriteLineAsync($"# LambdaMART {config} over RankerInputs (top {top}), fitted by bench/tools/suggest-ltr.cs on {all.Count} training lists of 2018-2019 (graph before 2018){(config.Rolling ? " and 2012-2017 (graph before their year and the year before)" : "")}");
+        ensemble.Write(writer);
+    }
+
+    Console.WriteLine($"wrote {ensemble.Count} trees to {output}");
+}
+
+return 0;
+
+List<Group> Slice(List<Group> groups, string extras) =>
+    extras == "all" ? groups : groups.Select(g => g with { Rows = g.Rows.Select(r => new Row { Label = r.Label, Group = r.Group, Candidate = r.Candidate, Features = r.Features[..(Enum.GetValues<SuggestionFeature>().Length + 2)] }).ToList() }).ToList();
+
+(ITransformer Transformer, FastTreeRankingModelParameters Model, SchemaDefinition Schema, MLContext Ml) Fit(List<Group> train, Config config)
+{
+    var ml = new MLContext(seed: 7);
+    var schema = SchemaDefinition.Create(typeof(Row));
+    schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, train[0].Rows[0].Features.Length);
+    var trainData = ml.Data.LoadFromEnumerable(train.SelectMany(g => g.Rows), schema);
+    var pipeline = ml.Transforms.Conversion.MapValueToKey("GroupId", nameof(Row.Group))
+        .Append(ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label), FeatureColumnName = nameof(Row.Features), RowGroupColumnName = "GroupId",
+            NumberOfTrees = config.Trees, NumberOfLeaves = config.Leaves, MinimumExampleCountPerLeaf = config.MinLeaf, LearningRate = config.LearningRate,
+            NdcgTruncationLevel = K, FeatureFraction = 0.8, Seed = 7, NumberOfThreads = 1,
+        }));
+    var fitted = pipeline.Fit(trainData);
+    return (fitted, fitted.LastTransformer.Model, schema, ml);
+}
+
+List<Group> Instances(IReadOnlyList<(int Paper, int GraphBefore)> instances, SuggestionWeights weights, bool training)
+{
+    var groups = new Group?[instances.Count];
+    Parallel.For(0, instances.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+    {
+        var (p, before) = instances[i];
+        var known = truth.References[p];
+        var (ordered, inputs) = SuggestionEngine.RankerList(corpus, p, SuggestionScope.HeldOut, before, weights, top);
+        var rows = ordered.Select((c, r) => new Row
+        {
+            Label = known.Contains(c.Paper) ? 1 : 0, Group = (uint)(i + 1), Candidate = c.Paper,
+            Features = inputs[r],
+        }).ToList();
+        if (!training || rows.Any(r => r.Label > 0))
+        {
+            groups[i] = new Group(rows, known); // a training list with no positive teaches nothing
+        }
+    });
+    return groups.Where(g => g is not null).Select(g => g!).ToList();
+}
+
+static TreeEnsemble Export(FastTreeRankingModelParameters model)
+{
+    var e = model.TrainedTreeEnsemble;
+    return TreeEnsemble.From(e.Bias, e.Trees.Select((t, i) => (e.TreeWeights[i], t.NumericalSplitFeatureIndexes.ToArray(), t.NumericalSplitThresholds.ToArray(),
+        t.LeftChild.ToArray(), t.RightChild.ToArray(), t.LeafValues.ToArray())));
+}
+
+static IReadOnlySet<SuggestionFeature> FeatureSet(string spec)
+{
+    var set = new HashSet<SuggestionFeature>();
+    foreach (var part in spec.Split(','))
+    {
+        if (part == "all")
+        {
+            set.UnionWith(Enum.GetValues<SuggestionFeature>());
+        }
+        else if (part.StartsWith('-'))
+        {
+            set.Remove(Enum.GetValues<SuggestionFeature>().Single(f => string.Concat(part[1..].Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) == f.ToString()));
+        }
+    }
+
+    return set;
+}
+
+internal sealed class Row
+{
+    public float Label { get; set; }
+
+    public uint Group { get; set; }
+
+    [VectorType]
+    public float[] Features { get; set; } = [];
+
+    [NoColumn]
+    public int Candidate { get; set; }
+}
+
+internal sealed record Config(int Trees, int Leaves, double LearningRate, int MinLeaf, bool Rolling, string Extras)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Trees} trees, {Leaves} leaves, lr {LearningRate}, min leaf {MinLeaf}, inputs {Extras}{(Rolling ? ", rolling 2012-2017" : "")}");
+}
+
+internal sealed record Group(List<Row> Rows, IReadOnlySet<int> Known);
