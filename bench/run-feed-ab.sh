@@ -50,7 +50,7 @@ for round in $(seq 1 "$ROUNDS"); do
     db=$OUT/$name-$round.db; rm -f "$db" "$db"-*
     stage "$name" "$dir" "load$round" "$OUT/$name-load$round.log" load "$CORPUS" --db "$db" --no-derive --no-embed --bulk true --quiet
     stage "$name" "$dir" "changes$round" /dev/null changes --since v0 --json --db "$db"
-    [ "$round" -eq 1 ] && sizes "$name" "$db"
-    [ "$round" -lt "$ROUNDS" ] && rm -f "$db" "$db"-*
+    if [ "$round" -eq 1 ]; then sizes "$name" "$db"; fi
+    if [ "$round" -lt "$ROUNDS" ]; then rm -f "$db" "$db"-*; fi
   done
 done

@@ -89,7 +89,7 @@ public sealed class ChangeFeedConcurrencyTests(ITestOutputHelper output) : IDisp
 
         using (var process = CitegraphProcess.Start("load", corpus, "--db", database, "--quiet", "--no-embed", "--no-derive", "--bulk", "false"))
         {
-            await WaitForAsync(database, "SELECT COUNT(*) FROM change_event WHERE version > 1", TimeSpan.FromMinutes(4));
+            await VersionsTests.WaitForAsync(database, "SELECT COUNT(*) FROM change_event WHERE version > 1", TimeSpan.FromMinutes(4));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Ct);
         }
@@ -192,30 +192,4 @@ public sealed class ChangeFeedConcurrencyTests(ITestOutputHelper output) : IDisp
     }
 
     private static string Content(ChangeEvent e) => $"{e.Version}|{e.Kind}|{e.PaperId}|{e.OtherPaperId}|{e.Data}";
-
-    private static async Task WaitForAsync(string database, string countSql, TimeSpan limit)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            await Task.Delay(100, Ct);
-            try
-            {
-                await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-                await connection.OpenAsync(Ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = countSql;
-                if (Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    return;
-                }
-            }
-            catch (SqliteException)
-            {
-                // Busy or not there yet.
-            }
-        }
-
-        Assert.Fail($"nothing committed within {limit}");
-    }
 }

@@ -73,6 +73,8 @@ public sealed class CitationEventsFromRowsTests : IDisposable
         Assert.Equal(fromToday.Select(Content), (await FeedAsync(fresh, 0, 1)).Select(Content).ToList());
         Assert.Equal(fromMigrated.Select(Content), (await FeedAsync(migrated, 0, 1)).Select(Content).ToList());
         Assert.Equal(fromToday.Count, fromToday.Select(e => e.Cursor).Distinct().Count());
+        await AssertSequenceCursorsResumeAsync(fresh, fromToday);
+        await AssertSequenceCursorsResumeAsync(migrated, fromMigrated);
 
         // Citation counts as of each version (no analyze run kept counts: recounted from the rows and the log) are the feed's
         // additions and removals replayed up to it.
@@ -190,6 +192,23 @@ public sealed class CitationEventsFromRowsTests : IDisposable
             }
 
             after = read.Events[^1].Cursor;
+        }
+    }
+
+    /// <summary>
+    /// A cursor from before batches (its sequence alone, as <c>cg1:</c> GraphQL cursors carry) resumes where the same event's
+    /// cursor with its batch does, for every event whose sequence names it alone.
+    /// </summary>
+    private static async Task AssertSequenceCursorsResumeAsync(SqliteGraphStore store, List<ChangeEvent> feed)
+    {
+        var unique = feed.GroupBy(e => e.Sequence).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
+        Assert.True(unique.Count > feed.Count / 2, $"{unique.Count} of {feed.Count} events have a sequence of their own");
+        foreach (var e in unique.Where((_, i) => i % 17 == 0))
+        {
+            var withBatch = await store.ReadChangesAsync(0, e.Cursor, 3, Ct);
+            var sequenceOnly = await store.ReadChangesAsync(0, new ChangeCursor(0, e.Sequence), 3, Ct);
+            Assert.Equal(withBatch.Events.Select(Content), sequenceOnly.Events.Select(Content));
+            Assert.Equal(feed.SkipWhile(x => x != e).Skip(1).Take(3).Select(Content), withBatch.Events.Select(Content));
         }
     }
 
