@@ -259,7 +259,8 @@ internal static class ChangeFeedReader
                 var rowKind = reader.GetString(2);
                 rows.Add(new ChangeEvent(
                     RowSequence(reader.GetInt64(0), reader.GetInt64(1), rowKind), at.Batch.Version, ChangeKind.CitationAdded, reader.GetString(3),
-                    reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)) { Batch = at.Batch.Number });
+                    reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))
+                { Batch = at.Batch.Number });
             }
         }
 
