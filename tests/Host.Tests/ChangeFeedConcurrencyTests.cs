@@ -69,11 +69,12 @@ public sealed class ChangeFeedConcurrencyTests(ITestOutputHelper output) : IDisp
         var read = await reader;
         await AssertReadOnceAsync(database, read);
 
-        // The two versions' batches did interleave: the test exercised what it is about.
+        // The two versions' batches did interleave (A, B, A at least: on a loaded machine the turns are not strict; 2 to 8
+        // switches seen): the test exercised what it is about.
         var order = read.Where(e => e.Version > 1).Select(e => e.Version).ToList();
         var switches = order.Zip(order.Skip(1)).Count(p => p.First != p.Second);
         output.WriteLine($"{read.Count} events, the version changed {switches} times along the feed");
-        Assert.True(switches >= 4, $"the two loads did not interleave ({switches} switches)");
+        Assert.True(switches >= 2, $"the two loads did not interleave ({switches} switches)");
     }
 
     [Fact]
