@@ -62,7 +62,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
-    public Task<ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default) =>
+    public Task<ChangePage> ReadChangesAsync(long sinceVersion, ChangeCursor after, int first, CancellationToken cancellationToken = default) =>
         throw new StoreCannotAnswerException(NotRecordedYet);
 
     /// <inheritdoc />

@@ -22,9 +22,9 @@ public sealed partial class SqliteGraphStore
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
             // An explicit citation is what a source states: an inferred one for the same pair is then redundant.
-            command.CommandText = """
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, version)
-                SELECT s.pk, d.pk, $kind, $confidence, $evidence, $version FROM paper s, paper d
+            command.CommandText = $"""
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
+                SELECT s.pk, d.pk, $kind, $confidence, $evidence, {version.StampValues} FROM paper s, paper d
                 WHERE s.id = $from AND d.id = $to AND s.pk <> d.pk
                   AND ($kind = 'explicit' OR NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit'))
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
@@ -35,7 +35,6 @@ public sealed partial class SqliteGraphStore
             var kind = command.Parameters.Add("$kind", SqliteType.Text);
             var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
             var evidence = command.Parameters.Add("$evidence", SqliteType.Text);
-            command.Parameters.AddWithValue("$version", version.Number);
             foreach (var citation in citations)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -369,9 +369,9 @@ public sealed partial class SqliteGraphStore
                 DELETE FROM cites WHERE kind = 'inferred' AND dst_pk IN (SELECT pk FROM temp.derive_papers);
                 """);
             var written = 0;
-            await using (var insert = tx.Command("""
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, version)
-                SELECT s.pk, d.pk, 'inferred', $confidence, $evidence, $version FROM paper s, paper d
+            await using (var insert = tx.Command($"""
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
+                SELECT s.pk, d.pk, 'inferred', $confidence, $evidence, {version.StampValues} FROM paper s, paper d
                 WHERE s.id = $src AND d.id = $dst AND s.pk <> d.pk
                   AND NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit')
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
@@ -380,7 +380,6 @@ public sealed partial class SqliteGraphStore
             {
                 var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Text), insert.Parameters.Add("$dst", SqliteType.Text));
                 var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
-                insert.Parameters.AddWithValue("$version", version.Number);
                 foreach (var c in update.Inferred)
                 {
                     (src.Value, dst.Value, confidence.Value, evidence.Value) = (c.From, c.To, c.Confidence, (object?)c.Evidence ?? DBNull.Value);

@@ -172,16 +172,15 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            await using var insert = tx.Command("""
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, version)
-                SELECT $src, $dst, 'inferred', $confidence, $evidence, $version
+            await using var insert = tx.Command($"""
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
+                SELECT $src, $dst, 'inferred', $confidence, $evidence, {version.StampValues}
                 WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = 'explicit')
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
                     confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
                 """);
             var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
             var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
-            insert.Parameters.AddWithValue("$version", version.Number);
             var written = 0;
             foreach (var c in citations)
             {

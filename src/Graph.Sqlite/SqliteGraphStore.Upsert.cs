@@ -33,7 +33,7 @@ public sealed partial class SqliteGraphStore
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Ingest, cancellationToken).ConfigureAwait(false);
             // New papers go in without the paper insert triggers (no statement journal per row); their events are written here.
             var writesPaperEvents = await version.SuspendPaperInsertTriggersAsync(cancellationToken).ConfigureAwait(false);
-            using var commands = new UpsertCommands(connection, tx, version.Number, writesPaperEvents);
+            using var commands = new UpsertCommands(connection, tx, version, writesPaperEvents);
             try
             {
                 var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
@@ -346,7 +346,7 @@ public sealed partial class SqliteGraphStore
     /// <summary>The statements of an upsert, prepared once per batch and re-bound per record.</summary>
     private sealed class UpsertCommands : IDisposable
     {
-        public UpsertCommands(SqliteConnection connection, SqliteTransaction tx, long version, bool writesPaperEvents)
+        public UpsertCommands(SqliteConnection connection, SqliteTransaction tx, SqliteVersionTransaction version, bool writesPaperEvents)
         {
             RawInsert Raw(string sql)
             {
@@ -384,7 +384,7 @@ public sealed partial class SqliteGraphStore
                 INSERT INTO paper (pk, id, title, title_key, abstract, year, published, authors_count, organization, upvotes, arxiv_id, doi, is_stub)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
                 """);
-            FreshPaperAdded = writesPaperEvents ? Raw(SqliteVersionTriggers.PaperAddedEvent(version)) : null;
+            FreshPaperAdded = writesPaperEvents ? Raw(SqliteVersionTriggers.PaperAddedEvent(version.Number)) : null;
             FreshSource = Raw(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi, text_in_paper)
@@ -392,8 +392,9 @@ public sealed partial class SqliteGraphStore
                 """);
             FreshExternalId = Raw("INSERT INTO external_id (kind, value, paper_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
             FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
-            // The row carries the version writing it (a number, not text from outside): it is the citation's CITATION_ADDED event.
-            FreshCites = Raw($"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, version) VALUES (?, ?, 'explicit', 1.0, ?, ?, {version}) ON CONFLICT DO NOTHING;");
+            // The row carries the version and the batch writing it (numbers, not text from outside): it is the citation's
+            // CITATION_ADDED event, at its batch's place in the feed.
+            FreshCites = Raw($"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES (?, ?, 'explicit', 1.0, ?, ?, {version.StampValues}) ON CONFLICT DO NOTHING;");
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -482,12 +483,11 @@ public sealed partial class SqliteGraphStore
                 """,
                 "$id", "$title", "$arxiv", "$doi");
             InsertCites = Make(
-                """
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, version) VALUES ($src, $dst, 'explicit', 1.0, $source, $line, $version)
+                $"""
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES ($src, $dst, 'explicit', 1.0, $source, $line, {version.StampValues})
                 ON CONFLICT DO NOTHING;
                 """,
-                "$src", "$dst", "$source", "$line", "$version");
-            InsertCites.Parameters["$version"].Value = version;
+                "$src", "$dst", "$source", "$line");
             InsertAuthor = Make("INSERT INTO author (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");
             AuthorPk = Make("SELECT pk FROM author WHERE name = $name;", "$name");
             InsertSourceFile = Make("INSERT INTO source_file (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;", "$name");

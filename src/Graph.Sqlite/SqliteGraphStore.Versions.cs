@@ -83,11 +83,11 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default)
+    public async Task<ChangePage> ReadChangesAsync(long sinceVersion, ChangeCursor after, int first, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChangeFeedReader.ReadAsync(connection, sinceVersion, afterSequence, first, cancellationToken).ConfigureAwait(false);
+        return await ChangeFeedReader.ReadAsync(connection, sinceVersion, after, first, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

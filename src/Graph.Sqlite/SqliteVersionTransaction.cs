@@ -21,26 +21,40 @@ internal sealed class SqliteVersionTransaction : IDisposable
     private bool _keepsEmpty;
     private bool _schema18;
 
-    private SqliteVersionTransaction(SqliteTransaction tx, VersionRun? run, long number, bool created, long start)
+    private SqliteVersionTransaction(SqliteTransaction tx, VersionRun? run, long number, bool created, long start, long? batch)
     {
         _tx = tx;
         _run = run;
         Number = number;
         _created = created;
         _start = start;
+        Batch = batch;
     }
 
     /// <summary>The schema from which a citation row stamped with its version is its CITATION_ADDED event (migration 0019).</summary>
     public const int RowsAreEventsSchema = 19;
 
+    /// <summary>The schema from which each write transaction is a batch of the feed, stamped on its rows (migration 0022).</summary>
+    public const int BatchesSchema = 22;
+
     /// <summary>The version this transaction's events belong to.</summary>
     public long Number { get; }
+
+    /// <summary>This transaction's batch (commit order, <c>version_batch</c>); null on a file before schema 22.</summary>
+    public long? Batch { get; }
+
+    /// <summary>The columns a citation insert stamps: the version, and the batch where the schema has it.</summary>
+    public string StampColumns => Batch is null ? "version" : "version, batch";
+
+    /// <summary>The values of <see cref="StampColumns"/> as SQL literals (numbers this class made, never outside text).</summary>
+    public string StampValues => Batch is { } b ? FormattableString.Invariant($"{Number}, {b}") : Number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Installs the triggers on the connection (once) and points them at the version.</summary>
     public static async Task<SqliteVersionTransaction> BeginAsync(SqliteTransaction tx, VersionKind kindWithoutRun, CancellationToken ct)
     {
         // A file left at schema 18 (only tests keep one there) logs as schema 18 did.
-        var schema18 = await SqliteMigrator.GetVersionAsync(tx.Connection!, ct, tx).ConfigureAwait(false) < RowsAreEventsSchema;
+        var schema = await SqliteMigrator.GetVersionAsync(tx.Connection!, ct, tx).ConfigureAwait(false);
+        var schema18 = schema < RowsAreEventsSchema;
         await using (var install = tx.Command(schema18 ? SqliteVersionTriggers.Schema18.Install : SqliteVersionTriggers.Install))
         {
             await install.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -64,7 +78,18 @@ internal sealed class SqliteVersionTransaction : IDisposable
             "DELETE FROM temp.cg_run; INSERT INTO temp.cg_run (version) VALUES ($v); SELECT coalesce(max(seq), 0) FROM change_event;");
         point.Parameters.AddWithValue("$v", number);
         var start = (long)(await point.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        return new SqliteVersionTransaction(tx, run, number, created, start)
+        long? batch = null;
+        if (schema >= BatchesSchema)
+        {
+            // Allocated inside the write transaction, which holds SQLite's one write lock from its first write to its commit:
+            // batch numbers (max + 1) and event sequences follow the commits, so the feed read in batch order is commit order.
+            await using var allocate = tx.Command("INSERT INTO version_batch (version, first_seq) VALUES ($v, $start) RETURNING batch;");
+            allocate.Parameters.AddWithValue("$v", number);
+            allocate.Parameters.AddWithValue("$start", start);
+            batch = (long)(await allocate.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
+
+        return new SqliteVersionTransaction(tx, run, number, created, start, batch)
         {
             _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze,
             _schema18 = schema18,
@@ -106,6 +131,21 @@ internal sealed class SqliteVersionTransaction : IDisposable
         {
             compact.Parameters.AddWithValue("$start", _start);
             await compact.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        if (Batch is { } batch)
+        {
+            // A batch that recorded nothing (no stored event, no row) goes, so the table holds only batches the feed reads.
+            // Safe: it is the highest batch and not committed, so no reader has seen it.
+            await using var drop = _tx.Command("""
+                DELETE FROM version_batch WHERE batch = $b
+                  AND NOT EXISTS (SELECT 1 FROM change_event WHERE seq > $start AND kind NOT IN (4, 7))
+                  AND NOT EXISTS (SELECT 1 FROM cites INDEXED BY cites_by_version WHERE version = $v AND batch = $b);
+                """);
+            drop.Parameters.AddWithValue("$b", batch);
+            drop.Parameters.AddWithValue("$start", _start);
+            drop.Parameters.AddWithValue("$v", Number);
+            await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         if (_run is null)

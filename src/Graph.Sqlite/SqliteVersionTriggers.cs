@@ -75,30 +75,30 @@ internal static class SqliteVersionTriggers
         CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
         -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
         CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, confidence REAL,
-            evidence TEXT, version INTEGER);
+            evidence TEXT, version INTEGER, batch INTEGER);
         """ + "\n" + PaperTriggers + "\n" + """
         -- CITATION_ADDED is not stored (schema 19): a cites row stamped with version v is, by itself, the event "added in v"
         -- (the writers put the version into the row as they insert it; ChangeFeedReader reads the events back from the rows).
         -- What the rows cannot tell any more is stored when it happens: before a stamped row goes, its addition is written
         -- to the log under the version that added it (the feed's answer for that version stays), then its removal. The
-        -- stored addition keeps the row's place in the feed (row_key: ChangeFeedReader.RowSequence of its key; -1 when a
-        -- paper is a stub about to be absorbed, whose key no file will know), so a reader paging past it neither misses it
-        -- nor reads it twice.
+        -- stored addition keeps the row's place in the feed (row_batch: the row's batch, its version's for a row from before
+        -- schema 22; row_key: ChangeFeedReader.RowSequence of its key), so a reader paging past it neither misses it nor
+        -- reads it twice.
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_removed AFTER DELETE ON main.cites BEGIN
-            INSERT INTO change_event (version, kind, paper, other, data, row_key)
+            INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
             SELECT old.version, 4, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
                 ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END,
-                CASE WHEN s.is_stub = 1 OR d.is_stub = 1 THEN -1 ELSE (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred') END
+                (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
             FROM paper s, paper d WHERE old.version IS NOT NULL AND s.pk = old.src_pk AND d.pk = old.dst_pk
               AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-                  WHERE m.kind = 7 AND m.version = old.version AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+                  WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
             INSERT INTO change_event (version, kind, paper, other, data)
             SELECT r.version, 5, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
                 ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
             FROM cg_run r, paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk;
             -- The row as it was, for a rewrite of the same citation to keep its version (CompactRewrites).
-            INSERT INTO cg_gone (src, dst, kind, confidence, evidence, version)
-            SELECT old.src_pk, old.dst_pk, old.kind, old.confidence, old.evidence, old.version WHERE EXISTS (SELECT 1 FROM cg_run);
+            INSERT INTO cg_gone (src, dst, kind, confidence, evidence, version, batch)
+            SELECT old.src_pk, old.dst_pk, old.kind, old.confidence, old.evidence, old.version, old.batch WHERE EXISTS (SELECT 1 FROM cg_run);
         END;
 
         -- A row moved to other papers (a stub absorbed into the paper it stood for) would read back with the new papers' ids,
@@ -106,15 +106,15 @@ internal static class SqliteVersionTriggers
         -- itself a moved row's), and a marker (kind 7, never read out) keeps the feed from reading the moved row.
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_moved AFTER UPDATE OF src_pk, dst_pk ON main.cites
         WHEN old.version IS NOT NULL AND (old.src_pk <> new.src_pk OR old.dst_pk <> new.dst_pk) BEGIN
-            INSERT INTO change_event (version, kind, paper, other, data, row_key)
+            INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
             SELECT old.version, 4, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
                 ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END,
-                CASE WHEN s.is_stub = 1 OR d.is_stub = 1 THEN -1 ELSE (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred') END
+                (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
             FROM paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk
               AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-                  WHERE m.kind = 7 AND m.version = old.version AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
-            INSERT INTO change_event (version, kind, paper, other, data)
-            SELECT new.version, 7, s.id, d.id, new.kind FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
+                  WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+            INSERT INTO change_event (version, kind, paper, other, data, row_batch)
+            SELECT new.version, 7, s.id, d.id, new.kind, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
         END;
         """;
 
@@ -127,20 +127,21 @@ internal static class SqliteVersionTriggers
     /// </summary>
     public const string CompactRewrites = """
         CREATE TEMP TABLE IF NOT EXISTS cg_pairs (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, version INTEGER,
-            paper TEXT NOT NULL, other TEXT NOT NULL, data TEXT);
+            batch INTEGER, paper TEXT NOT NULL, other TEXT NOT NULL, data TEXT);
         CREATE TEMP TABLE IF NOT EXISTS cg_removed (seq INTEGER PRIMARY KEY, paper TEXT NOT NULL, other TEXT, data TEXT);
         CREATE INDEX IF NOT EXISTS temp.cg_removed_key ON cg_removed (paper, other);
         DELETE FROM temp.cg_pairs;
         DELETE FROM temp.cg_removed;
-        INSERT INTO temp.cg_pairs (src, dst, kind, version, paper, other, data)
-        SELECT g.src, g.dst, g.kind, max(g.version), s.id, d.id, CASE WHEN g.kind = 'explicit' AND g.evidence IS NULL THEN NULL
+        -- max() with a bare column: SQLite takes the batch from the row holding the maximum.
+        INSERT INTO temp.cg_pairs (src, dst, kind, version, batch, paper, other, data)
+        SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, CASE WHEN g.kind = 'explicit' AND g.evidence IS NULL THEN NULL
             ELSE json_object('kind', g.kind, 'confidence', g.confidence, 'evidence', g.evidence) END
         FROM temp.cg_gone g
         JOIN main.cites c ON c.src_pk = g.src AND c.dst_pk = g.dst AND c.kind = g.kind
             AND c.confidence = g.confidence AND c.evidence IS g.evidence AND c.version = (SELECT version FROM temp.cg_run)
         JOIN paper s ON s.pk = g.src JOIN paper d ON d.pk = g.dst
         GROUP BY g.src, g.dst, g.kind;
-        UPDATE main.cites SET version = p.version FROM temp.cg_pairs p
+        UPDATE main.cites SET version = p.version, batch = p.batch FROM temp.cg_pairs p
         WHERE cites.src_pk = p.src AND cites.dst_pk = p.dst AND cites.kind = p.kind;
         INSERT INTO temp.cg_removed SELECT seq, paper, other, data FROM change_event
         WHERE seq > $start AND kind IN (4, 5) AND EXISTS (SELECT 1 FROM temp.cg_pairs);

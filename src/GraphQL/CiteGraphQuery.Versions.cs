@@ -51,17 +51,17 @@ public sealed partial class CiteGraphQuery
             {
                 var first = Arguments.PageSize(ctx);
                 var since = await VersionIds.RequireAsync(store, "since", ctx.GetArgument<string>("since"), ctx.CancellationToken);
-                var after = Cursor.Decode(ctx.GetArgument<string?>("after")) ?? 0;
+                var after = Cursor.DecodeChange(ctx.GetArgument<string?>("after"));
                 var page = await feed.ReadAsync(since, after, first, ctx.CancellationToken);
                 return new Connection<ChangeEvent>
                 {
-                    Edges = page.Events.Select(e => new Edge<ChangeEvent> { Cursor = Cursor.Encode(e.Sequence), Node = e }).ToList(),
+                    Edges = page.Events.Select(e => new Edge<ChangeEvent> { Cursor = Cursor.Encode(e.Cursor), Node = e }).ToList(),
                     PageInfo = new PageInfo
                     {
                         HasNextPage = page.HasNextPage,
-                        HasPreviousPage = after > 0,
-                        StartCursor = page.Events.Count > 0 ? Cursor.Encode(page.Events[0].Sequence) : null,
-                        EndCursor = page.Events.Count > 0 ? Cursor.Encode(page.Events[^1].Sequence) : null,
+                        HasPreviousPage = after != ChangeCursor.Start,
+                        StartCursor = page.Events.Count > 0 ? Cursor.Encode(page.Events[0].Cursor) : null,
+                        EndCursor = page.Events.Count > 0 ? Cursor.Encode(page.Events[^1].Cursor) : null,
                     },
                 };
             });

@@ -128,7 +128,7 @@ public sealed class Neo4jGraphStoreVersionsTests : IAsyncDisposable
         Assert.True(_store.KeepsVersions);
         var calls = new Func<Task>[]
         {
-            () => _store.ReadChangesAsync(0, 0, 10, Ct),
+            () => _store.ReadChangesAsync(0, ChangeCursor.Start, 10, Ct),
             () => _store.FindPaperAsOfAsync("P1", 1, Ct),
             () => _store.RankAsOfAsync(RankingMetric.PageRank, 10, new PaperFilter(), 1, Ct),
             () => ((IVersionLog)_store).RankAsOfAsync(RankingMetric.Citations, 10, new PaperFilter(), 1, null, Ct),

@@ -51,7 +51,7 @@ public sealed class SqliteVersionLogTests : IAsyncDisposable
 
         Assert.Equal(VersionKind.Ingest, v2.Kind);
         Assert.Equal(1, v2.Summary.PapersMerged);
-        var events = (await _store.ReadChangesAsync(v1.Number, 0, 100, Ct)).Events;
+        var events = (await _store.ReadChangesAsync(v1.Number, ChangeCursor.Start, 100, Ct)).Events;
         Assert.Contains(events, e => e.Kind == ChangeKind.PaperMerged && e.PaperId == first.PaperId && e.Get("source") == "two.txt" && e.Get("line") == "7");
         Assert.Contains(events, e => e.Kind == ChangeKind.FieldChanged && e.Get("field") == "upvotes" && e.Get("old") == "3" && e.Get("new") == "40");
 

@@ -143,7 +143,8 @@ public sealed class VersionsTests : IDisposable
         }
     }
 
-    private static async Task WaitForAsync(string database, string countSql, TimeSpan limit)
+    /// <summary>Waits until <paramref name="countSql"/>, read from the file by a connection of its own, counts more than zero.</summary>
+    internal static async Task WaitForAsync(string database, string countSql, TimeSpan limit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < limit)

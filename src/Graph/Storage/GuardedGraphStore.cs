@@ -265,8 +265,8 @@ public class GuardedGraphStore : IGraphStore
         Guard.RunAsync(() => _inner.FindVersionAsync(number, cancellationToken));
 
     /// <inheritdoc />
-    public Task<Versions.ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default) =>
-        Guard.RunAsync(() => _inner.ReadChangesAsync(sinceVersion, afterSequence, first, cancellationToken));
+    public Task<Versions.ChangePage> ReadChangesAsync(long sinceVersion, Versions.ChangeCursor after, int first, CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(() => _inner.ReadChangesAsync(sinceVersion, after, first, cancellationToken));
 
     /// <inheritdoc />
     public Task<Paper?> FindPaperAsOfAsync(string id, long version, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Versions;
 using CiteGraph.GraphQL.Errors;
 
 namespace CiteGraph.GraphQL.Pagination;
@@ -12,6 +13,40 @@ public static class Cursor
     private const string Prefix = "cg1:";
 
     private const string OrderedPrefix = "cg2:";
+
+    private const string ChangePrefix = "cg3:";
+
+    /// <summary>A change feed cursor: the event's batch and sequence.</summary>
+    public static string Encode(ChangeCursor change) =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{ChangePrefix}{change.Batch}:{change.Sequence}")));
+
+    /// <summary>
+    /// The place in the change feed a cursor names; a sequence-only cursor from before batches (<c>cg1:</c>) is placed by the
+    /// store. A GraphQL error when it is not one of ours.
+    /// </summary>
+    public static ChangeCursor DecodeChange(string? cursor, string argument = "after")
+    {
+        if (cursor is null)
+        {
+            return ChangeCursor.Start;
+        }
+
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            if (parts.Length == 3 && parts[0] + ":" == ChangePrefix &&
+                long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var batch) &&
+                long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            {
+                return new ChangeCursor(batch, sequence);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return new ChangeCursor(0, Decode(cursor, argument) ?? 0);
+    }
 
     public static string Encode(long position) =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(Prefix + position.ToString(CultureInfo.InvariantCulture)));

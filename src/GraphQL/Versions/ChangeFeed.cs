@@ -9,6 +9,6 @@ namespace CiteGraph.GraphQL.Versions;
 /// </summary>
 public sealed class ChangeFeed(IGraphStore store)
 {
-    /// <summary>Events of versions after <paramref name="since"/>, after sequence <paramref name="after"/>, at most <paramref name="first"/>.</summary>
-    public Task<ChangePage> ReadAsync(long since, long after, int first, CancellationToken ct) => store.ReadChangesAsync(since, after, first, ct);
+    /// <summary>Events of versions after <paramref name="since"/>, after the event at <paramref name="after"/>, at most <paramref name="first"/>.</summary>
+    public Task<ChangePage> ReadAsync(long since, ChangeCursor after, int first, CancellationToken ct) => store.ReadChangesAsync(since, after, first, ct);
 }

@@ -19,7 +19,7 @@ internal sealed class ChangePolling(ChangeFeed feed, long since, TimeSpan interv
 
     private async Task RunAsync(IObserver<Graph.Storage.Versions.ChangeEvent> observer, CancellationToken ct)
     {
-        long after = 0;
+        var after = Graph.Storage.Versions.ChangeCursor.Start;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -28,7 +28,7 @@ internal sealed class ChangePolling(ChangeFeed feed, long since, TimeSpan interv
                 foreach (var e in page.Events)
                 {
                     observer.OnNext(e);
-                    after = e.Sequence;
+                    after = e.Cursor;
                 }
 
                 if (!page.HasNextPage)

@@ -66,7 +66,7 @@ internal static class ChangesCommand
     private static async Task<int> PrintAsync(IGraphStore store, long since, bool json, CancellationToken ct)
     {
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        long after = 0;
+        var after = ChangeCursor.Start;
         var counts = new Dictionary<ChangeKind, int>();
         while (true)
         {
@@ -93,7 +93,7 @@ internal static class ChangesCommand
                 break;
             }
 
-            after = page.Events[^1].Sequence;
+            after = page.Events[^1].Cursor;
         }
 
         if (!json)

@@ -7,10 +7,11 @@ namespace CiteGraph.Loaders.Tests.Support;
 internal static class StoreDump
 {
     /// <summary>
-    /// History kept in a graph table: the version that wrote a citation row (<c>cites.version</c>, for "as of" rankings).
+    /// History kept in a graph table: the version and the batch that wrote a citation row (<c>cites.version</c>, <c>cites.batch</c>:
+    /// "as of" rankings and the change feed).
     /// A killed load's re-run writes its rows in a later version than one uninterrupted load would; the graph is the same.
     /// </summary>
-    private static bool IsHistory(string table, string column) => table == "cites" && column == "version";
+    private static bool IsHistory(string table, string column) => table == "cites" && column is "version" or "batch";
 
     /// <summary>
     /// Every row of every table, sorted, as text; FTS shadow tables aside, and <c>derive_state</c>, which records when
@@ -24,7 +25,7 @@ internal static class StoreDump
         {
             // The graph's state, not its history: a killed load and its re-run hold the same graph as one load, but the
             // version log says there were two runs (tests/Host.Tests/VersionsTests checks the log itself).
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' AND name <> 'derive_state' AND name NOT IN ('version', 'change_event', 'analytics_history') ORDER BY name;";
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paper_fts%' AND name <> 'derive_state' AND name NOT IN ('version', 'version_batch', 'change_event', 'analytics_history') ORDER BY name;";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

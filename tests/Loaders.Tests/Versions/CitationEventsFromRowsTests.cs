@@ -66,10 +66,15 @@ public sealed class CitationEventsFromRowsTests : IDisposable
 
         var fromMigrated = await FeedAsync(migrated, 0, 7);
         var fromToday = await FeedAsync(fresh, 0, 7);
-        Assert.Equal(fromToday.Select(Content), fromMigrated.Select(Content));
+        // The same events; today's in commit order (each transaction's events together), the migrated history's grouped by
+        // version (it kept no record of its transactions: schema 22 reads each old version as one batch).
+        Assert.Equal(ByVersion(fromToday), ByVersion(fromMigrated));
         Assert.Equal(fromToday.Select(Content), (await FeedAsync(fresh, 0, 1_000)).Select(Content));
         Assert.Equal(fromToday.Select(Content), (await FeedAsync(fresh, 0, 1)).Select(Content).ToList());
-        Assert.Equal(fromToday.Count, fromToday.Select(e => e.Sequence).Distinct().Count());
+        Assert.Equal(fromMigrated.Select(Content), (await FeedAsync(migrated, 0, 1)).Select(Content).ToList());
+        Assert.Equal(fromToday.Count, fromToday.Select(e => e.Cursor).Distinct().Count());
+        await AssertSequenceCursorsResumeAsync(fresh, fromToday);
+        await AssertSequenceCursorsResumeAsync(migrated, fromMigrated);
 
         // Citation counts as of each version (no analyze run kept counts: recounted from the rows and the log) are the feed's
         // additions and removals replayed up to it.
@@ -109,7 +114,7 @@ public sealed class CitationEventsFromRowsTests : IDisposable
         var whole = await FeedAsync(store, since, 1_000);
         var firstRow = whole.FindIndex(e => e.Sequence >= (1L << 62) && e.Version == target);
         Assert.True(firstRow >= 0);
-        var page = await store.ReadChangesAsync(since, 0, firstRow + 3, Ct);
+        var page = await store.ReadChangesAsync(since, ChangeCursor.Start, firstRow + 3, Ct);
         Assert.True(page.HasNextPage);
         var cursor = page.Events[^1];
         Assert.Equal(ChangeKind.CitationAdded, cursor.Kind);
@@ -120,7 +125,7 @@ public sealed class CitationEventsFromRowsTests : IDisposable
         await store.ReplaceInferredCitationsAsync(
             [.. inferred.Where(c => !(c.From == cursor.PaperId && c.To == cursor.OtherPaperId) && !(c.From == later.PaperId && c.To == later.OtherPaperId))], Ct);
 
-        var rest = await FeedAsync(store, since, 4, cursor.Sequence);
+        var rest = await FeedAsync(store, since, 4, cursor.Cursor);
         var now = await FeedAsync(store, since, 1_000);
         // Nothing twice, nothing lost: the removed citations' additions are still in their version (stored now), once.
         var read = page.Events.Concat(rest).ToList();
@@ -174,7 +179,7 @@ public sealed class CitationEventsFromRowsTests : IDisposable
             double.Parse(f[2], CultureInfo.InvariantCulture), f[3].Length == 0 ? null : f[3]))];
     }
 
-    private static async Task<List<ChangeEvent>> FeedAsync(SqliteGraphStore store, long since, int page, long after = 0)
+    private static async Task<List<ChangeEvent>> FeedAsync(SqliteGraphStore store, long since, int page, ChangeCursor after = default)
     {
         var events = new List<ChangeEvent>();
         while (true)
@@ -186,7 +191,24 @@ public sealed class CitationEventsFromRowsTests : IDisposable
                 return events;
             }
 
-            after = read.Events[^1].Sequence;
+            after = read.Events[^1].Cursor;
+        }
+    }
+
+    /// <summary>
+    /// A cursor from before batches (its sequence alone, as <c>cg1:</c> GraphQL cursors carry) resumes where the same event's
+    /// cursor with its batch does, for every event whose sequence names it alone.
+    /// </summary>
+    private static async Task AssertSequenceCursorsResumeAsync(SqliteGraphStore store, List<ChangeEvent> feed)
+    {
+        var unique = feed.GroupBy(e => e.Sequence).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
+        Assert.True(unique.Count > feed.Count / 2, $"{unique.Count} of {feed.Count} events have a sequence of their own");
+        foreach (var e in unique.Where((_, i) => i % 17 == 0))
+        {
+            var withBatch = await store.ReadChangesAsync(0, e.Cursor, 3, Ct);
+            var sequenceOnly = await store.ReadChangesAsync(0, new ChangeCursor(0, e.Sequence), 3, Ct);
+            Assert.Equal(withBatch.Events.Select(Content), sequenceOnly.Events.Select(Content));
+            Assert.Equal(feed.SkipWhile(x => x != e).Skip(1).Take(3).Select(Content), withBatch.Events.Select(Content));
         }
     }
 

@@ -29,12 +29,18 @@ public enum ChangeKind
 }
 
 /// <summary>
-/// One event of the change feed, written in the same transaction as the change it describes. <see cref="Sequence"/> orders
-/// all events of a store; <see cref="Data"/> is a small JSON object whose members depend on the kind (see the typed
+/// One event of the change feed, written in the same transaction as the change it describes. <see cref="Sequence"/> names
+/// it within its <see cref="Batch"/> (a stored event's log sequence, or a citation row's key); <see cref="Data"/> is a small JSON object whose members depend on the kind (see the typed
 /// accessors).
 /// </summary>
 public sealed record ChangeEvent(long Sequence, long Version, ChangeKind Kind, string PaperId, string? OtherPaperId, string? Data)
 {
+    /// <summary>The write transaction the event committed in (commit order; 0 when the store does not say).</summary>
+    public long Batch { get; init; }
+
+    /// <summary>The event's place in the feed: pass it back to read what follows it.</summary>
+    public ChangeCursor Cursor => new(Batch, Sequence);
+
     /// <summary>A member of <see cref="Data"/> as text (numbers and booleans in their JSON form); null when absent or JSON null.</summary>
     public string? Get(string name)
     {

@@ -24,10 +24,11 @@ public interface IVersionLog
     Task<GraphVersion?> FindVersionAsync(long number, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Events of versions after <paramref name="sinceVersion"/>, after sequence <paramref name="afterSequence"/>, in commit
-    /// order, at most <paramref name="first"/>.
+    /// Events of versions after <paramref name="sinceVersion"/>, after the event at <paramref name="after"/>, in commit order,
+    /// at most <paramref name="first"/>. Exactly once: paging on from each page's last <see cref="ChangeEvent.Cursor"/> while
+    /// any number of writers commit (or die) delivers every event that commits, none twice.
     /// </summary>
-    Task<ChangePage> ReadChangesAsync(long sinceVersion, long afterSequence, int first, CancellationToken cancellationToken = default);
+    Task<ChangePage> ReadChangesAsync(long sinceVersion, ChangeCursor after, int first, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The paper <paramref name="id"/> (CiteGraph or external id) with its merged fields as they were when version
