@@ -10,7 +10,10 @@ namespace CiteGraph.Graph.Sqlite.Tests;
 /// A batch of new papers costs about the bytes it stores: the set-based writer inserts them with the paper insert triggers
 /// suspended and writes their PAPER_ADDED events itself, so SQLite keeps no statement journal per row. With the triggers,
 /// every paper insert copied the pages it touched into a temporary file first: 16 times the store's size in writes.
+/// It runs alone (its collection is not parallelized): the counter it reads is the whole process's, and another test
+/// writing a store at the same time would count in it.
 /// </summary>
+[Collection(nameof(WriteVolumeCollection))]
 public sealed class NewPaperWriteVolumeTests : IDisposable
 {
     private const int Papers = 12000;
@@ -87,3 +90,7 @@ public sealed class NewPaperWriteVolumeTests : IDisposable
         Assert.Equal(reader.GetString(1), string.Join(' ', events));
     }
 }
+
+/// <summary>Tests that read the process's own I/O counters, run with no other test beside them.</summary>
+[CollectionDefinition(nameof(WriteVolumeCollection), DisableParallelization = true)]
+public sealed class WriteVolumeCollection;
