@@ -44,6 +44,10 @@ internal static class ChangeFeedReader
         return RowFlag | (src << 31) | (dst << 1) | (kind == "inferred" ? 1L : 0L);
     }
 
+    /// <summary>The citation key a row's sequence holds (<see cref="RowSequence"/> read back).</summary>
+    private static (long Src, long Dst, string Kind) RowKey(long sequence) =>
+        ((sequence >> 31) & MaxSource, (sequence >> 1) & MaxTarget, (sequence & 1) == 1 ? "inferred" : "explicit");
+
     public static async Task<ChangePage> ReadAsync(SqliteConnection connection, long since, ChangeCursor after, int first, CancellationToken ct)
     {
         var limit = first + 1;
@@ -150,10 +154,11 @@ internal static class ChangeFeedReader
               UNION ALL SELECT * FROM (SELECT version FROM change_event WHERE seq <= $seq ORDER BY seq DESC LIMIT 1)
               LIMIT 1;
               """);
+        var (src, dst, kind) = RowKey(sequence);
         command.Parameters.AddWithValue("$seq", sequence);
-        command.Parameters.AddWithValue("$src", (sequence >> 31) & MaxSource);
-        command.Parameters.AddWithValue("$dst", (sequence >> 1) & MaxTarget);
-        command.Parameters.AddWithValue("$kind", (sequence & 1) == 1 ? "inferred" : "explicit");
+        command.Parameters.AddWithValue("$src", src);
+        command.Parameters.AddWithValue("$dst", dst);
+        command.Parameters.AddWithValue("$kind", kind);
         return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?
             ?? throw new ArgumentException("The cursor names an event the store no longer knows.", nameof(sequence));
     }
@@ -246,7 +251,7 @@ internal static class ChangeFeedReader
                       WHERE m.kind = 7 AND m.row_batch = $b AND m.paper = s.id AND m.other = d.id AND m.data = c.kind)
                 ORDER BY c.src_pk, c.dst_pk, c.kind LIMIT $n;
                 """;
-            var (src, dst, kind) = at.Key < RowFlag ? (-1L, -1L, "") : ((at.Key >> 31) & MaxSource, (at.Key >> 1) & MaxTarget, (at.Key & 1) == 1 ? "inferred" : "explicit");
+            var (src, dst, kind) = at.Key < RowFlag ? (-1L, -1L, "") : RowKey(at.Key);
             command.Parameters.AddWithValue("$v", at.Batch.Version);
             command.Parameters.AddWithValue("$b", at.Batch.Number);
             command.Parameters.AddWithValue("$src", src);

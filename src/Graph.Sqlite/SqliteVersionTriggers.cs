@@ -70,13 +70,33 @@ internal static class SqliteVersionTriggers
     /// </summary>
     public static string PaperAddedEvent(long version) => $"INSERT INTO change_event (version, kind, paper) VALUES ({version}, 1, ?);";
 
+    /// <summary>The data of the event of a citation row being deleted or moved (<c>old</c>), as <see cref="ChangeFeedReader.CitationData"/> reads it from a row.</summary>
+    private const string OldCitationData = """
+        CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
+            ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
+        """;
+
+    /// <summary>
+    /// The stored addition of a stamped citation row about to be deleted or moved (<c>old</c>), at its row's place in the feed
+    /// (row_key: <see cref="ChangeFeedReader.RowSequence"/> of its key, row_batch: its batch), unless a moved row's marker
+    /// says it was itself a moved row's. One statement for both triggers, so their additions cannot drift apart.
+    /// </summary>
+    private const string OldRowAddition = $"""
+        INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
+        SELECT old.version, 4, s.id, d.id, {OldCitationData},
+            (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
+        FROM paper s, paper d WHERE old.version IS NOT NULL AND s.pk = old.src_pk AND d.pk = old.dst_pk
+          AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
+              WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+        """;
+
     /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
     public const string Install = """
         CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
         -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
         CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, confidence REAL,
             evidence TEXT, version INTEGER, batch INTEGER);
-        """ + "\n" + PaperTriggers + "\n" + """
+        """ + "\n" + PaperTriggers + "\n" + $"""
         -- CITATION_ADDED is not stored (schema 19): a cites row stamped with version v is, by itself, the event "added in v"
         -- (the writers put the version into the row as they insert it; ChangeFeedReader reads the events back from the rows).
         -- What the rows cannot tell any more is stored when it happens: before a stamped row goes, its addition is written
@@ -85,16 +105,9 @@ internal static class SqliteVersionTriggers
         -- schema 22; row_key: ChangeFeedReader.RowSequence of its key), so a reader paging past it neither misses it nor
         -- reads it twice.
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_removed AFTER DELETE ON main.cites BEGIN
-            INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
-            SELECT old.version, 4, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
-                ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END,
-                (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
-            FROM paper s, paper d WHERE old.version IS NOT NULL AND s.pk = old.src_pk AND d.pk = old.dst_pk
-              AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-                  WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+            {OldRowAddition}
             INSERT INTO change_event (version, kind, paper, other, data)
-            SELECT r.version, 5, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
-                ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
+            SELECT r.version, 5, s.id, d.id, {OldCitationData}
             FROM cg_run r, paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk;
             -- The row as it was, for a rewrite of the same citation to keep its version (CompactRewrites).
             INSERT INTO cg_gone (src, dst, kind, confidence, evidence, version, batch)
@@ -106,13 +119,7 @@ internal static class SqliteVersionTriggers
         -- itself a moved row's), and a marker (kind 7, never read out) keeps the feed from reading the moved row.
         CREATE TEMP TRIGGER IF NOT EXISTS cg_citation_moved AFTER UPDATE OF src_pk, dst_pk ON main.cites
         WHEN old.version IS NOT NULL AND (old.src_pk <> new.src_pk OR old.dst_pk <> new.dst_pk) BEGIN
-            INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
-            SELECT old.version, 4, s.id, d.id, CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
-                ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END,
-                (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
-            FROM paper s, paper d WHERE s.pk = old.src_pk AND d.pk = old.dst_pk
-              AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-                  WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+            {OldRowAddition}
             INSERT INTO change_event (version, kind, paper, other, data, row_batch)
             SELECT new.version, 7, s.id, d.id, new.kind, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
         END;
