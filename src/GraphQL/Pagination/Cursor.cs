@@ -31,21 +31,11 @@ public static class Cursor
             return ChangeCursor.Start;
         }
 
-        try
-        {
-            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
-            if (parts.Length == 3 && parts[0] + ":" == ChangePrefix &&
-                long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var batch) &&
-                long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
-            {
-                return new ChangeCursor(batch, sequence);
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        return new ChangeCursor(0, Decode(cursor, argument) ?? 0);
+        return Fields(cursor, ChangePrefix, 2) is { } parts &&
+            long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var batch) &&
+            long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? new ChangeCursor(batch, sequence)
+            : new ChangeCursor(0, Decode(cursor, argument) ?? 0);
     }
 
     public static string Encode(long position) =>
@@ -68,19 +58,12 @@ public static class Cursor
             return (Decode(cursor, argument), null);
         }
 
-        try
+        if (Fields(cursor, OrderedPrefix, 3) is { } parts &&
+            int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o == (int)order &&
+            double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var key) &&
+            long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
         {
-            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
-            if (parts.Length == 4 && parts[0] + ":" == OrderedPrefix &&
-                int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o == (int)order &&
-                double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var key) &&
-                long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
-            {
-                return (position, key);
-            }
-        }
-        catch (FormatException)
-        {
+            return (position, key);
         }
 
         throw new InvalidArgumentError(argument, "is not a cursor this API returned for this orderBy.") { Code = ErrorCodes.InvalidCursor };
@@ -108,5 +91,22 @@ public static class Cursor
         }
 
         throw new InvalidArgumentError(argument, "is not a cursor this API returned.") { Code = ErrorCodes.InvalidCursor };
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> fields after <paramref name="prefix"/> in a cursor (the prefix, then the fields joined by
+    /// ':'); null when it is not base64url text of that shape.
+    /// </summary>
+    private static string[]? Fields(string cursor, string prefix, int count)
+    {
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            return parts.Length == count + 1 && parts[0] + ":" == prefix ? parts[1..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }
