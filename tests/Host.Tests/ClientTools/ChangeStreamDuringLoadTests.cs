@@ -47,12 +47,7 @@ public sealed partial class ChangeStreamDuringLoadTests : IDisposable
         await host.StartAsync(Ct);
         var url = new Uri(new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/graphql");
         var listening = NodeTools.RunAsync("sse.mjs", url.ToString(), "v1", expected.Count.ToString(CultureInfo.InvariantCulture), "110000");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (GraphQLSse.Open == 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the client did not subscribe");
-            await Task.Delay(20, Ct);
-        }
+        await ChangeStreamTests.WaitAsync(() => GraphQLSse.Open > 0, "the client to subscribe");
 
         var stored = await LoadAsync(database, null, corpus);
         var run = await listening;

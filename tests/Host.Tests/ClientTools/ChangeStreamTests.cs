@@ -111,7 +111,8 @@ public sealed class ChangeStreamTests : IDisposable
         return 0;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what)
+    /// <summary>Waits (up to 20 s, then fails) until <paramref name="condition"/> holds.</summary>
+    internal static async Task WaitAsync(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
