@@ -178,37 +178,18 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenForWriteBackAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Analyze, cancellationToken).ConfigureAwait(false);
+            var rows = await AnalyticsRowKeys.ReadAsync(tx, results.NodeIds, cancellationToken).ConfigureAwait(false);
             if (columns.Count > 0)
             {
-                await using var reset = connection.CreateCommand();
-                reset.Transaction = tx;
-                // Column names come from the fixed list above, never from input.
-                reset.CommandText = "UPDATE paper SET " + string.Join(", ", columns.Select(c => c.Column + " = NULL")) + ";";
-                await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-                await using var update = connection.CreateCommand();
-                update.Transaction = tx;
-                update.CommandText = "UPDATE paper SET " + string.Join(", ", columns.Select((c, i) => $"{c.Column} = $v{i}")) + " WHERE id = $id;";
-                var id = update.Parameters.Add("$id", SqliteType.Text);
-                var values = columns.Select((_, i) => update.Parameters.Add($"$v{i}", SqliteType.Real)).ToArray();
-                for (var n = 0; n < results.NodeIds.Length; n++)
-                {
-                    id.Value = results.NodeIds[n];
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        values[c].Value = columns[c].Value(n);
-                    }
-
-                    await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await WritePaperMeasuresAsync(tx, columns, rows, cancellationToken).ConfigureAwait(false);
             }
 
             if (results.Community is not null)
             {
-                await WritePaperCommunitiesAsync(connection, tx, results, cancellationToken).ConfigureAwait(false);
+                await WritePaperCommunitiesAsync(tx, results, rows, cancellationToken).ConfigureAwait(false);
             }
 
             if (results.Communities is { } communities)
@@ -261,33 +242,95 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// Replaces every paper's place in the hierarchy: one row per paper and level from <see cref="AnalyticsResults.CommunityLevels"/>,
-    /// or level 0 alone from <see cref="AnalyticsResults.Community"/> when the run kept no levels.
+    /// A connection for the write-back: one transaction that rewrites a score on every paper row, so at ten million papers
+    /// its pages outgrow the default 2 MB page cache many times over, and every page missed is looked up in a WAL that by
+    /// then holds gigabytes of this transaction's frames (SQLite searches the WAL's hash tables one per 4,096 frames).
+    /// A page cache of up to 1 GiB (allocated only as pages are touched) keeps the indexes being updated in memory.
+    /// Foreign keys are off: every key written was read from the paper table in the same transaction.
     /// </summary>
-    private static async Task WritePaperCommunitiesAsync(SqliteConnection connection, SqliteTransaction tx, AnalyticsResults results, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenForWriteBackAsync(CancellationToken cancellationToken)
     {
-        await using (var clear = Command(connection, tx, "DELETE FROM community_member;"))
+        var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var settings = connection.CreateCommand();
+        settings.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;";
+        await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>
+    /// Sets the run's measures on every paper it covers and clears them on the papers it did not, in row key order; the
+    /// measures the run did not compute keep their values.
+    /// </summary>
+    private static async Task WritePaperMeasuresAsync(
+        SqliteTransaction tx, IReadOnlyList<(string Column, Func<int, object> Value)> columns, AnalyticsRowKeys rows, CancellationToken cancellationToken)
+    {
+        // Column names come from the fixed list of ColumnOf, never from input.
+        await using (var clear = tx.Command("UPDATE paper SET " + string.Join(", ", columns.Select(c => c.Column + " = NULL")) + " WHERE pk = $pk;"))
         {
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var clearKey = clear.Parameters.Add("$pk", SqliteType.Integer);
+            foreach (var key in rows.Others)
+            {
+                clearKey.Value = key;
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        await using var update = tx.Command("UPDATE paper SET " + string.Join(", ", columns.Select((c, i) => $"{c.Column} = $v{i}")) + " WHERE pk = $pk;");
+        var pk = update.Parameters.Add("$pk", SqliteType.Integer);
+        var values = columns.Select((_, i) => update.Parameters.Add($"$v{i}", SqliteType.Real)).ToArray();
+        foreach (var n in rows.Order)
+        {
+            if (rows.Keys[n] < 0)
+            {
+                break;
+            }
+
+            pk.Value = rows.Keys[n];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                values[c].Value = columns[c].Value(n);
+            }
+
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Replaces every paper's place in the hierarchy: one row per paper and level from <see cref="AnalyticsResults.CommunityLevels"/>,
+    /// or level 0 alone from <see cref="AnalyticsResults.Community"/> when the run kept no levels; written in (paper, level)
+    /// order, the order of the table's key.
+    /// </summary>
+    private static async Task WritePaperCommunitiesAsync(SqliteTransaction tx, AnalyticsResults results, AnalyticsRowKeys rows, CancellationToken cancellationToken)
+    {
         var levels = results.CommunityLevels ?? [results.Community!];
-        await using var insert = Command(connection, tx,
-            "INSERT INTO community_member (paper_pk, level, community) SELECT pk, $level, $community FROM paper WHERE id = $id;");
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var level = insert.Parameters.Add("$level", SqliteType.Integer);
-        var community = insert.Parameters.Add("$community", SqliteType.Integer);
         for (var l = 0; l < levels.Count; l++)
         {
             if (levels[l].Length != results.NodeIds.Length)
             {
                 throw new ArgumentException($"Community level {l} has {levels[l].Length} values for {results.NodeIds.Length} nodes.", nameof(results));
             }
+        }
 
-            level.Value = l;
-            for (var n = 0; n < results.NodeIds.Length; n++)
+        await using (var clear = tx.Command("DELETE FROM community_member;"))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var insert = tx.Command("INSERT INTO community_member (paper_pk, level, community) VALUES ($pk, $level, $community);");
+        var pk = insert.Parameters.Add("$pk", SqliteType.Integer);
+        var level = insert.Parameters.Add("$level", SqliteType.Integer);
+        var community = insert.Parameters.Add("$community", SqliteType.Integer);
+        foreach (var n in rows.Order)
+        {
+            if (rows.Keys[n] < 0)
             {
-                (id.Value, community.Value) = (results.NodeIds[n], levels[l][n]);
+                break;
+            }
+
+            pk.Value = rows.Keys[n];
+            for (var l = 0; l < levels.Count; l++)
+            {
+                (level.Value, community.Value) = (l, levels[l][n]);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -414,6 +414,34 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Analytics_given_out_of_store_order_land_on_their_papers_and_unknown_ids_are_skipped()
+    {
+        var papers = Enumerable.Range(0, 4).Select(i => Some.Resolved(Some.Record($"Shuffled {i}", line: i))).ToList();
+        await Store.UpsertAsync(papers, Ct);
+        var ids = papers.Select(p => p.PaperId).ToArray();
+        // Nodes in reverse, one id no paper has, and paper 1 left out: the write-back cannot pair them with rows in order.
+        string[] nodes = [ids[3], "P-not-stored", ids[2], ids[0]];
+        await Store.WriteAnalyticsAsync(new AnalyticsResults
+        {
+            NodeIds = nodes,
+            PageRank = [0.4, 0.9, 0.3, 0.1],
+            Community = [7, 8, 7, 9],
+            CommunityLevels = [[7, 8, 7, 9], [70, 80, 71, 90]],
+            Communities = [new Community(7, 0, 2, "seven"), new Community(9, 0, 1, "nine")],
+            Graph = "citations",
+            Algorithms = ["pagerank", "leiden"],
+            RanAt = DateTimeOffset.UnixEpoch,
+        }, Ct);
+
+        var stored = await Store.GetPapersAsync(ids, Ct);
+        Assert.Equal([0.1, null, 0.3, 0.4], ids.Select(id => stored[id].PageRank));
+        Assert.Equal([9, null, 7, 7], ids.Select(id => stored[id].Community));
+        var fine = await Store.GetPaperCommunitiesAsync(ids, 1, Ct);
+        Assert.Equal(new[] { ids[0], ids[2], ids[3] }.Order(StringComparer.Ordinal), fine.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([90, 71, 70], new[] { ids[0], ids[2], ids[3] }.Select(id => fine[id]));
+    }
+
+    [Fact]
     public async Task Community_levels_are_stored_with_parents_and_central_papers_and_read_per_level()
     {
         var papers = Enumerable.Range(0, 4).Select(i => Some.Resolved(Some.Record($"Levelled {i}", line: i))).ToList();
