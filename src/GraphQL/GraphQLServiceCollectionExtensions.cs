@@ -36,12 +36,8 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddSingleton<ITextEmbedder>(_ => LazyTextEmbedder.MiniLm());
         services.TryAddSingleton<SemanticIndexHolder>();
         services.TryAddSingleton<PaperSearch>();
-        // Suggested references build their text index (and read the stored embeddings) once per snapshot; the host binds
-        // whether the learned ranker re-orders them (CiteGraph:Suggestions).
-        services.TryAddSingleton(sp => new SuggestionService(sp.GetRequiredService<CiteGraph.Graph.Storage.IGraphStore>(), sp.GetRequiredService<SnapshotHolder>())
-        {
-            Ranker = (sp.GetService<IOptions<SuggestionOptions>>()?.Value ?? new SuggestionOptions()).LearnedRanker ? SuggestionRanker.Fitted : null,
-        });
+        // Suggested references build their text index (and read the stored embeddings) once per snapshot.
+        services.TryAddSingleton<SuggestionService>();
         // One writer at a time across every ingest of this server; the host binds the answer budget (CiteGraph:Ingest).
         services.TryAddSingleton(sp => new CiteGraph.GraphQL.Mutations.IngestJobs(
             sp.GetService<IOptions<CiteGraph.GraphQL.Mutations.IngestJobOptions>>()?.Value ?? new CiteGraph.GraphQL.Mutations.IngestJobOptions()));

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using CiteGraph.Graph.Snapshot;
-using CiteGraph.Graph.Sqlite;
-using CiteGraph.Graph.Suggest;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace CiteGraph.Host.Tests;
 
@@ -34,58 +28,6 @@ public sealed class SuggestedReferencesEndpointTests(DemoWithCitationsServer ser
         });
         var scores = suggested.Select(s => s.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
-    }
-
-    [Fact]
-    public async Task The_endpoint_answers_in_the_served_rankers_order_with_its_scores()
-    {
-        Assert.NotNull(SuggestionRanker.Fitted);
-        using var client = server.CreateClient();
-        var answered = await SuggestedAsync(client);
-        var (snapshot, corpus, paper) = await EngineAsync();
-        var ranked = SuggestionEngine.Suggest(corpus, paper, 5, SuggestionWeights.Fitted, SuggestionScope.Live, SuggestionRanker.Fitted);
-        var weighted = SuggestionEngine.Suggest(corpus, paper, 5, SuggestionWeights.Fitted);
-
-        Assert.NotEmpty(answered);
-        Assert.Equal(ranked.Select(r => (snapshot.PaperId(r.Paper), r.Score)), answered, Same);
-        // The scores are the ranker's (the logistic of the trees' sum), not the weighted sum's: the ranker is what answered.
-        Assert.All(answered, a => Assert.InRange(a.Score, 0, 1));
-        Assert.NotEqual(weighted.Select(w => w.Score), answered.Select(a => a.Score));
-    }
-
-    [Fact]
-    public async Task With_the_learned_ranker_off_the_endpoint_answers_the_weighted_sum()
-    {
-        await using var plain = server.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c =>
-            c.AddInMemoryCollection(new Dictionary<string, string?> { ["CiteGraph:Suggestions:LearnedRanker"] = "false" })));
-        using var client = plain.CreateClient();
-        var answered = await SuggestedAsync(client);
-        var (snapshot, corpus, paper) = await EngineAsync();
-        var weighted = SuggestionEngine.Suggest(corpus, paper, 5, SuggestionWeights.Fitted);
-
-        Assert.NotEmpty(answered);
-        Assert.Equal(weighted.Select(w => (snapshot.PaperId(w.Paper), w.Score)), answered, Same);
-    }
-
-    private static bool Same((string Id, double Score) x, (string Id, double Score) y) => x.Id == y.Id && Math.Abs(x.Score - y.Score) < 1e-9;
-
-    private async Task<List<(string Id, double Score)>> SuggestedAsync(HttpClient client)
-    {
-        var data = await client.DataAsync("query($id: ID!) { suggestedReferences(paperId: $id, first: 5) { score paper { id } } }", new { id = server.Ids[3] });
-        return data.GetProperty("suggestedReferences").EnumerateArray()
-            .Select(s => (s.GetProperty("paper").GetProperty("id").GetString()!, s.GetProperty("score").GetDouble())).ToList();
-    }
-
-    /// <summary>The engine over the served database, for the paper the endpoint is asked about.</summary>
-    private async Task<(GraphSnapshot Snapshot, SuggestionCorpus Corpus, int Paper)> EngineAsync()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = server.DatabasePath });
-        await store.InitializeAsync(ct);
-        var snapshot = await new SnapshotHolder(store).RebuildAsync(ct);
-        var corpus = await SuggestionCorpus.BuildAsync(store, snapshot, cancellationToken: ct);
-        Assert.True(snapshot.TryGetIndex(server.Ids[3], out var paper));
-        return (snapshot, corpus, paper);
     }
 
     [Fact]

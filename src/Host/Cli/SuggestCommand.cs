@@ -16,13 +16,9 @@ internal static class SuggestCommand
         var json = CommonOptions.Json();
         var paperId = new Argument<string>("PAPER_ID") { Description = "CiteGraph id or external id (arXiv id, DOI, OpenAlex or S2 id)." };
         var first = new Option<int>("--first", "-n") { Description = "How many suggestions.", DefaultValueFactory = _ => 10 };
-        var noRanker = new Option<bool>("--no-ranker")
-        {
-            Description = "The weighted sum alone: without it, the served learned ranker re-orders the weighted sum's best candidates, as the API does (CiteGraph:Suggestions:LearnedRanker).",
-        };
         var command = new Command("suggest", "Suggest the references a paper most likely builds on: earlier papers, scored and explained (the API's suggestedReferences).")
         {
-            paperId, db, first, noRanker, json,
+            paperId, db, first, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -51,7 +47,7 @@ internal static class SuggestCommand
                 return 1;
             }
 
-            var service = new SuggestionService(store, snapshots) { Ranker = result.GetValue(noRanker) ? null : SuggestionRanker.Fitted };
+            var service = new SuggestionService(store, snapshots);
             var corpus = await service.CorpusAsync(ct);
             var suggestions = service.Suggest(corpus, index, n);
             var papers = await store.GetPapersAsync(suggestions.Select(s => snapshot.PaperId(s.Paper)).ToList(), ct);

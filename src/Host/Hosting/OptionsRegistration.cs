@@ -24,7 +24,6 @@ public static class OptionsRegistration
         services.AddValidatedOptions<IngestLimitsOptions>(IngestLimitsOptions.Section);
         services.AddValidatedOptions<IngestJobOptions>(IngestJobOptions.Section);
         services.AddValidatedOptions<GraphQLLimitsOptions>(GraphQLLimitsOptions.Section);
-        services.AddValidatedOptions<SuggestionOptions>(SuggestionOptions.Section);
         // CiteGraph:ApiKey, else the CITEGRAPH_API_KEY environment variable (part of the host's configuration), as documented.
         services.AddValidatedOptions<ApiKeyOptions>(CiteGraphOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
