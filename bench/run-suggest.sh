@@ -10,8 +10,7 @@
 # Split: the 2020–2022 papers are the citing side; the graph holds only the citations whose citing paper is earlier than
 # 2020 (the training citations); every paper is loaded. Each citing paper is held out: eval-suggest sees only
 # citations made strictly before its month, and suggests only papers of its month or earlier. The weights were fitted on
-# the 2017–2019 papers (this script re-runs the fit so the numbers can be checked; the API uses SuggestionWeights.Fitted,
-# whose best 150 candidates the learned ranker SuggestionRanker.Fitted re-orders: both are measured as served).
+# the 2017–2019 papers (this script re-runs the fit so the numbers can be checked; the API uses SuggestionWeights.Fitted).
 # Peers: bench/peers/suggest_peer.py (plain Python, nothing to install): TF-IDF cosine, TF-IDF + popularity, popularity;
 # co-topic is CiteGraph's own related-by-topics (CO_TOPIC), measured by eval-suggest --features co-topic.
 # Raw outputs in bench/.out/suggest (git-ignored).
@@ -80,10 +79,6 @@ else
   "$CG" eval-suggest $T --citing-years $EVAL_YEARS --each-feature --json > "$OUT/citegraph.json"
   "$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FIT_YEARS --fit-features "$SERVED_FEATURES" --fit-method $FIT_METHOD --json > "$OUT/citegraph-fit-open.json"
 fi
-# As served (the API's code path): SuggestionWeights.Fitted, its best 150 re-ordered by the learned ranker
-# (SuggestionRanker.Fitted, fitted on the training years only by bench/tools/suggest-ltr.cs), and the same weights alone.
-"$CG" eval-suggest $T --citing-years $EVAL_YEARS --json > "$OUT/citegraph-served.json"
-"$CG" eval-suggest $T --citing-years $EVAL_YEARS --no-ranker --json > "$OUT/citegraph-served-linear.json"
 # The served fit (frozen graph, as the evaluated papers see theirs) and, in the same run, the previous method (coordinate search alone) on the same features.
 "$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --fit-features "$SERVED_FEATURES" --fit-method $FIT_METHOD --json > "$OUT/citegraph-fit.json"
 "$CG" eval-suggest $T --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --fit-features "$SERVED_FEATURES" --fit-method coordinate --json > "$OUT/citegraph-fit-base.json"

@@ -50,19 +50,8 @@ def main():
         rows.append(("CiteGraph, the same frozen fit and features by coordinate search alone (the fit method before)", "ours",
                      r["recallAtK"], r["mrr"], r["hitShare"], r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), base["fit"] or ""))
     refit = fit["runs"][-1]
-    rows.append(("CiteGraph, weights fitted on %s in this run (the weighted sum alone)" % fit["fit"].split(":")[0].replace("fitted on ", ""), "ours", refit["recallAtK"], refit["mrr"], refit["hitShare"], refit["citingPapers"],
+    rows.append(("**CiteGraph, weights fitted on %s in this run**" % fit["fit"].split(":")[0].replace("fitted on ", ""), "ours", refit["recallAtK"], refit["mrr"], refit["hitShare"], refit["citingPapers"],
                  "%d / %d" % (refit["hits"], refit["relevant"]), fit["fit"] or ""))
-    # As served: SuggestionWeights.Fitted alone (--no-ranker) and with its best candidates re-ordered by the learned ranker.
-    linear_path, served_path = os.path.join(out, "citegraph-served-linear.json"), os.path.join(out, "citegraph-served.json")
-    if os.path.exists(linear_path):
-        r = json.load(open(linear_path, encoding="utf-8"))["runs"][-1]
-        rows.append(("CiteGraph, SuggestionWeights.Fitted alone (`--no-ranker`)", "ours", r["recallAtK"], r["mrr"], r["hitShare"], r["citingPapers"],
-                     "%d / %d" % (r["hits"], r["relevant"]), ", ".join("%s %g" % kv for kv in r["weights"].items())))
-    if os.path.exists(served_path):
-        served = json.load(open(served_path, encoding="utf-8"))
-        r = served["runs"][-1]
-        rows.append(("**CiteGraph as served: SuggestionWeights.Fitted re-ordered by the learned ranker**", "ours", r["recallAtK"], r["mrr"], r["hitShare"], r["citingPapers"],
-                     "%d / %d" % (r["hits"], r["relevant"]), (served.get("ranker") or "no ranker shipped") + " (SuggestionRanker.Fitted, fitted on 2012-2019 by bench/tools/suggest-ltr.cs)"))
     best_peer = max((r for r in rows if r[1] == "peer"), key=lambda r: r[2])
     k = ours["runs"][0]["k"]
     cpu = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo", encoding="utf-8").read())

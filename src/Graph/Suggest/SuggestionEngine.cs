@@ -54,34 +54,8 @@ public static class SuggestionEngine
         Suggest(corpus, paper, first, weights, scope, computeAll: false);
 
     /// <summary>
-    /// The best <paramref name="first"/> suggestions when a learned <paramref name="ranker"/> re-orders the weighted sum's
-    /// best <see cref="SuggestionRanker.Depth"/> (without one: the weighted sum alone). The score is the ranker's, mapped
-    /// to (0, 1) by the logistic function; the reasons are the weighted sum's.
-    /// </summary>
-    public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, SuggestionRanker? ranker)
-    {
-        if (ranker is null)
-        {
-            return Suggest(corpus, paper, first, weights, scope);
-        }
-
-        ArgumentNullException.ThrowIfNull(corpus);
-        ArgumentNullException.ThrowIfNull(weights);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
-        var context = new Context(corpus, paper, scope, computed: RankerInputs.Computed);
-        var (ordered, linear, inputs) = context.RankerList(context.Candidates(), weights, ranker.Depth);
-        return Enumerable.Range(0, ordered.Count)
-            .Where(i => linear[i] > 0)
-            .Select(i => (Candidate: ordered[i], Score: ranker.Trees.Score(inputs[i]), Order: i))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
-            .Take(first)
-            .Select(c => new RelatedResult(c.Candidate.Paper, 1 / (1 + Math.Exp(-c.Score)), context.Reasons(c.Candidate, weights)))
-            .ToList();
-    }
-
-    /// <summary>
-    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>, as
-    /// a ranked suggestion computes them (the input of fitting a <see cref="SuggestionRanker"/>).
+    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>: the
+    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served: see bench/RESULTS.md).
     /// </summary>
     /// <param name="corpus">The corpus.</param>
     /// <param name="paper">The paper (dense index).</param>

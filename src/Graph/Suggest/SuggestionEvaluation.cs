@@ -23,11 +23,8 @@ public sealed record SuggestionEvaluation(
     /// <summary>Hits / relevant over all pairs (micro recall@K).</summary>
     public double MicroRecall => Relevant == 0 ? double.NaN : (double)Hits / Relevant;
 
-    /// <summary>
-    /// Evaluates <paramref name="weights"/> (re-ordered by <paramref name="ranker"/> when given) on the citing papers of
-    /// <paramref name="truth"/> published in <paramref name="years"/> (all when null).
-    /// </summary>
-    public static SuggestionEvaluation Evaluate(SuggestionCorpus corpus, SuggestionTruth truth, int k, SuggestionWeights weights, YearRange? years = null, SuggestionRanker? ranker = null)
+    /// <summary>Evaluates <paramref name="weights"/> on the citing papers of <paramref name="truth"/> published in <paramref name="years"/> (all when null).</summary>
+    public static SuggestionEvaluation Evaluate(SuggestionCorpus corpus, SuggestionTruth truth, int k, SuggestionWeights weights, YearRange? years = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(truth);
@@ -37,7 +34,7 @@ public sealed record SuggestionEvaluation(
         Parallel.ForEach(citing, paper =>
         {
             var known = truth.References[paper];
-            var suggested = SuggestionEngine.Suggest(corpus, paper, k, weights, SuggestionScope.HeldOut, ranker);
+            var suggested = SuggestionEngine.Suggest(corpus, paper, k, weights, SuggestionScope.HeldOut);
             results.Add(Score(suggested.Select(s => s.Paper).ToList(), known, k) is var (recall, reciprocal, hits)
                 ? (recall, reciprocal, hits, known.Count, known.Count(c => !corpus.Months[c].MayBeCitedBy(corpus.Months[paper])))
                 : default);

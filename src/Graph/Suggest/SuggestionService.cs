@@ -16,9 +16,6 @@ public sealed class SuggestionService(IGraphStore store, SnapshotHolder snapshot
     /// <summary>The weights suggestions are scored with.</summary>
     public SuggestionWeights Weights { get; init; } = SuggestionWeights.Fitted;
 
-    /// <summary>The learned ranker that re-orders the weighted sum's best candidates, or null for the weighted sum alone.</summary>
-    public SuggestionRanker? Ranker { get; init; } = SuggestionRanker.Fitted;
-
     /// <summary>The corpus of the current snapshot, building it when the snapshot changed since the last call.</summary>
     public async Task<SuggestionCorpus> CorpusAsync(CancellationToken cancellationToken = default)
     {
@@ -49,5 +46,5 @@ public sealed class SuggestionService(IGraphStore store, SnapshotHolder snapshot
 
     /// <summary>The best <paramref name="first"/> suggested references of a paper (dense index of <paramref name="corpus"/>'s snapshot).</summary>
     public IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first) =>
-        SuggestionEngine.Suggest(corpus, paper, first, Weights, SuggestionScope.Live, Ranker);
+        SuggestionEngine.Suggest(corpus, paper, first, Weights);
 }

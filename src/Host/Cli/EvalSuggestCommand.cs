@@ -53,13 +53,9 @@ internal static class EvalSuggestCommand
             DefaultValueFactory = _ => "coordinate",
             HelpName = "METHOD",
         };
-        var noRanker = new Option<bool>("--no-ranker")
-        {
-            Description = "Score with the weighted sum alone: without it, the default weights' best candidates are re-ordered by the served learned ranker (SuggestionRanker.Fitted), as the API does.",
-        };
         var command = new Command("eval-suggest", "Measure suggested references against a truth file of known references: recall@k, MRR and the share of papers with a hit.")
         {
-            db, truth, k, years, features, each, fit, fitGraph, fitFeatures, cvFolds, fitMethod, noRanker, json,
+            db, truth, k, years, features, each, fit, fitGraph, fitFeatures, cvFolds, fitMethod, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -169,10 +165,7 @@ internal static class EvalSuggestCommand
                 }
             }
 
-            // The served ranker belongs to the served weights (it was fitted on their best candidates), so only the default run uses it.
-            var ranker = fitYears is null && chosen is null && !result.GetValue(noRanker) ? SuggestionRanker.Fitted : null;
-            runs.Add((fitYears is not null ? "fitted" : chosen is not null ? "chosen" : "default",
-                SuggestionEvaluation.Evaluate(corpus, known, kValue, weights, citingYears, ranker)));
+            runs.Add((fitYears is not null ? "fitted" : chosen is not null ? "chosen" : "default", SuggestionEvaluation.Evaluate(corpus, known, kValue, weights, citingYears)));
 
             if (result.GetValue(json))
             {
@@ -182,7 +175,6 @@ internal static class EvalSuggestCommand
                     ResolvedPairs = known.Pairs,
                     CitingYears = citingYears?.ToString(),
                     Fit = fitted,
-                    Ranker = ranker is null ? null : $"{ranker.Trees.Count} trees re-ordering the best {ranker.Depth} by the weighted sum",
                     Runs = runs.Select(r => new
                     {
                         r.Method,
@@ -206,11 +198,6 @@ internal static class EvalSuggestCommand
             if (fitted is not null)
             {
                 Console.WriteLine(fitted);
-            }
-
-            if (ranker is not null)
-            {
-                Console.WriteLine($"The weighted sum's best {ranker.Depth} re-ordered by the served learned ranker ({ranker.Trees.Count} trees; --no-ranker for the weighted sum alone).");
             }
 
             var table = new Table().AddColumns("method", "papers", $"recall@{kValue}", $"MRR@{kValue}", "with a hit", "found / known");
