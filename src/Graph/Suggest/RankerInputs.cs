@@ -6,7 +6,8 @@ namespace CiteGraph.Graph.Suggest;
 /// cannot use well (ranks under single features, unscaled cosines, the candidate's age and visible citations, both texts'
 /// lengths), so the trees can learn interactions such as "popularity matters for old candidates". Fitted and judged by
 /// bench/tools/suggest-ltr.cs; not served: cross-validated on the training papers it gained −0.004 to +0.014 recall@10
-/// with the settings and folds, short of what 1.25× the best peer needs (bench/RESULTS.md, branch suggest8).
+/// with the settings and folds (branch suggest8), but it lost when served once on the later papers and when judged
+/// forward in time on the training years (bench/RESULTS.md, branch suggest9).
 /// </summary>
 public static class RankerInputs
 {
