@@ -17,8 +17,9 @@
 #   load      citegraph load CORPUS --db DB --no-derive --quiet --json  (bulk load of a fresh store)
 #   derive    citegraph derive --db DB --no-embed  (topics, co-topic, lineage; embeddings: see bench/RESULTS.md)
 #   analyze   citegraph analyze --db DB --json  (PageRank, communities, components, cores)
-#   serve     citegraph serve --db DB: time until /health/ready (store opened, in-memory snapshot built), two GraphQL
-#             queries answered, then SIGINT; peak RSS is the serving process's with its snapshot
+#   serve     citegraph serve --db DB: time until /health/ready (store opened, in-memory snapshot built), four GraphQL
+#             queries answered (counts, a search, the PageRank top 3, the top paper's descendants: serve-*.jsonl), then
+#             SIGTERM; peak RSS is the serving process's with its snapshot
 # Each stage appends one JSON line to bench/out/scale-N/stages.jsonl (wall, peak RSS KiB, user/system CPU, exit code,
 # load average before/after, store bytes after: db + wal, free disk after) and $OUT/<stage>.samples.jsonl every 30 s (RSS, peak RSS, paper
 # rows in the store, store bytes); bench/scale_report.py renders the table into bench/RESULTS.md
@@ -131,6 +132,7 @@ has analyze && stage analyze dotnet "$CLI" analyze --db "$DB" --json
 
 if has serve; then
   echo "== serve $(date -u +%H:%M:%S)" >&2
+  rm -f "$OUT"/serve-answers.jsonl "$OUT"/serve-queries.jsonl "$OUT"/serve-ready.json
   before=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$OUT/serve.time" dotnet "$CLI" serve --db "$DB" --port "$PORT" \
@@ -143,15 +145,21 @@ if has serve; then
   done
   if [[ -n $ready ]]; then
     echo "{\"ready_seconds\": $(awk "BEGIN { printf \"%.3f\", $ready - $t0 }")}" > "$OUT/serve-ready.json"
-    # What a first user asks: the counts, and the most central papers with their topics (snapshot and analytics).
-    for q in '{ stats { papers repos citations } }' \
-             '{ search(text: "graph attention", first: 3) { score paper { id title citationCount pageRank } } }'; do
+    # What a first user asks: the counts, a search, the most central papers with what they cite and what shares their
+    # topics (snapshot and analytics), then the top paper's descendants two generations deep (a traversal).
+    ask() {
+      local q=$1 qs
       qs=$(date +%s.%N)
       curl -s "http://localhost:$PORT/graphql" -H 'Content-Type: application/json' \
-        -d "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$q")" >> "$OUT/serve-answers.jsonl"
+        -d "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$q")" | tee -a "$OUT/serve-answers.jsonl"
       echo >> "$OUT/serve-answers.jsonl"
       echo "{\"query\": $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$q"), \"seconds\": $(awk "BEGIN { printf \"%.3f\", $(date +%s.%N) - $qs }")}" >> "$OUT/serve-queries.jsonl"
-    done
+    }
+    ask '{ stats { papers repos citations } }' > /dev/null
+    ask '{ search(text: "message passing theorem proving", first: 3) { score paper { id title citationCount pageRank } } }' > /dev/null
+    top=$(ask '{ ranking(metric: PAGERANK, first: 3) { rank score paper { id title citationCount cites(first: 3) { totalCount items { paper { id title } } } coTopic(first: 3) { score paper { id } } } } }' \
+      | python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["ranking"]; print(r[0]["paper"]["id"] if r else "")' 2>/dev/null || true)
+    [[ -z $top ]] || ask "{ lineage(paperId: \"$top\", direction: DESCENDANTS, maxDepth: 2, first: 200) { truncated nodes { depth paper { id } } } }" > /dev/null
   fi
   # SIGTERM to the server (the child of time; a background job ignores SIGINT), so that time reports its peak RSS.
   pkill -TERM -P "$timer" || true

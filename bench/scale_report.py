@@ -59,7 +59,7 @@ def main():
              "under `/usr/bin/time -v` (wall clock around the whole process, start-up included; peak RSS = maximum resident "
              "set size); the store's size (db + WAL) is taken after the stage. `derive` runs with `--no-embed` (embedding "
              "cost: see the embeddings section). `serve` is the time from start until `/health/ready` (store opened and the "
-             "in-memory snapshot built) and the peak RSS of the serving process after two queries.", "",
+             "in-memory snapshot built) and the peak RSS of the serving process after four first queries (the counts, a search, the PageRank top 3 with their citations and co-topic papers, the top paper's descendants two generations deep; answers and times in bench/out/scale-N/serve-*.jsonl).", "",
              f"- Machine: {os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30, 1)} GiB RAM, "
              f"Linux {platform.release()}; shared with four other developers' builds and tests during the runs "
              "(load averages in the table: above 2 the timings are pessimistic)", ""]
