@@ -9,6 +9,8 @@
 #                                                       # $OUT/<stage>.done marker), so a run stopped anywhere is started
 #                                                       # again with the same command and goes on at the stage it stopped in
 #   bench/run-scale.sh --papers 20000 --no-build --stages load,derive
+#   bench/run-scale.sh --papers 1000000 --coined-terms  # a corpus whose key phrases have a long tail (generate
+#                                                       # --coined-terms), so derive builds CO_TOPIC at any size: bench/out/scale-N-coined
 #   CITEGRAPH_CLI=other/citegraph.dll bench/run-scale.sh --papers 1000000 --label before --db bench/out/scale-1000000/store.db --stages derive
 #                                                       # another build on the same store, its results beside (scale-N-before)
 #
@@ -37,6 +39,7 @@ PORT=5399
 LABEL=
 DB_GIVEN=
 RESUME=0
+COINED=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --papers) PAPERS=$2; shift 2 ;;
@@ -49,6 +52,7 @@ while [[ $# -gt 0 ]]; do
     --label) LABEL=$2; shift 2 ;;
     --db) DB_GIVEN=$2; shift 2 ;;
     --resume) RESUME=1; shift ;;
+    --coined-terms) COINED=1; shift ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -61,8 +65,10 @@ if [[ -n $FROM ]]; then
 fi
 
 CLI=${CITEGRAPH_CLI:-src/Host/bin/Release/net10.0/citegraph.dll}   # CITEGRAPH_CLI: a copied build, so a rebuild cannot swap it mid-run
+GENERATE_ARGS=()
+if [[ $COINED == 1 ]]; then GENERATE_ARGS=(--coined-terms); LABEL=${LABEL:-coined}; fi
 OUT=bench/out/scale-$PAPERS${LABEL:+-$LABEL}
-CORPUS=bench/out/scale-$PAPERS.jsonl
+CORPUS=bench/out/scale-$PAPERS${GENERATE_ARGS:+-coined}.jsonl
 DB=${DB_GIVEN:-$OUT/store.db}
 mkdir -p "$OUT"
 
@@ -118,7 +124,7 @@ if has generate && { [[ ! -f $CORPUS ]] || [[ -f $CORPUS.partial ]]; }; then
   rm -f "$CORPUS"
   touch "$CORPUS.partial"   # a generation stopped halfway leaves this, and runs again
 
-  stage generate dotnet "$CLI" generate --papers "$PAPERS" --refs "$REFS" --seed 1 --out "$CORPUS"
+  stage generate dotnet "$CLI" generate --papers "$PAPERS" --refs "$REFS" --seed 1 "${GENERATE_ARGS[@]}" --out "$CORPUS"
   [[ ! -f $OUT/generate.done ]] || rm -f "$CORPUS.partial"
 fi
 

@@ -5,7 +5,7 @@ using CiteGraph.Loaders.Generation;
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// <c>citegraph generate --papers N --refs K [--born-year X] [--merge-year Y] --out FILE.jsonl</c>: a deterministic synthetic
+/// <c>citegraph generate --papers N --refs K [--born-year X] [--merge-year Y] [--coined-terms] --out FILE.jsonl</c>: a deterministic synthetic
 /// corpus (OpenAlex JSON lines), optionally with fields planted for the community timeline.
 /// </summary>
 internal static class GenerateCommand
@@ -17,10 +17,11 @@ internal static class GenerateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed; equal options give byte-identical files.", DefaultValueFactory = _ => 1 };
         var born = new Option<int?>("--born-year") { Description = "Plant a field born in this year (1996-2024): new papers with words of their own citing only each other." };
         var merge = new Option<int?>("--merge-year") { Description = "Plant two fields that merge in this year (1996-2024): from then on one field citing both." };
+        var coined = new Option<bool>("--coined-terms") { Description = "Give every paper two coined method names from a vocabulary that grows with the corpus (a long tail of rare key phrases, as real papers have), so co-topic has work at any size." };
         var output = new Option<string>("--out") { Description = "The JSON lines file to write.", Required = true, HelpName = "FILE" };
         var command = new Command("generate", "Write a deterministic synthetic corpus: titles, abstracts with acronyms and repository URLs, dates, citations.")
         {
-            papers, refs, seed, born, merge, output,
+            papers, refs, seed, born, merge, coined, output,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -31,6 +32,7 @@ internal static class GenerateCommand
                 Seed = result.GetValue(seed),
                 BornYear = result.GetValue(born),
                 MergeYear = result.GetValue(merge),
+                CoinedTerms = result.GetValue(coined),
             };
             try
             {

@@ -25,6 +25,16 @@ public sealed record GeneratorOptions
     /// </summary>
     public int? MergeYear { get; init; }
 
+    /// <summary>
+    /// Gives every paper two coined method names (a made-up word and a noun, e.g. "kalotri sampler") from a vocabulary that
+    /// grows with the corpus (a tenth of <see cref="Papers"/>, at least 1,000), drawn log-uniformly: a few names in many papers,
+    /// most in a few, as the key phrases of a real literature are. Without it the corpus's words come from small fixed lists,
+    /// so past ~100,000 papers every topic is carried by too many papers to propose CO_TOPIC candidates
+    /// (<c>TopicOptions.CoTopicMaxDf</c>) and a large generated corpus derives no co-topic at all. The citations, dates and
+    /// authors are the same either way.
+    /// </summary>
+    public bool CoinedTerms { get; init; }
+
     /// <summary>Whether fields are planted (<see cref="BornYear"/> or <see cref="MergeYear"/> given).</summary>
     public bool Planted => BornYear is not null || MergeYear is not null;
 

@@ -119,6 +119,12 @@ public static class SyntheticCorpus
 
         var title = $"{adjective} {method} for {task}: Study {index + 1}";
         var abstractText = Abstract(rng, adjective, method, task, index);
+        if (options.CoinedTerms)
+        {
+            var (first, second) = CoinedTerms.Draw(options, index);
+            title = $"{adjective} {method} for {task} with the {CoinedTerms.Capitalized(first)}: Study {index + 1}";
+            abstractText += $" We introduce the {first} and compare it with the {second}.";
+        }
 
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();

@@ -32,6 +32,35 @@ public class SyntheticCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CoinedTerms_ChangeOnlyTheTexts_AndMostPapersNameARareMethod()
+    {
+        var plain = new GeneratorOptions { Papers = 20_000, RefsPerPaper = 3 };
+        var coined = plain with { CoinedTerms = true };
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (a, b) in SyntheticCorpus.Lines(plain).Zip(SyntheticCorpus.Lines(coined)))
+        {
+            using var plainWork = System.Text.Json.JsonDocument.Parse(a);
+            using var coinedWork = System.Text.Json.JsonDocument.Parse(b);
+            foreach (var field in new[] { "id", "publication_date", "referenced_works", "authorships" })
+            {
+                Assert.Equal(plainWork.RootElement.GetProperty(field).GetRawText(), coinedWork.RootElement.GetProperty(field).GetRawText());
+            }
+
+            var title = coinedWork.RootElement.GetProperty("title").GetString()!;
+            var name = title[(title.IndexOf(" with the ", StringComparison.Ordinal) + 10)..title.IndexOf(':', StringComparison.Ordinal)];
+            Assert.Contains(name.Split(' ')[0].ToLowerInvariant(), coinedWork.RootElement.GetProperty("abstract_inverted_index").EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
+            names[name] = names.GetValueOrDefault(name) + 1;
+        }
+
+        // A long tail, as real key phrases have: a few names in over a thousand papers (beyond CO_TOPIC's walk), most papers
+        // naming one shared by between 2 and 1,000 papers (what co-topic is built from), which a fixed vocabulary loses past ~100K.
+        var sharedByFew = names.Values.Where(n => n is >= 2 and <= 1_000).Sum();
+        Assert.InRange(names.Values.Count(n => n > 1_000), 1, 5);
+        Assert.True(sharedByFew > 0.7 * plain.Papers, $"{sharedByFew:N0} of {plain.Papers:N0} papers name a method shared by 2-1,000 papers");
+        Assert.True(names.Count > 1_000, $"{names.Count} names");
+    }
+
+    [Fact]
     public async Task WriteAsync_WritesExactlyWhatLinesYields()
     {
         using var temp = new TempDirectory();
