@@ -15,11 +15,11 @@ internal static class LeidenMoves
 
         int[] off = g.Offsets, adj = g.Adjacency;
         double[] k = g.Strength;
-        var tot = new double[n];
+        var tally = new CommunityTally[n];
         var size = new int[n];
         for (int v = 0; v < n; v++)
         {
-            tot[community[v]] += k[v];
+            tally[community[v]].Total += k[v];
             size[community[v]]++;
         }
 
@@ -36,7 +36,6 @@ internal static class LeidenMoves
         var queued = new bool[n];
         Array.Fill(queued, true);
         int head = 0, pending = n;
-        var neighbourWeight = new double[n];
         var touched = new int[n];
         bool moved = false;
         long visits = 0, moves = 0, scanned = 0;
@@ -47,17 +46,17 @@ internal static class LeidenMoves
             head = head + 1 == n ? 0 : head + 1;
             pending--;
             queued[v] = false;
-            int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
+            int touchedCount = g.GatherNeighbourCommunities(v, community, tally, touched);
             scanned += off[v + 1] - off[v];
 
             int current = community[v];
             double kv = k[v];
-            tot[current] -= kv;
+            tally[current].Total -= kv;
             size[current]--;
             double factor = gamma * kv / m2;
-            double stay = neighbourWeight[current] - factor * tot[current];
+            double stay = tally[current].Weight - factor * tally[current].Total;
             int best = CommunityGraph.BestNeighbourCommunity(
-                touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
+                touched, touchedCount, tally, factor, current, stay, out double bestGain);
 
             // An empty community has gain 0; it only wins when staying is strictly worse and no neighbour is better.
             if (bestGain < 0 && size[current] > 0)
@@ -72,7 +71,7 @@ internal static class LeidenMoves
                 best = current;
             }
 
-            tot[best] += kv;
+            tally[best].Total += kv;
             size[best]++;
             if (best == current)
             {

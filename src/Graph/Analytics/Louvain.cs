@@ -90,14 +90,13 @@ public static class Louvain
         }
 
         double[] k = g.Strength;
-        var tot = new double[n];
+        var tally = new CommunityTally[n];
         for (int v = 0; v < n; v++)
         {
-            tot[community[v]] += k[v];
+            tally[community[v]].Total += k[v];
         }
 
         var order = Shuffled(n, random);
-        var neighbourWeight = new double[n];
         var touched = new int[n];
         double gamma = options.Resolution;
         bool anyMove = false;
@@ -107,17 +106,17 @@ public static class Louvain
             int moves = 0;
             foreach (int v in order)
             {
-                int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
+                int touchedCount = g.GatherNeighbourCommunities(v, community, tally, touched);
 
                 int current = community[v];
                 double kv = k[v];
-                tot[current] -= kv;
+                tally[current].Total -= kv;
                 double factor = gamma * kv / m2;
-                double stay = neighbourWeight[current] - factor * tot[current];
+                double stay = tally[current].Weight - factor * tally[current].Total;
                 int best = CommunityGraph.BestNeighbourCommunity(
-                    touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
+                    touched, touchedCount, tally, factor, current, stay, out double bestGain);
 
-                tot[best] += kv;
+                tally[best].Total += kv;
                 if (best != current)
                 {
                     community[v] = best;
