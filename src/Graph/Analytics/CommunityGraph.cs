@@ -147,12 +147,11 @@ internal sealed class CommunityGraph
     }
 
     /// <summary>
-    /// Sums, per community, the weight of <paramref name="v"/>'s edges into it, in <paramref name="tally"/>'s
-    /// <see cref="CommunityTally.Weight"/>, and lists the communities touched in <paramref name="touched"/>; returns how many.
-    /// The caller zeroes the touched entries.
+    /// Sums, per community, the weight of <paramref name="v"/>'s edges into it, in <paramref name="neighbourWeight"/>, and
+    /// lists the communities touched in <paramref name="touched"/>; returns how many. The caller zeroes the touched entries.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int GatherNeighbourCommunities(int v, int[] community, CommunityTally[] tally, int[] touched)
+    public int GatherNeighbourCommunities(int v, int[] community, double[] neighbourWeight, int[] touched)
     {
         int[] off = Offsets, adj = Adjacency;
         double[] w = Weights;
@@ -161,14 +160,13 @@ internal sealed class CommunityGraph
         for (int e = off[v]; e < off[v + 1]; e++)
         {
             int c = community[adj[e]];
-            ref var t = ref tally[c];
             // Weights are positive, so a zero entry means "not touched yet" (a zero-weight arc at worst lists c twice).
-            if (t.Weight == 0)
+            if (neighbourWeight[c] == 0)
             {
                 touched[touchedCount++] = c;
             }
 
-            t.Weight += unit ? 1.0 : w[e];
+            neighbourWeight[c] += unit ? 1.0 : w[e];
         }
 
         return touchedCount;
@@ -176,21 +174,20 @@ internal sealed class CommunityGraph
 
     /// <summary>
     /// Among the communities <see cref="GatherNeighbourCommunities"/> listed, the one whose modularity gain
-    /// (<c>Weight - factor * Total</c>) beats staying in <paramref name="current"/> (gain <paramref name="stay"/>) the most,
-    /// or <paramref name="current"/>; zeroes the touched weights on the way, as the gatherer asks.
+    /// (<c>neighbourWeight[c] - factor * tot[c]</c>) beats staying in <paramref name="current"/> (gain <paramref name="stay"/>)
+    /// the most, or <paramref name="current"/>; zeroes the touched entries on the way, as the gatherer asks.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int BestNeighbourCommunity(
-        int[] touched, int touchedCount, CommunityTally[] tally, double factor, int current, double stay, out double bestGain)
+        int[] touched, int touchedCount, double[] neighbourWeight, double[] tot, double factor, int current, double stay, out double bestGain)
     {
         int best = current;
         bestGain = stay;
         for (int i = 0; i < touchedCount; i++)
         {
             int c = touched[i];
-            ref var t = ref tally[c];
-            double gain = t.Weight - factor * t.Total;
-            t.Weight = 0;
+            double gain = neighbourWeight[c] - factor * tot[c];
+            neighbourWeight[c] = 0;
             if (gain > bestGain)
             {
                 bestGain = gain;
@@ -267,18 +264,4 @@ internal sealed class CommunityGraph
 
         return (inside - resolution * squares / m2) / m2;
     }
-}
-
-/// <summary>
-/// Local moving's state of one community: the weight of the visited node's edges into it and its total strength, side by
-/// side so that the two random reads per neighbouring community share one cache line (on 10M nodes the separate arrays were
-/// two cache and TLB misses per neighbour).
-/// </summary>
-internal struct CommunityTally
-{
-    /// <summary>Weight of the visited node's edges into the community (0 between visits).</summary>
-    public double Weight;
-
-    /// <summary>Total strength Σ k of the community's nodes.</summary>
-    public double Total;
 }

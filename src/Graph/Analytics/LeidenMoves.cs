@@ -15,11 +15,11 @@ internal static class LeidenMoves
 
         int[] off = g.Offsets, adj = g.Adjacency;
         double[] k = g.Strength;
-        var tally = new CommunityTally[n];
+        var tot = new double[n];
         var size = new int[n];
         for (int v = 0; v < n; v++)
         {
-            tally[community[v]].Total += k[v];
+            tot[community[v]] += k[v];
             size[community[v]]++;
         }
 
@@ -36,6 +36,7 @@ internal static class LeidenMoves
         var queued = new bool[n];
         Array.Fill(queued, true);
         int head = 0, pending = n;
+        var neighbourWeight = new double[n];
         var touched = new int[n];
         bool moved = false;
         long visits = 0, moves = 0, scanned = 0;
@@ -46,17 +47,17 @@ internal static class LeidenMoves
             head = head + 1 == n ? 0 : head + 1;
             pending--;
             queued[v] = false;
-            int touchedCount = g.GatherNeighbourCommunities(v, community, tally, touched);
+            int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
             scanned += off[v + 1] - off[v];
 
             int current = community[v];
             double kv = k[v];
-            tally[current].Total -= kv;
+            tot[current] -= kv;
             size[current]--;
             double factor = gamma * kv / m2;
-            double stay = tally[current].Weight - factor * tally[current].Total;
+            double stay = neighbourWeight[current] - factor * tot[current];
             int best = CommunityGraph.BestNeighbourCommunity(
-                touched, touchedCount, tally, factor, current, stay, out double bestGain);
+                touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
 
             // An empty community has gain 0; it only wins when staying is strictly worse and no neighbour is better.
             if (bestGain < 0 && size[current] > 0)
@@ -71,7 +72,7 @@ internal static class LeidenMoves
                 best = current;
             }
 
-            tally[best].Total += kv;
+            tot[best] += kv;
             size[best]++;
             if (best == current)
             {

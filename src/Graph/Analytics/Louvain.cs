@@ -90,13 +90,14 @@ public static class Louvain
         }
 
         double[] k = g.Strength;
-        var tally = new CommunityTally[n];
+        var tot = new double[n];
         for (int v = 0; v < n; v++)
         {
-            tally[community[v]].Total += k[v];
+            tot[community[v]] += k[v];
         }
 
         var order = Shuffled(n, random);
+        var neighbourWeight = new double[n];
         var touched = new int[n];
         double gamma = options.Resolution;
         bool anyMove = false;
@@ -106,17 +107,17 @@ public static class Louvain
             int moves = 0;
             foreach (int v in order)
             {
-                int touchedCount = g.GatherNeighbourCommunities(v, community, tally, touched);
+                int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
 
                 int current = community[v];
                 double kv = k[v];
-                tally[current].Total -= kv;
+                tot[current] -= kv;
                 double factor = gamma * kv / m2;
-                double stay = tally[current].Weight - factor * tally[current].Total;
+                double stay = neighbourWeight[current] - factor * tot[current];
                 int best = CommunityGraph.BestNeighbourCommunity(
-                    touched, touchedCount, tally, factor, current, stay, out double bestGain);
+                    touched, touchedCount, neighbourWeight, tot, factor, current, stay, out double bestGain);
 
-                tally[best].Total += kv;
+                tot[best] += kv;
                 if (best != current)
                 {
                     community[v] = best;
