@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CiteGraph.Graph.Analytics;
 
@@ -19,7 +17,7 @@ internal static class LeidenScale
         Console.Error.WriteLine($"generated {nodes:N0} papers, {sources.Length:N0} citations in {clock.Elapsed.TotalSeconds:F1} s");
         if (edgesOut is not null)
         {
-            Write(edgesOut, sources, targets);
+            EdgeListFile.Write(edgesOut, sources, targets);
         }
 
         var graph = CsrGraph.FromEdges(nodes, sources, targets);
@@ -133,18 +131,6 @@ internal static class LeidenScale
         }
 
         return (sources.ToArray(), targets.ToArray());
-    }
-
-    private static void Write(string path, int[] sources, int[] targets)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        for (int e = 0; e < sources.Length; e++)
-        {
-            writer.Write(sources[e].ToString(CultureInfo.InvariantCulture));
-            writer.Write(' ');
-            writer.Write(targets[e].ToString(CultureInfo.InvariantCulture));
-            writer.Write('\n');
-        }
     }
 
     /// <summary>CPU time of the calling thread (clock_gettime CLOCK_THREAD_CPUTIME_ID): phase times that other jobs do not inflate.</summary>
