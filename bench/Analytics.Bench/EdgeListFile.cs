@@ -1,8 +1,21 @@
 namespace CiteGraph.Analytics.Bench;
 
-/// <summary>Streaming parser of "u v" integer edge lists with dense ids (node count = max id + 1).</summary>
+/// <summary>"u v" integer edge lists with dense ids (node count = max id + 1): a streaming parser and a writer.</summary>
 internal static class EdgeListFile
 {
+    /// <summary>Writes the arcs as "u v" lines (dense ids), the format <see cref="Read"/> and the Python peers read.</summary>
+    public static void Write(string path, int[] sources, int[] targets)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20);
+        for (int e = 0; e < sources.Length; e++)
+        {
+            writer.Write(sources[e].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(' ');
+            writer.Write(targets[e].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+
     public static (int NodeCount, int[] Sources, int[] Targets) Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);

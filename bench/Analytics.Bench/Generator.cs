@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CiteGraph.Analytics.Bench;
 
 /// <summary>Deterministic directed preferential attachment (Barabási–Albert style): each new node cites k older nodes.</summary>
@@ -40,15 +37,7 @@ internal static class Generator
     public static void WritePreferentialAttachment(int nodes, int perNode, int seed, string path)
     {
         var (sources, targets) = PreferentialAttachment(nodes, perNode, seed);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        for (int e = 0; e < sources.Length; e++)
-        {
-            writer.Write(sources[e].ToString(CultureInfo.InvariantCulture));
-            writer.Write(' ');
-            writer.Write(targets[e].ToString(CultureInfo.InvariantCulture));
-            writer.Write('\n');
-        }
-
+        EdgeListFile.Write(path, sources, targets);
         Console.Error.WriteLine($"wrote {path}: {nodes} nodes, {sources.Length} edges");
     }
 }

@@ -57,7 +57,10 @@ public sealed record CommunityHierarchy
             var members = Members(above);
             var keys = new long[n];
             var split = false;
+            // Position of each node in the subgraph being built, -1 elsewhere: reset per subgraph on its own nodes only, as
+            // filling all n entries per community made a level cost n × communities (10M papers × 1,001 parents).
             var local = new int[n];
+            Array.Fill(local, -1);
             foreach (var nodes in members.Values)
             {
                 var parts = nodes.Count >= MinSplitSize ? detect(Induced(undirected, nodes, local), levels.Count, nodes) : null;
@@ -121,10 +124,12 @@ public sealed record CommunityHierarchy
         return start + order.Count;
     }
 
-    /// <summary>The subgraph <paramref name="nodes"/> induce in <paramref name="graph"/>, nodes numbered by their position.</summary>
+    /// <summary>
+    /// The subgraph <paramref name="nodes"/> induce in <paramref name="graph"/>, nodes numbered by their position;
+    /// <paramref name="local"/> is -1 everywhere on entry and is left so.
+    /// </summary>
     private static CsrGraph Induced(CsrGraph graph, List<int> nodes, int[] local)
     {
-        Array.Fill(local, -1);
         for (var i = 0; i < nodes.Count; i++)
         {
             local[nodes[i]] = i;
@@ -148,6 +153,11 @@ public sealed record CommunityHierarchy
                     weights.Add(w.IsEmpty ? 1f : w[e]);
                 }
             }
+        }
+
+        foreach (var v in nodes)
+        {
+            local[v] = -1;
         }
 
         return CsrGraph.FromEdges(nodes.Count, sources.ToArray(), targets.ToArray(), weights.ToArray());

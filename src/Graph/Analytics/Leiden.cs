@@ -14,10 +14,15 @@ namespace CiteGraph.Graph.Analytics;
 public static class Leiden
 {
     /// <summary>Computes communities indexed by dense node id.</summary>
-    public static CommunityResult Compute(CsrGraph graph, LeidenOptions? options = null)
+    public static CommunityResult Compute(CsrGraph graph, LeidenOptions? options = null) => ComputeProfiled(graph, options, null);
+
+    /// <summary>As <see cref="Compute(CsrGraph, LeidenOptions?)"/>, adding where the time goes to <paramref name="profile"/> when given.</summary>
+    internal static CommunityResult ComputeProfiled(CsrGraph graph, LeidenOptions? options, LeidenProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new LeidenOptions();
+        var start = profile?.Now() ?? TimeSpan.Zero;
+        var inPhases = profile is null ? TimeSpan.Zero : PhaseTime(profile);
         var original = CommunityGraph.From(graph);
         int n = original.NodeCount;
         // A warm start begins from the given partition (a previous run's, new nodes alone), so a re-run on a graph that
@@ -28,7 +33,7 @@ public static class Leiden
         var random = new Random(options.Seed);
         for (int iteration = 0; iteration < options.Iterations; iteration++)
         {
-            if (!RunIteration(original, partition, options, random, levels, modularities))
+            if (!RunIteration(original, partition, options, random, levels, modularities, profile))
             {
                 break;
             }
@@ -42,12 +47,22 @@ public static class Leiden
             modularities.Add(q);
         }
 
+        if (profile is not null)
+        {
+            profile.Runs++;
+            profile.Other += profile.Now() - start - (PhaseTime(profile) - inPhases);
+        }
+
         return new CommunityResult(partition, count, q, levels, modularities);
     }
 
+    private static TimeSpan PhaseTime(LeidenProfile profile) =>
+        profile.Levels.Aggregate(TimeSpan.Zero, (sum, l) => sum + l.LocalMoving + l.Refinement + l.Aggregation);
+
     /// <summary>One Leiden iteration starting from <paramref name="partition"/> (updated in place); returns whether a node moved.</summary>
     private static bool RunIteration(
-        CommunityGraph original, int[] partition, LeidenOptions options, Random random, List<int[]> levels, List<double> modularities)
+        CommunityGraph original, int[] partition, LeidenOptions options, Random random, List<int[]> levels, List<double> modularities,
+        LeidenProfile? profile)
     {
         int n = original.NodeCount;
         var g = original;
@@ -56,7 +71,17 @@ public static class Leiden
         bool changed = false;
         for (int level = 0; level < options.MaxLevels; level++)
         {
-            changed |= LeidenMoves.FastLocalMoving(g, community, options.Resolution, random);
+            var row = profile?.Level(level);
+            var phase = profile?.Now() ?? TimeSpan.Zero;
+            changed |= LeidenMoves.FastLocalMoving(g, community, options.Resolution, random, row);
+            if (row is not null)
+            {
+                row.Entries++;
+                row.Nodes += g.NodeCount;
+                row.Arcs += g.Adjacency.Length;
+                row.LocalMoving += profile!.Now() - phase;
+            }
+
             int count = CommunityGraph.Renumber(community);
             for (int v = 0; v < n; v++)
             {
@@ -70,7 +95,9 @@ public static class Leiden
                 break;
             }
 
+            phase = profile?.Now() ?? TimeSpan.Zero;
             var refined = LeidenMoves.Refine(g, community, count, options, random, out int refinedCount);
+            row?.Refinement += profile!.Now() - phase;
             if (refinedCount == g.NodeCount)
             {
                 break;
@@ -87,7 +114,9 @@ public static class Leiden
                 membership[v] = refined[membership[v]];
             }
 
+            phase = profile?.Now() ?? TimeSpan.Zero;
             g = g.Aggregate(refined, refinedCount);
+            row?.Aggregation += profile!.Now() - phase;
             community = next;
         }
 

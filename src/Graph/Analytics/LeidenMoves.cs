@@ -4,7 +4,7 @@ namespace CiteGraph.Graph.Analytics;
 internal static class LeidenMoves
 {
     /// <summary>Queue-based local moving (nodes whose neighbourhood changed are revisited); returns whether a node moved.</summary>
-    public static bool FastLocalMoving(CommunityGraph g, int[] community, double gamma, Random random)
+    public static bool FastLocalMoving(CommunityGraph g, int[] community, double gamma, Random random, LeidenLevelProfile? profile = null)
     {
         int n = g.NodeCount;
         double m2 = g.TotalWeight;
@@ -39,13 +39,16 @@ internal static class LeidenMoves
         var neighbourWeight = new double[n];
         var touched = new int[n];
         bool moved = false;
+        long visits = 0, moves = 0, scanned = 0;
         while (pending > 0)
         {
+            visits++;
             int v = queue[head];
             head = head + 1 == n ? 0 : head + 1;
             pending--;
             queued[v] = false;
             int touchedCount = g.GatherNeighbourCommunities(v, community, neighbourWeight, touched);
+            scanned += off[v + 1] - off[v];
 
             int current = community[v];
             double kv = k[v];
@@ -77,6 +80,7 @@ internal static class LeidenMoves
             }
 
             moved = true;
+            moves++;
             community[v] = best;
             if (size[current] == 0)
             {
@@ -94,6 +98,13 @@ internal static class LeidenMoves
                     pending++;
                 }
             }
+        }
+
+        if (profile is not null)
+        {
+            profile.Visits += visits;
+            profile.Moves += moves;
+            profile.ArcsScanned += scanned;
         }
 
         return moved;
