@@ -24,9 +24,19 @@ public class TurnTakingStore : DispatchProxy
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
-        if (targetMethod!.Name == nameof(IPaperWriter.UpsertAsync))
+        // The ingestor writes its batches through UpsertCountingAsync (Task<int>); UpsertAsync (Task) is gated too.
+        if (targetMethod!.Name == nameof(IPaperWriter.UpsertCountingAsync))
         {
-            return TakeTurnAsync(() => (Task)targetMethod.Invoke(_inner, args)!);
+            return TakeTurnAsync(() => (Task<int>)targetMethod.Invoke(_inner, args)!);
+        }
+
+        if (targetMethod.Name == nameof(IPaperWriter.UpsertAsync))
+        {
+            return TakeTurnAsync(async () =>
+            {
+                await ((Task)targetMethod.Invoke(_inner, args)!).ConfigureAwait(false);
+                return 0;
+            });
         }
 
         try
@@ -39,12 +49,13 @@ public class TurnTakingStore : DispatchProxy
         }
     }
 
-    private async Task TakeTurnAsync(Func<Task> write)
+    private async Task<T> TakeTurnAsync<T>(Func<Task<T>> write)
     {
         await _gate.WaitAsync();
+        T result;
         try
         {
-            await write();
+            result = await write();
         }
         finally
         {
@@ -52,5 +63,6 @@ public class TurnTakingStore : DispatchProxy
         }
 
         await Task.Delay(10);
+        return result;
     }
 }
