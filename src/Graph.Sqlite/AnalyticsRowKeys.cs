@@ -15,21 +15,37 @@ namespace CiteGraph.Graph.Sqlite;
 /// </remarks>
 internal sealed class AnalyticsRowKeys
 {
+    // Per node, its paper's row key, -1 when no paper has that id; and the node positions in ascending key order, the
+    // nodes without a paper last.
+    private readonly long[] _keys;
+    private readonly int[] _order;
+
     private AnalyticsRowKeys(long[] keys, int[] order, List<long> others)
     {
-        Keys = keys;
-        Order = order;
+        _keys = keys;
+        _order = order;
         Others = others;
     }
 
-    /// <summary>Per node, its paper's row key; -1 when no paper has that id (it is skipped, as an update by id would).</summary>
-    public long[] Keys { get; }
-
-    /// <summary>Node positions in ascending row key order (nodes without a paper last).</summary>
-    public int[] Order { get; }
-
     /// <summary>Row keys of papers that are not nodes of the run, in key order: their measures are cleared.</summary>
     public List<long> Others { get; }
+
+    /// <summary>
+    /// Each node that has a paper, with its row key, in ascending key order; nodes whose id no paper has are skipped (as an
+    /// update by id would skip them).
+    /// </summary>
+    public IEnumerable<(int Node, long Key)> InKeyOrder()
+    {
+        foreach (var n in _order)
+        {
+            if (_keys[n] < 0)
+            {
+                yield break;
+            }
+
+            yield return (n, _keys[n]);
+        }
+    }
 
     /// <summary>Reads every paper's key and id in the write-back's transaction and pairs them with <paramref name="nodeIds"/>.</summary>
     public static async Task<AnalyticsRowKeys> ReadAsync(SqliteTransaction tx, string[] nodeIds, CancellationToken cancellationToken)
@@ -62,7 +78,7 @@ internal sealed class AnalyticsRowKeys
             }
         }
 
-        return new AnalyticsRowKeys(keys, rest is null ? Identity(nodeIds.Length) : InKeyOrder(keys), others);
+        return new AnalyticsRowKeys(keys, rest is null ? Identity(nodeIds.Length) : SortedByKey(keys), others);
     }
 
     private static Dictionary<string, int> Remaining(string[] nodeIds, int from)
@@ -87,7 +103,7 @@ internal sealed class AnalyticsRowKeys
         return order;
     }
 
-    private static int[] InKeyOrder(long[] keys)
+    private static int[] SortedByKey(long[] keys)
     {
         var order = Identity(keys.Length);
         var sortKeys = new long[keys.Length];

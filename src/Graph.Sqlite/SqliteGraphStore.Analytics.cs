@@ -178,7 +178,7 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenForWriteBackAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenForWriteAsync(cancellationToken, WriteBackSettings).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Analyze, cancellationToken).ConfigureAwait(false);
             var rows = await AnalyticsRowKeys.ReadAsync(tx, results.NodeIds, cancellationToken).ConfigureAwait(false);
@@ -242,20 +242,13 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// A connection for the write-back: one transaction that rewrites a score on every paper row, so at ten million papers
-    /// its pages outgrow the default 2 MB page cache many times over, and every page missed is looked up in a WAL that by
-    /// then holds gigabytes of this transaction's frames (SQLite searches the WAL's hash tables one per 4,096 frames).
+    /// The write-back's connection settings: one transaction that rewrites a score on every paper row, so at ten million
+    /// papers its pages outgrow the default 2 MB page cache many times over, and every page missed is looked up in a WAL that
+    /// by then holds gigabytes of this transaction's frames (SQLite searches the WAL's hash tables one per 4,096 frames).
     /// A page cache of up to 1 GiB (allocated only as pages are touched) keeps the indexes being updated in memory.
     /// Foreign keys are off: every key written was read from the paper table in the same transaction.
     /// </summary>
-    private async Task<SqliteConnection> OpenForWriteBackAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var settings = connection.CreateCommand();
-        settings.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;";
-        await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private const string WriteBackSettings = "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;";
 
     /// <summary>
     /// Sets the run's measures on every paper it covers and clears them on the papers it did not, in row key order; the
@@ -278,14 +271,9 @@ public sealed partial class SqliteGraphStore
         await using var update = tx.Command("UPDATE paper SET " + string.Join(", ", columns.Select((c, i) => $"{c.Column} = $v{i}")) + " WHERE pk = $pk;");
         var pk = update.Parameters.Add("$pk", SqliteType.Integer);
         var values = columns.Select((_, i) => update.Parameters.Add($"$v{i}", SqliteType.Real)).ToArray();
-        foreach (var n in rows.Order)
+        foreach (var (n, key) in rows.InKeyOrder())
         {
-            if (rows.Keys[n] < 0)
-            {
-                break;
-            }
-
-            pk.Value = rows.Keys[n];
+            pk.Value = key;
             for (var c = 0; c < columns.Count; c++)
             {
                 values[c].Value = columns[c].Value(n);
@@ -320,14 +308,9 @@ public sealed partial class SqliteGraphStore
         var pk = insert.Parameters.Add("$pk", SqliteType.Integer);
         var level = insert.Parameters.Add("$level", SqliteType.Integer);
         var community = insert.Parameters.Add("$community", SqliteType.Integer);
-        foreach (var n in rows.Order)
+        foreach (var (n, key) in rows.InKeyOrder())
         {
-            if (rows.Keys[n] < 0)
-            {
-                break;
-            }
-
-            pk.Value = rows.Keys[n];
+            pk.Value = key;
             for (var l = 0; l < levels.Count; l++)
             {
                 (level.Value, community.Value) = (l, levels[l][n]);

@@ -434,14 +434,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
 
-        _writer = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var settings = _writer.CreateCommand();
         // Batches touch index pages all over the file (ids, titles, citation targets): a large page cache keeps them in
         // memory. Foreign keys are not checked row by row here: the batch writer assigns every key itself and removes a
         // merged stub's rows explicitly (tests run PRAGMA foreign_key_check after loads), which halves the cost of a citation.
         // Helper threads let SQLite's sorter use the other cores when it builds an index (the end of a bulk load).
-        settings.CommandText = $"PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF; PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 8)};";
-        await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _writer = await OpenForWriteAsync(
+            cancellationToken,
+            $"PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF; PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 8)};").ConfigureAwait(false);
         return _writer;
     }
 
@@ -516,14 +515,26 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return string.Join(" AND ", conditions);
     }
 
-    /// <summary>A connection for writing: foreign keys enforced, and WAL's NORMAL sync (durable at each checkpoint, never corrupt).</summary>
-    internal async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection for writing: foreign keys enforced, and WAL's NORMAL sync (durable at each checkpoint, never corrupt);
+    /// then <paramref name="settings"/>, more PRAGMAs for one kind of writer (which may override those two), in the same
+    /// round trip.
+    /// </summary>
+    internal async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken, string settings = "")
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; " + settings;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> ReadPerPaperAsync<T>(
