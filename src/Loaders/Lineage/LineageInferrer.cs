@@ -489,87 +489,8 @@ public static partial class LineageInferrer
         }
     }
 
-    /// <summary>
-    /// A phrase of a few words from a paper's title ("neural tangent kernel", "proximal policy optimization") that almost
-    /// no other paper of the corpus writes, written by a later paper: the rarer the phrase, the likelier the later paper
-    /// names that work. Weak alone (a rare phrase can be a coincidence of wording), so it rests on the same-subject gate
-    /// and its calibration (<see cref="LineageCalibration"/>). Phrases are a title's word 2- to 4-grams that neither
-    /// start nor end with a function word; their document frequency is counted over every paper's text through a
-    /// dictionary of title phrases (never all pairs).
-    /// </summary>
-    private static void TitlePhrases(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
-    {
-        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < papers.Count; i++)
-        {
-            foreach (var phrase in Phrases(Normalized(papers[i].Title)).Distinct(StringComparer.Ordinal))
-            {
-                Get(owners, phrase).Add(i);
-            }
-        }
-
-        // Rarity needs a corpus to be judged by: in a few dozen papers every shared phrase is "rare".
-        var maxWriters = Math.Min(MaxPhraseWriters, papers.Count / 50);
-        if (maxWriters < 2)
-        {
-            return;
-        }
-
-        // Writers of each title phrase (its document frequency over title and abstract); phrases in many titles are common currency.
-        var writers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < papers.Count; i++)
-        {
-            foreach (var phrase in Phrases(Normalized(papers[i].Text)).Distinct(StringComparer.Ordinal))
-            {
-                if (owners.TryGetValue(phrase, out var o) && o.Count <= maxWriters)
-                {
-                    Get(writers, phrase).Add(i);
-                }
-            }
-        }
-
-        // Each (citing, cited) pair keeps its rarest shared phrase.
-        var rarest = new Dictionary<(int From, int To), string>();
-        foreach (var (phrase, users) in writers)
-        {
-            if (users.Count > maxWriters)
-            {
-                continue;
-            }
-
-            foreach (var cited in owners[phrase])
-            {
-                foreach (var u in users)
-                {
-                    if (u != cited && LineagePaper.Compare(papers[u].Date, papers[cited].Date) is null or >= 0 &&
-                        (!rarest.TryGetValue((u, cited), out var seen) || writers[seen].Count > users.Count ||
-                         (writers[seen].Count == users.Count && seen.Length < phrase.Length)))
-                    {
-                        rarest[(u, cited)] = phrase;
-                    }
-                }
-            }
-        }
-
-        // How many earlier papers each citing paper's rare phrases point to: a paper sharing rare title phrases with many
-        // earlier papers is a paper of common wording, and each of them is weaker evidence of one source.
-        var proposed = new Dictionary<int, int>();
-        foreach (var (from, _) in rarest.Keys)
-        {
-            proposed[from] = proposed.GetValueOrDefault(from) + 1;
-        }
-
-        foreach (var ((from, to), phrase) in rarest.OrderBy(r => r.Key.From).ThenBy(r => r.Key.To))
-        {
-            // Papers writing the phrase before the cited paper: the cited paper did not bring it in.
-            var earlier = writers[phrase].Count(w => w != to && LineagePaper.Compare(papers[w].Date, papers[to].Date) < 0);
-            add(from, to, $"phrase: {phrase}", new LineageSignals(
-                "phrase", Users: writers[phrase].Count, Earlier: earlier, TitleWords: phrase.Count(c => c == ' ') + 1, Proposed: proposed[from]));
-        }
-    }
-
     /// <summary>Word 2- to 4-grams that neither start nor end with a function word.</summary>
-    private static IEnumerable<string> Phrases(string[] words)
+    internal static IEnumerable<string> Phrases(string[] words)
     {
         for (var start = 0; start < words.Length; start++)
         {
@@ -686,7 +607,7 @@ public static partial class LineageInferrer
 
     private static long Edge(int node, int word) => ((long)node << 32) | (uint)word;
 
-    private static string[] Normalized(string text) => [.. TopicKey.Words(text).Select(TopicKey.American)];
+    internal static string[] Normalized(string text) => [.. TopicKey.Words(text).Select(TopicKey.American)];
 
     /// <summary>The name a title opens with ("VaGraM: …", "MemGovern: …"), or null.</summary>
     internal static string? TitleName(string title)
