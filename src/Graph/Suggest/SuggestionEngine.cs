@@ -53,26 +53,6 @@ public static class SuggestionEngine
     public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live) =>
         Suggest(corpus, paper, first, weights, scope, computeAll: false);
 
-    /// <summary>
-    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>: the
-    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served: see bench/RESULTS.md).
-    /// </summary>
-    /// <param name="corpus">The corpus.</param>
-    /// <param name="paper">The paper (dense index).</param>
-    /// <param name="scope">Which citations may be seen.</param>
-    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
-    /// <param name="weights">The weighted sum that orders the candidates first.</param>
-    /// <param name="depth">How many are kept.</param>
-    public static (IReadOnlyList<SuggestionCandidate> Ordered, float[][] Inputs) RankerList(
-        SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights weights, int depth)
-    {
-        ArgumentNullException.ThrowIfNull(corpus);
-        ArgumentNullException.ThrowIfNull(weights);
-        var context = new Context(corpus, paper, scope, graphBefore, RankerInputs.Computed);
-        var (ordered, _, inputs) = context.RankerList(context.Candidates(), weights, depth);
-        return (ordered, inputs);
-    }
-
     /// <summary>The public <c>Suggest</c>, optionally computing every feature (tests compare the two).</summary>
     internal static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, bool computeAll)
     {
@@ -106,7 +86,23 @@ public static class SuggestionEngine
 
     /// <summary>The candidates with only the features <paramref name="weights"/> weigh above 0 computed (the others 0), as the served <c>Suggest</c> scores them.</summary>
     internal static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, SuggestionWeights weights) =>
-        new Context(corpus, paper, scope, computed: weights).Candidates();
+        Candidates(corpus, paper, scope, null, weights);
+
+    /// <summary>
+    /// The candidates with only the features <paramref name="computed"/> weighs above 0 computed (the others 0; the pool is
+    /// the same): bench tools that need a few features skip the costly ones (the citation-trained models' fit).
+    /// </summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
+    /// <param name="computed">The features to compute (those weighing above 0).</param>
+    public static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights computed)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(computed);
+        return new Context(corpus, paper, scope, graphBefore, computed).Candidates();
+    }
 
     /// <summary>The computation for one paper: raw feature values per candidate, kept for the reasons.</summary>
     /// <param name="corpus">The corpus.</param>
@@ -322,10 +318,6 @@ public static class SuggestionEngine
                 return new SuggestionCandidate(c, features);
             }).ToList();
         }
-
-        /// <summary>The best candidates by the weighted sum and their ranker inputs (after <see cref="Candidates"/>).</summary>
-        public (List<SuggestionCandidate> Ordered, double[] Linear, float[][] Inputs) RankerList(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int depth) =>
-            RankerInputs.Compute(corpus, paper, candidates, weights, depth, _text, CitingVisible);
 
         /// <summary>The reasons behind a candidate's score: each feature that contributed, in words, strongest first.</summary>
         public IReadOnlyList<RelatedReason> Reasons(SuggestionCandidate candidate, SuggestionWeights weights)
