@@ -189,7 +189,8 @@ List<Group> Instances(IReadOnlyList<(int Paper, int GraphBefore)> instances, Sug
     corpus.Terms.Similarities(paper, text);
     text[paper] = 0;
     var month = corpus.Months[paper];
-    return RankerInputs.Compute(corpus, paper, candidates, weights, top, text, c => corpus.Months[c].IsStrictlyBefore(month) && corpus.Months[c].Year < before);
+    var (ordered, _, inputs) = RankerInputs.Compute(corpus, paper, candidates, weights, top, text, c => corpus.Months[c].IsStrictlyBefore(month) && corpus.Months[c].Year < before);
+    return (ordered, inputs);
 }
 
 static TreeEnsemble Export(FastTreeRankingModelParameters model)
