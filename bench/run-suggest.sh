@@ -89,6 +89,8 @@ CV="$T --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --cv-
 {
   "$CG" eval-suggest $CV --fit-method coordinate --fit-features "$SERVED_FEATURES" | sed 's/^/coordinate search, /'
   "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES" | sed 's/^/coordinate search also started from the pairwise fit, /'
+  # The served set without the feature added last (GraphWalk, branch suggest10): what it adds, in the same run.
+  "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES,-graph-walk" | sed 's/^/coordinate search also started from the pairwise fit, /'
 } > "$OUT/cv.txt"
 wait $PEER
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"

@@ -39,6 +39,28 @@ public static class SuggestionEngine
     /// <summary>Citing or cited papers examined per paper, so that a paper cited 100,000 times stays cheap.</summary>
     private const int MaxFanOut = 2000;
 
+    /// <summary>Seeds of <see cref="SuggestionFeature.GraphWalk"/>: this many nearest papers by meaning, and as many by key terms.</summary>
+    /// <remarks>
+    /// 50 seeds, similarity cubed, half the mass passed on per step, three steps: judged forward in time (weights fitted on
+    /// the 2012–2017 papers, measured on 2018–2019 with the graph before 2018) and by 2-fold cross-validation on 2018–2019
+    /// (bench/tools/suggest-forward.cs, bench/RESULTS.md, branch suggest10).
+    /// </remarks>
+    private const int WalkSeeds = 50;
+
+    /// <summary>Steps of <see cref="SuggestionFeature.GraphWalk"/>; each passes on <see cref="WalkCarry"/> of the mass.</summary>
+    private const int WalkSteps = 3;
+
+    private const float WalkCarry = 0.5f;
+
+    /// <summary>
+    /// The first step whose mass counts: step 1 out of a seed is what <see cref="SuggestionFeature.CitedBySimilar"/> counts
+    /// already, so the walk counts what lies two and three citations away (better forward and in cross-validation).
+    /// </summary>
+    private const int WalkFirstCounted = 2;
+
+    /// <summary>Papers a walk step spreads from at most (the heaviest), so that a dense graph's third step stays cheap.</summary>
+    private const int WalkFrontier = 20_000;
+
     /// <summary>How far back (in years before the asking paper's year) a citation counts as recent for <see cref="SuggestionFeature.RecentPopularity"/>.</summary>
     public const int RecentYears = 2;
 
@@ -52,26 +74,6 @@ public static class SuggestionEngine
     /// </remarks>
     public static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope = SuggestionScope.Live) =>
         Suggest(corpus, paper, first, weights, scope, computeAll: false);
-
-    /// <summary>
-    /// The <paramref name="depth"/> best candidates by <paramref name="weights"/> with their <see cref="RankerInputs"/>: the
-    /// input of fitting a learned second stage (bench/tools/suggest-ltr.cs; not served: see bench/RESULTS.md).
-    /// </summary>
-    /// <param name="corpus">The corpus.</param>
-    /// <param name="paper">The paper (dense index).</param>
-    /// <param name="scope">Which citations may be seen.</param>
-    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
-    /// <param name="weights">The weighted sum that orders the candidates first.</param>
-    /// <param name="depth">How many are kept.</param>
-    public static (IReadOnlyList<SuggestionCandidate> Ordered, float[][] Inputs) RankerList(
-        SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights weights, int depth)
-    {
-        ArgumentNullException.ThrowIfNull(corpus);
-        ArgumentNullException.ThrowIfNull(weights);
-        var context = new Context(corpus, paper, scope, graphBefore, RankerInputs.Computed);
-        var (ordered, _, inputs) = context.RankerList(context.Candidates(), weights, depth);
-        return (ordered, inputs);
-    }
 
     /// <summary>The public <c>Suggest</c>, optionally computing every feature (tests compare the two).</summary>
     internal static IReadOnlyList<RelatedResult> Suggest(SuggestionCorpus corpus, int paper, int first, SuggestionWeights weights, SuggestionScope scope, bool computeAll)
@@ -106,7 +108,23 @@ public static class SuggestionEngine
 
     /// <summary>The candidates with only the features <paramref name="weights"/> weigh above 0 computed (the others 0), as the served <c>Suggest</c> scores them.</summary>
     internal static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, SuggestionWeights weights) =>
-        new Context(corpus, paper, scope, computed: weights).Candidates();
+        Candidates(corpus, paper, scope, null, weights);
+
+    /// <summary>
+    /// The candidates with only the features <paramref name="computed"/> weighs above 0 computed (the others 0; the pool is
+    /// the same): bench tools that need a few features skip the costly ones (the citation-trained models' fit).
+    /// </summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="paper">The paper (dense index).</param>
+    /// <param name="scope">Which citations may be seen.</param>
+    /// <param name="graphBefore">Held-out scope: citations made in this year or later are hidden as well.</param>
+    /// <param name="computed">The features to compute (those weighing above 0).</param>
+    public static IReadOnlyList<SuggestionCandidate> Candidates(SuggestionCorpus corpus, int paper, SuggestionScope scope, int? graphBefore, SuggestionWeights computed)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(computed);
+        return new Context(corpus, paper, scope, graphBefore, computed).Candidates();
+    }
 
     /// <summary>The computation for one paper: raw feature values per candidate, kept for the reasons.</summary>
     /// <param name="corpus">The corpus.</param>
@@ -244,6 +262,7 @@ public static class SuggestionEngine
                 }
             }
 
+            var walk = Computes(SuggestionFeature.GraphWalk) ? Walk(semantic) : null;
             var projected = Computes(SuggestionFeature.CitationSemantic) && _models?.Projection is { } projection && corpus.Semantic?.Vector(paper) is { } own
                 ? projection.Project(own.Span)
                 : null;
@@ -261,6 +280,11 @@ public static class SuggestionEngine
                 if (_association is { Count: > 0 } && _models!.Association!.Score(_association, c) is var associated && associated > 0)
                 {
                     Raw(SuggestionFeature.TermAssociation)[c] = associated;
+                }
+
+                if (walk is not null && walk.TryGetValue(c, out var reached) && reached > 0)
+                {
+                    Raw(SuggestionFeature.GraphWalk)[c] = reached;
                 }
 
                 if (keyTerms && _text[c] > 0)
@@ -323,9 +347,72 @@ public static class SuggestionEngine
             }).ToList();
         }
 
-        /// <summary>The best candidates by the weighted sum and their ranker inputs (after <see cref="Candidates"/>).</summary>
-        public (List<SuggestionCandidate> Ordered, double[] Linear, float[][] Inputs) RankerList(IReadOnlyList<SuggestionCandidate> candidates, SuggestionWeights weights, int depth) =>
-            RankerInputs.Compute(corpus, paper, candidates, weights, depth, _text, CitingVisible);
+        /// <summary>
+        /// <see cref="SuggestionFeature.GraphWalk"/>: the mass each paper receives at steps <see cref="WalkFirstCounted"/> to <see cref="WalkSteps"/> of a
+        /// walk over the visible citations, both directions, each paper passing <see cref="WalkCarry"/> of its mass evenly to
+        /// its visible neighbours; started from the nearest papers by meaning and by key terms (mass ∝ similarity cubed, 1 in all).
+        /// </summary>
+        private Dictionary<int, float> Walk(IReadOnlyList<(int Paper, float Similarity)> semantic)
+        {
+            var citations = corpus.Snapshot.Citations;
+            var mass = new Dictionary<int, float>();
+            foreach (var (other, similarity) in semantic.Take(WalkSeeds).Where(s => s.Similarity > 0))
+            {
+                mass[other] = similarity * similarity * similarity;
+            }
+
+            foreach (var other in Top(Enumerable.Range(0, _text.Length).Where(p => _text[p] > 0), p => _text[p], WalkSeeds))
+            {
+                var s = _text[other];
+                mass[other] = Math.Max(mass.GetValueOrDefault(other), s * s * s);
+            }
+
+            var total = mass.Values.Sum();
+            var reached = new Dictionary<int, float>();
+            for (var step = 1; step <= WalkSteps && total > 0; step++)
+            {
+                var next = new Dictionary<int, float>();
+                IEnumerable<KeyValuePair<int, float>> frontier = mass.Count <= WalkFrontier ? mass : mass.OrderByDescending(m => m.Value).ThenBy(m => m.Key).Take(WalkFrontier);
+                foreach (var (node, m) in frontier)
+                {
+                    ReadOnlySpan<int> cites = CitingVisible(node) ? Cap(citations.OutNeighbors(node)) : [];
+                    var citedBy = Cap(citations.InNeighbors(node));
+                    var degree = cites.Length;
+                    foreach (var citing in citedBy)
+                    {
+                        degree += CitingVisible(citing) ? 1 : 0;
+                    }
+
+                    if (degree == 0)
+                    {
+                        continue;
+                    }
+
+                    var share = m / total * WalkCarry / degree;
+                    foreach (var cited in cites)
+                    {
+                        next[cited] = next.GetValueOrDefault(cited) + share;
+                    }
+
+                    foreach (var citing in citedBy)
+                    {
+                        if (CitingVisible(citing))
+                        {
+                            next[citing] = next.GetValueOrDefault(citing) + share;
+                        }
+                    }
+                }
+
+                foreach (var (node, m) in step >= WalkFirstCounted ? next : [])
+                {
+                    reached[node] = reached.GetValueOrDefault(node) + m;
+                }
+
+                (mass, total) = (next, 1);
+            }
+
+            return reached;
+        }
 
         /// <summary>The reasons behind a candidate's score: each feature that contributed, in words, strongest first.</summary>
         public IReadOnlyList<RelatedReason> Reasons(SuggestionCandidate candidate, SuggestionWeights weights)
@@ -361,6 +448,8 @@ public static class SuggestionEngine
             SuggestionFeature.DirectCitation => corpus.Snapshot.Citation(paper, c) is { Inferred: true, Evidence: { } evidence }
                 ? $"its text refers to it: {evidence}"
                 : "it cites it",
+            SuggestionFeature.GraphWalk => string.Create(CultureInfo.InvariantCulture,
+                $"a short walk over citations from the papers most similar to this one reaches it ({value:P1} of the walk)"),
             SuggestionFeature.Recency => string.Create(CultureInfo.InvariantCulture,
                 $"papers {Age(c)} older are cited {value:0.##}× as readily as the average in the graph"),
             SuggestionFeature.CitationSemantic => string.Create(CultureInfo.InvariantCulture,
@@ -399,6 +488,7 @@ public static class SuggestionEngine
             SuggestionFeature.TermAssociation => RelatedBy.TermAssociation,
             SuggestionFeature.TitleMention => RelatedBy.KeyTerms,
             SuggestionFeature.RecentPopularity => RelatedBy.Popularity,
+            SuggestionFeature.GraphWalk => RelatedBy.PersonalizedPageRank,
             _ => RelatedBy.DirectCitation,
         };
 

@@ -53,4 +53,13 @@ public enum SuggestionFeature
 
     /// <summary>log(1 + citations the candidate received in the visible graph from papers of the last <see cref="SuggestionEngine.RecentYears"/> years before the paper).</summary>
     RecentPopularity,
+
+    /// <summary>
+    /// The share of a short walk over the visible citation graph, in both directions (towards what a paper cites and
+    /// towards the papers citing it), that reaches the candidate, started from the paper's nearest papers by meaning and
+    /// by key terms (each seed weighted by its similarity cubed): the co-cited cluster around similar work, which holds
+    /// classics that no single similar paper cites. Steps 2 and 3 count (the first step out is what
+    /// <see cref="CitedBySimilar"/> counts).
+    /// </summary>
+    GraphWalk,
 }

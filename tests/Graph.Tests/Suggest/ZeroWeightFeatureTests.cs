@@ -7,7 +7,7 @@ public sealed class ZeroWeightFeatureTests(FieldCorpus fields) : IClassFixture<F
 {
     private static readonly SuggestionFeature[] Skippable =
     [
-        SuggestionFeature.Popularity, SuggestionFeature.RecentPopularity, SuggestionFeature.TitleMention,
+        SuggestionFeature.RecentPopularity, SuggestionFeature.TitleMention,
         SuggestionFeature.CitationSemantic, SuggestionFeature.TermAssociation,
     ];
 
@@ -29,7 +29,7 @@ public sealed class ZeroWeightFeatureTests(FieldCorpus fields) : IClassFixture<F
         }
 
         // Without the weights' guidance they do get values here, so the zeros above are skipped work, not empty evidence.
-        Assert.Contains(SuggestionFeature.Popularity, computedAny);
+        Assert.Contains(SuggestionFeature.RecentPopularity, computedAny);
         Assert.Contains(SuggestionFeature.TitleMention, computedAny);
     }
 
