@@ -22,7 +22,8 @@ def main():
     rel = {}
     if "kind" in columns("cites"):
         for kind, n in con.execute("SELECT kind, count(*) FROM cites GROUP BY kind ORDER BY kind"):
-            rel[f"cites_{kind}"] = n
+            # CiteGraph stores the kind as 0 (explicit) / 1 (inferred) since schema 23; earlier stores and the peer, as words.
+            rel[f"cites_{ {0: 'explicit', 1: 'inferred'}.get(kind, kind)}"] = n
         rel.setdefault("cites_explicit", 0)
     else:
         rel["cites_explicit"] = one("SELECT count(*) FROM cites")

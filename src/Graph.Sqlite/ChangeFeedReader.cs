@@ -27,26 +27,29 @@ internal static class ChangeFeedReader
     private const long MaxSource = (1L << 31) - 1;
     private const long MaxTarget = (1L << 30) - 1;
 
-    /// <summary>The data of a citation's event, as the log has always written it (null for a plain explicit citation).</summary>
+    /// <summary>
+    /// The data of a citation's event, as the log has always written it (null for a plain explicit citation; the kind by its
+    /// word, as before schema 23 stored it in the row).
+    /// </summary>
     public const string CitationData = """
-        CASE WHEN c.kind = 'explicit' AND c.evidence IS NULL THEN NULL
-            ELSE json_object('kind', c.kind, 'confidence', c.confidence, 'evidence', c.evidence) END
+        CASE WHEN c.kind = 0 AND c.evidence IS NULL THEN NULL
+            ELSE json_object('kind', CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', c.confidence, 'evidence', c.evidence) END
         """;
 
     /// <summary>The cursor of a citation row's event: its key in 62 bits, ordered as the key is.</summary>
-    public static long RowSequence(long src, long dst, string kind)
+    public static long RowSequence(long src, long dst, long kind)
     {
         if (src > MaxSource || dst > MaxTarget)
         {
             throw new InvalidOperationException($"Paper keys past {MaxTarget:N0} do not fit a change-feed cursor.");
         }
 
-        return RowFlag | (src << 31) | (dst << 1) | (kind == "inferred" ? 1L : 0L);
+        return RowFlag | (src << 31) | (dst << 1) | (kind == CitationKinds.Inferred ? 1L : 0L);
     }
 
     /// <summary>The citation key a row's sequence holds (<see cref="RowSequence"/> read back).</summary>
-    private static (long Src, long Dst, string Kind) RowKey(long sequence) =>
-        ((sequence >> 31) & MaxSource, (sequence >> 1) & MaxTarget, (sequence & 1) == 1 ? "inferred" : "explicit");
+    private static (long Src, long Dst, long Kind) RowKey(long sequence) =>
+        ((sequence >> 31) & MaxSource, (sequence >> 1) & MaxTarget, sequence & 1);
 
     public static async Task<ChangePage> ReadAsync(SqliteConnection connection, long since, ChangeCursor after, int first, CancellationToken ct)
     {
@@ -248,10 +251,11 @@ internal static class ChangeFeedReader
                 WHERE c.version = $v AND {(at.Batch.FirstSeq is null ? "c.batch IS NULL" : "c.batch = $b")}
                   AND (c.src_pk, c.dst_pk, c.kind) {(at.Seq is null ? ">" : ">=")} ($src, $dst, $kind)
                   AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-                      WHERE m.kind = 7 AND m.row_batch = $b AND m.paper = s.id AND m.other = d.id AND m.data = c.kind)
+                      WHERE m.kind = 7 AND m.row_batch = $b AND m.paper = s.id AND m.other = d.id
+                        AND m.data = CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END)
                 ORDER BY c.src_pk, c.dst_pk, c.kind LIMIT $n;
                 """;
-            var (src, dst, kind) = at.Key < RowFlag ? (-1L, -1L, "") : RowKey(at.Key);
+            var (src, dst, kind) = at.Key < RowFlag ? (-1L, -1L, -1L) : RowKey(at.Key);
             command.Parameters.AddWithValue("$v", at.Batch.Version);
             command.Parameters.AddWithValue("$b", at.Batch.Number);
             command.Parameters.AddWithValue("$src", src);
@@ -261,7 +265,7 @@ internal static class ChangeFeedReader
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                var rowKind = reader.GetString(2);
+                var rowKind = reader.GetInt64(2);
                 rows.Add(new ChangeEvent(
                     RowSequence(reader.GetInt64(0), reader.GetInt64(1), rowKind), at.Batch.Version, ChangeKind.CitationAdded, reader.GetString(3),
                     reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))

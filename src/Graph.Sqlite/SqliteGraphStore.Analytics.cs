@@ -26,13 +26,13 @@ public sealed partial class SqliteGraphStore
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
                 SELECT s.pk, d.pk, $kind, $confidence, $evidence, {version.StampValues} FROM paper s, paper d
                 WHERE s.id = $from AND d.id = $to AND s.pk <> d.pk
-                  AND ($kind = 'explicit' OR NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit'))
+                  AND ($kind = {version.Kinds.Explicit} OR NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = {version.Kinds.Explicit}))
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
                     confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
                 """;
             var from = command.Parameters.Add("$from", SqliteType.Text);
             var to = command.Parameters.Add("$to", SqliteType.Text);
-            var kind = command.Parameters.Add("$kind", SqliteType.Text);
+            var kind = command.Parameters.AddWithValue("$kind", DBNull.Value); // typed by its value: integer, or a word on an old file
             var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
             var evidence = command.Parameters.Add("$evidence", SqliteType.Text);
             foreach (var citation in citations)
@@ -40,7 +40,7 @@ public sealed partial class SqliteGraphStore
                 cancellationToken.ThrowIfCancellationRequested();
                 from.Value = citation.From;
                 to.Value = citation.To;
-                kind.Value = citation.Kind == CitationKind.Explicit ? "explicit" : "inferred";
+                kind.Value = version.Kinds.Value(citation.Kind);
                 confidence.Value = citation.Confidence;
                 evidence.Value = (object?)citation.Evidence ?? DBNull.Value;
                 written += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
@@ -68,7 +68,7 @@ public sealed partial class SqliteGraphStore
         // Counted first, so the edges go straight into arrays of their size: no growing lists of every edge and no copy
         // (at a hundred million citations each list doubles to 800 MB and is then copied).
         const string Filter = "FROM cites WHERE ($kind IS NULL OR kind = $kind) AND confidence >= $min";
-        var kindValue = kind switch { null => (object)DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" };
+        var kindValue = kind is { } k ? (object)CitationKinds.Of(k) : DBNull.Value;
         long rows;
         await using (var count = Command(connection, tx, $"SELECT count(*) {Filter};"))
         {

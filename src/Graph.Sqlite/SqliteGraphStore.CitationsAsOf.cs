@@ -51,7 +51,7 @@ public sealed partial class SqliteGraphStore
             SELECT c.src_pk, c.dst_pk FROM cites c INDEXED BY cites_by_version
             WHERE c.version > $lo AND c.version <= $hi
               AND NOT EXISTS (SELECT 1 FROM cites o NOT INDEXED WHERE o.src_pk = c.src_pk AND o.dst_pk = c.dst_pk
-                  AND o.kind = (CASE c.kind WHEN 'explicit' THEN 'inferred' ELSE 'explicit' END) AND coalesce(o.version, 0) <= $lo);
+                  AND o.kind = 1 - c.kind AND coalesce(o.version, 0) <= $lo);
             """))
         {
             rows.Parameters.AddWithValue("$lo", lo);
@@ -180,7 +180,7 @@ public sealed partial class SqliteGraphStore
         if (histories.Count > 0)
         {
             await using var rows = tx.Command("""
-                SELECT c.src_pk, c.dst_pk, c.kind, coalesce(c.version, 0)
+                SELECT c.src_pk, c.dst_pk, CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, coalesce(c.version, 0)
                 FROM json_each($pairs) j CROSS JOIN cites c ON c.src_pk = json_extract(j.value, '$[0]') AND c.dst_pk = json_extract(j.value, '$[1]');
                 """);
             rows.Parameters.AddWithValue("$pairs", JsonArray(histories.Keys.Select(p => $"[{p.Item1},{p.Item2}]")));

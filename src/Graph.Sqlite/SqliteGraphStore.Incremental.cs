@@ -364,16 +364,16 @@ public sealed partial class SqliteGraphStore
             }
 
             // Inferred citations with a touched paper on either side go; the new ones come (never shadowing an explicit one).
-            await RunAsync("""
-                DELETE FROM cites WHERE kind = 'inferred' AND src_pk IN (SELECT pk FROM temp.derive_papers);
-                DELETE FROM cites WHERE kind = 'inferred' AND dst_pk IN (SELECT pk FROM temp.derive_papers);
+            await RunAsync($"""
+                DELETE FROM cites WHERE kind = {version.Kinds.Inferred} AND src_pk IN (SELECT pk FROM temp.derive_papers);
+                DELETE FROM cites WHERE kind = {version.Kinds.Inferred} AND dst_pk IN (SELECT pk FROM temp.derive_papers);
                 """);
             var written = 0;
             await using (var insert = tx.Command($"""
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
-                SELECT s.pk, d.pk, 'inferred', $confidence, $evidence, {version.StampValues} FROM paper s, paper d
+                SELECT s.pk, d.pk, {version.Kinds.Inferred}, $confidence, $evidence, {version.StampValues} FROM paper s, paper d
                 WHERE s.id = $src AND d.id = $dst AND s.pk <> d.pk
-                  AND NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = 'explicit')
+                  AND NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = s.pk AND c.dst_pk = d.pk AND c.kind = {version.Kinds.Explicit})
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
                     confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
                 """))

@@ -79,11 +79,12 @@ public sealed partial class SqliteGraphStore
     {
         await using (var delta = connection.CreateCommand())
         {
-            // Every citation event after the version, with the citation's own kind (explicit when its data says nothing).
+            // Every citation event after the version, with the citation's own kind as the rows store it (explicit when its data
+            // says nothing).
             delta.CommandText = $"""
                 DROP TABLE IF EXISTS temp.cg_delta;
-                CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, ckind TEXT NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL);
-                INSERT INTO temp.cg_delta SELECT other, paper, coalesce(json_extract(data, '$.kind'), 'explicit'), kind, seq FROM change_event
+                CREATE TEMP TABLE cg_delta (dst TEXT NOT NULL, src TEXT NOT NULL, ckind INTEGER NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL);
+                INSERT INTO temp.cg_delta SELECT other, paper, coalesce(json_extract(data, '$.kind'), 'explicit') = 'inferred', kind, seq FROM change_event
                 WHERE version > $v AND kind IN (4, 5);
                 -- A row stamped after the version is its citation's addition (schema 19), and the last event of that citation.
                 INSERT INTO temp.cg_delta SELECT d.id, s.id, c.kind, 4, 9223372036854775807

@@ -62,7 +62,7 @@ public sealed partial class SqliteGraphStore
                 (lastSource, lastTarget) = (s, t);
                 sources.Add(s);
                 targets.Add(t);
-                if (reader.GetString(2) == "inferred")
+                if (reader.GetInt64(2) == CitationKinds.Inferred)
                 {
                     inferred.Add(new InferredCitation(s, t, reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
                 }

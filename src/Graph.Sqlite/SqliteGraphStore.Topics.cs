@@ -152,7 +152,7 @@ public sealed partial class SqliteGraphStore
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Derive, cancellationToken).ConfigureAwait(false);
-            await using (var clear = tx.Command("DELETE FROM cites WHERE kind = 'inferred';"))
+            await using (var clear = tx.Command($"DELETE FROM cites WHERE kind = {version.Kinds.Inferred};"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -174,8 +174,8 @@ public sealed partial class SqliteGraphStore
 
             await using var insert = tx.Command($"""
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
-                SELECT $src, $dst, 'inferred', $confidence, $evidence, {version.StampValues}
-                WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = 'explicit')
+                SELECT $src, $dst, {version.Kinds.Inferred}, $confidence, $evidence, {version.StampValues}
+                WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = {version.Kinds.Explicit})
                 ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
                     confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
                 """);
@@ -458,7 +458,7 @@ public sealed partial class SqliteGraphStore
         foreach (var c in new[] { command, count })
         {
             c.Parameters.AddWithValue("$id", query.PaperId);
-            c.Parameters.AddWithValue("$kind", query.Kind switch { null => DBNull.Value, CitationKind.Explicit => "explicit", _ => "inferred" });
+            c.Parameters.AddWithValue("$kind", query.Kind is { } kind ? CitationKinds.Of(kind) : DBNull.Value);
             c.Parameters.AddWithValue("$min", query.MinConfidence);
         }
 
@@ -471,7 +471,7 @@ public sealed partial class SqliteGraphStore
             {
                 items.Add(new CitationLink(
                     ReadPaper(reader),
-                    reader.GetString(PaperColumnCount) == "explicit" ? CitationKind.Explicit : CitationKind.Inferred,
+                    CitationKinds.Read(reader.GetInt64(PaperColumnCount)),
                     reader.GetDouble(PaperColumnCount + 1),
                     reader.IsDBNull(PaperColumnCount + 2) ? null : reader.GetString(PaperColumnCount + 2)));
             }

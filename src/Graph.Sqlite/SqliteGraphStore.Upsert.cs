@@ -394,7 +394,7 @@ public sealed partial class SqliteGraphStore
             FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
             // The row carries the version and the batch writing it (numbers, not text from outside): it is the citation's
             // CITATION_ADDED event, at its batch's place in the feed.
-            FreshCites = Raw($"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES (?, ?, 'explicit', 1.0, ?, ?, {version.StampValues}) ON CONFLICT DO NOTHING;");
+            FreshCites = Raw($"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES (?, ?, {version.Kinds.Explicit}, 1.0, ?, ?, {version.StampValues}) ON CONFLICT DO NOTHING;");
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -484,7 +484,7 @@ public sealed partial class SqliteGraphStore
                 "$id", "$title", "$arxiv", "$doi");
             InsertCites = Make(
                 $"""
-                INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES ($src, $dst, 'explicit', 1.0, $source, $line, {version.StampValues})
+                INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES ($src, $dst, {version.Kinds.Explicit}, 1.0, $source, $line, {version.StampValues})
                 ON CONFLICT DO NOTHING;
                 """,
                 "$src", "$dst", "$source", "$line");

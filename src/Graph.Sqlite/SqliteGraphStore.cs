@@ -385,7 +385,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         command.CommandText = """
             SELECT (SELECT COUNT(*) FROM paper WHERE is_stub = 0), (SELECT COUNT(*) FROM repo), (SELECT COUNT(*) FROM topic),
                    (SELECT COUNT(*) FROM author), (SELECT COUNT(*) FROM cites),
-                   (SELECT COUNT(*) FROM cites WHERE kind = 'inferred'), (SELECT COUNT(*) FROM paper_source),
+                   (SELECT COUNT(*) FROM cites WHERE kind = 1), (SELECT COUNT(*) FROM paper_source),
                    (SELECT COUNT(*) FROM paper_link), (SELECT COUNT(*) FROM co_topic);
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

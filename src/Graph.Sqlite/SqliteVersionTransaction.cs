@@ -43,6 +43,9 @@ internal sealed class SqliteVersionTransaction : IDisposable
     /// <summary>This transaction's batch (commit order, <c>version_batch</c>); null on a file before schema 22.</summary>
     public long? Batch { get; }
 
+    /// <summary>How this file stores a citation's kind (integers since schema 23).</summary>
+    public CitationKindLiterals Kinds { get; private init; } = CitationKindLiterals.Current;
+
     /// <summary>The columns a citation insert stamps: the version, and the batch where the schema has it.</summary>
     public string StampColumns => Batch is null ? "version" : "version, batch";
 
@@ -93,6 +96,7 @@ internal sealed class SqliteVersionTransaction : IDisposable
         {
             _keepsEmpty = (run?.Kind ?? kindWithoutRun) == VersionKind.Analyze,
             _schema18 = schema18,
+            Kinds = CitationKindLiterals.ForSchema(schema),
         };
     }
 

@@ -72,9 +72,12 @@ internal static class SqliteVersionTriggers
 
     /// <summary>The data of the event of a citation row being deleted or moved (<c>old</c>), as <see cref="ChangeFeedReader.CitationData"/> reads it from a row.</summary>
     private const string OldCitationData = """
-        CASE WHEN old.kind = 'explicit' AND old.evidence IS NULL THEN NULL
-            ELSE json_object('kind', old.kind, 'confidence', old.confidence, 'evidence', old.evidence) END
+        CASE WHEN old.kind = 0 AND old.evidence IS NULL THEN NULL
+            ELSE json_object('kind', CASE old.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', old.confidence, 'evidence', old.evidence) END
         """;
+
+    /// <summary>The word of the kind of <c>old</c>: moved-row markers keep it in their data, as before schema 23.</summary>
+    private const string OldKindName = "CASE old.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END";
 
     /// <summary>
     /// The stored addition of a stamped citation row about to be deleted or moved (<c>old</c>), at its row's place in the feed
@@ -84,17 +87,17 @@ internal static class SqliteVersionTriggers
     private const string OldRowAddition = $"""
         INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
         SELECT old.version, 4, s.id, d.id, {OldCitationData},
-            (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | (old.kind = 'inferred'), coalesce(old.batch, old.version)
+            (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | old.kind, coalesce(old.batch, old.version)
         FROM paper s, paper d WHERE old.version IS NOT NULL AND s.pk = old.src_pk AND d.pk = old.dst_pk
           AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
-              WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = old.kind);
+              WHERE m.kind = 7 AND m.row_batch = coalesce(old.batch, old.version) AND m.paper = s.id AND m.other = d.id AND m.data = {OldKindName});
         """;
 
     /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
     public const string Install = """
         CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
         -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
-        CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, confidence REAL,
+        CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind INTEGER NOT NULL, confidence REAL,
             evidence TEXT, version INTEGER, batch INTEGER);
         """ + "\n" + PaperTriggers + "\n" + $"""
         -- CITATION_ADDED is not stored (schema 19): a cites row stamped with version v is, by itself, the event "added in v"
@@ -121,7 +124,7 @@ internal static class SqliteVersionTriggers
         WHEN old.version IS NOT NULL AND (old.src_pk <> new.src_pk OR old.dst_pk <> new.dst_pk) BEGIN
             {OldRowAddition}
             INSERT INTO change_event (version, kind, paper, other, data, row_batch)
-            SELECT new.version, 7, s.id, d.id, new.kind, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
+            SELECT new.version, 7, s.id, d.id, CASE new.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
         END;
         """;
 
@@ -133,7 +136,7 @@ internal static class SqliteVersionTriggers
     /// and the transaction's events to the pairs through a temporary index, never pair by pair.
     /// </summary>
     public const string CompactRewrites = """
-        CREATE TEMP TABLE IF NOT EXISTS cg_pairs (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind TEXT NOT NULL, version INTEGER,
+        CREATE TEMP TABLE IF NOT EXISTS cg_pairs (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind INTEGER NOT NULL, version INTEGER,
             batch INTEGER, paper TEXT NOT NULL, other TEXT NOT NULL, data TEXT);
         CREATE TEMP TABLE IF NOT EXISTS cg_removed (seq INTEGER PRIMARY KEY, paper TEXT NOT NULL, other TEXT, data TEXT);
         CREATE INDEX IF NOT EXISTS temp.cg_removed_key ON cg_removed (paper, other);
@@ -141,8 +144,8 @@ internal static class SqliteVersionTriggers
         DELETE FROM temp.cg_removed;
         -- max() with a bare column: SQLite takes the batch from the row holding the maximum.
         INSERT INTO temp.cg_pairs (src, dst, kind, version, batch, paper, other, data)
-        SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, CASE WHEN g.kind = 'explicit' AND g.evidence IS NULL THEN NULL
-            ELSE json_object('kind', g.kind, 'confidence', g.confidence, 'evidence', g.evidence) END
+        SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, CASE WHEN g.kind = 0 AND g.evidence IS NULL THEN NULL
+            ELSE json_object('kind', CASE g.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', g.confidence, 'evidence', g.evidence) END
         FROM temp.cg_gone g
         JOIN main.cites c ON c.src_pk = g.src AND c.dst_pk = g.dst AND c.kind = g.kind
             AND c.confidence = g.confidence AND c.evidence IS g.evidence AND c.version = (SELECT version FROM temp.cg_run)

@@ -55,7 +55,7 @@ public sealed class SqliteGraphStoreReferencesTests : IAsyncLifetime
         Assert.Equal(1, stats.Papers);
         Assert.Equal(1, stats.Citations);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM paper WHERE is_stub = 1 AND title_key = ''"));
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM cites WHERE kind = 'explicit' AND confidence = 1.0"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM cites WHERE kind = 0 AND confidence = 1.0"));
         var cites = await _store.GetCitationsAsync(new CitationQuery("P0000000000000001", CitationDirection.Cites, 10), TestContext.Current.CancellationToken);
         Assert.Equal("works.jsonl:1", Assert.Single(cites.Items).Evidence);
         var stub = await _store.FindPaperAsync("W2", TestContext.Current.CancellationToken);

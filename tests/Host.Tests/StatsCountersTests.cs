@@ -54,7 +54,7 @@ public sealed class StatsCountersTests(DerivedStoreServer server) : IClassFixtur
         var counts = new List<long>();
         foreach (var sql in new[]
         {
-            "SELECT COUNT(*) FROM paper WHERE is_stub = 0", "SELECT COUNT(*) FROM cites", "SELECT COUNT(*) FROM cites WHERE kind = 'inferred'",
+            "SELECT COUNT(*) FROM paper WHERE is_stub = 0", "SELECT COUNT(*) FROM cites", "SELECT COUNT(*) FROM cites WHERE kind = 1",
             "SELECT COUNT(*) FROM topic", "SELECT COUNT(*) FROM co_topic", "SELECT COUNT(*) FROM paper_source",
         })
         {

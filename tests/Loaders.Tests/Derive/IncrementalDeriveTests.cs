@@ -139,7 +139,7 @@ public sealed class IncrementalDeriveTests(ITestOutputHelper output) : IAsyncLif
     private async Task<(HashSet<string> HasTopic, HashSet<string> CoTopic, HashSet<string> Inferred)> DerivedAsync(HashSet<string> papers) =>
         (await RowsAsync("SELECT p.id, t.name FROM has_topic h JOIN paper p ON p.pk = h.paper_pk JOIN topic t ON t.pk = h.topic_pk", papers),
          await RowsAsync("SELECT a.id, b.id FROM co_topic c JOIN paper a ON a.pk = c.paper_pk JOIN paper b ON b.pk = c.other_pk", papers),
-         await RowsAsync("SELECT a.id, b.id FROM cites c JOIN paper a ON a.pk = c.src_pk JOIN paper b ON b.pk = c.dst_pk WHERE c.kind = 'inferred'", papers));
+         await RowsAsync("SELECT a.id, b.id FROM cites c JOIN paper a ON a.pk = c.src_pk JOIN paper b ON b.pk = c.dst_pk WHERE c.kind = 1", papers));
 
     private async Task<HashSet<string>> RowsAsync(string sql, HashSet<string> papers)
     {

@@ -29,7 +29,7 @@ public class ExplicitCitationTests
         Assert.Equal(3, report.Loaded);
         Assert.Equal(2, report.Rejected);
         Assert.Equal(1, await StoreDump.ScalarAsync(store.DatabasePath, "SELECT COUNT(*) FROM paper WHERE is_stub = 1"));
-        Assert.Equal(4, await StoreDump.ScalarAsync(store.DatabasePath, "SELECT COUNT(*) FROM cites WHERE kind = 'explicit' AND confidence = 1.0"));
+        Assert.Equal(4, await StoreDump.ScalarAsync(store.DatabasePath, "SELECT COUNT(*) FROM cites WHERE kind = 0 AND confidence = 1.0"));
         Assert.Empty(await store.SearchAsync("W4000000003", 10, TestContext.Current.CancellationToken));
         var page = await store.QueryPapersAsync(new Graph.Storage.PaperQuery(new Graph.Storage.PaperFilter(), 10), TestContext.Current.CancellationToken);
         Assert.Equal(3, page.TotalCount);

@@ -129,7 +129,7 @@ internal static class StoreDump
         command.CommandText = """
             SELECT coalesce(s.arxiv_id, s.doi, s.id), coalesce(d.arxiv_id, d.doi, d.id)
             FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk
-            WHERE c.kind = 'explicit';
+            WHERE c.kind = 0; -- explicit (schema 23: the kind is an integer)
             """;
         var pairs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

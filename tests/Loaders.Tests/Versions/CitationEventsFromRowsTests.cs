@@ -99,6 +99,77 @@ public sealed class CitationEventsFromRowsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_with_the_kind_as_a_word_migrated_to_integers_answers_as_a_store_written_today()
+    {
+        var inputs = Inputs();
+        var oldPath = _dir.File("kind-words.db");
+        var todayPath = _dir.File("kind-integers.db");
+        foreach (var path in new[] { oldPath, todayPath })
+        {
+            await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+            await WriteHistoryAsync(store, inputs);
+        }
+
+        // The same file as schema 22 left it: cites as migrations 0001-0022 made it, the kind spelled out.
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = oldPath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE cites_words (
+                    src_pk INTEGER NOT NULL REFERENCES paper (pk) ON DELETE CASCADE, dst_pk INTEGER NOT NULL REFERENCES paper (pk) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('explicit', 'inferred')), confidence REAL NOT NULL DEFAULT 1.0, evidence TEXT,
+                    source_pk INTEGER REFERENCES source_file (pk), source_line INTEGER, version INTEGER, batch INTEGER,
+                    PRIMARY KEY (src_pk, dst_pk, kind)) WITHOUT ROWID;
+                INSERT INTO cites_words SELECT src_pk, dst_pk, CASE kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, confidence, evidence,
+                    source_pk, source_line, version, batch FROM cites;
+                DROP TABLE cites;
+                ALTER TABLE cites_words RENAME TO cites;
+                CREATE INDEX cites_dst ON cites (dst_pk);
+                CREATE INDEX cites_by_version ON cites (version, batch) WHERE version IS NOT NULL;
+                PRAGMA user_version = 22;
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal("0", await ScalarAsync(oldPath, "SELECT COUNT(*) FROM cites WHERE typeof(kind) <> 'text'"));
+        Assert.NotEqual("0", await ScalarAsync(oldPath, "SELECT COUNT(*) FROM cites WHERE kind = 'inferred'"));
+        await using var migrated = new SqliteGraphStore(new SqliteStoreOptions { Path = oldPath });
+        await migrated.InitializeAsync(Ct);
+        await using var today = new SqliteGraphStore(new SqliteStoreOptions { Path = todayPath });
+        await today.InitializeAsync(Ct);
+
+        const string Rows = "SELECT src_pk, dst_pk, kind, typeof(kind), confidence, evidence, source_pk, source_line, version, batch FROM cites ORDER BY 1, 2, 3";
+        Assert.Equal(await RowsAsync(todayPath, Rows), await RowsAsync(oldPath, Rows));
+        const string Indexes = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'cites' AND type = 'index' AND sql IS NOT NULL ORDER BY name";
+        Assert.Equal(await RowsAsync(todayPath, Indexes), await RowsAsync(oldPath, Indexes));
+
+        // What every reader of the kind answers: the feed (page by page), the graph, a paper's citations of each kind,
+        // counts as of each version, the snapshot's inferred citations.
+        Assert.Equal((await FeedAsync(today, 0, 7)).Select(Content), (await FeedAsync(migrated, 0, 7)).Select(Content));
+        var (graphToday, graphMigrated) = (await today.ReadCitationGraphAsync(CitationKind.Inferred, cancellationToken: Ct), await migrated.ReadCitationGraphAsync(CitationKind.Inferred, cancellationToken: Ct));
+        Assert.Equal(graphToday.Sources, graphMigrated.Sources);
+        Assert.Equal(graphToday.Targets, graphMigrated.Targets);
+        foreach (var id in await RowsAsync(todayPath, "SELECT d.id FROM cites c JOIN paper d ON d.pk = c.dst_pk GROUP BY d.id ORDER BY count(*) DESC, d.id LIMIT 5"))
+        {
+            foreach (var kind in new CitationKind?[] { null, CitationKind.Explicit, CitationKind.Inferred })
+            {
+                var query = new CitationQuery(id, CitationDirection.CitedBy, First: 50, Kind: kind);
+                var (a, b) = (await today.GetCitationsAsync(query, Ct), await migrated.GetCitationsAsync(query, Ct));
+                Assert.Equal(a.TotalCount, b.TotalCount);
+                Assert.Equal(a.Items.Select(l => (l.Paper.Id, l.Kind, l.Confidence, l.Evidence)), b.Items.Select(l => (l.Paper.Id, l.Kind, l.Confidence, l.Evidence)));
+            }
+        }
+
+        foreach (var v in await today.ReadVersionsAsync(0, 100, Ct))
+        {
+            var ranked = await today.RankAsOfAsync(RankingMetric.Citations, 10, new PaperFilter(), v.Number, Ct);
+            Assert.Equal(ranked.Select(r => (r.Paper.Id, r.Score)), (await migrated.RankAsOfAsync(RankingMetric.Citations, 10, new PaperFilter(), v.Number, Ct)).Select(r => (r.Paper.Id, r.Score)));
+        }
+    }
+
+    [Fact]
     public async Task A_cursor_taken_inside_a_versions_citations_resumes_there_after_the_citation_under_it_is_removed()
     {
         var path = _dir.File("cursor.db");
@@ -109,7 +180,7 @@ public sealed class CitationEventsFromRowsTests : IDisposable
         var version = await store.ReadVersionsAsync(0, 100, Ct);
         // The derive that wrote most inferred rows: its page holds stored events, then its rows.
         var target = long.Parse(await ScalarAsync(path,
-            "SELECT version FROM cites WHERE kind = 'inferred' GROUP BY version ORDER BY COUNT(*) DESC, version LIMIT 1"), CultureInfo.InvariantCulture);
+            "SELECT version FROM cites WHERE kind = 1 GROUP BY version ORDER BY COUNT(*) DESC, version LIMIT 1"), CultureInfo.InvariantCulture);
         var since = version.Last(v => v.Number < target).Number;
         var whole = await FeedAsync(store, since, 1_000);
         var firstRow = whole.FindIndex(e => e.Sequence >= (1L << 62) && e.Version == target);
@@ -173,7 +244,7 @@ public sealed class CitationEventsFromRowsTests : IDisposable
     {
         var rows = await RowsAsync(path, """
             SELECT s.id || char(9) || d.id || char(9) || c.confidence || char(9) || coalesce(c.evidence, '')
-            FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk WHERE c.kind = 'inferred' ORDER BY c.src_pk, c.dst_pk
+            FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk WHERE c.kind IN (1, 'inferred') ORDER BY c.src_pk, c.dst_pk
             """);
         return [.. rows.Select(r => r.Split('\t')).Select(f => new Citation(f[0], f[1], CitationKind.Inferred,
             double.Parse(f[2], CultureInfo.InvariantCulture), f[3].Length == 0 ? null : f[3]))];
