@@ -118,7 +118,9 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
             await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
         }
 
-        return LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
+        // Without the signals file the gate already kept one citation a pair (grouping them again cost a lookup of every pair).
+        var perPair = _options.LineageSignalsPath is null ? candidates : LineageInferrer.OnePerPair(candidates);
+        return perPair.Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
     }
 
     /// <summary>
