@@ -15,11 +15,17 @@ public static partial class LineageInferrer
     /// this holds 12 bytes a proposal for the order and one pair's rules at a time. The pairs are told apart by corpus
     /// index, where <see cref="OnePerPair"/> groups by the papers' ids: the same for a corpus whose ids are unique.
     /// </remarks>
-    private static List<(Citation Citation, LineageSignals Signals)> WinnerOfEachPair(Gate gate, LineageProposals proposals, bool drain)
+    /// <typeparam name="T">What is kept of a winner: its citation and signals, or its citation alone.</typeparam>
+    /// <param name="gate">The same-subject gate.</param>
+    /// <param name="proposals">What the rules proposed.</param>
+    /// <param name="drain">Let go of each pair's proposals once judged.</param>
+    /// <param name="minConfidence">Winners below this are not kept (the winner is chosen first, as when filtered after <see cref="OnePerPair"/>).</param>
+    /// <param name="keep">Makes what is kept of a winner.</param>
+    private static List<T> WinnerOfEachPair<T>(Gate gate, LineageProposals proposals, bool drain, double minConfidence, Func<Citation, LineageSignals, T> keep)
     {
         var order = proposals.ByPair();
         var items = proposals.Items;
-        var kept = new List<(Citation Citation, LineageSignals Signals)>();
+        var kept = new List<T>();
         // Each rule's most confident proposal of the pair, in the order of the rule's first proposal past the gate: the
         // order the dictionary of EveryRulesBest enumerated them in, which OnePerPair's first-of-equals reads.
         var rules = new List<RuleBest>();
@@ -54,9 +60,9 @@ public static partial class LineageInferrer
                 }
             }
 
-            if (Winner(rules) is { } winner)
+            if (Winner(rules) is { } winner && winner.Confidence >= minConfidence)
             {
-                kept.Add((gate.Cite(from, to, items[winner.Index].Evidence, winner.Confidence, measures), winner.Signals));
+                kept.Add(keep(gate.Cite(from, to, items[winner.Index].Evidence, winner.Confidence, measures), winner.Signals));
             }
 
             if (drain)
@@ -110,6 +116,14 @@ public static partial class LineageInferrer
     /// </summary>
     private sealed class Gate(IReadOnlyList<LineagePaper> papers, ILineageSimilarity similarity, EmbeddingSimilarity? semantic, TopicSimilarity topics)
     {
+        public static Gate Of(IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity, EmbeddingSimilarity? semantic)
+        {
+            ArgumentNullException.ThrowIfNull(papers);
+            ArgumentNullException.ThrowIfNull(paperTopics);
+            ArgumentNullException.ThrowIfNull(proposals);
+            return new Gate(papers, similarity ?? new TermSimilarity(papers), semantic, new TopicSimilarity(paperTopics));
+        }
+
         public PairMeasures Measure(int from, int to) => new(
             similarity.Similarity(from, to),
             semantic is not null && semantic.Covers(from, to) ? semantic.Similarity(from, to) : null,

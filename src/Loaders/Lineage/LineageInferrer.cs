@@ -111,11 +111,28 @@ public static partial class LineageInferrer
         IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity = null,
         EmbeddingSimilarity? semantic = null, bool keepGated = false, bool drain = false)
     {
-        ArgumentNullException.ThrowIfNull(papers);
-        ArgumentNullException.ThrowIfNull(paperTopics);
-        ArgumentNullException.ThrowIfNull(proposals);
-        var gate = new Gate(papers, similarity ?? new TermSimilarity(papers), semantic, new TopicSimilarity(paperTopics));
-        return keepGated ? EveryRulesBest(gate, proposals, drain) : WinnerOfEachPair(gate, proposals, drain);
+        var gate = Gate.Of(papers, paperTopics, proposals, similarity, semantic);
+        return keepGated ? EveryRulesBest(gate, proposals, drain) : WinnerOfEachPair(gate, proposals, drain, 0, (citation, signals) => (citation, signals));
+    }
+
+    /// <summary>
+    /// The citations to write: what <see cref="Judge"/> keeps without <c>keepGated</c>, at or above
+    /// <paramref name="minConfidence"/>, without their signals (a <see cref="LineageSignals"/> is ~100 bytes, and a
+    /// corpus of coined names keeps ~2.3 citations a paper).
+    /// </summary>
+    /// <param name="papers">Every paper of the corpus, as given to <see cref="Propose"/>.</param>
+    /// <param name="paperTopics">Each paper's topics (by index).</param>
+    /// <param name="proposals">What <see cref="Propose"/> found.</param>
+    /// <param name="minConfidence">Citations below this confidence are not returned.</param>
+    /// <param name="similarity">Whether two papers are about the same thing in words; default <see cref="TermSimilarity"/>.</param>
+    /// <param name="semantic">The papers' sentence-embedding similarity where they have vectors, or null.</param>
+    /// <param name="drain">As in <see cref="Judge"/>.</param>
+    public static List<Citation> Citations(
+        IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, double minConfidence, ILineageSimilarity? similarity = null,
+        EmbeddingSimilarity? semantic = null, bool drain = false)
+    {
+        var gate = Gate.Of(papers, paperTopics, proposals, similarity, semantic);
+        return WinnerOfEachPair(gate, proposals, drain, minConfidence, (citation, _) => citation);
     }
 
     /// <summary>

@@ -76,6 +76,9 @@ public sealed class PairGateTests
         var actual = LineageInferrer.Judge(papers, topics, proposals, similarity, semantic);
 
         Assert.Equal(expected, actual);
+        Assert.Equal(
+            expected.Where(c => c.Citation.Confidence >= 0.5).Select(c => c.Citation),
+            LineageInferrer.Citations(papers, topics, proposals, 0.5, similarity, semantic));
         // The random proposals hold the cases the choice turns on.
         var everyRule = LineageInferrer.Judge(papers, topics, proposals, similarity, semantic, keepGated: true);
         var byPair = everyRule.GroupBy(c => (c.Citation.From, c.Citation.To)).ToList();
@@ -102,6 +105,9 @@ public sealed class PairGateTests
         Assert.Equal(expected, actual);
         Assert.Empty(drained.Items);
         Assert.Equal(involved, drained.Papers.Order());
+        var again = Proposals(200, 2000, new Random(5));
+        Assert.Equal(expected.Select(c => c.Citation), LineageInferrer.Citations(papers, topics, again, 0, new GridSimilarity(4), semantic, drain: true));
+        Assert.Empty(again.Items);
     }
 
     /// <summary>Main's gate before this change (a dictionary of every rule's best proposal of each pair), kept as the reference.</summary>
