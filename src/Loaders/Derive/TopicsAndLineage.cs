@@ -112,12 +112,14 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         var semantic = store is IPaperVectorStore vectors && proposals.Papers.Count > 0
             ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, proposals.Papers, cancellationToken).ConfigureAwait(false)
             : null;
-        var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: _options.LineageSignalsPath is not null, drain: true);
-        if (_options.LineageSignalsPath is { } signalsPath)
+        if (_options.LineageSignalsPath is not { } signalsPath)
         {
-            await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
+            // Only the citations to write: each pair's winner at or above the threshold, without its signals.
+            return LineageInferrer.Citations(lineage, corpus.PaperTopics, proposals, _options.MinConfidence, semantic: semantic, drain: true);
         }
 
+        var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: true, drain: true);
+        await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
         return LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
     }
 

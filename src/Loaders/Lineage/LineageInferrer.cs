@@ -96,7 +96,9 @@ public static partial class LineageInferrer
 
     /// <summary>
     /// The second half of <see cref="Candidates"/>: every proposal through its rule's same-subject gate, with its
-    /// calibrated confidence; one per (citing, cited) pair unless <paramref name="keepGated"/>.
+    /// calibrated confidence; one per (citing, cited) pair unless <paramref name="keepGated"/>. Judged pair by pair
+    /// (proposals sorted by citing and cited paper), only each pair's winner made into a citation with its evidence
+    /// text; with <paramref name="keepGated"/>, every rule's best proposal of each pair is kept, through a dictionary.
     /// </summary>
     /// <param name="papers">Every paper of the corpus, as given to <see cref="Propose"/>.</param>
     /// <param name="paperTopics">Each paper's topics (by index).</param>
@@ -104,48 +106,54 @@ public static partial class LineageInferrer
     /// <param name="similarity">Whether two papers are about the same thing in words; default <see cref="TermSimilarity"/>.</param>
     /// <param name="semantic">The papers' sentence-embedding similarity where they have vectors, or null.</param>
     /// <param name="keepGated">As in <see cref="Candidates"/>.</param>
-    /// <param name="drain">Let go of each proposal once judged (<see cref="LineageProposals.Drain"/>): for a caller that needs them no more.</param>
+    /// <param name="drain">Let go of each proposal once judged (<see cref="LineageProposals.Release"/>, <see cref="LineageProposals.Drain"/>): for a caller that needs them no more.</param>
     public static List<(Citation Citation, LineageSignals Signals)> Judge(
         IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity = null,
         EmbeddingSimilarity? semantic = null, bool keepGated = false, bool drain = false)
     {
-        ArgumentNullException.ThrowIfNull(papers);
-        ArgumentNullException.ThrowIfNull(paperTopics);
-        ArgumentNullException.ThrowIfNull(proposals);
-        similarity ??= new TermSimilarity(papers);
-        var topicSimilarity = new TopicSimilarity(paperTopics);
-        // Per pair and rule: the signals file keeps every rule's proposal of a pair (each rule is fitted on its own);
-        // the citations keep the most confident rule of each pair.
+        var gate = Gate.Of(papers, paperTopics, proposals, similarity, semantic);
+        return keepGated ? EveryRulesBest(gate, proposals, drain) : WinnerOfEachPair(gate, proposals, drain, 0, (citation, signals) => (citation, signals));
+    }
+
+    /// <summary>
+    /// The citations to write: what <see cref="Judge"/> keeps without <c>keepGated</c>, at or above
+    /// <paramref name="minConfidence"/>, without their signals (a <see cref="LineageSignals"/> is ~100 bytes, and a
+    /// corpus of coined names keeps ~2.3 citations a paper).
+    /// </summary>
+    /// <param name="papers">Every paper of the corpus, as given to <see cref="Propose"/>.</param>
+    /// <param name="paperTopics">Each paper's topics (by index).</param>
+    /// <param name="proposals">What <see cref="Propose"/> found.</param>
+    /// <param name="minConfidence">Citations below this confidence are not returned.</param>
+    /// <param name="similarity">Whether two papers are about the same thing in words; default <see cref="TermSimilarity"/>.</param>
+    /// <param name="semantic">The papers' sentence-embedding similarity where they have vectors, or null.</param>
+    /// <param name="drain">As in <see cref="Judge"/>.</param>
+    public static List<Citation> Citations(
+        IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, double minConfidence, ILineageSimilarity? similarity = null,
+        EmbeddingSimilarity? semantic = null, bool drain = false)
+    {
+        var gate = Gate.Of(papers, paperTopics, proposals, similarity, semantic);
+        return WinnerOfEachPair(gate, proposals, drain, minConfidence, (citation, _) => citation);
+    }
+
+    /// <summary>
+    /// Per (citing, cited, rule): the most confident proposal, the gated ones included with confidence 0, ordered by
+    /// citing, cited and rule — what the signals file is fitted on (each rule on its own), so every rule of a pair is kept.
+    /// </summary>
+    private static List<(Citation Citation, LineageSignals Signals)> EveryRulesBest(Gate gate, LineageProposals proposals, bool drain)
+    {
         var best = new Dictionary<(int From, int To, string Rule), (Citation Citation, LineageSignals Signals)>();
         foreach (var (from, to, evidence, proposed) in drain ? proposals.Drain() : proposals.Items)
         {
-            // Every rule's proposal must survive the same-subject check: below its rule's floor it is a collision, above
-            // it the similarity is an input of the confidence. The embeddings' cosine decides where both papers have a
-            // vector; the words' cosine where they do not.
-            var sim = similarity.Similarity(from, to);
-            double? sem = semantic is not null && semantic.Covers(from, to) ? semantic.Similarity(from, to) : null;
-            var signals = proposed with { Similarity = sim, Semantic = sem, TopicSimilarity = topicSimilarity.Similarity(from, to), Order = proposed.Order ?? LineagePaper.Compare(papers[from].Date, papers[to].Date) };
-            var passes = LineageCalibration.PassesGate(signals);
-            if (!passes && !keepGated)
-            {
-                continue;
-            }
-
-            var confidence = passes ? Math.Round(Math.Clamp(LineageCalibration.Confidence(signals), 0, 0.99), 3) : 0;
-            var measured = sem is { } e ? FormattableString.Invariant($"embedding similarity {e:0.00}, {similarity.Name} {sim:0.00}")
-                : FormattableString.Invariant($"{similarity.Name} similarity {sim:0.00}") + (semantic is null ? "" : ", no embedding");
-            var text = $"{evidence} [{measured}]";
-            var citation = new Citation(papers[from].Id, papers[to].Id, CitationKind.Inferred, confidence, text);
+            var measures = gate.Measure(from, to);
+            var signals = Gate.Signals(proposed, measures);
+            var citation = gate.Cite(from, to, evidence, Gate.Confidence(signals), measures);
             if (!best.TryGetValue((from, to, signals.Rule), out var seen) || seen.Citation.Confidence < citation.Confidence)
             {
                 best[(from, to, signals.Rule)] = (citation, signals);
             }
         }
 
-        var ordered = best.OrderBy(b => b.Key.From).ThenBy(b => b.Key.To);
-        return keepGated
-            ? [.. ordered.ThenBy(b => b.Key.Rule, StringComparer.Ordinal).Select(b => b.Value)]
-            : OnePerPair(ordered.Select(b => b.Value));
+        return [.. best.OrderBy(b => b.Key.From).ThenBy(b => b.Key.To).ThenBy(b => b.Key.Rule, StringComparer.Ordinal).Select(b => b.Value)];
     }
 
     /// <summary>

@@ -31,6 +31,32 @@ public sealed class LineageProposals
             yield return item;
         }
 
+        Clear();
+    }
+
+    /// <summary>
+    /// Where each proposal stands, sorted by (citing, cited) and, within a pair, in the order the rules made them: how the
+    /// gate walks them pair by pair (12 bytes a proposal).
+    /// </summary>
+    public ProposalPosition[] ByPair()
+    {
+        var order = new ProposalPosition[_items.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = new ProposalPosition(_items[i].From, _items[i].To, i);
+        }
+
+        Array.Sort(order);
+        return order;
+    }
+
+    /// <summary>Lets go of one proposal's evidence and signals once judged; its place stays, empty.</summary>
+    /// <param name="index">The proposal's index in <see cref="Items"/>.</param>
+    public void Release(int index) => _items[index] = default;
+
+    /// <summary>Empties <see cref="Items"/> (after the last <see cref="Release"/>); <see cref="Papers"/> is kept.</summary>
+    public void Clear()
+    {
         _items.Clear();
         _items.TrimExcess();
     }
@@ -47,4 +73,15 @@ public sealed class LineageProposals
         _papers.Add(from);
         _papers.Add(to);
     }
+}
+
+/// <summary>A proposal's citing and cited paper and its index in <see cref="LineageProposals.Items"/>, ordered in that order.</summary>
+/// <param name="From">The citing paper's corpus index.</param>
+/// <param name="To">The cited paper's corpus index.</param>
+/// <param name="Index">The proposal's index in <see cref="LineageProposals.Items"/>.</param>
+public readonly record struct ProposalPosition(int From, int To, int Index) : IComparable<ProposalPosition>
+{
+    /// <inheritdoc />
+    public int CompareTo(ProposalPosition other) =>
+        From != other.From ? From.CompareTo(other.From) : To != other.To ? To.CompareTo(other.To) : Index.CompareTo(other.Index);
 }
