@@ -133,7 +133,10 @@ public static partial class LineageInferrer
         /// <summary>The rule's signals with the pair's measures; a rule that knows the papers' order keeps its own.</summary>
         public static LineageSignals Signals(LineageSignals proposed, PairMeasures measures) => proposed with
         {
-            Similarity = measures.Similarity, Semantic = measures.Semantic, TopicSimilarity = measures.TopicSimilarity, Order = proposed.Order ?? measures.Order,
+            Similarity = measures.Similarity,
+            Semantic = measures.Semantic,
+            TopicSimilarity = measures.TopicSimilarity,
+            Order = proposed.Order ?? measures.Order,
         };
 
         /// <summary>The calibrated confidence, to 3 places and at most 0.99; 0 for a proposal the gate stops.</summary>

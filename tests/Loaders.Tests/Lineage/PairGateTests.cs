@@ -28,7 +28,9 @@ public sealed class PairGateTests
     {
         var papers = Enumerable.Range(0, count).Select(i => new LineagePaper
         {
-            Id = $"p{i}", Title = $"Paper {i}", Text = $"Paper {i}.",
+            Id = $"p{i}",
+            Title = $"Paper {i}",
+            Text = $"Paper {i}.",
             Date = random.Next(5) == 0 ? null : new PartialDate(2015 + random.Next(6), 1 + random.Next(12), null),
         }).ToList();
         var topics = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, 6).Where(_ => random.Next(3) == 0).ToArray()).ToArray();
