@@ -259,9 +259,8 @@ public sealed class IncrementalDerive(IGraphStore store, DeriveOptions? options 
         }
 
         var mine = new HashSet<string>(papers.Select(p => p.Id), StringComparer.Ordinal);
-        return LineageInferrer.OnePerPair(LineageInferrer.Judge(lineage, paperTopics, proposals, semantic: semantic))
-            .Where(c => c.Citation.Confidence >= _options.MinConfidence && (mine.Contains(c.Citation.From) || mine.Contains(c.Citation.To)))
-            .Select(c => c.Citation)
+        return LineageInferrer.Citations(lineage, paperTopics, proposals, _options.MinConfidence, semantic: semantic)
+            .Where(c => mine.Contains(c.From) || mine.Contains(c.To))
             .ToList();
     }
 
