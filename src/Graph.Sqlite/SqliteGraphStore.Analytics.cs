@@ -178,7 +178,7 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenForWriteAsync(cancellationToken, WriteBackSettings).ConfigureAwait(false);
+            await using var connection = await OpenForWriteAsync(cancellationToken, LayerWriteSettings).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Analyze, cancellationToken).ConfigureAwait(false);
             var rows = await AnalyticsRowKeys.ReadAsync(tx, results.NodeIds, cancellationToken).ConfigureAwait(false);
@@ -241,14 +241,6 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    /// <summary>
-    /// The write-back's connection settings: one transaction that rewrites a score on every paper row, so at ten million
-    /// papers its pages outgrow the default 2 MB page cache many times over, and every page missed is looked up in a WAL that
-    /// by then holds gigabytes of this transaction's frames (SQLite searches the WAL's hash tables one per 4,096 frames).
-    /// A page cache of up to 1 GiB (allocated only as pages are touched) keeps the indexes being updated in memory.
-    /// Foreign keys are off: every key written was read from the paper table in the same transaction.
-    /// </summary>
-    private const string WriteBackSettings = "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;";
 
     /// <summary>
     /// Sets the run's measures on every paper it covers and clears them on the papers it did not, in row key order; the

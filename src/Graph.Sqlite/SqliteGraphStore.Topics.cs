@@ -12,6 +12,9 @@ public sealed partial class SqliteGraphStore
     private const string TopicColumns = "t.name, t.aliases, t.df, t.idf, t.by_year, t.growth";
     private const int TopicColumnCount = 6;
 
+    /// <summary>The tables the topic graph replaces as a whole.</summary>
+    private static readonly string[] TopicLayerTables = ["topic", "topic_alias", "topic_broader", "has_topic", "co_topic", "co_occurs"];
+
     /// <inheritdoc />
     public async IAsyncEnumerable<PaperText> ReadPaperTextsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -32,13 +35,16 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenForWriteAsync(cancellationToken, LayerWriteSettings).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Replaced as a whole, in a deterministic order, so the same graph yields the same rows (and row ids).
             await using (var clear = tx.Command("DELETE FROM co_occurs; DELETE FROM co_topic; DELETE FROM has_topic; DELETE FROM topic_broader; DELETE FROM topic_alias; DELETE FROM topic;"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            // Rows arrive paper by paper, in the order of every table's key; only the indexes by topic are filled out of order.
+            var indexes = await IndexesBuiltAfter.DropAsync(tx, TopicLayerTables, cancellationToken).ConfigureAwait(false);
 
             PaperKeysById paperPks;
             await using (var count = tx.Command("SELECT count(*) FROM paper WHERE is_stub = 0;"))
@@ -129,6 +135,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            await indexes.BuildAsync(tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
@@ -149,7 +156,7 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenForWriteAsync(cancellationToken, LayerWriteSettings).ConfigureAwait(false);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var version = await SqliteVersionTransaction.BeginAsync(tx, VersionKind.Derive, cancellationToken).ConfigureAwait(false);
             await using (var clear = tx.Command($"DELETE FROM cites WHERE kind = {version.Kinds.Inferred};"))
@@ -182,13 +189,10 @@ public sealed partial class SqliteGraphStore
             var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
             var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
             var written = 0;
-            foreach (var c in citations)
+            foreach (var (from, to, c) in InKeyOrder(citations, paperPks))
             {
-                if (paperPks.TryGetValue(c.From, out var from) && paperPks.TryGetValue(c.To, out var to) && from != to)
-                {
-                    (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, c.Confidence, (object?)c.Evidence ?? DBNull.Value);
-                    written += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, c.Confidence, (object?)c.Evidence ?? DBNull.Value);
+                written += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await version.FinishAsync(cancellationToken).ConfigureAwait(false);
@@ -479,6 +483,30 @@ public sealed partial class SqliteGraphStore
 
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return new Page<CitationLink>(items, total);
+    }
+
+    /// <summary>
+    /// The citations whose papers both exist, with their row keys, in the order of the table's key (src, dst): each insert
+    /// and its check for an explicit twin then land on the page the last one left, where the inferrer's order (by paper id,
+    /// which need not be the order of the row keys) could scatter them over a table of a hundred million rows at ten million
+    /// papers. Pairs given twice keep their given order.
+    /// </summary>
+    private static IEnumerable<(long From, long To, Citation Citation)> InKeyOrder(IReadOnlyList<Citation> citations, PaperKeysById paperPks)
+    {
+        var keys = new List<(long From, long To, int Index)>(citations.Count);
+        for (var i = 0; i < citations.Count; i++)
+        {
+            if (paperPks.TryGetValue(citations[i].From, out var from) && paperPks.TryGetValue(citations[i].To, out var to) && from != to)
+            {
+                keys.Add((from, to, i));
+            }
+        }
+
+        keys.Sort();
+        foreach (var (from, to, i) in keys)
+        {
+            yield return (from, to, citations[i]);
+        }
     }
 
     // Keys are stored beside the names with a prefix no written name has.

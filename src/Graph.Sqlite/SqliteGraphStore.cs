@@ -516,6 +516,16 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>
+    /// The settings of a writer that replaces a derived layer in one transaction (analytics write-back, topic graph,
+    /// inferred citations): at ten million papers its pages outgrow the default 2 MB page cache many times over, and every
+    /// page missed is looked up in a WAL that by then holds gigabytes of this transaction's frames (SQLite searches the WAL's
+    /// hash tables one per 4,096 frames). A page cache of up to 1 GiB (allocated only as pages are touched) keeps the
+    /// indexes being updated in memory. Foreign keys are off: every key written was read from the paper table in the same
+    /// transaction, and each check was a look-up of a paper row in random order (a page miss each, at that size).
+    /// </summary>
+    internal const string LayerWriteSettings = "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;";
+
+    /// <summary>
     /// A connection for writing: foreign keys enforced, and WAL's NORMAL sync (durable at each checkpoint, never corrupt);
     /// then <paramref name="settings"/>, more PRAGMAs for one kind of writer (which may override those two), in the same
     /// round trip.

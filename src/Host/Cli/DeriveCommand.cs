@@ -38,9 +38,12 @@ internal static class DeriveCommand
                 LineageSignalsPath = result.GetValue(signals),
                 Embed = !result.GetValue(noEmbed),
             };
-            var progress = Console.IsErrorRedirected ? null : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p}        "));
+            // A terminal gets one line rewritten in place; a log, a line per stage.
+            IProgress<DeriveProgress> progress = Console.IsErrorRedirected
+                ? new StageLines(Console.Error)
+                : new Progress<DeriveProgress>(p => Console.Error.Write($"\r{p}        "));
             var report = await DeriveStage.RunAsync(store, options, progress, ct);
-            if (progress is not null)
+            if (!Console.IsErrorRedirected)
             {
                 await Console.Error.WriteLineAsync();
             }
