@@ -31,10 +31,7 @@ internal static class ChangeFeedReader
     /// The data of a citation's event, as the log has always written it (null for a plain explicit citation; the kind by its
     /// word, as before schema 23 stored it in the row).
     /// </summary>
-    public const string CitationData = """
-        CASE WHEN c.kind = 0 AND c.evidence IS NULL THEN NULL
-            ELSE json_object('kind', CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', c.confidence, 'evidence', c.evidence) END
-        """;
+    public static readonly string CitationData = CitationKinds.EventDataSql("c");
 
     /// <summary>The cursor of a citation row's event: its key in 62 bits, ordered as the key is.</summary>
     public static long RowSequence(long src, long dst, long kind)
@@ -252,7 +249,7 @@ internal static class ChangeFeedReader
                   AND (c.src_pk, c.dst_pk, c.kind) {(at.Seq is null ? ">" : ">=")} ($src, $dst, $kind)
                   AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved
                       WHERE m.kind = 7 AND m.row_batch = $b AND m.paper = s.id AND m.other = d.id
-                        AND m.data = CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END)
+                        AND m.data = {CitationKinds.NameSql("c")})
                 ORDER BY c.src_pk, c.dst_pk, c.kind LIMIT $n;
                 """;
             var (src, dst, kind) = at.Key < RowFlag ? (-1L, -1L, -1L) : RowKey(at.Key);

@@ -5,8 +5,7 @@ namespace CiteGraph.Graph.Sqlite;
 /// <summary>
 /// How <c>cites.kind</c> is stored: an integer since schema 23, 0 explicit and 1 inferred (migration 0023: the word was
 /// spelled out in every row and in both citation indexes; they order alike). The change feed keeps the words (event data,
-/// moved-row markers): SQL that turns a row into an event names its kind with <c>CASE kind WHEN 1 THEN 'inferred' ELSE
-/// 'explicit' END</c>.
+/// moved-row markers): SQL that turns a row into an event names its kind with <see cref="NameSql"/>.
 /// </summary>
 internal static class CitationKinds
 {
@@ -24,6 +23,17 @@ internal static class CitationKinds
 
     /// <summary>The kind a stored value stands for.</summary>
     public static CitationKind Read(long stored) => stored == Inferred ? CitationKind.Inferred : CitationKind.Explicit;
+
+    /// <summary>SQL naming the kind of the <c>cites</c> row <paramref name="row"/> by its word (<c>'explicit'</c>, <c>'inferred'</c>).</summary>
+    public static string NameSql(string row) => $"CASE {row}.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END";
+
+    /// <summary>
+    /// SQL for the data of a citation event of the <c>cites</c> row <paramref name="row"/>, as the log has always written it:
+    /// null for a plain explicit citation, else its kind by its word, confidence and evidence.
+    /// </summary>
+    public static string EventDataSql(string row) =>
+        $"CASE WHEN {row}.kind = 0 AND {row}.evidence IS NULL THEN NULL " +
+        $"ELSE json_object('kind', {NameSql(row)}, 'confidence', {row}.confidence, 'evidence', {row}.evidence) END";
 }
 
 /// <summary>

@@ -179,8 +179,8 @@ public sealed partial class SqliteGraphStore
 
         if (histories.Count > 0)
         {
-            await using var rows = tx.Command("""
-                SELECT c.src_pk, c.dst_pk, CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, coalesce(c.version, 0)
+            await using var rows = tx.Command($"""
+                SELECT c.src_pk, c.dst_pk, {CitationKinds.NameSql("c")}, coalesce(c.version, 0)
                 FROM json_each($pairs) j CROSS JOIN cites c ON c.src_pk = json_extract(j.value, '$[0]') AND c.dst_pk = json_extract(j.value, '$[1]');
                 """);
             rows.Parameters.AddWithValue("$pairs", JsonArray(histories.Keys.Select(p => $"[{p.Item1},{p.Item2}]")));

@@ -37,7 +37,7 @@ public sealed partial class SqliteGraphStore
         [ExportTable.TopicAliases] = "SELECT DISTINCT alias FROM topic_alias ORDER BY alias",
         [ExportTable.Communities] = "SELECT CAST(id AS TEXT), id, level, size, label FROM community ORDER BY id",
         [ExportTable.Cites] = $"""
-            SELECT s.id, d.id, CASE c.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, c.confidence, {CitationEvidence}
+            SELECT s.id, d.id, {CitationKinds.NameSql("c")}, c.confidence, {CitationEvidence}
             FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk ORDER BY c.src_pk, c.dst_pk, c.kind
             """,
         [ExportTable.FromSource] = """

@@ -37,6 +37,26 @@ internal static class SqliteMigrator
             return;
         }
 
+        // As SQLite's own procedure for a table rebuilt in another shape says: foreign keys off, or a copy of a child table
+        // looks every row's parents up (two random page reads a citation when 0023 rebuilt cites: over half an hour at ten
+        // million papers) and DROP TABLE deletes the old rows one by one first. A page cache of up to 1 GiB keeps the
+        // indexes being built out of a log that holds gigabytes of the transaction. Both can only change outside it.
+        var foreignKeys = await PragmaAsync(connection, "foreign_keys", cancellationToken).ConfigureAwait(false);
+        var cacheSize = await PragmaAsync(connection, "cache_size", cancellationToken).ConfigureAwait(false);
+        await SetAsync(connection, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ApplyPendingAsync(connection, target, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Values read from SQLite itself, not input.
+            await SetAsync(connection, $"PRAGMA foreign_keys = {foreignKeys}; PRAGMA cache_size = {cacheSize};", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ApplyPendingAsync(SqliteConnection connection, int target, CancellationToken cancellationToken)
+    {
         await using var tx = connection.BeginTransaction(deferred: false);
         var current = await GetVersionAsync(connection, cancellationToken, tx).ConfigureAwait(false);
         if (current > LatestVersion)
@@ -56,6 +76,20 @@ internal static class SqliteMigrator
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task SetAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? tx = null)

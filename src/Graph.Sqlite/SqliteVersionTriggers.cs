@@ -71,20 +71,17 @@ internal static class SqliteVersionTriggers
     public static string PaperAddedEvent(long version) => $"INSERT INTO change_event (version, kind, paper) VALUES ({version}, 1, ?);";
 
     /// <summary>The data of the event of a citation row being deleted or moved (<c>old</c>), as <see cref="ChangeFeedReader.CitationData"/> reads it from a row.</summary>
-    private const string OldCitationData = """
-        CASE WHEN old.kind = 0 AND old.evidence IS NULL THEN NULL
-            ELSE json_object('kind', CASE old.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', old.confidence, 'evidence', old.evidence) END
-        """;
+    private static readonly string OldCitationData = CitationKinds.EventDataSql("old");
 
     /// <summary>The word of the kind of <c>old</c>: moved-row markers keep it in their data, as before schema 23.</summary>
-    private const string OldKindName = "CASE old.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END";
+    private static readonly string OldKindName = CitationKinds.NameSql("old");
 
     /// <summary>
     /// The stored addition of a stamped citation row about to be deleted or moved (<c>old</c>), at its row's place in the feed
     /// (row_key: <see cref="ChangeFeedReader.RowSequence"/> of its key, row_batch: its batch), unless a moved row's marker
     /// says it was itself a moved row's. One statement for both triggers, so their additions cannot drift apart.
     /// </summary>
-    private const string OldRowAddition = $"""
+    private static readonly string OldRowAddition = $"""
         INSERT INTO change_event (version, kind, paper, other, data, row_key, row_batch)
         SELECT old.version, 4, s.id, d.id, {OldCitationData},
             (1 << 62) | (old.src_pk << 31) | (old.dst_pk << 1) | old.kind, coalesce(old.batch, old.version)
@@ -94,7 +91,7 @@ internal static class SqliteVersionTriggers
         """;
 
     /// <summary>Creates the run table and the triggers on this connection when missing. Idempotent and cheap.</summary>
-    public const string Install = """
+    public static readonly string Install = """
         CREATE TEMP TABLE IF NOT EXISTS cg_run (version INTEGER NOT NULL);
         -- Citations deleted in this transaction with the version that wrote them (see CompactRewrites).
         CREATE TEMP TABLE IF NOT EXISTS cg_gone (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind INTEGER NOT NULL, confidence REAL,
@@ -124,7 +121,7 @@ internal static class SqliteVersionTriggers
         WHEN old.version IS NOT NULL AND (old.src_pk <> new.src_pk OR old.dst_pk <> new.dst_pk) BEGIN
             {OldRowAddition}
             INSERT INTO change_event (version, kind, paper, other, data, row_batch)
-            SELECT new.version, 7, s.id, d.id, CASE new.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
+            SELECT new.version, 7, s.id, d.id, {CitationKinds.NameSql("new")}, coalesce(new.batch, new.version) FROM paper s, paper d WHERE s.pk = new.src_pk AND d.pk = new.dst_pk;
         END;
         """;
 
@@ -135,7 +132,7 @@ internal static class SqliteVersionTriggers
     /// stored addition its deletion wrote go. The deleted rows (few, or none in a load) are matched to the rows by key,
     /// and the transaction's events to the pairs through a temporary index, never pair by pair.
     /// </summary>
-    public const string CompactRewrites = """
+    public static readonly string CompactRewrites = $"""
         CREATE TEMP TABLE IF NOT EXISTS cg_pairs (src INTEGER NOT NULL, dst INTEGER NOT NULL, kind INTEGER NOT NULL, version INTEGER,
             batch INTEGER, paper TEXT NOT NULL, other TEXT NOT NULL, data TEXT);
         CREATE TEMP TABLE IF NOT EXISTS cg_removed (seq INTEGER PRIMARY KEY, paper TEXT NOT NULL, other TEXT, data TEXT);
@@ -144,8 +141,7 @@ internal static class SqliteVersionTriggers
         DELETE FROM temp.cg_removed;
         -- max() with a bare column: SQLite takes the batch from the row holding the maximum.
         INSERT INTO temp.cg_pairs (src, dst, kind, version, batch, paper, other, data)
-        SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, CASE WHEN g.kind = 0 AND g.evidence IS NULL THEN NULL
-            ELSE json_object('kind', CASE g.kind WHEN 1 THEN 'inferred' ELSE 'explicit' END, 'confidence', g.confidence, 'evidence', g.evidence) END
+        SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, {CitationKinds.EventDataSql("g")}
         FROM temp.cg_gone g
         JOIN main.cites c ON c.src_pk = g.src AND c.dst_pk = g.dst AND c.kind = g.kind
             AND c.confidence = g.confidence AND c.evidence IS g.evidence AND c.version = (SELECT version FROM temp.cg_run)
