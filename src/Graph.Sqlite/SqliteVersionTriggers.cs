@@ -140,10 +140,13 @@ internal static class SqliteVersionTriggers
         DELETE FROM temp.cg_pairs;
         DELETE FROM temp.cg_removed;
         -- max() with a bare column: SQLite takes the batch from the row holding the maximum.
+        -- CROSS JOIN keeps the deleted rows outside: left to itself, SQLite 3.49 walked this version's rows of cites by
+        -- cites_by_version and scanned all of cg_gone (no index, no statistics) for each, quadratic in a re-derive's
+        -- inferred citations (a 200K-paper re-derive still in this statement after twenty minutes).
         INSERT INTO temp.cg_pairs (src, dst, kind, version, batch, paper, other, data)
         SELECT g.src, g.dst, g.kind, max(g.version), g.batch, s.id, d.id, {CitationKinds.EventDataSql("g")}
         FROM temp.cg_gone g
-        JOIN main.cites c ON c.src_pk = g.src AND c.dst_pk = g.dst AND c.kind = g.kind
+        CROSS JOIN main.cites c ON c.src_pk = g.src AND c.dst_pk = g.dst AND c.kind = g.kind
             AND c.confidence = g.confidence AND c.evidence IS g.evidence AND c.version = (SELECT version FROM temp.cg_run)
         JOIN paper s ON s.pk = g.src JOIN paper d ON d.pk = g.dst
         GROUP BY g.src, g.dst, g.kind;
