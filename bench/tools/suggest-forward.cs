@@ -25,8 +25,9 @@
 //   seed-cocited, seed-coupled: co-citation with, and coupling with, the walk's seeds (its step 2 split by path).
 //   sem-young, key-young, cbs-young-gap: a text feature of a candidate no visible paper cites yet.
 // Each set after the first is also compared with the first paper by paper (mean difference of recall@10 ± its standard
-// error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit).
-// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [--alone COL,…] [SET …]
+// error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit); --fold-seed N
+// shuffles them before the 2-fold split (other folds than eval-suggest's).
+// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [--alone COL,…] [--fold-seed N] [SET …]
 //   (SET: +walk-both,+sqrt-cited-by-similar,-Semantic …; '' = the served set alone; -X leaves X out; a --walks column is named walk:SPEC)
 using System.Globalization;
 using CiteGraph.Graph.Snapshot;
@@ -57,6 +58,14 @@ if (ai >= 0)
     rest.RemoveRange(ai, 2);
 }
 
+// --fold-seed N: the 2018–2019 papers shuffled (seeded) before the 2-fold split, so that a CV gain can be checked on other folds.
+var si = rest.IndexOf("--fold-seed");
+var foldSeed = si >= 0 ? int.Parse(rest[si + 1], CultureInfo.InvariantCulture) : (int?)null;
+if (si >= 0)
+{
+    rest.RemoveRange(si, 2);
+}
+
 var sets = rest.Count > 0 ? rest.ToArray() : [""];
 
 var featureCount = Enum.GetValues<SuggestionFeature>().Length;
@@ -76,6 +85,12 @@ var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017)
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
 var started = DateTime.UtcNow;
 var lateLists = Lists(late);
+if (foldSeed is { } seed)
+{
+    var random = new Random(seed);
+    lateLists = [.. lateLists.OrderBy(_ => random.Next())];
+}
+
 var earlyLists = Lists(early).Where(l => l.Rows.Any(r => l.Known.Contains(r.Paper))).ToArray(); // a list with no reference in its pool teaches nothing
 Console.WriteLine($"{earlyLists.Length} early lists (2012-2017), {lateLists.Length} late (2018-2019, graph before 2018); candidates in {(DateTime.UtcNow - started).TotalSeconds:0} s");
 
