@@ -14,8 +14,21 @@
 //   sqrt-*: the square root of a scaled graph feature (a concave vote: a second similar paper's vote counts less).
 //   z-*: a text feature as per-paper z-score over the pool instead of the share of the best candidate's.
 //   rank-*: 1 / (60 + rank) under one feature (reciprocal-rank fusion's term, but weighted by the fit).
-// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [SET …]
-//   (SET: +walk-both,+sqrt-cited-by-similar …; '' = the served set alone; a --walks column is named walk:SPEC)
+// Branch suggest11 added (each judged beside the served GraphWalk; bench/RESULTS.md):
+//   sem2, sem3, sem4, sem6, sem8, key2, key3, semexp10: a monotone transform of a scaled feature (a power, exp(10 (s − 1))).
+//   semmm, semmm2, semmm4: semantic min-max over the candidates that have it (the weakest 0, the best 1), to a power.
+//   key-x-sem, sem-x-cbs, sem-x-walk, key-x-walk: products of two scaled features (an "and" a weighted sum cannot say).
+//   citer-max: the best cosine between the paper and a visible paper citing the candidate; refs-mean: the mean cosine
+//     between the paper and what the candidate cites.
+//   bm25, bm25-title3: Okapi BM25 (k1 1.2, b 0.75) of the paper's title and abstract terms against the candidate's, its
+//     title terms counted once or three times.
+//   seed-cocited, seed-coupled: co-citation with, and coupling with, the walk's seeds (its step 2 split by path).
+//   sem-young, key-young, cbs-young-gap: a text feature of a candidate no visible paper cites yet.
+// Each set after the first is also compared with the first paper by paper (mean difference of recall@10 ± its standard
+// error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit); --fold-seed N
+// shuffles them before the 2-fold split (other folds than eval-suggest's).
+// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [--alone COL,…] [--fold-seed N] [SET …]
+//   (SET: +walk-both,+sqrt-cited-by-similar,-Semantic …; '' = the served set alone; -X leaves X out; a --walks column is named walk:SPEC)
 using System.Globalization;
 using CiteGraph.Graph.Snapshot;
 using CiteGraph.Graph.Sqlite;
@@ -38,21 +51,46 @@ if (wi >= 0)
     rest.RemoveRange(wi, 2);
 }
 
+var ai = rest.IndexOf("--alone");
+var aloneColumns = ai >= 0 ? rest[ai + 1].Split(',').ToList() : [];
+if (ai >= 0)
+{
+    rest.RemoveRange(ai, 2);
+}
+
+// --fold-seed N: the 2018–2019 papers shuffled (seeded) before the 2-fold split, so that a CV gain can be checked on other folds.
+var si = rest.IndexOf("--fold-seed");
+var foldSeed = si >= 0 ? int.Parse(rest[si + 1], CultureInfo.InvariantCulture) : (int?)null;
+if (si >= 0)
+{
+    rest.RemoveRange(si, 2);
+}
+
 var sets = rest.Count > 0 ? rest.ToArray() : [""];
 
 var featureCount = Enum.GetValues<SuggestionFeature>().Length;
-string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-both", "walk-both23", "sqrt-cited-by-similar", "sqrt-co-citation", "sqrt-coupling", "z-key-terms", "z-semantic", "rank-key-terms", "rank-semantic", "rank-cited-by-similar"];
+string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-both", "walk-both23", "sqrt-cited-by-similar", "sqrt-co-citation", "sqrt-coupling", "z-key-terms", "z-semantic", "rank-key-terms", "rank-semantic", "rank-cited-by-similar",
+    "sem2", "sem4", "key2", "key-x-sem", "sem-x-cbs", "sem-x-walk", "key-x-walk", "citer-max", "refs-mean", "bm25", "bm25-title3", "seed-cocited", "seed-coupled",
+    "sem3", "sem6", "sem8", "semmm", "semmm2", "semmm4", "key3", "semexp10",
+    "sem-young", "key-young", "cbs-young-gap"];
 var columns = Enum.GetValues<SuggestionFeature>().Select(f => f.ToString()).Concat(extraNames).ToArray();
 SuggestionFeature[] served = [SuggestionFeature.KeyTerms, SuggestionFeature.Semantic, SuggestionFeature.CoTopic, SuggestionFeature.CitedBySimilar,
     SuggestionFeature.Popularity, SuggestionFeature.CoCitation, SuggestionFeature.Coupling, SuggestionFeature.DirectCitation, SuggestionFeature.Recency];
 var computed = SuggestionWeights.From(Enum.GetValues<SuggestionFeature>()
     .Where(f => f is not (SuggestionFeature.CitationSemantic or SuggestionFeature.TermAssociation)).ToDictionary(f => f, _ => 1.0));
 
+var bm25 = await Bm25Index.BuildAsync(store, snapshot);
 var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, 2018)).ToList();
 var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
 var started = DateTime.UtcNow;
 var lateLists = Lists(late);
+if (foldSeed is { } seed)
+{
+    var random = new Random(seed);
+    lateLists = [.. lateLists.OrderBy(_ => random.Next())];
+}
+
 var earlyLists = Lists(early).Where(l => l.Rows.Any(r => l.Known.Contains(r.Paper))).ToArray(); // a list with no reference in its pool teaches nothing
 Console.WriteLine($"{earlyLists.Length} early lists (2012-2017), {lateLists.Length} late (2018-2019, graph before 2018); candidates in {(DateTime.UtcNow - started).TotalSeconds:0} s");
 
@@ -61,11 +99,27 @@ var (g, b23) = ((int)SuggestionFeature.GraphWalk, featureCount + Array.IndexOf(e
 var differ = lateLists.Concat(earlyLists).SelectMany(l => l.Rows).Count(r => Math.Abs(r.X[g] - r.X[b23]) > 1e-5);
 Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: {differ}");
 
+// Each column alone on the late papers (no fit): which lexical signal is stronger by itself.
+foreach (var alone in aloneColumns)
+{
+    var w = new double[columns.Length];
+    w[Column(alone)] = 1;
+    var (r, m) = Measure(lateLists, w);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alone {alone}: late recall@10 {r:0.0000} MRR {m:0.0000}"));
+}
+
+// Per late paper, the forward and the CV recall@10 of each set: the first set is the reference the others are compared
+// with, paper by paper (mean difference ± its standard error), so that a gain can be told from noise.
+var perPaper = new List<(string Set, double[] Forward, double[] Cv)>();
 foreach (var set in sets)
 {
-    var allowed = served.Select(f => (int)f).Concat(set.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Column)).ToArray();
+    var parts = set.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    var removed = parts.Where(x => x.StartsWith('-')).Select(x => Column(x.TrimStart('-'))).ToHashSet();
+    var allowed = served.Select(f => (int)f).Concat(parts.Where(x => !x.StartsWith('-')).Select(Column)).Where(c => !removed.Contains(c)).ToArray();
     var (forwardWeights, _) = FitOn(earlyLists, allowed);
     var forward = Measure(lateLists, forwardWeights);
+    var forwardPer = PerPaper(lateLists, forwardWeights);
+    var cvPer = new double[lateLists.Length];
     double cvRecall = 0, cvMrr = 0;
     var foldWeights = new List<double[]>();
     for (var fold = 0; fold < 2; fold++)
@@ -73,6 +127,12 @@ foreach (var set in sets)
         var f = fold;
         var (w, _) = FitOn(lateLists.Where((_, i) => i % 2 != f).ToArray(), allowed);
         var heldOut = lateLists.Where((_, i) => i % 2 == f).ToArray();
+        var heldOutPer = PerPaper(heldOut, w);
+        for (var i = 0; i < heldOut.Length; i++)
+        {
+            cvPer[(i * 2) + f] = heldOutPer[i];
+        }
+
         var (r, m) = Measure(heldOut, w);
         cvRecall += r * heldOut.Length;
         cvMrr += m * heldOut.Length;
@@ -81,7 +141,25 @@ foreach (var set in sets)
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"served{set}: forward recall@10 {forward.Recall:0.0000} MRR {forward.Mrr:0.0000} [{Show(forwardWeights)}]; 2-fold CV recall@10 {cvRecall / lateLists.Length:0.0000} MRR {cvMrr / lateLists.Length:0.0000} [{string.Join(" | ", foldWeights.Select(Show))}]"));
+    perPaper.Add((set, forwardPer, cvPer));
+    if (perPaper.Count > 1)
+    {
+        var reference = perPaper[0];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  vs served{reference.Set}, paper by paper: forward {Paired(forwardPer, reference.Forward)}; CV {Paired(cvPer, reference.Cv)}"));
+    }
 }
+
+static string Paired(double[] a, double[] b)
+{
+    var d = a.Zip(b, (x, y) => x - y).ToArray();
+    var mean = d.Average();
+    var se = Math.Sqrt(d.Select(x => (x - mean) * (x - mean)).Sum() / (d.Length - 1) / d.Length);
+    return string.Create(CultureInfo.InvariantCulture, $"{mean:+0.0000;-0.0000} ± {se:0.0000} (better on {d.Count(x => x > 0)}, worse on {d.Count(x => x < 0)} papers)");
+}
+
+double[] PerPaper(IReadOnlyList<List> lists, double[] weights) =>
+    [.. lists.Select(l => Measure([l], weights).Recall)];
 
 return 0;
 
@@ -230,8 +308,85 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         return sd <= 0 ? [] : candidates.ToDictionary(c => c.Paper, c => Math.Max(0, (c.Features[(int)f] - mean) / sd) / 10);
     }
 
+    // Min-max over the candidates with a value: the weakest such candidate 0, the best 1, to a power.
+    Dictionary<int, float> MinMax(SuggestionFeature f, float power)
+    {
+        var values = candidates.Select(c => c.Features[(int)f]).Where(v => v > 0).DefaultIfEmpty(0).ToArray();
+        var (lo, hi) = (values.Min(), values.Max());
+        return hi <= lo ? [] : candidates.ToDictionary(c => c.Paper, c => c.Features[(int)f] > 0 ? MathF.Pow((c.Features[(int)f] - lo) / (hi - lo), power) : 0);
+    }
+
     Dictionary<int, float> Rank(SuggestionFeature f) =>
         candidates.OrderByDescending(c => c.Features[(int)f]).ThenBy(c => c.Paper).Select((c, r) => (c.Paper, Value: c.Features[(int)f] > 0 ? 60f / (60 + r) : 0f)).ToDictionary(x => x.Paper, x => x.Value);
+
+    float F(SuggestionCandidate c, SuggestionFeature f) => c.Features[(int)f];
+    Dictionary<int, float> Map(Func<SuggestionCandidate, float> value) => candidates.ToDictionary(c => c.Paper, value);
+    var graphWalkIndex = (int)SuggestionFeature.GraphWalk;
+
+    // The query's cosine with the (visible) papers citing a candidate, best one; and with the papers the candidate cites, mean.
+    float Cos(int other) => corpus.Semantic?.Similarity(paper, other) is { } s && s > 0 ? s : 0;
+    var citerMax = Scaled(candidates.ToDictionary(c => c.Paper, c =>
+    {
+        var best = 0f;
+        foreach (var citing in citations.InNeighbors(c.Paper))
+        {
+            if (Visible(citing))
+            {
+                best = Math.Max(best, Cos(citing));
+            }
+        }
+
+        return best;
+    }));
+    var refsMean = Scaled(candidates.ToDictionary(c => c.Paper, c =>
+    {
+        if (!Visible(c.Paper) || citations.OutDegree(c.Paper) == 0)
+        {
+            return 0f;
+        }
+
+        var sum = 0f;
+        foreach (var cited in citations.OutNeighbors(c.Paper))
+        {
+            sum += Cos(cited);
+        }
+
+        return sum / citations.OutDegree(c.Paper);
+    }));
+
+    // Co-citation and coupling around the seeds, apart: seed <- citing -> c (c co-cited with a seed), seed -> cited <- c (c coupled with a seed).
+    var cocited = new Dictionary<int, float>();
+    var coupled = new Dictionary<int, float>();
+    foreach (var (seed, m) in defaultSeeds)
+    {
+        foreach (var citing in citations.InNeighbors(seed))
+        {
+            if (Visible(citing) && citations.OutDegree(citing) > 0)
+            {
+                foreach (var c in citations.OutNeighbors(citing))
+                {
+                    cocited[c] = cocited.GetValueOrDefault(c) + (m / citations.OutDegree(citing));
+                }
+            }
+        }
+
+        if (Visible(seed))
+        {
+            foreach (var cited in citations.OutNeighbors(seed))
+            {
+                foreach (var c in citations.InNeighbors(cited))
+                {
+                    if (Visible(c) && c != seed)
+                    {
+                        coupled[c] = coupled.GetValueOrDefault(c) + (m / citations.OutDegree(seed));
+                    }
+                }
+            }
+        }
+    }
+
+    var bm = bm25.Scores(paper, candidates.Select(c => c.Paper), 1);
+    var bmTitle = bm25.Scores(paper, candidates.Select(c => c.Paper), 3);
 
     return
     [
@@ -240,6 +395,25 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Sqrt(SuggestionFeature.CitedBySimilar), Sqrt(SuggestionFeature.CoCitation), Sqrt(SuggestionFeature.Coupling),
         Z(SuggestionFeature.KeyTerms), Z(SuggestionFeature.Semantic),
         Rank(SuggestionFeature.KeyTerms), Rank(SuggestionFeature.Semantic), Rank(SuggestionFeature.CitedBySimilar),
+        Map(c => F(c, SuggestionFeature.Semantic) * F(c, SuggestionFeature.Semantic)),
+        Map(c => MathF.Pow(F(c, SuggestionFeature.Semantic), 4)),
+        Map(c => F(c, SuggestionFeature.KeyTerms) * F(c, SuggestionFeature.KeyTerms)),
+        Map(c => F(c, SuggestionFeature.KeyTerms) * F(c, SuggestionFeature.Semantic)),
+        Map(c => F(c, SuggestionFeature.Semantic) * F(c, SuggestionFeature.CitedBySimilar)),
+        Map(c => F(c, SuggestionFeature.Semantic) * c.Features[graphWalkIndex]),
+        Map(c => F(c, SuggestionFeature.KeyTerms) * c.Features[graphWalkIndex]),
+        citerMax, refsMean, Scaled(bm), Scaled(bmTitle), Scaled(cocited), Scaled(coupled),
+        Map(c => MathF.Pow(F(c, SuggestionFeature.Semantic), 3)),
+        Map(c => MathF.Pow(F(c, SuggestionFeature.Semantic), 6)),
+        Map(c => MathF.Pow(F(c, SuggestionFeature.Semantic), 8)),
+        MinMax(SuggestionFeature.Semantic, 1), MinMax(SuggestionFeature.Semantic, 2), MinMax(SuggestionFeature.Semantic, 4),
+        Map(c => MathF.Pow(F(c, SuggestionFeature.KeyTerms), 3)),
+        Map(c => F(c, SuggestionFeature.Semantic) > 0 ? MathF.Exp(10 * (F(c, SuggestionFeature.Semantic) - 1)) : 0),
+        // Text features of a candidate no visible paper cites yet (the graph's votes cannot reach it: its text must carry it).
+        Map(c => F(c, SuggestionFeature.Popularity) == 0 ? F(c, SuggestionFeature.Semantic) : 0),
+        Map(c => F(c, SuggestionFeature.Popularity) == 0 ? F(c, SuggestionFeature.KeyTerms) : 0),
+        // A young candidate's semantic similarity when the paper's graph lags by more than a year (its votes are missing).
+        Map(c => F(c, SuggestionFeature.Popularity) == 0 && month.Year - before >= 1 ? F(c, SuggestionFeature.Semantic) : 0),
     ];
 }
 
@@ -343,5 +517,84 @@ static bool Better((double Recall, double Mrr) a, (double Recall, double Mrr) b)
     a.Recall > b.Recall + 1e-9 || (Math.Abs(a.Recall - b.Recall) <= 1e-9 && a.Mrr > b.Mrr + 1e-9);
 
 internal sealed record Row(int Paper, float[] X);
+
+/// <summary>Okapi BM25 of a paper's title and abstract (the query) against a candidate's, the candidate's title terms counted titleBoost times.</summary>
+internal sealed class Bm25Index
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+    private readonly Dictionary<string, int>[] _title;
+    private readonly Dictionary<string, int>[] _body;
+    private readonly Dictionary<string, float> _idf;
+    private readonly float[] _length;
+
+    private Bm25Index(Dictionary<string, int>[] title, Dictionary<string, int>[] body, Dictionary<string, float> idf, float[] length) =>
+        (_title, _body, _idf, _length) = (title, body, idf, length);
+
+    public static async Task<Bm25Index> BuildAsync(SqliteGraphStore store, CiteGraph.Graph.Snapshot.GraphSnapshot snapshot)
+    {
+        var n = snapshot.PaperCount;
+        var title = new Dictionary<string, int>[n];
+        var body = new Dictionary<string, int>[n];
+        for (var p = 0; p < n; p++)
+        {
+            (title[p], body[p]) = ([], []);
+        }
+
+        var df = new Dictionary<string, int>();
+        var texts = 0;
+        await foreach (var paper in store.ReadPaperTextsAsync())
+        {
+            if (!snapshot.TryGetIndex(paper.Id, out var i))
+            {
+                continue;
+            }
+
+            texts++;
+            foreach (var t in Tokenizer.Terms(paper.Title))
+            {
+                title[i][t] = title[i].GetValueOrDefault(t) + 1;
+            }
+
+            foreach (var t in Tokenizer.Terms(paper.Abstract))
+            {
+                body[i][t] = body[i].GetValueOrDefault(t) + 1;
+            }
+
+            foreach (var t in title[i].Keys.Union(body[i].Keys))
+            {
+                df[t] = df.GetValueOrDefault(t) + 1;
+            }
+        }
+
+        var idf = df.ToDictionary(kv => kv.Key, kv => MathF.Log(1 + ((texts - kv.Value + 0.5f) / (kv.Value + 0.5f))));
+        var length = Enumerable.Range(0, n).Select(p => (float)(title[p].Values.Sum() + body[p].Values.Sum())).ToArray();
+        return new Bm25Index(title, body, idf, length);
+    }
+
+    public Dictionary<int, float> Scores(int query, IEnumerable<int> candidates, int titleBoost)
+    {
+        var terms = _title[query].Keys.Union(_body[query].Keys).ToArray();
+        var average = _length.Where(l => l > 0).DefaultIfEmpty(1).Average();
+        var scores = new Dictionary<int, float>();
+        foreach (var c in candidates)
+        {
+            var norm = K1 * (1 - B + (B * _length[c] / average));
+            var score = 0f;
+            foreach (var t in terms)
+            {
+                var tf = (titleBoost * _title[c].GetValueOrDefault(t)) + _body[c].GetValueOrDefault(t);
+                if (tf > 0)
+                {
+                    score += _idf[t] * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+
+            scores[c] = score;
+        }
+
+        return scores;
+    }
+}
 
 internal sealed record List(Row[] Rows, IReadOnlySet<int> Known);
