@@ -179,19 +179,28 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            // One row a statement, VALUES rather than SELECT, no upsert (the inferred rows are gone and each pair comes once):
+            // SQLite then needs no statement journal. INSERT ... SELECT ... ON CONFLICT DO UPDATE (an update that the
+            // moved-citation trigger watches) copied every page it touched into a temporary file first, row by row: at ten
+            // million papers, gigabytes a minute.
+            await using var twin = tx.Command($"SELECT 1 FROM cites WHERE src_pk = $src AND dst_pk = $dst AND kind = {version.Kinds.Explicit};");
             await using var insert = tx.Command($"""
                 INSERT INTO cites (src_pk, dst_pk, kind, confidence, evidence, {version.StampColumns})
-                SELECT $src, $dst, {version.Kinds.Inferred}, $confidence, $evidence, {version.StampValues}
-                WHERE NOT EXISTS (SELECT 1 FROM cites c WHERE c.src_pk = $src AND c.dst_pk = $dst AND c.kind = {version.Kinds.Explicit})
-                ON CONFLICT (src_pk, dst_pk, kind) DO UPDATE SET
-                    confidence = max(confidence, excluded.confidence), evidence = coalesce(evidence, excluded.evidence);
+                VALUES ($src, $dst, {version.Kinds.Inferred}, $confidence, $evidence, {version.StampValues});
                 """);
+            var (twinSrc, twinDst) = (twin.Parameters.Add("$src", SqliteType.Integer), twin.Parameters.Add("$dst", SqliteType.Integer));
             var (src, dst) = (insert.Parameters.Add("$src", SqliteType.Integer), insert.Parameters.Add("$dst", SqliteType.Integer));
             var (confidence, evidence) = (insert.Parameters.Add("$confidence", SqliteType.Real), insert.Parameters.Add("$evidence", SqliteType.Text));
             var written = 0;
-            foreach (var (from, to, c) in InKeyOrder(citations, paperPks))
+            foreach (var (from, to, bestConfidence, firstEvidence) in InKeyOrder(citations, paperPks))
             {
-                (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, c.Confidence, (object?)c.Evidence ?? DBNull.Value);
+                (twinSrc.Value, twinDst.Value) = (from, to);
+                if (await twin.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    continue;
+                }
+
+                (src.Value, dst.Value, confidence.Value, evidence.Value) = (from, to, bestConfidence, (object?)firstEvidence ?? DBNull.Value);
                 written += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -489,9 +498,9 @@ public sealed partial class SqliteGraphStore
     /// The citations whose papers both exist, with their row keys, in the order of the table's key (src, dst): each insert
     /// and its check for an explicit twin then land on the page the last one left, where the inferrer's order (by paper id,
     /// which need not be the order of the row keys) could scatter them over a table of a hundred million rows at ten million
-    /// papers. Pairs given twice keep their given order.
+    /// papers. A pair given twice is written once, with its highest confidence and its first evidence.
     /// </summary>
-    private static IEnumerable<(long From, long To, Citation Citation)> InKeyOrder(IReadOnlyList<Citation> citations, PaperKeysById paperPks)
+    private static IEnumerable<(long From, long To, double Confidence, string? Evidence)> InKeyOrder(IReadOnlyList<Citation> citations, PaperKeysById paperPks)
     {
         var keys = new List<(long From, long To, int Index)>(citations.Count);
         for (var i = 0; i < citations.Count; i++)
@@ -503,9 +512,17 @@ public sealed partial class SqliteGraphStore
         }
 
         keys.Sort();
-        foreach (var (from, to, i) in keys)
+        for (var k = 0; k < keys.Count;)
         {
-            yield return (from, to, citations[i]);
+            var (from, to, first) = keys[k];
+            var (confidence, evidence) = (citations[first].Confidence, citations[first].Evidence);
+            for (k++; k < keys.Count && keys[k].From == from && keys[k].To == to; k++)
+            {
+                confidence = Math.Max(confidence, citations[keys[k].Index].Confidence);
+                evidence ??= citations[keys[k].Index].Evidence;
+            }
+
+            yield return (from, to, confidence, evidence);
         }
     }
 
