@@ -517,7 +517,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     /// <summary>
     /// The settings of a writer that replaces a derived layer in one transaction (analytics write-back, topic graph,
-    /// inferred citations): at ten million papers its pages outgrow the default 2 MB page cache many times over, and every
+    /// inferred citations) or rebuilds a table (migrations, <see cref="SqliteMigrator"/>): at ten million papers its pages outgrow the default 2 MB page cache many times over, and every
     /// page missed is looked up in a WAL that by then holds gigabytes of this transaction's frames (SQLite searches the WAL's
     /// hash tables one per 4,096 frames). A page cache of up to 1 GiB (allocated only as pages are touched) keeps the
     /// indexes being updated in memory. Foreign keys are off: every key written was read from the paper table in the same

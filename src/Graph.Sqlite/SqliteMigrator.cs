@@ -43,7 +43,7 @@ internal static class SqliteMigrator
         // indexes being built out of a log that holds gigabytes of the transaction. Both can only change outside it.
         var foreignKeys = await PragmaAsync(connection, "foreign_keys", cancellationToken).ConfigureAwait(false);
         var cacheSize = await PragmaAsync(connection, "cache_size", cancellationToken).ConfigureAwait(false);
-        await SetAsync(connection, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576;", cancellationToken).ConfigureAwait(false);
+        await SetAsync(connection, SqliteGraphStore.LayerWriteSettings, cancellationToken).ConfigureAwait(false);
         try
         {
             await ApplyPendingAsync(connection, target, cancellationToken).ConfigureAwait(false);

@@ -37,17 +37,7 @@ public sealed class CompactRewritesPlanTests : IDisposable
 
         var match = statements.Single(s => s.Contains("INSERT INTO temp.cg_pairs", StringComparison.Ordinal));
         var select = match[match.IndexOf("SELECT", StringComparison.Ordinal)..];
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + select;
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync(Ct))
-        {
-            while (await reader.ReadAsync(Ct))
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
-
+        var plan = await QueryPlan.ReadAsync(connection, select, Ct);
         var scanGone = plan.FindIndex(s => s.StartsWith("SCAN g", StringComparison.Ordinal));
         var searchCites = plan.FindIndex(s => s.StartsWith("SEARCH c USING PRIMARY KEY", StringComparison.Ordinal));
         Assert.True(scanGone >= 0 && searchCites > scanGone, "plan: " + string.Join(" | ", plan));

@@ -36,16 +36,7 @@ public sealed class TopicLayerWriteTests : IDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", plan);
+        return string.Join(" | ", await QueryPlan.ReadAsync(connection, sql, Ct));
     }
 
     [Fact]
