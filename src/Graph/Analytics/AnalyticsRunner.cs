@@ -135,8 +135,18 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
 
         if (algorithms.Contains(AnalyticsAlgorithm.Leiden))
         {
-            hierarchy = Step(stable.WarmStarts ? "leiden (warm start)" : "leiden",
-                () => CommunityHierarchy.Compute(chosenGraph, (g, level, nodes) => stable.Detect(g, level, nodes, leiden)), Outcome);
+            var name = stable.WarmStarts ? "leiden (warm start)" : "leiden";
+            var reported = 0;
+            hierarchy = Step(name, () => CommunityHierarchy.Compute(chosenGraph, (g, level, nodes) =>
+            {
+                // Each level below the top is many small runs: say when one begins, not each run.
+                if (level > reported)
+                {
+                    progress?.Report($"{name}: level {reported = level}");
+                }
+
+                return stable.Detect(g, level, nodes, leiden);
+            }), Outcome);
         }
 
         if (algorithms.Contains(AnalyticsAlgorithm.Wcc))
@@ -164,7 +174,7 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
 
             progress?.Report("labeling communities");
             var clock = Stopwatch.StartNew();
-            communities = await LabelAsync(ids, hierarchy, chosenGraph.ToUndirected(), pageRank, cancellationToken).ConfigureAwait(false);
+            communities = await LabelAsync(ids, hierarchy, chosenGraph.ToUndirected(), pageRank, progress, cancellationToken).ConfigureAwait(false);
             steps.Add(new AnalyticsStep("labels", clock.Elapsed, $"{communities.Count:N0} communities over {hierarchy.Levels.Count} levels"));
         }
 
@@ -206,9 +216,10 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
     /// needs (a community of one, or one without distinctive terms) are read afterwards, for those papers only.
     /// </remarks>
     private async Task<IReadOnlyList<Community>> LabelAsync(
-        string[] ids, CommunityHierarchy hierarchy, CsrGraph undirected, double[]? rank, CancellationToken cancellationToken)
+        string[] ids, CommunityHierarchy hierarchy, CsrGraph undirected, double[]? rank, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var terms = new DistinctiveTerms(ids.Length);
+        progress?.Report("labeling communities: reading the papers' terms");
         for (var start = 0; start < ids.Length; start += TextBatch)
         {
             var batch = ids.AsSpan(start, Math.Min(TextBatch, ids.Length - start)).ToArray();
@@ -220,6 +231,7 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
             }
         }
 
+        progress?.Report("labeling communities: composing the labels");
         var result = new List<Community>();
         // Labels still to be made from a paper's title: (index in result, paper, prefix).
         var byTitle = new List<(int Community, int Node, string Prefix)>();

@@ -84,7 +84,8 @@ internal static class AnalyzeCommand
             AnalyticsReport report;
             if (result.GetValue(json) || Console.IsOutputRedirected)
             {
-                report = await run(null);
+                // No spinner to update: a log still hears each step as it starts (a 10M-paper run takes half an hour).
+                report = await run(Console.IsErrorRedirected ? new StageLines(Console.Error) : null);
             }
             else
             {

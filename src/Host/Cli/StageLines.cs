@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using CiteGraph.Loaders.Derive;
 
 namespace CiteGraph.Host.Cli;
 
 /// <summary>
-/// Derive progress for a log rather than a terminal: one line as each stage begins, with the time since the pass
-/// started, so a long run written to a file (a benchmark, a cron job) shows where its hours went.
+/// Progress for a log rather than a terminal: one line as each stage of a long pass (derive, analyze) begins, with the
+/// time since the pass started and the process's memory, so a long run written to a file (a benchmark, a cron job)
+/// shows where its hours and its gigabytes went.
 /// </summary>
-internal sealed class StageLines(TextWriter output) : IProgress<DeriveProgress>
+internal sealed class StageLines(TextWriter output) : IProgress<DeriveProgress>, IProgress<string>
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
@@ -15,16 +17,28 @@ internal sealed class StageLines(TextWriter output) : IProgress<DeriveProgress>
 
     public void Report(DeriveProgress value)
     {
+        Write(value.Stage, value.ToString());
+    }
+
+    public void Report(string value) => Write(value, value);
+
+    private void Write(string stage, string line)
+    {
         lock (_gate)
         {
-            if (string.Equals(value.Stage, _stage, StringComparison.Ordinal))
+            if (string.Equals(stage, _stage, StringComparison.Ordinal))
             {
                 return;
             }
 
-            _stage = value.Stage;
-            output.WriteLine($"[{_clock.Elapsed:hh\\:mm\\:ss}] {value}");
+            _stage = stage;
+            using var self = Process.GetCurrentProcess();
+            // Resident now and at most so far: the peak shows what the stage that just ended needed.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{_clock.Elapsed:hh\\:mm\\:ss}] {line} (rss {Gib(self.WorkingSet64)} GiB, peak {Gib(self.PeakWorkingSet64)} GiB)"));
             output.Flush();
         }
     }
+
+    private static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture);
 }
