@@ -34,66 +34,11 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         var algorithms = request.Algorithms;
         var wantsCommunities = algorithms.Contains(AnalyticsAlgorithm.Leiden) || algorithms.Contains(AnalyticsAlgorithm.Louvain);
 
-        progress?.Report("reading the citation graph");
-        var citations = await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var ids = citations.NodeIds;
-        var linked = HybridGraph.LinkedNodes(citations);
-        var autoNeedsMore = request.Graph == AnalyticsGraph.Auto && wantsCommunities && linked < GraphChoice.CitationCoverage * ids.Length;
-        EdgeList? coTopic = null;
-        if (request.Graph is AnalyticsGraph.CoTopic or AnalyticsGraph.Hybrid || autoNeedsMore)
-        {
-            progress?.Report("reading the co-topic graph");
-            coTopic = await store.ReadCoTopicGraphAsync(cancellationToken).ConfigureAwait(false);
-        }
+        T Step<T>(string name, Func<T> run, Func<T, string> outcome) => Timed(steps, progress, name, run, outcome, cancellationToken);
 
-        List<PaperVector>? vectors = null;
-        var vectorCount = 0;
-        if (vectorStore is not null && (request.Graph is AnalyticsGraph.Semantic or AnalyticsGraph.Hybrid || autoNeedsMore))
-        {
-            // The rule leaves out embeddings too many for the exact scan: count them before holding them all.
-            vectorCount = autoNeedsMore ? (await vectorStore.ReadVectorHashesAsync(cancellationToken).ConfigureAwait(false)).Count : 0;
-            if (vectorCount <= SemanticNeighbours.MaxPapers)
-            {
-                progress?.Report("reading the embeddings");
-                vectors = [];
-                await foreach (var vector in vectorStore.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    vectors.Add(vector);
-                }
-
-                vectorCount = vectors.Count;
-            }
-        }
-
-        var choice = GraphChoice.Choose(request.Graph, ids.Length, linked, coTopic?.EdgeCount ?? 0, vectorCount);
-        steps.Add(new AnalyticsStep("read", total.Elapsed,
-            $"{ids.Length:N0} nodes, {citations.EdgeCount:N0} citations" + (coTopic is null ? "" : $", {coTopic.EdgeCount:N0} co-topic links") +
-            (vectors is null ? "" : $", {vectors.Count:N0} embeddings")));
-
-        T Step<T>(string name, Func<T> run, Func<T, string> outcome)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(name);
-            var clock = Stopwatch.StartNew();
-            var result = run();
-            steps.Add(new AnalyticsStep(name, clock.Elapsed, outcome(result)));
-            return result;
-        }
-
-        var layers = new List<EdgeList>(3);
-        foreach (var layer in choice.Layers)
-        {
-            layers.Add(layer switch
-            {
-                "citations" => citations,
-                "cotopic" => coTopic!,
-                _ => Step("semantic neighbours", () => SemanticNeighbours.Build(ids, vectors!), r => $"{r.EdgeCount:N0} links to nearest papers by embedding"),
-            });
-        }
-
-        // The store streams citations by source: the out-adjacency is its target array as it is, the in-adjacency one counting sort.
-        var citationGraph = CsrGraph.FromSortedEdges(citations.NodeCount, citations.Sources, citations.Targets);
-        var chosenGraph = choice.Graph == AnalyticsGraph.Citations ? citationGraph : HybridGraph.Join(ids, layers);
+        // The edge lists die with the read: the graphs built from them are all the kernels need (at 10M the citations'
+        // source array alone is 465 MB, and an async method's locals live until it returns).
+        var (ids, citationGraph, chosenGraph, choice) = await ReadGraphsAsync(request, wantsCommunities, steps, progress, cancellationToken).ConfigureAwait(false);
         // Centrality means most on citations; an explicit --graph runs everything on the graph it names, as it always did.
         var graph = request.Graph == AnalyticsGraph.Auto ? citationGraph : chosenGraph;
 
@@ -207,6 +152,76 @@ public sealed class AnalyticsRunner(IAnalyticsStore store, IPaperReader paperRea
         static string Outcome(CommunityHierarchy h) =>
             $"{h.Top.CommunityCount:N0} communities, modularity {h.Top.Modularity:F4}; levels " +
             string.Join(" / ", h.Levels.Select(l => l.Distinct().Count().ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Reads the citations (and the layers the request needs) and builds the citation graph and the communities' graph.</summary>
+    private async Task<(string[] Ids, CsrGraph Citations, CsrGraph Chosen, GraphChoice Choice)> ReadGraphsAsync(
+        AnalyticsRequest request, bool wantsCommunities, List<AnalyticsStep> steps, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        progress?.Report("reading the citation graph");
+        var citations = await store.ReadCitationGraphAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ids = citations.NodeIds;
+        var linked = HybridGraph.LinkedNodes(citations);
+        var autoNeedsMore = request.Graph == AnalyticsGraph.Auto && wantsCommunities && linked < GraphChoice.CitationCoverage * ids.Length;
+        EdgeList? coTopic = null;
+        if (request.Graph is AnalyticsGraph.CoTopic or AnalyticsGraph.Hybrid || autoNeedsMore)
+        {
+            progress?.Report("reading the co-topic graph");
+            coTopic = await store.ReadCoTopicGraphAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        List<PaperVector>? vectors = null;
+        var vectorCount = 0;
+        if (vectorStore is not null && (request.Graph is AnalyticsGraph.Semantic or AnalyticsGraph.Hybrid || autoNeedsMore))
+        {
+            // The rule leaves out embeddings too many for the exact scan: count them before holding them all.
+            vectorCount = autoNeedsMore ? (await vectorStore.ReadVectorHashesAsync(cancellationToken).ConfigureAwait(false)).Count : 0;
+            if (vectorCount <= SemanticNeighbours.MaxPapers)
+            {
+                progress?.Report("reading the embeddings");
+                vectors = [];
+                await foreach (var vector in vectorStore.ReadVectorsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    vectors.Add(vector);
+                }
+
+                vectorCount = vectors.Count;
+            }
+        }
+
+        var choice = GraphChoice.Choose(request.Graph, ids.Length, linked, coTopic?.EdgeCount ?? 0, vectorCount);
+        steps.Add(new AnalyticsStep("read", clock.Elapsed,
+            $"{ids.Length:N0} nodes, {citations.EdgeCount:N0} citations" + (coTopic is null ? "" : $", {coTopic.EdgeCount:N0} co-topic links") +
+            (vectors is null ? "" : $", {vectors.Count:N0} embeddings")));
+
+        var layers = new List<EdgeList>(3);
+        foreach (var layer in choice.Layers)
+        {
+            layers.Add(layer switch
+            {
+                "citations" => citations,
+                "cotopic" => coTopic!,
+                _ => Timed(steps, progress, "semantic neighbours", () => SemanticNeighbours.Build(ids, vectors!), r => $"{r.EdgeCount:N0} links to nearest papers by embedding", cancellationToken),
+            });
+        }
+
+        // The store streams citations by source: the out-adjacency is its target array as it is, the in-adjacency one counting sort.
+        var citationGraph = CsrGraph.FromSortedEdges(citations.NodeCount, citations.Sources, citations.Targets);
+        var chosenGraph = choice.Graph == AnalyticsGraph.Citations ? citationGraph : HybridGraph.Join(ids, layers);
+        return (ids, citationGraph, chosenGraph, choice);
+    }
+
+    /// <summary>Runs one step, telling <paramref name="progress"/> as it starts and adding its time and outcome to <paramref name="steps"/>.</summary>
+    private static T Timed<T>(
+        List<AnalyticsStep> steps, IProgress<string>? progress, string name, Func<T> run, Func<T, string> outcome, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(name);
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        steps.Add(new AnalyticsStep(name, clock.Elapsed, outcome(result)));
+        return result;
     }
 
     /// <summary>Every community of every level with its label, parent and central papers.</summary>

@@ -19,6 +19,10 @@ public sealed partial class CsrGraph
         return _undirected ??= BuildUndirected();
     }
 
+    /// <summary>An undirected view from its symmetric rows (each edge in the rows of both ends, no self-loops, no duplicates).</summary>
+    internal static CsrGraph FromUndirectedRows(int[] offsets, int[] adjacency, float[]? weights) =>
+        new(offsets, adjacency, weights, offsets, adjacency, undirected: true);
+
     private CsrGraph BuildUndirected()
     {
         int n = NodeCount;
@@ -42,6 +46,7 @@ public sealed partial class CsrGraph
         }
 
         int total = offsets[n];
+        LargeAllocations.MakeRoomFor(total * (long)(sizeof(int) + sizeof(float)));
         var adj = new int[total];
         var w = new float[total];
         var pos = offsets[..^1];

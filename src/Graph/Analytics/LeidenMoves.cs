@@ -121,6 +121,7 @@ internal static class LeidenMoves
         double gamma = options.Resolution;
         int[] off = g.Offsets, adj = g.Adjacency;
         double[] w = g.Weights, k = g.Strength;
+        var unit = g.UnitWeights;
         var refined = Louvain.Identity(n);
         var size = new int[n];
         Array.Fill(size, 1);
@@ -134,7 +135,7 @@ internal static class LeidenMoves
             {
                 if (community[adj[e]] == community[v])
                 {
-                    external[v] += w[e];
+                    external[v] += unit ? 1.0 : w[e];
                 }
             }
         }
@@ -171,7 +172,7 @@ internal static class LeidenMoves
                     touched[touchedCount++] = r;
                 }
 
-                neighbourWeight[r] += w[e];
+                neighbourWeight[r] += unit ? 1.0 : w[e];
             }
 
             double maxGain = 0;

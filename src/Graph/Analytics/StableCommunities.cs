@@ -46,23 +46,12 @@ public sealed class StableCommunities
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(nodeIds);
         var max = await history.GetMaxCommunityIdAsync(cancellationToken).ConfigureAwait(false);
-        var levels = new List<int[]>();
         if (max is null)
         {
             return None();
         }
 
-        foreach (var stored in await store.GetPaperCommunityLevelsAsync(nodeIds, CommunityHierarchy.MaxLevels, cancellationToken).ConfigureAwait(false))
-        {
-            var aligned = new int[nodeIds.Length];
-            for (var v = 0; v < nodeIds.Length; v++)
-            {
-                aligned[v] = stored.TryGetValue(nodeIds[v], out var c) ? c : -1;
-            }
-
-            levels.Add(aligned);
-        }
-
+        var levels = await store.ReadCommunityLevelsAsync(nodeIds, CommunityHierarchy.MaxLevels, cancellationToken).ConfigureAwait(false);
         var last = await store.GetAnalyticsSummaryAsync(cancellationToken).ConfigureAwait(false);
         return new StableCommunities(levels, max.Value + 1, string.Equals(last?.Graph, graph, StringComparison.Ordinal));
     }

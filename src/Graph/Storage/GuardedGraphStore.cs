@@ -219,7 +219,7 @@ public class GuardedGraphStore : IGraphStore
     public Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetPaperCommunitiesAsync(paperIds, level, cancellationToken));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> GetPaperCommunityLevelsAsync(IReadOnlyCollection<string> paperIds, int maxLevels, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetPaperCommunityLevelsAsync(paperIds, maxLevels, cancellationToken));
+    public Task<IReadOnlyList<int[]>> ReadCommunityLevelsAsync(string[] nodeIds, int maxLevels, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.ReadCommunityLevelsAsync(nodeIds, maxLevels, cancellationToken));
 
     /// <inheritdoc />
     public Task<Community?> GetCommunityAsync(int id, CancellationToken cancellationToken = default) => Guard.RunAsync(() => _inner.GetCommunityAsync(id, cancellationToken));

@@ -40,23 +40,24 @@ public interface IAnalyticsStore
     Task<IReadOnlyDictionary<string, int>> GetPaperCommunitiesAsync(IReadOnlyCollection<string> paperIds, int level, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The community of each paper at every level from 0 up to <paramref name="maxLevels"/> (exclusive), stopping before the
+    /// The community of each of <paramref name="nodeIds"/> at every level from 0 up to <paramref name="maxLevels"/>
+    /// (exclusive), aligned with <paramref name="nodeIds"/> (-1 for a paper the last run did not place), stopping before the
     /// first level with none: the previous partition a warm-started analytics run starts from. By default one
     /// <see cref="GetPaperCommunitiesAsync"/> per level; a store that can read every level in one pass does so.
     /// </summary>
-    async Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> GetPaperCommunityLevelsAsync(
-        IReadOnlyCollection<string> paperIds, int maxLevels, CancellationToken cancellationToken = default)
+    async Task<IReadOnlyList<int[]>> ReadCommunityLevelsAsync(string[] nodeIds, int maxLevels, CancellationToken cancellationToken = default)
     {
-        var levels = new List<IReadOnlyDictionary<string, int>>();
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        var levels = new List<int[]>();
         for (var level = 0; level < maxLevels; level++)
         {
-            var stored = await GetPaperCommunitiesAsync(paperIds, level, cancellationToken).ConfigureAwait(false);
+            var stored = await GetPaperCommunitiesAsync(nodeIds, level, cancellationToken).ConfigureAwait(false);
             if (stored.Count == 0)
             {
                 break;
             }
 
-            levels.Add(stored);
+            levels.Add([.. nodeIds.Select(id => stored.TryGetValue(id, out var community) ? community : -1)]);
         }
 
         return levels;

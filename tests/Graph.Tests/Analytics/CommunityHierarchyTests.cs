@@ -92,4 +92,43 @@ public sealed class CommunityHierarchyTests
         Assert.Single(hierarchy.Levels);
         Assert.Equal(2, hierarchy.Levels[0].Distinct().Count());
     }
+    [Fact]
+    public void An_induced_subgraph_is_row_for_row_the_symmetrized_graph_of_its_arcs()
+    {
+        // Weighted with reciprocal pairs, so the undirected view merges some edges: the rows the hierarchy reads.
+        var undirected = TestGraphs.Random(500, 4000, seed: 24, weighted: true).ToUndirected();
+        var nodes = Enumerable.Range(0, 500).Where(v => v % 3 != 1).ToList();
+        var local = Enumerable.Repeat(-1, 500).ToArray();
+
+        var induced = CommunityHierarchy.Induced(undirected, nodes, local);
+
+        // The reference: each edge inside once, from its lower position, symmetrized by ToUndirected.
+        var position = nodes.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
+        var (sources, targets, weights) = (new List<int>(), new List<int>(), new List<float>());
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var neighbours = undirected.OutNeighbors(nodes[i]);
+            var w = undirected.OutWeights(nodes[i]);
+            for (var e = 0; e < neighbours.Length; e++)
+            {
+                if (position.TryGetValue(neighbours[e], out var j) && j > i)
+                {
+                    sources.Add(i);
+                    targets.Add(j);
+                    weights.Add(w[e]);
+                }
+            }
+        }
+
+        var reference = CsrGraph.FromEdges(nodes.Count, sources.ToArray(), targets.ToArray(), weights.ToArray()).ToUndirected();
+        Assert.True(induced.IsUndirected);
+        Assert.Equal(reference.NodeCount, induced.NodeCount);
+        for (var v = 0; v < nodes.Count; v++)
+        {
+            Assert.Equal(reference.OutNeighbors(v).ToArray(), induced.OutNeighbors(v).ToArray());
+            Assert.Equal(reference.OutWeights(v).ToArray(), induced.OutWeights(v).ToArray());
+        }
+
+        Assert.All(local, p => Assert.Equal(-1, p));
+    }
 }
