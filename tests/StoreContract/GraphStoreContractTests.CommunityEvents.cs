@@ -49,4 +49,27 @@ public abstract partial class GraphStoreContractTests
         Assert.Null(await Store.GetCommunityAsync(7, Ct));
         Assert.Equal(7, await Store.GetMaxCommunityIdAsync(Ct));
     }
+
+    [Fact]
+    public async Task Previous_community_levels_are_read_aligned_with_the_nodes_asked_for()
+    {
+        var papers = Enumerable.Range(0, 4).Select(i => Some.Resolved(Some.Record($"Levelled {i}", line: i))).ToList();
+        await Store.UpsertAsync(papers, Ct);
+        var ids = papers.Select(p => p.PaperId).ToArray();
+        int[] top = [5, 5, 6, 6], fine = [7, 8, 9, 9];
+        await Store.WriteAnalyticsAsync(CommunityRun(ids, top, DateTimeOffset.UnixEpoch) with
+        {
+            CommunityLevels = [top, fine],
+            Communities = [.. top.Distinct().Select(c => new Community(c, 0, 2, $"field {c}")), .. fine.Distinct().Select(c => new Community(c, 1, 1, $"sub {c}"))],
+        }, Ct);
+
+        // Another order, and a paper the run never saw (a new one): -1 there.
+        string[] asked = [ids[3], "never-analyzed", ids[0], ids[2]];
+        var levels = await Store.ReadCommunityLevelsAsync(asked, 3, Ct);
+
+        Assert.Equal(2, levels.Count);
+        Assert.Equal([6, -1, 5, 6], levels[0]);
+        Assert.Equal([9, -1, 7, 9], levels[1]);
+        Assert.Single(await Store.ReadCommunityLevelsAsync(asked, 1, Ct));
+    }
 }
