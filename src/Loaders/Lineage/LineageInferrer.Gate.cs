@@ -116,12 +116,17 @@ public static partial class LineageInferrer
     /// </summary>
     private sealed class Gate(IReadOnlyList<LineagePaper> papers, ILineageSimilarity similarity, EmbeddingSimilarity? semantic, TopicSimilarity topics)
     {
-        public static Gate Of(IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity, EmbeddingSimilarity? semantic)
+        public static Gate Of(
+            IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity, EmbeddingSimilarity? semantic,
+            Action<LineageStep>? step)
         {
             ArgumentNullException.ThrowIfNull(papers);
             ArgumentNullException.ThrowIfNull(paperTopics);
             ArgumentNullException.ThrowIfNull(proposals);
-            return new Gate(papers, similarity ?? new TermSimilarity(papers), semantic, new TopicSimilarity(paperTopics));
+            step?.Invoke(new LineageStep("gate: word and topic frequencies", papers.Count));
+            var gate = new Gate(papers, similarity ?? new TermSimilarity(papers), semantic, new TopicSimilarity(paperTopics));
+            step?.Invoke(new LineageStep("judging proposals", proposals.Items.Count));
+            return gate;
         }
 
         public PairMeasures Measure(int from, int to) => new(
