@@ -186,7 +186,7 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
                 "lineage: mentions", "lineage: methods: claims", "lineage: methods: users", "lineage: methods: claimed names",
                 "lineage: et al.", "lineage: quoted titles", "lineage: title names",
                 "lineage: title phrases: owners", "lineage: title phrases: writers", "lineage: title phrases: shared", "lineage: title phrases: proposing",
-                "lineage: reading vectors", "lineage: gate: word and topic frequencies", "lineage: judging proposals", "writing lineage",
+                "lineage: reading vectors", "lineage: gate: word and topic frequencies", "lineage: gate: term vectors", "lineage: judging proposals", "writing lineage",
             ],
             ticks.Select(t => t.Stage).Distinct());
         // Each step says what it goes over: the papers, and for the judging the proposals (at least one a citation).
