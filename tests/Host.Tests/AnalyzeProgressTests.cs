@@ -6,7 +6,7 @@ using CiteGraph.Tests;
 
 namespace CiteGraph.Host.Tests;
 
-/// <summary><c>citegraph analyze</c> written to a log (a benchmark, a cron job) says each step as it begins, with its memory.</summary>
+/// <summary><c>citegraph analyze</c> written to a log (a benchmark, a cron job) says each step as it begins, with its memory and the CPU and GC pause seconds so far.</summary>
 public sealed partial class AnalyzeProgressTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -35,6 +35,6 @@ public sealed partial class AnalyzeProgressTests
         Assert.Equal(expected, steps.Where(expected.Contains));
     }
 
-    [GeneratedRegex(@"^\[\d\d:\d\d:\d\d\] (?<step>.+) \(rss \d+\.\d\d GiB, peak \d+\.\d\d GiB\)$")]
+    [GeneratedRegex(@"^\[\d\d:\d\d:\d\d\] (?<step>.+) \(rss \d+\.\d\d GiB, peak \d+\.\d\d GiB, cpu \d+\.\d s, gc \d+\.\d s\)$")]
     private static partial Regex StepLine();
 }

@@ -1,4 +1,3 @@
-using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Lineage;
 
 namespace CiteGraph.Loaders.Tests.Lineage;
@@ -12,17 +11,10 @@ namespace CiteGraph.Loaders.Tests.Lineage;
 /// </summary>
 public sealed class QuotedTitleRuleTests
 {
-    private static readonly string[] Words =
-    [
-        "sparse", "lattice", "attention", "graph", "kernel", "neural", "tangent", "policy", "gradient", "proximal",
-        "message", "passing", "molecule", "diffusion", "sampler", "contrastive", "encoder", "transformer", "vision",
-        "retrieval", "memory", "routing", "token", "mixture", "expert", "flows", "matching", "score", "energy", "field",
-    ];
-
     private static List<LineagePaper> Corpus(int count, int seed)
     {
         var random = new Random(seed);
-        string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length).Select(_ => Words[random.Next(Words.Length)]));
+        string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length).Select(_ => RandomWording.Words[random.Next(RandomWording.Words.Length)]));
         var papers = new List<LineagePaper>();
         for (var i = 0; i < count; i++)
         {
@@ -32,13 +24,7 @@ public sealed class QuotedTitleRuleTests
                 : Sentence(random.Next(3, 8));
             var quotes = Enumerable.Range(0, random.Next(3)).Select(_ => papers.Count == 0 ? "" : papers[random.Next(papers.Count)].Title);
             var text = $"{title}. {Sentence(random.Next(5, 20))} {string.Join($" {Sentence(random.Next(0, 3))} ", quotes)} {Sentence(random.Next(0, 8))}";
-            PartialDate? date = random.Next(6) switch
-            {
-                0 => null,
-                1 => new PartialDate(2015 + random.Next(8), null, null),
-                _ => new PartialDate(2015 + random.Next(8), 1 + random.Next(12), null),
-            };
-            papers.Add(new LineagePaper { Id = $"p{i}", Title = title, Text = text, Date = date });
+            papers.Add(new LineagePaper { Id = $"p{i}", Title = title, Text = text, Date = RandomWording.Date(random) });
         }
 
         return papers;
