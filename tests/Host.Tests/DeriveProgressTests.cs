@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CiteGraph.Graph.Sqlite;
-using CiteGraph.Loaders.Demo;
-using CiteGraph.Loaders.Ingest;
 using CiteGraph.Tests;
 
 namespace CiteGraph.Host.Tests;
@@ -11,7 +8,7 @@ namespace CiteGraph.Host.Tests;
 /// <c>citegraph derive</c> written to a log says each stage as it begins and, inside lineage, each rule and each step of
 /// the gate, with the process's memory and its CPU seconds so far: where a long run's hours went.
 /// </summary>
-public sealed partial class DeriveProgressTests
+public sealed class DeriveProgressTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,16 +16,12 @@ public sealed partial class DeriveProgressTests
     public async Task Derive_to_a_log_writes_a_line_per_stage_and_per_lineage_step_in_order_with_cpu_seconds_that_never_go_back()
     {
         using var dir = new TempDirectory();
-        var db = dir.File("demo.db");
-        await using (var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = db }))
-        {
-            await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
-        }
+        var db = await StageLog.DemoStoreAsync(dir, Ct);
 
         var (exitCode, _, stderr) = await CitegraphProcess.RunAsync(Ct, "derive", "--db", db, "--no-embed");
 
         Assert.Equal(0, exitCode);
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => StepLine().Match(line)).Where(m => m.Success).ToList();
+        var lines = StageLog.Lines(stderr);
         var steps = lines.Select(m => m.Groups["step"].Value).ToList();
         // One line per stage: a stage that reports again ("extracting: 2,000", "extracting: 4,000") writes no second line.
         // The demo corpus is too small for the title phrases (they need 100 papers), so their steps are not among these.
@@ -45,7 +38,4 @@ public sealed partial class DeriveProgressTests
 
     // "lineage: judging proposals: 0 of 12" → "lineage: judging proposals"; "extracting: 2,000" → "extracting".
     private static string StripCount(string step) => Regex.Replace(step, @": [\d,]+( of [\d,]+)?$", "");
-
-    [GeneratedRegex(@"^\[\d\d:\d\d:\d\d\] (?<step>.+) \(rss \d+\.\d\d GiB, peak \d+\.\d\d GiB, cpu (?<cpu>\d+\.\d) s, gc \d+\.\d s\)$")]
-    private static partial Regex StepLine();
 }
