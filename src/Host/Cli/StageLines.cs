@@ -33,9 +33,11 @@ internal sealed class StageLines(TextWriter output) : IProgress<DeriveProgress>,
 
             _stage = stage;
             using var self = Process.GetCurrentProcess();
-            // Resident now and at most so far: the peak shows what the stage that just ended needed.
+            // Resident now and at most so far: the peak shows what the stage that just ended needed. The process's CPU
+            // seconds so far (on a shared machine the wall clock between two lines says little of a stage's own cost),
+            // and how long the garbage collector has paused it so far (a large heap makes each full collection dearer).
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{_clock.Elapsed:hh\\:mm\\:ss}] {line} (rss {Gib(self.WorkingSet64)} GiB, peak {Gib(self.PeakWorkingSet64)} GiB)"));
+                $"[{_clock.Elapsed:hh\\:mm\\:ss}] {line} (rss {Gib(self.WorkingSet64)} GiB, peak {Gib(self.PeakWorkingSet64)} GiB, cpu {self.TotalProcessorTime.TotalSeconds:0.0} s, gc {GC.GetTotalPauseDuration().TotalSeconds:0.0} s)"));
             output.Flush();
         }
     }

@@ -80,7 +80,7 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
         if (_options.InferLineage)
         {
             progress?.Report(new DeriveProgress("lineage", 0, lineage.Count));
-            var citations = await InferAsync(lineage, corpus, textHashes, cancellationToken).ConfigureAwait(false);
+            var citations = await InferAsync(lineage, corpus, textHashes, progress, cancellationToken).ConfigureAwait(false);
             // The lineage views are not read again: the store's write of the citations runs without them.
             lineage.Clear();
             lineage.TrimExcess();
@@ -106,19 +106,22 @@ public sealed class TopicsAndLineage(IGraphStore store, DeriveOptions? options =
     /// evidence, several hundred bytes a paper) are gone when the store writes the citations.
     /// </summary>
     private async Task<List<Citation>> InferAsync(
-        List<LineagePaper> lineage, TopicCorpus corpus, CompactTextHashes textHashes, CancellationToken cancellationToken)
+        List<LineagePaper> lineage, TopicCorpus corpus, CompactTextHashes textHashes, IProgress<DeriveProgress>? progress, CancellationToken cancellationToken)
     {
-        var proposals = LineageInferrer.Propose(lineage, corpus.TopicIndexOf, corpus.PaperTopics);
+        // Each rule and step of the gate a stage of its own ("lineage: title phrases: writers: 0 of N").
+        Action<LineageStep>? step = progress is null ? null : s => progress.Report(new DeriveProgress($"lineage: {s.Name}", 0, s.Count));
+        var proposals = LineageInferrer.Propose(lineage, corpus.TopicIndexOf, corpus.PaperTopics, step);
+        step?.Invoke(new LineageStep("reading vectors", proposals.Papers.Count));
         var semantic = store is IPaperVectorStore vectors && proposals.Papers.Count > 0
             ? await EmbeddingSimilarity.ReadAsync(vectors, [.. lineage.Select(p => p.Id)], textHashes, proposals.Papers, cancellationToken).ConfigureAwait(false)
             : null;
         if (_options.LineageSignalsPath is not { } signalsPath)
         {
             // Only the citations to write: each pair's winner at or above the threshold, without its signals.
-            return LineageInferrer.Citations(lineage, corpus.PaperTopics, proposals, _options.MinConfidence, semantic: semantic, drain: true);
+            return LineageInferrer.Citations(lineage, corpus.PaperTopics, proposals, _options.MinConfidence, semantic: semantic, drain: true, step: step);
         }
 
-        var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: true, drain: true);
+        var candidates = LineageInferrer.Judge(lineage, corpus.PaperTopics, proposals, semantic: semantic, keepGated: true, drain: true, step: step);
         await LineageSignalsFile.WriteAsync(signalsPath, lineage, candidates, cancellationToken).ConfigureAwait(false);
         return LineageInferrer.OnePerPair(candidates).Where(c => c.Citation.Confidence >= _options.MinConfidence).Select(c => c.Citation).ToList();
     }

@@ -116,12 +116,38 @@ public static partial class LineageInferrer
     /// </summary>
     private sealed class Gate(IReadOnlyList<LineagePaper> papers, ILineageSimilarity similarity, EmbeddingSimilarity? semantic, TopicSimilarity topics)
     {
-        public static Gate Of(IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity, EmbeddingSimilarity? semantic)
+        public static Gate Of(
+            IReadOnlyList<LineagePaper> papers, IReadOnlyList<int[]> paperTopics, LineageProposals proposals, ILineageSimilarity? similarity, EmbeddingSimilarity? semantic,
+            Action<LineageStep>? step)
         {
             ArgumentNullException.ThrowIfNull(papers);
             ArgumentNullException.ThrowIfNull(paperTopics);
             ArgumentNullException.ThrowIfNull(proposals);
-            return new Gate(papers, similarity ?? new TermSimilarity(papers), semantic, new TopicSimilarity(paperTopics));
+            step?.Invoke(new LineageStep("gate: word and topic frequencies", papers.Count));
+            var terms = similarity is null ? new TermSimilarity(papers) : null;
+            var topics = new TopicSimilarity(paperTopics);
+            if (terms is not null)
+            {
+                // The cited papers' vectors made once each, up front (see TermSimilarity.Prepare): the judging asks for them
+                // at random. A citing paper's are asked for one pair after another, which the measure's cache serves.
+                var cited = new System.Collections.BitArray(papers.Count);
+                foreach (var proposal in proposals.Items)
+                {
+                    cited[proposal.To] = true;
+                }
+
+                var count = 0;
+                for (var i = 0; i < cited.Length; i++)
+                {
+                    count += cited[i] ? 1 : 0;
+                }
+
+                step?.Invoke(new LineageStep("gate: term vectors", count));
+                terms.Prepare(Enumerable.Range(0, papers.Count).Where(i => cited[i]));
+            }
+
+            step?.Invoke(new LineageStep("judging proposals", proposals.Items.Count));
+            return new Gate(papers, similarity ?? terms!, semantic, topics);
         }
 
         public PairMeasures Measure(int from, int to) => new(

@@ -19,7 +19,7 @@ public static partial class LineageInferrer
     /// paper on a corpus whose titles coin names (most phrases have one owner), the largest structure of the lineage
     /// phase. A phrase's text is made again from its owner's title for the few that are proposed.
     /// </remarks>
-    internal static void TitlePhrases(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add)
+    internal static void TitlePhrases(IReadOnlyList<LineagePaper> papers, Action<int, int, string, LineageSignals> add, Action<LineageStep>? step = null)
     {
         // Rarity needs a corpus to be judged by: in a few dozen papers every shared phrase is "rare".
         var maxWriters = Math.Min(MaxPhraseWriters, papers.Count / 50);
@@ -29,10 +29,12 @@ public static partial class LineageInferrer
         }
 
         // Owners of each title phrase; a phrase in more titles than maxWriters is common currency, never a writer's.
+        step?.Invoke(new LineageStep("title phrases: owners", papers.Count));
         var owners = TitlePhraseOwners(papers, maxWriters);
 
         // Writers of each title phrase (its document frequency over title and abstract), and the order in which the
         // phrases were first written: the tie-break of two phrases equally rare and equally long.
+        step?.Invoke(new LineageStep("title phrases: writers", papers.Count));
         var firstWritten = new int[owners.Count];
         Array.Fill(firstWritten, -1);
         var written = 0;
@@ -59,6 +61,7 @@ public static partial class LineageInferrer
         writerPairs.TrimExcess();
 
         // Each (citing, cited) pair keeps its rarest shared phrase: fewest writers, then the longest, then the first written.
+        step?.Invoke(new LineageStep("title phrases: shared", owners.Count));
         var shared = new List<(int From, int To, int Phrase)>();
         for (var p = 0; p < owners.Count; p++)
         {
@@ -80,6 +83,7 @@ public static partial class LineageInferrer
             }
         }
 
+        step?.Invoke(new LineageStep("title phrases: proposing", shared.Count));
         var sharedSpan = CollectionsMarshal.AsSpan(shared);
         sharedSpan.Sort((a, b) =>
         {
@@ -156,13 +160,14 @@ public static partial class LineageInferrer
     }
 
     /// <summary>
-    /// A phrase's identity: 96 bits of its XxHash128 and its length in the top 32 bits (the rule's tie-break reads the
-    /// length back). Two distinct phrases share a key with a probability of ~n²/2⁹⁷: ~10⁻¹¹ for 10⁹ distinct phrases.
+    /// A phrase's identity: 96 bits of its XxHash128 on top and its length in the low 32 bits (the rule's tie-break reads
+    /// the length back). Two distinct phrases share a key with a probability of ~n²/2⁹⁷: ~10⁻¹¹ for 10⁹ distinct phrases.
+    /// The hash leads so that sorted keys are spread evenly over their range (<see cref="PhraseRuns.IndexOf"/>'s directory).
     /// </summary>
     internal static UInt128 PhraseKey(string phrase) =>
-        (XxHash128.HashToUInt128(MemoryMarshal.AsBytes(phrase.AsSpan())) >> 32) | ((UInt128)(uint)phrase.Length << 96);
+        ((XxHash128.HashToUInt128(MemoryMarshal.AsBytes(phrase.AsSpan())) >> 32) << 32) | (uint)phrase.Length;
 
-    private static int PhraseLength(UInt128 key) => (int)(uint)(key >> 96);
+    private static int PhraseLength(UInt128 key) => (int)(uint)key;
 
     /// <summary>The text of phrase <paramref name="p"/>: made again from its first owner's title (the last few kept).</summary>
     private static string PhraseText(IReadOnlyList<LineagePaper> papers, PhraseRuns owners, int p, Dictionary<int, string> texts)

@@ -13,12 +13,13 @@ public sealed class TermSimilarity : ILineageSimilarity
     private readonly IReadOnlyList<LineagePaper> _papers;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<int> _df = [];
-    // Only the papers of the pairs asked about get a vector, and only the last few thousand are kept: the gate asks about
-    // the proposals, which on a generated corpus are ~3 a paper and involve nearly every paper (a vector is ~250 bytes:
-    // gigabytes at ten million papers if all were kept). A vector is the same whenever it is made, so the cache changes
-    // the time a pair takes, never its similarity.
+    // Only the papers of the pairs asked about get a vector; those made on demand (papers not prepared) are cached, the
+    // last few thousand. A vector is the same whenever it is made, so the cache changes the time a pair takes, never its
+    // similarity.
     private const int CachedVectors = 65_536;
     private readonly Dictionary<int, (int Word, float Weight)[]> _vectors = [];
+    // The vectors made up front for the papers the gate will ask about (Prepare), by paper; null for the others.
+    private (int Word, float Weight)[]?[]? _prepared;
 
     /// <summary>Counts the document frequencies over <paramref name="papers"/>; the indexes of <see cref="Similarity"/> are theirs.</summary>
     public TermSimilarity(IReadOnlyList<LineagePaper> papers)
@@ -46,6 +47,29 @@ public sealed class TermSimilarity : ILineageSimilarity
         }
     }
 
+    /// <summary>
+    /// Makes the vectors of <paramref name="papers"/> (the cited papers of the proposals the gate will judge) now, each
+    /// once, in corpus order; <see cref="Similarity"/> reads them instead of making them again.
+    /// </summary>
+    /// <remarks>
+    /// The gate judges the proposals in (citing, cited) order: the citing paper's vector is asked for again and again, the
+    /// cited paper's at random, and the cache of the last few thousand vectors held fewer of them the larger the corpus
+    /// (a vector made again is a text read back from disk, split into words and looked up in a vocabulary that grows with
+    /// the corpus): the judging took 10x the CPU for 5x the papers (200K → 1M, coined corpus). Made once each, they cost
+    /// ~8 bytes a word of df above 1 for every cited paper, and the texts are read in order. A vector is the same whenever
+    /// it is made, so no similarity changes.
+    /// </remarks>
+    /// <param name="papers">Indexes of the papers whose vectors to make now.</param>
+    public void Prepare(IEnumerable<int> papers)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        _prepared ??= new (int Word, float Weight)[]?[_papers.Count];
+        foreach (var paper in papers.Order())
+        {
+            _prepared[paper] = Make(paper);
+        }
+    }
+
     private static IEnumerable<string> Words(string text)
     {
         foreach (var raw in TopicKey.Words(text))
@@ -61,11 +85,30 @@ public sealed class TermSimilarity : ILineageSimilarity
 
     private (int Word, float Weight)[] Vector(int paper)
     {
+        if (_prepared?[paper] is { } prepared)
+        {
+            return prepared;
+        }
+
         if (_vectors.TryGetValue(paper, out var cached))
         {
             return cached;
         }
 
+        var unit = Make(paper);
+        if (_vectors.Count >= CachedVectors)
+        {
+            // Proposals come paper by paper within a rule: the vectors asked for lately are the ones asked for next.
+            _vectors.Clear();
+        }
+
+        _vectors[paper] = unit;
+        return unit;
+    }
+
+    /// <summary>The paper's unit TF-IDF vector over the words of df above 1, sorted by word id.</summary>
+    private (int Word, float Weight)[] Make(int paper)
+    {
         // Term counts in order of first appearance in the text (a Dictionary keeps insertion order without removals).
         var tf = new Dictionary<int, int>();
         foreach (var word in Words(_papers[paper].Text))
@@ -81,15 +124,7 @@ public sealed class TermSimilarity : ILineageSimilarity
             .OrderBy(t => t.Word)
             .ToArray();
         var norm = Math.Sqrt(vector.Sum(t => t.Weight * t.Weight));
-        (int Word, float Weight)[] unit = norm == 0 ? [] : [.. vector.Select(t => (t.Word, (float)(t.Weight / norm)))];
-        if (_vectors.Count >= CachedVectors)
-        {
-            // Proposals come paper by paper within a rule: the vectors asked for lately are the ones asked for next.
-            _vectors.Clear();
-        }
-
-        _vectors[paper] = unit;
-        return unit;
+        return norm == 0 ? [] : [.. vector.Select(t => (t.Word, (float)(t.Weight / norm)))];
     }
 
     /// <inheritdoc />

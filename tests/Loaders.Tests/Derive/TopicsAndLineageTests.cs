@@ -3,6 +3,7 @@ using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Loaders.Demo;
 using CiteGraph.Loaders.Derive;
+using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Lineage;
 using CiteGraph.Loaders.Reading;
@@ -169,14 +170,28 @@ public sealed class TopicsAndLineageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Progress_is_reported_for_every_stage()
+    public async Task Progress_is_reported_for_every_stage_and_every_step_of_lineage_in_order()
     {
-        await new Ingestor(_store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
-        var stages = new List<string>();
+        // Coined names and enough papers (title phrases need 100) for every rule to run and propose.
+        var corpus = _dir.Write("coined.jsonl", string.Join('\n', SyntheticCorpus.Lines(new GeneratorOptions { Papers = 600, RefsPerPaper = 2, Seed = 29, CoinedTerms = true })));
+        await new Ingestor(_store).LoadAsync([InputFile.FromPath(corpus)], cancellationToken: Ct);
+        var ticks = new List<DeriveProgress>();
 
-        await new TopicsAndLineage(_store).RunAsync(new SyncProgress(p => stages.Add(p.Stage)), Ct);
+        var report = await new TopicsAndLineage(_store).RunAsync(new SyncProgress(ticks.Add), Ct);
 
-        Assert.Equal(["extracting", "topics", "writing topics", "lineage", "writing lineage"], stages.Distinct());
+        Assert.True(report.InferredCitations > 0, "the coined corpus infers citations");
+        Assert.Equal(
+            [
+                "extracting", "topics", "writing topics", "lineage",
+                "lineage: mentions", "lineage: methods: claims", "lineage: methods: users", "lineage: methods: claimed names",
+                "lineage: et al.", "lineage: quoted titles", "lineage: title names",
+                "lineage: title phrases: owners", "lineage: title phrases: writers", "lineage: title phrases: shared", "lineage: title phrases: proposing",
+                "lineage: reading vectors", "lineage: gate: word and topic frequencies", "lineage: gate: term vectors", "lineage: judging proposals", "writing lineage",
+            ],
+            ticks.Select(t => t.Stage).Distinct());
+        // Each step says what it goes over: the papers, and for the judging the proposals (at least one a citation).
+        Assert.All(ticks.Where(t => t.Stage is "lineage: mentions" or "lineage: title names"), t => Assert.Equal(600, t.Total));
+        Assert.InRange(ticks.Single(t => t.Stage == "lineage: judging proposals").Total!.Value, report.InferredCitations, int.MaxValue);
     }
 
     private sealed class SyncProgress(Action<DeriveProgress> report) : IProgress<DeriveProgress>

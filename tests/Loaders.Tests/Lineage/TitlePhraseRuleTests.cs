@@ -12,21 +12,13 @@ namespace CiteGraph.Loaders.Tests.Lineage;
 /// </summary>
 public sealed class TitlePhraseRuleTests
 {
-    private static readonly string[] Words =
-    [
-        "sparse", "lattice", "attention", "graph", "kernel", "neural", "tangent", "policy", "gradient", "proximal",
-        "message", "passing", "molecule", "diffusion", "sampler", "contrastive", "encoder", "transformer", "vision",
-        "retrieval", "memory", "routing", "token", "mixture", "expert", "flow", "matching", "score", "energy", "field",
-        "kalotri", "vexra", "quorin", "ambel", "tusk", "marrow", "lumen", "cobalt", "zephyr", "orchid",
-    ];
-
     private static readonly string[] Glue = ["of", "for", "the", "with", "and", "a", "in", "on"];
 
     private static List<LineagePaper> Corpus(int count, int seed)
     {
         var random = new Random(seed);
         string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length)
-            .Select(_ => random.Next(5) == 0 ? Glue[random.Next(Glue.Length)] : Words[random.Next(Words.Length)]));
+            .Select(_ => random.Next(5) == 0 ? Glue[random.Next(Glue.Length)] : RandomWording.Words[random.Next(RandomWording.Words.Length)]));
         var papers = new List<LineagePaper>();
         for (var i = 0; i < count; i++)
         {
@@ -34,13 +26,7 @@ public sealed class TitlePhraseRuleTests
             // Abstracts write their own title's words and, often, a phrase of an earlier or later title.
             var borrowed = papers.Count > 0 && random.Next(2) == 0 ? papers[random.Next(papers.Count)].Title : "";
             var text = $"{title}. {Sentence(random.Next(10, 30))} {borrowed} {Sentence(random.Next(0, 10))}";
-            PartialDate? date = random.Next(6) switch
-            {
-                0 => null,
-                1 => new PartialDate(2015 + random.Next(8), null, null),
-                _ => new PartialDate(2015 + random.Next(8), 1 + random.Next(12), null),
-            };
-            papers.Add(new LineagePaper { Id = $"p{i}", Title = title, Text = text, Date = date });
+            papers.Add(new LineagePaper { Id = $"p{i}", Title = title, Text = text, Date = RandomWording.Date(random) });
         }
 
         return papers;
