@@ -9,7 +9,8 @@ namespace CiteGraph.Loaders.Lineage;
 /// another, and a few more for the pairs it proposes; holding them all in memory made the full pass grow by a kilobyte
 /// or two per paper (10 GB and more at ten million papers). On disk they cost what the page cache can spare: reads are
 /// plain positional reads (no memory map, so they do not count towards the process's resident memory). The file is
-/// deleted when this is disposed (or the process ends). Appending is single-threaded; reading is thread-safe.
+/// deleted when this is disposed or the process ends, however it ends (on Unix it has no name from the start).
+/// Appending is single-threaded; reading is thread-safe.
 /// </summary>
 public sealed class SpilledTexts : IDisposable
 {
@@ -31,6 +32,12 @@ public sealed class SpilledTexts : IDisposable
         Directory.CreateDirectory(folder);
         _path = Path.Combine(folder, $"citegraph-texts-{Guid.NewGuid():N}.tmp");
         _handle = File.OpenHandle(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once, the file lives as long as the handle: a derive killed mid-pass (a deploy, the OOM killer,
+            // Ctrl-C twice) leaves no gigabytes behind in the temporary folder. Windows deletes on close even on a crash.
+            File.Delete(_path);
+        }
     }
 
     /// <summary>Texts appended.</summary>

@@ -48,7 +48,7 @@ public sealed class SpilledDeriveTests : IDisposable
     }
 
     [Fact]
-    public void Spilled_texts_read_back_as_written_in_any_order_and_the_file_goes_on_dispose()
+    public void Spilled_texts_read_back_as_written_in_any_order_and_leave_no_file_behind()
     {
         var folder = _dir.File("spill");
         string[] texts = ["plain ascii", "", "ümlaut — dash, 数学", new string('x', 5_000), "last"];
@@ -61,7 +61,8 @@ public sealed class SpilledDeriveTests : IDisposable
             }
 
             Assert.Equal([0, 1, 2, 3, 4], indexes);
-            Assert.Single(Directory.GetFiles(folder));
+            // On Unix the file has no name while open (a killed derive leaves nothing behind); Windows deletes on close.
+            Assert.Equal(OperatingSystem.IsWindows() ? 1 : 0, Directory.GetFiles(folder).Length);
             foreach (var i in new[] { 3, 0, 4, 2, 2, 1 })
             {
                 Assert.Equal(texts[i], spilled.Read(i));
