@@ -653,7 +653,7 @@ public static partial class LineageInferrer
                     continue;
                 }
 
-                for (var d = w; ; )
+                for (var d = w; ;)
                 {
                     if (endsTitle[node])
                     {
