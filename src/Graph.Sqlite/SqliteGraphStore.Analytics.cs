@@ -421,8 +421,10 @@ public sealed partial class SqliteGraphStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One scan of <c>community_member</c> in its key order (paper, level), each paper's id read by its pk, kept when asked
-    /// for: at 200,000 papers three lookups of every id through a JSON list (one per level) took 35-58 s on a loaded machine.
+    /// The nodes' row keys first (<see cref="AnalyticsRowKeys"/>, the write-back's one pass over the papers), then one scan of
+    /// <c>community_member</c> in its key order (paper, level) merged against them: no id read per membership and no
+    /// dictionary of ids per level. Joining each membership to its paper's id took ~3 minutes at ten million papers and its
+    /// dictionaries ~3 GB; before that, three lookups of every id through a JSON list (one per level) took 35-58 s at 200,000.
     /// </remarks>
     public async Task<IReadOnlyList<int[]>> ReadCommunityLevelsAsync(string[] nodeIds, int maxLevels, CancellationToken cancellationToken = default)
     {
@@ -430,10 +432,8 @@ public sealed partial class SqliteGraphStore
         var levels = new List<int[]>();
         var placed = new List<int>();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One read transaction: the keys and the memberships from the same state.
         await using var tx = connection.BeginTransaction(deferred: true);
-        // The nodes' row keys (the write-back's one pass over the papers), then the memberships in key order merged against
-        // them: no id read per membership and no dictionary of ids per level (at ten million papers that join took ~3
-        // minutes and its dictionaries ~3 GB).
         var keys = await AnalyticsRowKeys.ReadAsync(tx, nodeIds, cancellationToken).ConfigureAwait(false);
         using var nodes = keys.InKeyOrder().GetEnumerator();
         var more = nodes.MoveNext();
