@@ -43,10 +43,11 @@ public sealed class OpenAlexWorkReader : IRecordReader
             return ReadResult.Rejected(source, line, $"entry is {JsonFields.Describe(e)}, not an OpenAlex work");
         }
 
-        var rawId = e.String("id");
-        var workId = NormalizeWorkId(rawId);
+        // The id is read in place when it is a plain OpenAlex URL; the text is only needed to say why it is not one.
+        var workId = e.Get("id") is { } idValue ? OpenAlexFields.WorkId(idValue) : null;
         if (workId is null)
         {
+            var rawId = e.String("id");
             return ReadResult.Rejected(source, line, rawId is null ? "work without an id" : $"'{rawId}' is not an OpenAlex work id");
         }
 
@@ -60,52 +61,25 @@ public sealed class OpenAlexWorkReader : IRecordReader
         var abstractText = JsonFields.Collapse(RebuildAbstract(e.Get("abstract_inverted_index")));
         var links = LinkExtractor.Extract(abstractText);
         var arxiv = ArxivOf(e, doi);
-        var references = e.Array("referenced_works")
-            .Select(r => r.ValueKind == JsonValueKind.String ? NormalizeWorkId(r.GetString()) : null)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(w => new ExternalId(ExternalIdKind.OpenAlex, w))
-            .ToArray();
-        var authors = e.Array("authorships")
-            .Select(a => JsonFields.Collapse(a.Object("author")?.String("display_name") ?? a.String("raw_author_name")))
-            .OfType<string>()
-            .ToArray();
-        var published = PartialDate.TryParse(e.String("publication_date"), out var date) ? date
-            : e.Int("publication_year") is { } year ? new PartialDate(year, null, null)
-            : (PartialDate?)null;
+        var authors = OpenAlexFields.Authors(e);
         return ReadResult.Ok(new PaperRecord
         {
             Title = title,
             Abstract = abstractText,
-            Published = published,
+            Published = OpenAlexFields.Published(e),
             AuthorsCount = authors.Length > 0 ? authors.Length : null,
             Authors = authors,
             ArxivId = arxiv,
             Doi = doi,
             ExternalIds = [new ExternalId(ExternalIdKind.OpenAlex, workId)],
-            References = references,
+            References = OpenAlexFields.References(e),
             Repos = links.Repos,
             Links = links.Links,
-            Mentions = links.Mentions.Where(m => m.Value != arxiv && m.Value != doi).ToArray(),
-            Keywords = Keywords(e),
+            Mentions = links.Mentions.Count == 0 ? [] : links.Mentions.Where(m => m.Value != arxiv && m.Value != doi).ToArray(),
+            Keywords = OpenAlexFields.Keywords(e),
             Source = new SourceRef(source, line, FormatName),
         });
     }
-
-    /// <summary>
-    /// Topic candidates OpenAlex attaches: <c>keywords</c>, <c>topics</c> and <c>concepts</c> (the level-0/1 concepts are
-    /// fields such as "Computer science", too broad to be topics, and concepts scored below 0.3 are noise: both are left out).
-    /// </summary>
-    private static string[] Keywords(JsonElement e) =>
-        e.Array("keywords").Concat(e.Array("topics"))
-            .Select(k => k.ValueKind == JsonValueKind.String ? k.GetString() : k.String("display_name", "keyword"))
-            .Concat(e.Array("concepts")
-                .Where(c => (c.Int("level") ?? 2) >= 2 && (c.Get("score") is not { ValueKind: JsonValueKind.Number } score || score.GetDouble() >= 0.3))
-                .Select(c => c.String("display_name")))
-            .Select(JsonFields.Collapse)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
 
     /// <summary>arXiv's DataCite DOI (<c>10.48550/arxiv.2101.00001</c>) or an arxiv.org location.</summary>
     private static string? ArxivOf(JsonElement e, string? doi)
@@ -116,18 +90,6 @@ public sealed class OpenAlexWorkReader : IRecordReader
             return Identifiers.NormalizeArxiv(doi[ArxivDoiPrefix.Length..]);
         }
 
-        var locations = e.Array("locations").Prepend(e.Object("primary_location") ?? default).Prepend(e.Object("best_oa_location") ?? default);
-        foreach (var location in locations)
-        {
-            foreach (var url in new[] { location.String("landing_page_url"), location.String("pdf_url") })
-            {
-                if (url is not null && url.Contains("arxiv.org/", StringComparison.OrdinalIgnoreCase) && Identifiers.NormalizeArxiv(url) is { } id)
-                {
-                    return id;
-                }
-            }
-        }
-
-        return null;
+        return OpenAlexFields.ArxivLocation(e);
     }
 }
