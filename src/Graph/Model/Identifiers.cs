@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -63,36 +64,60 @@ public static partial class Identifiers
     /// </summary>
     public static string TitleKey(string title)
     {
-        var text = LatexAccent().Replace(title, "${letter}");
-        text = text.Replace("\\", "", StringComparison.Ordinal);
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var c in decomposed)
+        ArgumentNullException.ThrowIfNull(title);
+        // Plain ASCII without a backslash has no LaTeX to undo and is its own decomposition: most titles go straight to the key.
+        if (Ascii.IsValid(title) && !title.Contains('\\', StringComparison.Ordinal))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (pendingSpace && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                sb.Append(char.ToLowerInvariant(c));
-                pendingSpace = false;
-            }
-            else if (c != '\'' && c != '\u2019')
-            {
-                // Apostrophes join ("Users'" = "Users"); every other separator splits words.
-                pendingSpace = true;
-            }
+            return Key(title);
         }
 
-        return sb.ToString();
+        var text = LatexAccent().Replace(title, "${letter}");
+        text = text.Replace("\\", "", StringComparison.Ordinal);
+        return Key(text.Normalize(NormalizationForm.FormKD));
+    }
+
+    /// <summary>Letters and digits lower-cased, marks dropped, other separators as single spaces (the key is never longer).</summary>
+    private static string Key(string decomposed)
+    {
+        char[]? rented = null;
+        var key = decomposed.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(decomposed.Length));
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in decomposed)
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (pendingSpace && length > 0)
+                    {
+                        key[length++] = ' ';
+                    }
+
+                    key[length++] = char.ToLowerInvariant(c);
+                    pendingSpace = false;
+                }
+                else if (c != '\'' && c != '\u2019')
+                {
+                    // Apostrophes join ("Users'" = "Users"); every other separator splits words.
+                    pendingSpace = true;
+                }
+            }
+
+            return new string(key[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     [GeneratedRegex(@"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)?(?<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?$", RegexOptions.IgnoreCase)]

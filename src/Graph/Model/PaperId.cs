@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,11 +16,9 @@ public static class PaperId
     /// <summary>An id for a paper first known by its arXiv id, DOI or normalized title (in that order of preference).</summary>
     public static string For(string? arxivId, string? doi, string titleKey)
     {
-        var key = arxivId is not null ? "arxiv:" + arxivId
-            : doi is not null ? "doi:" + doi
-            : "title:" + titleKey;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return "P" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        return arxivId is not null ? Hash("arxiv:", arxivId)
+            : doi is not null ? Hash("doi:", doi)
+            : Hash("title:", titleKey);
     }
 
     /// <summary>
@@ -33,9 +32,38 @@ public static class PaperId
         {
             ExternalIdKind.Arxiv => For(externalId.Value, null, ""),
             ExternalIdKind.Doi => For(null, externalId.Value, ""),
-            _ => "P" + Convert.ToHexStringLower(SHA256.HashData(
-                Encoding.UTF8.GetBytes(externalId.Kind.ToString().ToLowerInvariant() + ":" + externalId.Value)).AsSpan(0, 8)),
+            _ => Hash(externalId.Kind.ToString().ToLowerInvariant() + ":", externalId.Value),
         };
+    }
+
+    /// <summary>
+    /// <c>P</c> and the first 8 bytes, in lower-case hex, of the SHA-256 of the UTF-8 of <paramref name="prefix"/> then
+    /// <paramref name="value"/>: built on the stack, as a load makes one per paper and per new reference.
+    /// </summary>
+    private static string Hash(string prefix, string value)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(prefix.Length + value.Length);
+        byte[]? rented = null;
+        var bytes = length <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            // The prefix is ASCII, so encoding the two apart gives the bytes of the two joined.
+            var used = Encoding.UTF8.GetBytes(prefix, bytes);
+            used += Encoding.UTF8.GetBytes(value, bytes[used..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..used], hash);
+            Span<char> id = stackalloc char[17];
+            id[0] = 'P';
+            Convert.TryToHexStringLower(hash[..8], id[1..], out _);
+            return new string(id);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>True when <paramref name="text"/> has the shape of a CiteGraph paper id.</summary>

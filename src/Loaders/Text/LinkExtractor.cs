@@ -9,80 +9,112 @@ namespace CiteGraph.Loaders.Text;
 /// </summary>
 public static partial class LinkExtractor
 {
+    private static readonly ExtractedLinks Nothing = new([], [], []);
+
     /// <summary>Everything the text links to, each distinct item once, in order of first appearance.</summary>
     public static ExtractedLinks Extract(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new ExtractedLinks([], [], []);
+            return Nothing;
         }
 
         var clean = GluedUrl().Replace(LatexText.Clean(text), " ");
-        var repos = new List<RepoLink>();
-        var links = new List<WebLink>();
-        var mentions = new List<ExternalId>();
-        var seenRepos = new HashSet<string>(StringComparer.Ordinal);
-        var seenLinks = new HashSet<string>(StringComparer.Ordinal);
-        var seenMentions = new HashSet<ExternalId>();
-
-        void Mention(ExternalIdKind kind, string? value)
+        // Most texts link to nothing: the patterns are tried without allocating, and lists are made only for what is found.
+        var urls = UrlPattern().IsMatch(clean);
+        var arxivMentions = ArxivMention().IsMatch(clean);
+        var doiMentions = DoiMention().IsMatch(clean);
+        if (!urls && !arxivMentions && !doiMentions)
         {
-            if (value is not null && seenMentions.Add(new ExternalId(kind, value)))
+            return Nothing;
+        }
+
+        var found = new Found();
+        if (urls)
+        {
+            foreach (var m in UrlPattern().EnumerateMatches(clean))
             {
-                mentions.Add(new ExternalId(kind, value));
+                found.Url(TrimUrl(clean.Substring(m.Index, m.Length)));
             }
         }
 
-        foreach (Match m in UrlPattern().Matches(clean))
+        if (arxivMentions)
         {
-            var raw = TrimUrl(m.Value);
+            foreach (var m in ArxivMention().EnumerateMatches(clean))
+            {
+                found.Mention(ExternalIdKind.Arxiv, Identifiers.NormalizeArxiv(ArxivMention().Match(clean, m.Index).Groups["id"].Value));
+            }
+        }
+
+        if (doiMentions)
+        {
+            foreach (var m in DoiMention().EnumerateMatches(clean))
+            {
+                found.Mention(ExternalIdKind.Doi, Identifiers.NormalizeDoi(clean.Substring(m.Index, m.Length)));
+            }
+        }
+
+        return new ExtractedLinks(found.Repos ?? [], found.Links ?? [], found.Mentions ?? []);
+    }
+
+    /// <summary>What one text links to so far, each distinct item once; the lists and sets exist once something is found.</summary>
+    private sealed class Found
+    {
+        private HashSet<string>? _seenRepos;
+        private HashSet<string>? _seenLinks;
+        private HashSet<ExternalId>? _seenMentions;
+
+        public List<RepoLink>? Repos { get; private set; }
+
+        public List<WebLink>? Links { get; private set; }
+
+        public List<ExternalId>? Mentions { get; private set; }
+
+        public void Url(string raw)
+        {
             var url = raw.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? raw : "https://" + raw;
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             {
-                continue;
+                return;
             }
 
             var host = uri.Host.ToLowerInvariant();
             if (host.EndsWith("arxiv.org", StringComparison.Ordinal))
             {
                 Mention(ExternalIdKind.Arxiv, Identifiers.NormalizeArxiv(uri.AbsolutePath));
-                continue;
+                return;
             }
 
             if (host is "doi.org" or "dx.doi.org")
             {
                 Mention(ExternalIdKind.Doi, Identifiers.NormalizeDoi(Uri.UnescapeDataString(uri.AbsolutePath)));
-                continue;
+                return;
             }
 
             if (RepoUrl.TryParse(raw) is { } repo)
             {
-                if (seenRepos.Add(repo.Url + "\n" + raw))
+                if ((_seenRepos ??= new HashSet<string>(StringComparer.Ordinal)).Add(repo.Url + "\n" + raw))
                 {
-                    repos.Add(new RepoLink(repo, raw));
+                    (Repos ??= []).Add(new RepoLink(repo, raw));
                 }
 
-                continue;
+                return;
             }
 
             var canonical = uri.GetLeftPart(UriPartial.Query).TrimEnd('/');
-            if (seenLinks.Add(canonical))
+            if ((_seenLinks ??= new HashSet<string>(StringComparer.Ordinal)).Add(canonical))
             {
-                links.Add(new WebLink(canonical, Classify(host, uri.AbsolutePath)));
+                (Links ??= []).Add(new WebLink(canonical, Classify(host, uri.AbsolutePath)));
             }
         }
 
-        foreach (Match m in ArxivMention().Matches(clean))
+        public void Mention(ExternalIdKind kind, string? value)
         {
-            Mention(ExternalIdKind.Arxiv, Identifiers.NormalizeArxiv(m.Groups["id"].Value));
+            if (value is not null && (_seenMentions ??= []).Add(new ExternalId(kind, value)))
+            {
+                (Mentions ??= []).Add(new ExternalId(kind, value));
+            }
         }
-
-        foreach (Match m in DoiMention().Matches(clean))
-        {
-            Mention(ExternalIdKind.Doi, Identifiers.NormalizeDoi(m.Value));
-        }
-
-        return new ExtractedLinks(repos, links, mentions);
     }
 
     private static LinkKind Classify(string host, string path)

@@ -45,4 +45,25 @@ public sealed class IdentifiersTests
         Assert.NotEqual(id, PaperId.For("2101.00001", null, "light schrodinger bridge"));
         Assert.False(PaperId.IsPaperId("2101.00001"));
     }
+
+    // Plain ASCII titles take a short path; a trailing non-ASCII separator (which adds nothing to a key) sends the same
+    // title through the general one (LaTeX, Unicode decomposition), so the two must agree.
+    [Theory]
+    [InlineData("Attention Is All You Need")]
+    [InlineData("  Users' Guide -- to   GNNs: (2nd ed.)  ")]
+    [InlineData("BERT's 12-layer model_v2 & co.")]
+    [InlineData("x")]
+    [InlineData("...")]
+    [InlineData("")]
+    public void TitleKey_AsciiTitle_EqualsTheGeneralPath(string title) =>
+        Assert.Equal(Identifiers.TitleKey(title + "\u2003"), Identifiers.TitleKey(title));
+
+    [Fact]
+    public void TitleKey_LongTitle_KeepsEveryWord()
+    {
+        var title = string.Join(" ", Enumerable.Range(0, 300).Select(i => $"Word{i}"));
+
+        Assert.Equal(title.ToLowerInvariant(), Identifiers.TitleKey(title));
+        Assert.Equal(title.ToLowerInvariant() + "e", Identifiers.TitleKey(title + "\u00e9"));
+    }
 }
