@@ -21,8 +21,8 @@ namespace CiteGraph.Loaders.Ingest;
 /// </remarks>
 public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
 {
-    /// <summary>Records parsed ahead of the resolver at most.</summary>
-    private const int EntriesInFlight = 8192;
+    /// <summary>Chunks of records parsed ahead of the resolver at most (4096 records).</summary>
+    private const int ChunksInFlight = 4096 / InputReader.ChunkSize;
 
     private readonly IngestOptions _options = options ?? new IngestOptions();
 
@@ -45,7 +45,7 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         await using var bulkScope = bulk ? await store.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false) : null;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(EntriesInFlight) { SingleReader = true, SingleWriter = true });
+        var entries = Channel.CreateBounded<List<Entry>>(new BoundedChannelOptions(ChunksInFlight) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ResolvedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = new InputReader(new ReadOptions(_options.Format, _options.EdgeDirection, _options.IdKind) { Formats = _options.Formats });
         var readTask = Task.Run(() => reading.ReadAllAsync(inputs, entries.Writer, stop.Token), stop.Token);
@@ -59,7 +59,8 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var written = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var entry in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            await foreach (var chunk in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            foreach (var entry in chunk)
             {
                 if (entry.Done is { } done)
                 {

@@ -18,7 +18,7 @@ public sealed class PaperResolver
 {
     private readonly Dictionary<string, Known> _byArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Known> _byDoi = new(StringComparer.Ordinal);
-    private readonly Dictionary<ExternalId, Known> _byExternal = [];
+    private readonly Dictionary<ExternalId, Known> _byExternal = new(ExternalIdComparer.Instance);
     // A million papers must fit beside the load: titles are kept as 64-bit digests of their normalized key (a chance
     // collision needs ~4 billion titles; it would still need an equal year and no contradicting id to merge), and a title
     // held by one paper costs no list.
@@ -241,6 +241,20 @@ public sealed class PaperResolver
         {
             holder.Current.MergedInto = known;
         }
+    }
+
+    /// <summary>
+    /// Kind and value, compared directly: the record's own equality also hashes and compares its type, and this index
+    /// is looked up for every reference of every record.
+    /// </summary>
+    private sealed class ExternalIdComparer : IEqualityComparer<ExternalId>
+    {
+        public static readonly ExternalIdComparer Instance = new();
+
+        public bool Equals(ExternalId? x, ExternalId? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Kind == y.Kind && string.Equals(x.Value, y.Value, StringComparison.Ordinal));
+
+        public int GetHashCode(ExternalId obj) => HashCode.Combine(obj.Kind, string.GetHashCode(obj.Value, StringComparison.Ordinal));
     }
 
     private sealed class Known(string id)

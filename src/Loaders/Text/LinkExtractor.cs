@@ -19,7 +19,12 @@ public static partial class LinkExtractor
             return Nothing;
         }
 
-        var clean = GluedUrl().Replace(LatexText.Clean(text), " ");
+        var clean = LatexText.Clean(text);
+        if (MayBeGlued(clean))
+        {
+            clean = GluedUrl().Replace(clean, " ");
+        }
+
         // Most texts link to nothing: the patterns are tried without allocating, and lists are made only for what is found.
         var urls = UrlPattern().IsMatch(clean);
         var arxivMentions = ArxivMention().IsMatch(clean);
@@ -115,6 +120,23 @@ public static partial class LinkExtractor
                 (Mentions ??= []).Add(new ExternalId(kind, value));
             }
         }
+    }
+
+    /// <summary>
+    /// False when <see cref="GluedUrl"/> surely has nothing to split: every <c>http</c> starts the text or follows a
+    /// plain space (the usual abstract, with or without a link), so the regex need not look at each position.
+    /// </summary>
+    private static bool MayBeGlued(string text)
+    {
+        for (var at = text.IndexOf("http", StringComparison.Ordinal); at >= 0; at = text.IndexOf("http", at + 4, StringComparison.Ordinal))
+        {
+            if (at > 0 && text[at - 1] != ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static LinkKind Classify(string host, string path)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace CiteGraph.Loaders.Formats.Json;
@@ -34,6 +35,8 @@ internal sealed class JsonItemScanner
         String,
         Literal,
     }
+
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\\n"u8);
 
     private byte[] _buffer = new byte[ChunkSize * 2];
     private int _end;
@@ -145,6 +148,20 @@ internal sealed class JsonItemScanner
 
             if (_inString)
             {
+                if (!_escape && b is not ((byte)'"' or (byte)'\\' or (byte)'\n'))
+                {
+                    // Most bytes of an entry are inside strings: skip to the next one that can end the string, vectorized.
+                    var stop = buffer.AsSpan(_pos, _end - _pos).IndexOfAny(StringStops);
+                    if (stop < 0)
+                    {
+                        _pos = _end;
+                        break;
+                    }
+
+                    _pos += stop;
+                    b = buffer[_pos];
+                }
+
                 if (b == (byte)'\n')
                 {
                     // A raw newline cannot be inside a JSON string: in JSON lines this line is broken.
