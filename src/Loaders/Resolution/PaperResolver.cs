@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CiteGraph.Graph.Model;
 using CiteGraph.Graph.Storage;
 
@@ -203,10 +204,10 @@ public sealed class PaperResolver
 
         if (titleKey.Length > 0)
         {
-            var digest = TitleDigest(titleKey);
-            if (!_byTitle.TryGetValue(digest, out var holders))
+            ref var holders = ref CollectionsMarshal.GetValueRefOrAddDefault(_byTitle, TitleDigest(titleKey), out var held);
+            if (!held)
             {
-                _byTitle[digest] = known;
+                holders = known;
             }
             else if (holders is List<Known> list)
             {
@@ -217,7 +218,7 @@ public sealed class PaperResolver
             }
             else if (holders != known)
             {
-                _byTitle[digest] = new List<Known> { (Known)holders, known };
+                holders = new List<Known> { (Known)holders!, known };
             }
         }
     }
@@ -233,11 +234,16 @@ public sealed class PaperResolver
     private static void Claim<TKey>(Dictionary<TKey, Known> index, TKey key, Known known)
         where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var holder))
+        // One hash look-up whether the key is new (the usual case in a load) or held.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var held);
+        if (!held)
         {
-            index[key] = known;
+            slot = known;
+            return;
         }
-        else if (holder.Current != known && holder.Current.IsStub && !known.IsStub)
+
+        var holder = slot!;
+        if (holder.Current != known && holder.Current.IsStub && !known.IsStub)
         {
             holder.Current.MergedInto = known;
         }

@@ -70,7 +70,11 @@ internal static class InvertedAbstract
 
     private static string Join(ReadOnlySpan<byte> raw, Span<Placed> placed)
     {
-        placed.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Order.CompareTo(b.Order));
+        if (!InPositionOrder(placed))
+        {
+            placed.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Order.CompareTo(b.Order));
+        }
+
         var chars = ArrayPool<char>.Shared.Rent(raw.Length + placed.Length);
         try
         {
@@ -112,6 +116,21 @@ internal static class InvertedAbstract
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>Whether the words already stand in position order (an index written word by word often does): no sort then.</summary>
+    private static bool InPositionOrder(ReadOnlySpan<Placed> placed)
+    {
+        for (var i = 1; i < placed.Length; i++)
+        {
+            // Order rises along the span, so equal positions are already in the order the sort would keep.
+            if (placed[i].Position < placed[i - 1].Position)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static char[] Grow(char[] chars, int used, int size)

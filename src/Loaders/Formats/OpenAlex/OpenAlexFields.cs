@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using CiteGraph.Graph.Model;
 using CiteGraph.Loaders.Formats.Json;
@@ -17,6 +19,37 @@ internal static class OpenAlexFields
 {
     /// <summary>Beyond this many references the duplicate check uses a set rather than a scan of those kept so far.</summary>
     private const int ScanLimit = 32;
+
+    /// <summary>
+    /// Which of the fields most works lack are there, by one pass over the names: each absent one would otherwise cost a
+    /// look-up and a case-insensitive walk over every name. A name written with escapes makes every field count as there.
+    /// </summary>
+    public static OptionalFields Present(JsonElement work)
+    {
+        var present = OptionalFields.None;
+        foreach (var property in work.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (name.Contains((byte)'\\'))
+            {
+                return OptionalFields.All;
+            }
+
+            // JsonFields.Get finds a name exactly or ignoring ASCII case; a name equal to none of these ignoring case is not one of them.
+            present |= name.Length switch
+            {
+                3 when Ascii.EqualsIgnoreCase(name, "ids"u8) => OptionalFields.Ids,
+                6 when Ascii.EqualsIgnoreCase(name, "topics"u8) => OptionalFields.Topics,
+                8 when Ascii.EqualsIgnoreCase(name, "keywords"u8) => OptionalFields.Keywords,
+                8 when Ascii.EqualsIgnoreCase(name, "concepts"u8) => OptionalFields.Concepts,
+                9 when Ascii.EqualsIgnoreCase(name, "locations"u8) => OptionalFields.Locations,
+                16 when Ascii.EqualsIgnoreCase(name, "best_oa_location"u8) => OptionalFields.BestOaLocation,
+                _ => OptionalFields.None,
+            };
+        }
+
+        return present;
+    }
 
     /// <summary>The OpenAlex key of a work id value (a string), as <see cref="Identifiers.NormalizeOpenAlex"/> gives it.</summary>
     public static string? WorkId(JsonElement value)
@@ -110,11 +143,11 @@ internal static class OpenAlexFields
     /// Topic candidates: <c>keywords</c>, <c>topics</c> and the <c>concepts</c> of level 2 and up scored 0.3 or more
     /// (unscored ones included), collapsed, each once, in order.
     /// </summary>
-    public static string[] Keywords(JsonElement work)
+    public static string[] Keywords(JsonElement work, OptionalFields present)
     {
-        var keywords = work.Get("keywords");
-        var topics = work.Get("topics");
-        var concepts = work.Get("concepts");
+        var keywords = (present & OptionalFields.Keywords) != 0 ? work.Get("keywords") : null;
+        var topics = (present & OptionalFields.Topics) != 0 ? work.Get("topics") : null;
+        var concepts = (present & OptionalFields.Concepts) != 0 ? work.Get("concepts") : null;
         if (keywords is not { ValueKind: JsonValueKind.Array } && topics is not { ValueKind: JsonValueKind.Array } &&
             concepts is not { ValueKind: JsonValueKind.Array })
         {
@@ -159,9 +192,9 @@ internal static class OpenAlexFields
     /// The arXiv id of the first arxiv.org URL among the locations (best open-access, primary, then the others; landing
     /// page before PDF).
     /// </summary>
-    public static string? ArxivLocation(JsonElement work)
+    public static string? ArxivLocation(JsonElement work, OptionalFields present)
     {
-        if (Arxiv(work.Object("best_oa_location")) is { } best)
+        if ((present & OptionalFields.BestOaLocation) != 0 && Arxiv(work.Object("best_oa_location")) is { } best)
         {
             return best;
         }
@@ -171,7 +204,7 @@ internal static class OpenAlexFields
             return primary;
         }
 
-        if (work.Get("locations") is { ValueKind: JsonValueKind.Array } locations)
+        if ((present & OptionalFields.Locations) != 0 && work.Get("locations") is { ValueKind: JsonValueKind.Array } locations)
         {
             foreach (var location in locations.EnumerateArray())
             {

@@ -57,10 +57,11 @@ public sealed class OpenAlexWorkReader : IRecordReader
             return ReadResult.Rejected(source, line, $"work {workId} has no title");
         }
 
-        var doi = Identifiers.NormalizeDoi(e.String("doi") ?? e.Object("ids")?.String("doi"));
+        var present = OpenAlexFields.Present(e);
+        var doi = Identifiers.NormalizeDoi(e.String("doi") ?? ((present & OptionalFields.Ids) != 0 ? e.Object("ids")?.String("doi") : null));
         var abstractText = JsonFields.Collapse(RebuildAbstract(e.Get("abstract_inverted_index")));
         var links = LinkExtractor.Extract(abstractText);
-        var arxiv = ArxivOf(e, doi);
+        var arxiv = ArxivOf(e, doi, present);
         var authors = OpenAlexFields.Authors(e);
         return ReadResult.Ok(new PaperRecord
         {
@@ -76,13 +77,13 @@ public sealed class OpenAlexWorkReader : IRecordReader
             Repos = links.Repos,
             Links = links.Links,
             Mentions = links.Mentions.Count == 0 ? [] : links.Mentions.Where(m => m.Value != arxiv && m.Value != doi).ToArray(),
-            Keywords = OpenAlexFields.Keywords(e),
+            Keywords = OpenAlexFields.Keywords(e, present),
             Source = new SourceRef(source, line, FormatName),
         });
     }
 
     /// <summary>arXiv's DataCite DOI (<c>10.48550/arxiv.2101.00001</c>) or an arxiv.org location.</summary>
-    private static string? ArxivOf(JsonElement e, string? doi)
+    private static string? ArxivOf(JsonElement e, string? doi, OptionalFields present)
     {
         const string ArxivDoiPrefix = "10.48550/arxiv.";
         if (doi is not null && doi.StartsWith(ArxivDoiPrefix, StringComparison.Ordinal))
@@ -90,6 +91,6 @@ public sealed class OpenAlexWorkReader : IRecordReader
             return Identifiers.NormalizeArxiv(doi[ArxivDoiPrefix.Length..]);
         }
 
-        return OpenAlexFields.ArxivLocation(e);
+        return OpenAlexFields.ArxivLocation(e, present);
     }
 }
