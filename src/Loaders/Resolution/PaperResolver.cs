@@ -20,6 +20,9 @@ public sealed class PaperResolver
     private readonly Dictionary<string, Known> _byArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Known> _byDoi = new(StringComparer.Ordinal);
     private readonly Dictionary<ExternalId, Known> _byExternal = new(ExternalIdComparer.Instance);
+    // OpenAlex work ids (every reference of an OpenAlex snapshot is looked up) by their number: no string to hash and
+    // compare. Only the canonical form "W" + digits without a leading zero is here, so each id has one place.
+    private readonly Dictionary<long, Known> _byOpenAlexNumber = [];
     // A million papers must fit beside the load: titles are kept as 64-bit digests of their normalized key (a chance
     // collision needs ~4 billion titles; it would still need an equal year and no contradicting id to merge), and a title
     // held by one paper costs no list.
@@ -156,7 +159,7 @@ public sealed class PaperResolver
     {
         ExternalIdKind.Arxiv => _byArxiv.GetValueOrDefault(id.Value)?.Current,
         ExternalIdKind.Doi => _byDoi.GetValueOrDefault(id.Value)?.Current,
-        _ => _byExternal.GetValueOrDefault(id)?.Current,
+        _ => OpenAlexNumber(id) is var number and >= 0 ? _byOpenAlexNumber.GetValueOrDefault(number)?.Current : _byExternal.GetValueOrDefault(id)?.Current,
     };
 
     private string NewId(PaperRecord record, string titleKey)
@@ -197,7 +200,15 @@ public sealed class PaperResolver
                     Claim(_byDoi, id.Value, known);
                     break;
                 default:
-                    Claim(_byExternal, id, known);
+                    if (OpenAlexNumber(id) is var number and >= 0)
+                    {
+                        Claim(_byOpenAlexNumber, number, known);
+                    }
+                    else
+                    {
+                        Claim(_byExternal, id, known);
+                    }
+
                     break;
             }
         }
@@ -221,6 +232,29 @@ public sealed class PaperResolver
                 holders = new List<Known> { (Known)holders!, known };
             }
         }
+    }
+
+    /// <summary>The number of an OpenAlex work id <c>W</c> + 1 to 18 digits without a leading zero; -1 for any other id.</summary>
+    private static long OpenAlexNumber(ExternalId id)
+    {
+        var value = id.Value.AsSpan();
+        if (id.Kind != ExternalIdKind.OpenAlex || value.Length is < 2 or > 19 || value[0] != 'W' || value[1] == '0')
+        {
+            return -1;
+        }
+
+        long number = 0;
+        foreach (var c in value[1..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return number;
     }
 
     /// <summary>
