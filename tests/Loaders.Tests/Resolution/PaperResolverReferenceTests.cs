@@ -77,4 +77,38 @@ public sealed class PaperResolverReferenceTests
 
         Assert.NotEqual(PaperId.ForExternal(W(2)), other.PaperId);
     }
+
+    // Canonical OpenAlex ids are indexed by their number; forms that are not canonical keep their own keys, so "W0123",
+    // "W123" and a non-OpenAlex id "123" stay three works, each found again by its own id.
+    [Fact]
+    public void Resolve_OpenAlexIdsThatShareANumber_StayDistinctAndAreFoundAgain()
+    {
+        var resolver = new PaperResolver();
+        var leadingZero = new ExternalId(ExternalIdKind.OpenAlex, "W0123");
+        var canonical = new ExternalId(ExternalIdKind.OpenAlex, "W123");
+        var edge = new ExternalId(ExternalIdKind.EdgeList, "123");
+        var huge = new ExternalId(ExternalIdKind.OpenAlex, "W" + new string('9', 30));
+
+        var a = resolver.Resolve(Work("First work", leadingZero));
+        var b = resolver.Resolve(Work("Second work", canonical));
+        var c = resolver.Resolve(Work("Third work", edge));
+        var d = resolver.Resolve(Work("Fourth work", huge));
+
+        Assert.True(a.IsNew && b.IsNew && c.IsNew && d.IsNew);
+        Assert.Equal(4, new[] { a.PaperId, b.PaperId, c.PaperId, d.PaperId }.Distinct().Count());
+        Assert.Equal((a.PaperId, MatchKind.External), Again(resolver, leadingZero));
+        Assert.Equal((b.PaperId, MatchKind.External), Again(resolver, canonical));
+        Assert.Equal((c.PaperId, MatchKind.External), Again(resolver, edge));
+        Assert.Equal((d.PaperId, MatchKind.External), Again(resolver, huge));
+        // A reference to each known id makes no stub.
+        Assert.Equal(4, resolver.Count);
+        resolver.Resolve(Work("Citing", W(7), null, leadingZero, canonical, edge, huge));
+        Assert.Equal(5, resolver.Count);
+    }
+
+    private static (string PaperId, MatchKind MatchedBy) Again(PaperResolver resolver, ExternalId id)
+    {
+        var again = resolver.Resolve(Work("Another title entirely " + id.Value, id));
+        return (again.PaperId, again.MatchedBy);
+    }
 }
