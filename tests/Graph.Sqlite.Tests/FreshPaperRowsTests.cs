@@ -35,12 +35,18 @@ public sealed class FreshPaperRowsTests : IDisposable
         })
         { ResolvedAsNew = true };
 
+    private static async Task<SqliteGraphStore> NewStoreAsync(string path)
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
     [Fact]
     public async Task Text_bound_for_new_papers_reads_back_exactly_with_null_and_empty_kept_apart()
     {
         var path = _dir.File("fresh.db");
-        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        await store.InitializeAsync(Ct);
+        await using var store = await NewStoreAsync(path);
         await store.UpsertAsync(
             [
                 Record(1, WideTitle, LongAbstract, ""),
@@ -82,8 +88,7 @@ public sealed class FreshPaperRowsTests : IDisposable
     public async Task The_stored_title_key_of_a_new_paper_is_its_normalized_title_whatever_its_script()
     {
         var path = _dir.File("keys.db");
-        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        await store.InitializeAsync(Ct);
+        await using var store = await NewStoreAsync(path);
         await store.UpsertAsync(
             [
                 Record(1, WideTitle, null, null),
@@ -106,8 +111,7 @@ public sealed class FreshPaperRowsTests : IDisposable
     public async Task A_bulk_load_indexes_its_papers_for_search_and_puts_fts5_hash_size_back_to_its_default()
     {
         var path = _dir.File("bulk.db");
-        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        await store.InitializeAsync(Ct);
+        await using var store = await NewStoreAsync(path);
         await using (await store.BeginBulkLoadAsync(Ct))
         {
             await store.UpsertAsync(
