@@ -141,9 +141,14 @@ public sealed partial class SqliteGraphStore
             return;
         }
 
-        command.CommandText = """
+        // FTS5 writes its pending terms out as a new segment each time they pass 'hashsize' bytes (1 MiB by default) and
+        // merges segments as they pile up: with room for 64 MiB, indexing a bulk load's papers writes fewer, larger
+        // segments and merges less (0.87–0.91 instead of 1.05 CPU-s for 200,000 generated papers). Reset for later writes.
+        command.CommandText = $"""
+            INSERT INTO paper_fts (paper_fts, rank) VALUES ('hashsize', {BulkFtsHashBytes});
             INSERT INTO paper_fts (rowid, title, abstract)
             SELECT pk, title, abstract FROM paper WHERE pk NOT IN (SELECT id FROM paper_fts_docsize);
+            INSERT INTO paper_fts (paper_fts, rank) VALUES ('hashsize', {DefaultFtsHashBytes});
             DROP TRIGGER IF EXISTS paper_fts_insert;
             DROP TRIGGER IF EXISTS paper_fts_update;
             DROP TRIGGER IF EXISTS paper_fts_delete;
@@ -161,6 +166,12 @@ public sealed partial class SqliteGraphStore
         command.CommandText = string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>FTS5's pending-terms limit while a bulk load's papers are indexed at its end.</summary>
+    private const int BulkFtsHashBytes = 64 << 20;
+
+    /// <summary>FTS5's own default for <c>hashsize</c>, put back after.</summary>
+    private const int DefaultFtsHashBytes = 1 << 20;
 
     private sealed class BulkLoadScope(SqliteGraphStore store) : IAsyncDisposable
     {
