@@ -54,7 +54,8 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var files = new List<FileReport>();
         var rejections = new List<Rejection>();
         var mergedBy = new Dictionary<MatchKind, int>();
-        var batch = new List<ResolvedRecord>(_options.BatchSize);
+        var batchSize = FirstBatchSize(_options.BatchSize);
+        var batch = new List<ResolvedRecord>(batchSize);
         int read = 0, loaded = 0, created = 0, merged = 0, storedMeanwhile = 0;
         var written = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -111,10 +112,11 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
                     batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
                     written.Add(resolution.PaperId);
                     loaded++;
-                    if (batch.Count >= _options.BatchSize)
+                    if (batch.Count >= batchSize)
                     {
                         await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                        batch = new List<ResolvedRecord>(_options.BatchSize);
+                        batchSize = Math.Min(batchSize * 2, _options.BatchSize);
+                        batch = new List<ResolvedRecord>(batchSize);
                     }
                 }
 
@@ -187,6 +189,15 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
             Papers = written,
         };
     }
+
+    /// <summary>
+    /// The size of the first batch: the writer waits for it while the reader warms up, so a large load starts with
+    /// <see cref="RampStart"/> records and doubles each batch up to the configured size.
+    /// </summary>
+    private static int FirstBatchSize(int batchSize) => Math.Min(batchSize, RampStart);
+
+    /// <summary>Records in the first batch of a load whose batch size is larger.</summary>
+    internal const int RampStart = 1000;
 
     private static int ExplicitCitations(Graph.Model.GraphStats stats) => stats.Citations - stats.InferredCitations;
 
