@@ -61,68 +61,70 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         try
         {
             await foreach (var chunk in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
-            foreach (var entry in chunk)
             {
-                if (entry.Done is { } done)
+                foreach (var entry in chunk)
                 {
-                    files.Add(done);
-                    continue;
-                }
-
-                if (entry.Counted)
-                {
-                    read++;
-                }
-
-                if (entry.Rejection is { } rejection)
-                {
-                    rejections.Add(rejection);
-                    if (rejectsFile is not null)
+                    if (entry.Done is { } done)
                     {
-                        await rejectsFile.WriteAsync(new { source = rejection.Source, line = rejection.Line, reason = rejection.Reason }, stop.Token).ConfigureAwait(false);
+                        files.Add(done);
+                        continue;
                     }
-                }
-                else
-                {
-                    var record = entry.Record!;
-                    var resolution = resolver.Resolve(record);
-                    if (resolution.IsNew)
+
+                    if (entry.Counted)
                     {
-                        created++;
+                        read++;
+                    }
+
+                    if (entry.Rejection is { } rejection)
+                    {
+                        rejections.Add(rejection);
+                        if (rejectsFile is not null)
+                        {
+                            await rejectsFile.WriteAsync(new { source = rejection.Source, line = rejection.Line, reason = rejection.Reason }, stop.Token).ConfigureAwait(false);
+                        }
                     }
                     else
                     {
-                        merged++;
-                        mergedBy[resolution.MatchedBy] = mergedBy.GetValueOrDefault(resolution.MatchedBy) + 1;
-                        if (mergesFile is not null)
+                        var record = entry.Record!;
+                        var resolution = resolver.Resolve(record);
+                        if (resolution.IsNew)
                         {
-                            await mergesFile.WriteAsync(
-                                new
-                                {
-                                    source = record.Source.Source,
-                                    line = record.Source.Line,
-                                    paper = resolution.PaperId,
-                                    matchedBy = resolution.MatchedBy.ToString().ToLowerInvariant(),
-                                    matchedOn = resolution.MatchedOn,
-                                },
-                                stop.Token).ConfigureAwait(false);
+                            created++;
+                        }
+                        else
+                        {
+                            merged++;
+                            mergedBy[resolution.MatchedBy] = mergedBy.GetValueOrDefault(resolution.MatchedBy) + 1;
+                            if (mergesFile is not null)
+                            {
+                                await mergesFile.WriteAsync(
+                                    new
+                                    {
+                                        source = record.Source.Source,
+                                        line = record.Source.Line,
+                                        paper = resolution.PaperId,
+                                        matchedBy = resolution.MatchedBy.ToString().ToLowerInvariant(),
+                                        matchedOn = resolution.MatchedOn,
+                                    },
+                                    stop.Token).ConfigureAwait(false);
+                            }
+                        }
+
+                        batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
+                        written.Add(resolution.PaperId);
+                        loaded++;
+                        if (batch.Count >= batchSize)
+                        {
+                            await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                            batchSize = Math.Min(batchSize * 2, _options.BatchSize);
+                            batch = new List<ResolvedRecord>(batchSize);
                         }
                     }
 
-                    batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
-                    written.Add(resolution.PaperId);
-                    loaded++;
-                    if (batch.Count >= batchSize)
+                    if (read % 1000 == 0)
                     {
-                        await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                        batchSize = Math.Min(batchSize * 2, _options.BatchSize);
-                        batch = new List<ResolvedRecord>(batchSize);
+                        progress?.Report(new IngestProgress(entry.Source, read, rejections.Count, reading.BytesRead, bytesTotal));
                     }
-                }
-
-                if (read % 1000 == 0)
-                {
-                    progress?.Report(new IngestProgress(entry.Source, read, rejections.Count, reading.BytesRead, bytesTotal));
                 }
             }
 
