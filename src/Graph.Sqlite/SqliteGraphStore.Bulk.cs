@@ -8,10 +8,12 @@ public sealed partial class SqliteGraphStore
     internal const string CitesTargetIndexSql = "CREATE INDEX IF NOT EXISTS cites_dst ON cites (dst_pk);";
 
     /// <summary>
-    /// The indexes a load fills in random order: citation targets and years. Those filled in key order (ids, external
-    /// ids by paper, authorship by paper) stay: appending is cheap, and the writer reads some of them.
+    /// The indexes a load fills in random order and nothing in the load reads: citation targets, years, and each paper's
+    /// own events (keyed by the paper's id, a hash: 1M papers cost 8 s of a 62 s load kept row by row, 0.7 s sorted at
+    /// the end). Those filled in key order (ids, external ids by paper, authorship by paper) stay: appending is cheap, and
+    /// the writer reads some of them. Readers must not name these with INDEXED BY: while a bulk load runs they are absent.
     /// </summary>
-    private const string DeferredIndexes = "'cites_dst', 'paper_year'";
+    private const string DeferredIndexes = "'cites_dst', 'paper_year', 'change_event_of_paper'";
 
     private const string FtsTriggers = "'paper_fts_insert', 'paper_fts_update', 'paper_fts_delete'";
 

@@ -333,8 +333,10 @@ public sealed partial class SqliteGraphStore
                 return found;
             }
 
+            // Through the paper's events (`+e.version` keeps the version index out of the planner's choice), never INDEXED
+            // BY: a bulk load drops that index for its length, and the query then scans.
             var added = checkAdded
-                ? "AND NOT EXISTS (SELECT 1 FROM change_event e INDEXED BY change_event_of_paper WHERE e.paper = p.id AND e.kind IN (1, 3) AND e.kind = 1 AND e.version > $v)"
+                ? "AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.paper = p.id AND e.kind IN (1, 3) AND e.kind = 1 AND +e.version > $v)"
                 : "";
             command.CommandText = $"SELECT {PaperColumns}, p.pk FROM paper p WHERE p.pk IN (SELECT value FROM json_each($keys)) AND {where} {added};";
             command.Parameters.AddWithValue("$keys", JsonArray(batch.Keys.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))));

@@ -111,9 +111,11 @@ public sealed partial class SqliteGraphStore
     {
         await using (var changes = connection.CreateCommand())
         {
+            // By the paper's events (change_event_of_paper; `+version` keeps the version index out of the planner's
+            // choice), or a scan while a bulk load has that index dropped: never INDEXED BY, which would fail then.
             changes.CommandText = """
-                SELECT kind, data FROM change_event INDEXED BY change_event_of_paper
-                WHERE paper = $id AND kind IN (1, 3) AND version > $v ORDER BY seq DESC;
+                SELECT kind, data FROM change_event
+                WHERE paper = $id AND kind IN (1, 3) AND +version > $v ORDER BY seq DESC;
                 """;
             changes.Parameters.AddWithValue("$id", paper.Id);
             changes.Parameters.AddWithValue("$v", version);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CiteGraph.Graph.Sqlite;
+using CiteGraph.Graph.Storage;
 using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
@@ -93,6 +94,33 @@ public class BulkLoadTests
 
         Assert.Contains(await store.SearchAsync(title, 10, Ct), hit => hit.Paper.Title == title);
         Assert.Equal("ok", await StoreDump.SearchIndexCheckAsync(db));
+    }
+
+    [Fact]
+    public async Task While_a_bulk_load_has_the_per_paper_events_index_dropped_papers_and_rankings_as_of_a_version_still_answer()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("g.db");
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = db });
+        await store.InitializeAsync(Ct);
+        var first = await new Ingestor(store).LoadAsync([TestFiles.Fixture("openalex/works.jsonl")], cancellationToken: Ct);
+        await new Ingestor(store).LoadAsync([await ForwardReferencesAsync(temp, 60)], cancellationToken: Ct);
+        var v1 = first.Version!.Value;
+        var older = (await TextAsync(db, "SELECT id FROM paper WHERE is_stub = 0 ORDER BY pk LIMIT 1"))!;
+        var newer = (await TextAsync(db, "SELECT id FROM paper WHERE is_stub = 0 ORDER BY pk DESC LIMIT 1"))!;
+        async Task<string> AnswersAsync() =>
+            $"{(await store.FindPaperAsOfAsync(older, v1, Ct))?.Title} | {(await store.FindPaperAsOfAsync(newer, v1, Ct))?.Title ?? "none"} | "
+            + string.Join(", ", (await store.RankAsOfAsync(RankingMetric.Citations, 50, new PaperFilter(), v1, Ct)).Select(r => $"{r.Paper.Id}:{r.Score}"));
+        var before = await AnswersAsync();
+        Assert.StartsWith((await store.FindPaperAsync(older, Ct))!.Title + " | none | ", before); // the newer paper was added after v1
+
+        var scope = await store.BeginBulkLoadAsync(Ct);
+        Assert.Null(await TextAsync(db, "SELECT name FROM sqlite_master WHERE name = 'change_event_of_paper'"));
+        Assert.Equal(before, await AnswersAsync());
+        await scope.DisposeAsync();
+
+        Assert.Equal("change_event_of_paper", await TextAsync(db, "SELECT name FROM sqlite_master WHERE name = 'change_event_of_paper'"));
+        Assert.Equal(before, await AnswersAsync());
     }
 
     [Fact]
