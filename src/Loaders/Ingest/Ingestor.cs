@@ -54,77 +54,74 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
         var files = new List<FileReport>();
         var rejections = new List<Rejection>();
         var mergedBy = new Dictionary<MatchKind, int>();
-        var batchSize = FirstBatchSize(_options.BatchSize);
+        var batchSize = Math.Min(_options.BatchSize, RampStart);
         var batch = new List<ResolvedRecord>(batchSize);
         int read = 0, loaded = 0, created = 0, merged = 0, storedMeanwhile = 0;
         var written = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var chunk in entries.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            await foreach (var entry in EntriesOf(entries.Reader, stop.Token).ConfigureAwait(false))
             {
-                foreach (var entry in chunk)
+                if (entry.Done is { } done)
                 {
-                    if (entry.Done is { } done)
-                    {
-                        files.Add(done);
-                        continue;
-                    }
+                    files.Add(done);
+                    continue;
+                }
 
-                    if (entry.Counted)
-                    {
-                        read++;
-                    }
+                if (entry.Counted)
+                {
+                    read++;
+                }
 
-                    if (entry.Rejection is { } rejection)
+                if (entry.Rejection is { } rejection)
+                {
+                    rejections.Add(rejection);
+                    if (rejectsFile is not null)
                     {
-                        rejections.Add(rejection);
-                        if (rejectsFile is not null)
-                        {
-                            await rejectsFile.WriteAsync(new { source = rejection.Source, line = rejection.Line, reason = rejection.Reason }, stop.Token).ConfigureAwait(false);
-                        }
+                        await rejectsFile.WriteAsync(new { source = rejection.Source, line = rejection.Line, reason = rejection.Reason }, stop.Token).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    var record = entry.Record!;
+                    var resolution = resolver.Resolve(record);
+                    if (resolution.IsNew)
+                    {
+                        created++;
                     }
                     else
                     {
-                        var record = entry.Record!;
-                        var resolution = resolver.Resolve(record);
-                        if (resolution.IsNew)
+                        merged++;
+                        mergedBy[resolution.MatchedBy] = mergedBy.GetValueOrDefault(resolution.MatchedBy) + 1;
+                        if (mergesFile is not null)
                         {
-                            created++;
-                        }
-                        else
-                        {
-                            merged++;
-                            mergedBy[resolution.MatchedBy] = mergedBy.GetValueOrDefault(resolution.MatchedBy) + 1;
-                            if (mergesFile is not null)
-                            {
-                                await mergesFile.WriteAsync(
-                                    new
-                                    {
-                                        source = record.Source.Source,
-                                        line = record.Source.Line,
-                                        paper = resolution.PaperId,
-                                        matchedBy = resolution.MatchedBy.ToString().ToLowerInvariant(),
-                                        matchedOn = resolution.MatchedOn,
-                                    },
-                                    stop.Token).ConfigureAwait(false);
-                            }
-                        }
-
-                        batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
-                        written.Add(resolution.PaperId);
-                        loaded++;
-                        if (batch.Count >= batchSize)
-                        {
-                            await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                            batchSize = Math.Min(batchSize * 2, _options.BatchSize);
-                            batch = new List<ResolvedRecord>(batchSize);
+                            await mergesFile.WriteAsync(
+                                new
+                                {
+                                    source = record.Source.Source,
+                                    line = record.Source.Line,
+                                    paper = resolution.PaperId,
+                                    matchedBy = resolution.MatchedBy.ToString().ToLowerInvariant(),
+                                    matchedOn = resolution.MatchedOn,
+                                },
+                                stop.Token).ConfigureAwait(false);
                         }
                     }
 
-                    if (read % 1000 == 0)
+                    batch.Add(new ResolvedRecord(resolution.PaperId, record) { ResolvedAsNew = resolution.IsNew });
+                    written.Add(resolution.PaperId);
+                    loaded++;
+                    if (batch.Count >= batchSize)
                     {
-                        progress?.Report(new IngestProgress(entry.Source, read, rejections.Count, reading.BytesRead, bytesTotal));
+                        await batches.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                        batchSize = Math.Min(batchSize * 2, _options.BatchSize);
+                        batch = new List<ResolvedRecord>(batchSize);
                     }
+                }
+
+                if (read % 1000 == 0)
+                {
+                    progress?.Report(new IngestProgress(entry.Source, read, rejections.Count, reading.BytesRead, bytesTotal));
                 }
             }
 
@@ -193,13 +190,23 @@ public sealed class Ingestor(IGraphStore store, IngestOptions? options = null)
     }
 
     /// <summary>
-    /// The size of the first batch: the writer waits for it while the reader warms up, so a large load starts with
-    /// <see cref="RampStart"/> records and doubles each batch up to the configured size.
+    /// Records in the first batch of a load whose batch size is larger: the writer waits for that batch while the reader
+    /// warms up, so a load starts small and doubles each batch up to the configured size.
     /// </summary>
-    private static int FirstBatchSize(int batchSize) => Math.Min(batchSize, RampStart);
+    private const int RampStart = 1000;
 
-    /// <summary>Records in the first batch of a load whose batch size is larger.</summary>
-    internal const int RampStart = 1000;
+    /// <summary>The reader's entries one by one, as it hands them over in chunks (<see cref="InputReader.ChunkSize"/>).</summary>
+    private static async IAsyncEnumerable<Entry> EntriesOf(
+        ChannelReader<List<Entry>> chunks, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in chunks.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var entry in chunk)
+            {
+                yield return entry;
+            }
+        }
+    }
 
     private static int ExplicitCitations(Graph.Model.GraphStats stats) => stats.Citations - stats.InferredCitations;
 
