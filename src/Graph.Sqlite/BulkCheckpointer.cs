@@ -61,7 +61,8 @@ internal sealed class BulkCheckpointer : IAsyncDisposable
 
     /// <summary>
     /// When the log has grown past its limit (<see cref="DefaultLogLimitBytes"/> unless the store says otherwise): waits for the copy under way and copies the rest on
-    /// <paramref name="writer"/>, so the writer's next transaction starts the log over. Call between batches.
+    /// <paramref name="writer"/>, so the writer's next transaction starts the log over. Call between batches. The log's
+    /// length is its file's: the writer's <c>journal_size_limit</c> of 0 cuts the file back each time the log starts over.
     /// </summary>
     public async Task DrainAsync(SqliteConnection writer, CancellationToken cancellationToken)
     {

@@ -42,11 +42,11 @@ public sealed class BulkCheckpointerTests : IDisposable
         return records;
     }
 
-    private async Task<(GraphStats Stats, List<long> LogLengths)> LoadAsync(string name, bool bulk)
+    private async Task<(GraphStats Stats, List<long> LogLengths)> LoadAsync(string name, bool bulk, long logLimitBytes = 1)
     {
         var path = _dir.File(name);
         var lengths = new List<long>();
-        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }) { BulkLogLimitBytes = 1 };
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }) { BulkLogLimitBytes = logLimitBytes };
         await store.InitializeAsync(Ct);
         await using (bulk ? await store.BeginBulkLoadAsync(Ct) : null)
         {
@@ -74,5 +74,22 @@ public sealed class BulkCheckpointerTests : IDisposable
         Assert.All(logLengths, length => Assert.InRange(length, 1, middle * 3 / 2));
         Assert.Equal(plainStats, bulkStats);
         Assert.Equal(Batches * PapersPerBatch, bulkStats.Papers);
+    }
+
+    [Fact]
+    public async Task A_bulk_load_lets_its_log_grow_to_the_limit_between_checkpoint_waits_and_cuts_the_file_back_when_it_starts_over()
+    {
+        // One batch's log, as the first test measures it, then a limit of three batches: the log grows for about three
+        // batches, the writer waits for the copy once, and the log starts over. The file must show it (cut back to one
+        // batch): the writer reads the file's length as the log's, and a file left at its longest would read as past the
+        // limit after every later batch, making the writer wait for a copy each time (40 of 54 batches of a 1M load).
+        var (_, oneBatchLogs) = await LoadAsync("one.db", bulk: true);
+        var batch = oneBatchLogs[Batches / 2];
+        var (stats, lengths) = await LoadAsync("three.db", bulk: true, logLimitBytes: 3 * batch);
+
+        Assert.Contains(Enumerable.Range(1, Batches - 1), i => lengths[i] < lengths[i - 1]);
+        Assert.All(lengths, length => Assert.InRange(length, 1, 5 * batch));
+        Assert.True(lengths[^1] < 4 * batch, $"log lengths after each batch: {string.Join(", ", lengths)}");
+        Assert.Equal(Batches * PapersPerBatch, stats.Papers);
     }
 }
