@@ -92,11 +92,12 @@ public sealed partial class SqliteGraphStore
         if (record.References.Count > 0)
         {
             var source = await SourceFileAsync(c, cache, record.Source.Source, ct).ConfigureAwait(false);
-            foreach (var reference in record.References)
+            var targets = fresh.CachedTargets(cache.Ids, record.References);
+            for (var i = 0; i < record.References.Count; i++)
             {
                 // Nearly every reference of a large load is cached: no async round (and no task) for those.
-                var dst = cache.Ids.TryGetValue(reference, out var cached) ? cached
-                    : await FreshReferenceAsync(c, cache, fresh, reference, ct).ConfigureAwait(false);
+                var dst = targets[i] != FreshRows.NotCached ? targets[i]
+                    : await FreshReferenceAsync(c, cache, fresh, record.References[i], ct).ConfigureAwait(false);
                 c.FreshCites.Add(pk).Add(dst).Add(source).Add(record.Source.Line).Step();
             }
         }
