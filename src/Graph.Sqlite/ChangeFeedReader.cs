@@ -244,7 +244,7 @@ internal static class ChangeFeedReader
             // version's stands for them.
             command.CommandText = $"""
                 SELECT c.src_pk, c.dst_pk, c.kind, s.id, d.id, {CitationData}
-                FROM cites c INDEXED BY cites_by_version JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk
+                FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk
                 WHERE c.version = $v AND {(at.Batch.FirstSeq is null ? "c.batch IS NULL" : "c.batch = $b")}
                   AND (c.src_pk, c.dst_pk, c.kind) {(at.Seq is null ? ">" : ">=")} ($src, $dst, $kind)
                   AND NOT EXISTS (SELECT 1 FROM change_event m INDEXED BY change_event_moved

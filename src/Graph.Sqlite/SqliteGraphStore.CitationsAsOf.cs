@@ -48,7 +48,7 @@ public sealed partial class SqliteGraphStore
         // makes them a pair above.
         var sign = version >= a ? 1 : -1;
         await using (var rows = tx.Command("""
-            SELECT c.src_pk, c.dst_pk FROM cites c INDEXED BY cites_by_version
+            SELECT c.src_pk, c.dst_pk FROM cites c
             WHERE c.version > $lo AND c.version <= $hi
               AND NOT EXISTS (SELECT 1 FROM cites o NOT INDEXED WHERE o.src_pk = c.src_pk AND o.dst_pk = c.dst_pk
                   AND o.kind = 1 - c.kind AND coalesce(o.version, 0) <= $lo);

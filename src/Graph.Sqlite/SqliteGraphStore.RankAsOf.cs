@@ -88,7 +88,7 @@ public sealed partial class SqliteGraphStore
                 WHERE version > $v AND kind IN (4, 5);
                 -- A row stamped after the version is its citation's addition (schema 19), and the last event of that citation.
                 INSERT INTO temp.cg_delta SELECT d.id, s.id, c.kind, 4, 9223372036854775807
-                FROM cites c INDEXED BY cites_by_version JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk WHERE c.version > $v;
+                FROM cites c JOIN paper s ON s.pk = c.src_pk JOIN paper d ON d.pk = c.dst_pk WHERE c.version > $v;
                 CREATE INDEX temp.cg_delta_key ON cg_delta (dst, src, ckind, seq);
                 """;
             delta.Parameters.AddWithValue("$v", version);

@@ -50,7 +50,7 @@ internal static class SqliteVersionLog
         {
             // The citations the version added and that are still there are its rows (schema 19), not events.
             // but for rows a stub's absorption moved (kind 7 markers: their addition is stored under the stub's id).
-            command.CommandText = "SELECT COUNT(*) FROM cites INDEXED BY cites_by_version WHERE version = $v;";
+            command.CommandText = "SELECT COUNT(*) FROM cites WHERE version = $v;";
             var rows = (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
             counts[ChangeKind.CitationAdded] = counts.GetValueOrDefault(ChangeKind.CitationAdded) + (int)rows - counts.GetValueOrDefault(Moved);
         }

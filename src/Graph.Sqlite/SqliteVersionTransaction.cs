@@ -137,10 +137,12 @@ internal sealed class SqliteVersionTransaction : IDisposable
             await compact.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        if (Batch is { } batch)
+        if (Batch is { } batch && await HasCitationRowsIndexAsync(ct).ConfigureAwait(false))
         {
             // A batch that recorded nothing (no stored event, no row) goes, so the table holds only batches the feed reads.
-            // Safe: it is the highest batch and not committed, so no reader has seen it.
+            // Safe: it is the highest batch and not committed, so no reader has seen it. While a bulk load has the index
+            // of citation rows by batch dropped (SqliteGraphStore.BeginBulkLoadAsync), finding the batch's rows would scan
+            // them all: the batch stays, and the feed reads nothing in it if it holds nothing.
             await using var drop = _tx.Command("""
                 DELETE FROM version_batch WHERE batch = $b
                   AND NOT EXISTS (SELECT 1 FROM change_event WHERE seq > $start AND kind NOT IN (4, 7))
@@ -166,6 +168,12 @@ internal sealed class SqliteVersionTransaction : IDisposable
             finish.Parameters.AddWithValue("$v", Number);
             await finish.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+    }
+
+    private async Task<bool> HasCitationRowsIndexAsync(CancellationToken ct)
+    {
+        await using var command = _tx.Command("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'cites_by_version');");
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))! == 1;
     }
 
     /// <summary>The transaction committed: the version (if this transaction created it) stays.</summary>

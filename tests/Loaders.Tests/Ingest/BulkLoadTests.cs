@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Storage;
+using CiteGraph.Graph.Storage.Versions;
 using CiteGraph.Loaders.Generation;
 using CiteGraph.Loaders.Ingest;
 using CiteGraph.Loaders.Reading;
@@ -97,7 +98,7 @@ public class BulkLoadTests
     }
 
     [Fact]
-    public async Task While_a_bulk_load_has_the_per_paper_events_index_dropped_papers_and_rankings_as_of_a_version_still_answer()
+    public async Task While_a_bulk_load_has_its_indexes_dropped_papers_rankings_versions_and_the_feed_as_of_a_version_still_answer()
     {
         using var temp = new TempDirectory();
         var db = temp.File("g.db");
@@ -110,16 +111,20 @@ public class BulkLoadTests
         var newer = (await TextAsync(db, "SELECT id FROM paper WHERE is_stub = 0 ORDER BY pk DESC LIMIT 1"))!;
         async Task<string> AnswersAsync() =>
             $"{(await store.FindPaperAsOfAsync(older, v1, Ct))?.Title} | {(await store.FindPaperAsOfAsync(newer, v1, Ct))?.Title ?? "none"} | "
-            + string.Join(", ", (await store.RankAsOfAsync(RankingMetric.Citations, 50, new PaperFilter(), v1, Ct)).Select(r => $"{r.Paper.Id}:{r.Score}"));
+            + string.Join(", ", (await store.RankAsOfAsync(RankingMetric.Citations, 50, new PaperFilter(), v1, Ct)).Select(r => $"{r.Paper.Id}:{r.Score}"))
+            + " | " + string.Join(", ", (await store.ReadVersionsAsync(0, 10, Ct)).Select(v => $"{v.Number}:{v.Summary}"))
+            + " | " + string.Join(", ", (await store.ReadChangesAsync(0, ChangeCursor.Start, 500, Ct)).Events.Select(e => $"{e.Version}:{e.Kind}:{e.PaperId}:{e.OtherPaperId}"));
+        const string Deferred = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE name IN ('change_event_of_paper', 'cites_by_version') ORDER BY name)";
         var before = await AnswersAsync();
         Assert.StartsWith((await store.FindPaperAsync(older, Ct))!.Title + " | none | ", before); // the newer paper was added after v1
+        Assert.Contains(":CitationAdded:", before, StringComparison.Ordinal);
 
         var scope = await store.BeginBulkLoadAsync(Ct);
-        Assert.Null(await TextAsync(db, "SELECT name FROM sqlite_master WHERE name = 'change_event_of_paper'"));
+        Assert.Null(await TextAsync(db, Deferred));
         Assert.Equal(before, await AnswersAsync());
         await scope.DisposeAsync();
 
-        Assert.Equal("change_event_of_paper", await TextAsync(db, "SELECT name FROM sqlite_master WHERE name = 'change_event_of_paper'"));
+        Assert.Equal("change_event_of_paper,cites_by_version", await TextAsync(db, Deferred));
         Assert.Equal(before, await AnswersAsync());
     }
 
