@@ -96,9 +96,22 @@ public sealed partial class SqliteGraphStore
             for (var i = 0; i < record.References.Count; i++)
             {
                 // Nearly every reference of a large load is cached: no async round (and no task) for those.
-                var dst = targets[i] != FreshRows.NotCached ? targets[i]
-                    : await FreshReferenceAsync(c, cache, fresh, record.References[i], ct).ConfigureAwait(false);
-                c.FreshCites.Add(pk).Add(dst).Add(source).Add(record.Source.Line).Step();
+                if (targets[i] == FreshRows.NotCached)
+                {
+                    targets[i] = await FreshReferenceAsync(c, cache, fresh, record.References[i], ct).ConfigureAwait(false);
+                }
+            }
+
+            for (var first = 0; first < record.References.Count; first += UpsertCommands.MaxCitationRows)
+            {
+                var rows = Math.Min(UpsertCommands.MaxCitationRows, record.References.Count - first);
+                var insert = c.FreshCites(rows);
+                for (var i = first; i < first + rows; i++)
+                {
+                    insert.Add(pk).Add(targets[i]).Add(source).Add(record.Source.Line);
+                }
+
+                insert.Step();
             }
         }
 

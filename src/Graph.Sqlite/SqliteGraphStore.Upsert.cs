@@ -394,7 +394,9 @@ public sealed partial class SqliteGraphStore
             FreshAuthored = Raw("INSERT INTO authored (author_pk, paper_pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING;");
             // The row carries the version and the batch writing it (numbers, not text from outside): it is the citation's
             // CITATION_ADDED event, at its batch's place in the feed.
-            FreshCites = Raw($"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES (?, ?, {version.Kinds.Explicit}, 1.0, ?, ?, {version.StampValues}) ON CONFLICT DO NOTHING;");
+            _citationRow = $"(?, ?, {version.Kinds.Explicit}, 1.0, ?, ?, {version.StampValues})";
+            _citationInsert = $"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES ";
+            _connection = connection;
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -510,7 +512,32 @@ public sealed partial class SqliteGraphStore
         public RawInsert FreshSource { get; }
         public RawInsert FreshExternalId { get; }
         public RawInsert FreshAuthored { get; }
-        public RawInsert FreshCites { get; }
+        /// <summary>
+        /// An insert of <paramref name="rows"/> citation rows (at most <see cref="MaxCitationRows"/>), the values of each bound
+        /// in turn: source, target, source file, line. One statement for a paper's references keeps SQLite's cursors open
+        /// from row to row, so each row after the first is placed from where the last one went (the end of the table and
+        /// of the batch index, in a load) instead of from the root.
+        /// </summary>
+        public RawInsert FreshCites(int rows)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, MaxCitationRows);
+            return _freshCites[rows - 1] ??= Raw(_connection, _citationInsert + string.Join(", ", Enumerable.Repeat(_citationRow, rows)) + " ON CONFLICT DO NOTHING;");
+        }
+
+        /// <summary>The most citation rows one insert writes.</summary>
+        public const int MaxCitationRows = 32;
+
+        private readonly RawInsert?[] _freshCites = new RawInsert?[MaxCitationRows];
+        private readonly string _citationRow;
+        private readonly string _citationInsert;
+        private readonly SqliteConnection _connection;
+
+        private RawInsert Raw(SqliteConnection connection, string sql)
+        {
+            var insert = new RawInsert(connection, sql);
+            _raw.Add(insert);
+            return insert;
+        }
         public SqliteCommand UpsertSource { get; }
         public SqliteCommand ReadSources { get; }
         public SqliteCommand MaterializeSourceText { get; }
