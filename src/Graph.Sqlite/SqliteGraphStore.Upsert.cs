@@ -515,8 +515,8 @@ public sealed partial class SqliteGraphStore
         /// <summary>
         /// An insert of <paramref name="rows"/> citation rows (at most <see cref="MaxCitationRows"/>), the values of each bound
         /// in turn: source, target, source file, line. One statement for a paper's references keeps SQLite's cursors open
-        /// from row to row, so each row after the first is placed from where the last one went (the end of the table and
-        /// of the batch index, in a load) instead of from the root.
+        /// from row to row, where it can place each row after the first from the page the last one went to (the end of the
+        /// table, in a load) rather than search from the root, and the statement starts and resets once.
         /// </summary>
         public RawInsert FreshCites(int rows)
         {
