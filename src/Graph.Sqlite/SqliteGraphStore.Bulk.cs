@@ -151,8 +151,7 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     private static async Task FinishPendingBulkLoadAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
     {
-        await using var command = tx.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load';");
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+        if (!await tx.HasSchemaObjectAsync("table", "bulk_load", cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -160,7 +159,7 @@ public sealed partial class SqliteGraphStore
         // FTS5 writes its pending terms out as a new segment each time they pass 'hashsize' bytes (1 MiB by default) and
         // merges segments as they pile up: with room for 64 MiB, indexing a bulk load's papers writes fewer, larger
         // segments and merges less (0.87–0.91 instead of 1.05 CPU-s for 200,000 generated papers). Reset for later writes.
-        command.CommandText = $"""
+        await using var command = tx.Command($"""
             INSERT INTO paper_fts (paper_fts, rank) VALUES ('hashsize', {BulkFtsHashBytes});
             INSERT INTO paper_fts (rowid, title, abstract)
             SELECT pk, title, abstract FROM paper WHERE pk NOT IN (SELECT id FROM paper_fts_docsize);
@@ -169,7 +168,7 @@ public sealed partial class SqliteGraphStore
             DROP TRIGGER IF EXISTS paper_fts_update;
             DROP TRIGGER IF EXISTS paper_fts_delete;
             SELECT b.sql FROM bulk_load b WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.name = b.name) ORDER BY b.name;
-            """;
+            """);
         var restore = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -182,8 +181,7 @@ public sealed partial class SqliteGraphStore
         // SQLite sorts an index's keys in runs as large as the page cache, each run sorted on a worker thread (PRAGMA threads)
         // while the next is read, and merges them: with runs of 8 MiB instead of the writer's 128 MiB the sort overlaps the
         // table scan (cites_dst over 10M citations: 4.1 s instead of 5.4 s; the other indexes the same either way).
-        command.CommandText = "PRAGMA cache_size;";
-        var cacheSize = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var cacheSize = await SqliteMigrator.PragmaAsync(connection, "cache_size", cancellationToken, tx).ConfigureAwait(false);
         try
         {
             command.CommandText = $"PRAGMA cache_size = {IndexBuildCacheSize};\n" + string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
@@ -205,9 +203,7 @@ public sealed partial class SqliteGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = (await WriterAsync(cancellationToken).ConfigureAwait(false)).CreateCommand();
-            command.CommandText = "PRAGMA cache_size;";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return await SqliteMigrator.PragmaAsync(await WriterAsync(cancellationToken).ConfigureAwait(false), "cache_size", cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -348,13 +348,7 @@ public sealed partial class SqliteGraphStore
     {
         public UpsertCommands(SqliteConnection connection, SqliteTransaction tx, SqliteVersionTransaction version, bool writesPaperEvents)
         {
-            RawInsert Raw(string sql)
-            {
-                var insert = new RawInsert(connection, sql);
-                _raw.Add(insert);
-                return insert;
-            }
-
+            _connection = connection;
             SqliteCommand Make(string sql, params string[] parameters)
             {
                 var command = connection.CreateCommand();
@@ -396,7 +390,6 @@ public sealed partial class SqliteGraphStore
             // CITATION_ADDED event, at its batch's place in the feed.
             _citationRow = $"(?, ?, {version.Kinds.Explicit}, 1.0, ?, ?, {version.StampValues})";
             _citationInsert = $"INSERT INTO cites (src_pk, dst_pk, kind, confidence, source_pk, source_line, {version.StampColumns}) VALUES ";
-            _connection = connection;
             UpsertSource = Make(
                 """
                 INSERT INTO paper_source (paper_pk, source, line, format, title, abstract, published, authors_count, organization, upvotes, arxiv_id, doi)
@@ -499,8 +492,15 @@ public sealed partial class SqliteGraphStore
                 "$author", "$pk", "$position");
         }
 
+        /// <summary>The most citation rows one insert writes.</summary>
+        public const int MaxCitationRows = 32;
+
+        private readonly SqliteConnection _connection;
         private readonly List<SqliteCommand> _all = [];
         private readonly List<RawInsert> _raw = [];
+        private readonly RawInsert?[] _freshCites = new RawInsert?[MaxCitationRows];
+        private readonly string _citationRow;
+        private readonly string _citationInsert;
 
         public SqliteCommand InsertNewPaper { get; }
         public SqliteCommand PaperPk { get; }
@@ -512,32 +512,6 @@ public sealed partial class SqliteGraphStore
         public RawInsert FreshSource { get; }
         public RawInsert FreshExternalId { get; }
         public RawInsert FreshAuthored { get; }
-        /// <summary>
-        /// An insert of <paramref name="rows"/> citation rows (at most <see cref="MaxCitationRows"/>), the values of each bound
-        /// in turn: source, target, source file, line. One statement for a paper's references keeps SQLite's cursors open
-        /// from row to row, where it can place each row after the first from the page the last one went to (the end of the
-        /// table, in a load) rather than search from the root, and the statement starts and resets once.
-        /// </summary>
-        public RawInsert FreshCites(int rows)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, MaxCitationRows);
-            return _freshCites[rows - 1] ??= Raw(_connection, _citationInsert + string.Join(", ", Enumerable.Repeat(_citationRow, rows)) + " ON CONFLICT DO NOTHING;");
-        }
-
-        /// <summary>The most citation rows one insert writes.</summary>
-        public const int MaxCitationRows = 32;
-
-        private readonly RawInsert?[] _freshCites = new RawInsert?[MaxCitationRows];
-        private readonly string _citationRow;
-        private readonly string _citationInsert;
-        private readonly SqliteConnection _connection;
-
-        private RawInsert Raw(SqliteConnection connection, string sql)
-        {
-            var insert = new RawInsert(connection, sql);
-            _raw.Add(insert);
-            return insert;
-        }
         public SqliteCommand UpsertSource { get; }
         public SqliteCommand ReadSources { get; }
         public SqliteCommand MaterializeSourceText { get; }
@@ -560,6 +534,18 @@ public sealed partial class SqliteGraphStore
         public SqliteCommand SourceFilePk { get; }
         public SqliteCommand InsertAuthored { get; }
 
+        /// <summary>
+        /// An insert of <paramref name="rows"/> citation rows (at most <see cref="MaxCitationRows"/>), the values of each bound
+        /// in turn: source, target, source file, line. One statement for a paper's references keeps SQLite's cursors open
+        /// from row to row, where it can place each row after the first from the page the last one went to (the end of the
+        /// table, in a load) rather than search from the root, and the statement starts and resets once.
+        /// </summary>
+        public RawInsert FreshCites(int rows)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, MaxCitationRows);
+            return _freshCites[rows - 1] ??= Raw(_citationInsert + string.Join(", ", Enumerable.Repeat(_citationRow, rows)) + " ON CONFLICT DO NOTHING;");
+        }
+
         public void Dispose()
         {
             foreach (var command in _all)
@@ -571,6 +557,13 @@ public sealed partial class SqliteGraphStore
             {
                 insert.Dispose();
             }
+        }
+
+        private RawInsert Raw(string sql)
+        {
+            var insert = new RawInsert(_connection, sql);
+            _raw.Add(insert);
+            return insert;
         }
     }
 }

@@ -78,9 +78,11 @@ internal static class SqliteMigrator
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
+    /// <summary>The value of <c>PRAGMA <paramref name="name"/></c> (a name of this assembly's, never input) on <paramref name="connection"/>.</summary>
+    public static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken, SqliteTransaction? tx = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = $"PRAGMA {name};";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }

@@ -13,4 +13,13 @@ internal static class SqliteTransactionCommands
         command.CommandText = sql;
         return command;
     }
+
+    /// <summary>Whether the schema, as the transaction sees it, has a <paramref name="type"/> (table, index, …) named <paramref name="name"/>.</summary>
+    public static async Task<bool> HasSchemaObjectAsync(this SqliteTransaction tx, string type, string name, CancellationToken cancellationToken)
+    {
+        await using var command = tx.Command("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = $type AND name = $name);");
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$name", name);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+    }
 }

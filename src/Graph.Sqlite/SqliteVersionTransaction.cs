@@ -137,7 +137,7 @@ internal sealed class SqliteVersionTransaction : IDisposable
             await compact.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        if (Batch is { } batch && await HasCitationRowsIndexAsync(ct).ConfigureAwait(false))
+        if (Batch is { } batch && await _tx.HasSchemaObjectAsync("index", "cites_by_version", ct).ConfigureAwait(false))
         {
             // A batch that recorded nothing (no stored event, no row) goes, so the table holds only batches the feed reads.
             // Safe: it is the highest batch and not committed, so no reader has seen it. While a bulk load has the index
@@ -168,12 +168,6 @@ internal sealed class SqliteVersionTransaction : IDisposable
             finish.Parameters.AddWithValue("$v", Number);
             await finish.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-    }
-
-    private async Task<bool> HasCitationRowsIndexAsync(CancellationToken ct)
-    {
-        await using var command = _tx.Command("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'cites_by_version');");
-        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))! == 1;
     }
 
     /// <summary>The transaction committed: the version (if this transaction created it) stays.</summary>

@@ -45,9 +45,10 @@ public static partial class LinkExtractor
 
         if (arxivMentions)
         {
-            foreach (var m in ArxivMention().EnumerateMatches(clean))
+            // The id is a group of the match: the Match objects are needed here (and only made when there is one).
+            foreach (Match m in ArxivMention().Matches(clean))
             {
-                found.Mention(ExternalIdKind.Arxiv, Identifiers.NormalizeArxiv(ArxivMention().Match(clean, m.Index).Groups["id"].Value));
+                found.Mention(ExternalIdKind.Arxiv, Identifiers.NormalizeArxiv(m.Groups["id"].Value));
             }
         }
 

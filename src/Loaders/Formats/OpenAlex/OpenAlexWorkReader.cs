@@ -30,9 +30,6 @@ public sealed class OpenAlexWorkReader : IRecordReader
         return JsonEntryReader.ReadAsync(input, IsRecord, (element, line) => Map(input.Name, line, element), cancellationToken);
     }
 
-    /// <summary>The OpenAlex key of a work id or URL (<c>https://openalex.org/W2741809807</c> → <c>W2741809807</c>), or null.</summary>
-    public static string? NormalizeWorkId(string? text) => Identifiers.NormalizeOpenAlex(text);
-
     /// <summary>The text of an <c>abstract_inverted_index</c> (word → positions), words in position order.</summary>
     public static string? RebuildAbstract(JsonElement? index) => index is { } words ? InvertedAbstract.Rebuild(words) : null;
 

@@ -59,6 +59,10 @@ public class OpenAlexWorkReaderTests
     [InlineData("w2741809807", "W2741809807")]
     [InlineData("https://openalex.org/A123", null)]
     [InlineData("", null)]
-    public void NormalizeWorkId_Variants(string text, string? expected) =>
-        Assert.Equal(expected, OpenAlexWorkReader.NormalizeWorkId(text));
+    public void WorkId_Variants(string text, string? expected)
+    {
+        // The work id as the reader reads it: a JSON string value, in place.
+        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(text));
+        Assert.Equal(expected, OpenAlexFields.WorkId(doc.RootElement));
+    }
 }
