@@ -40,7 +40,8 @@ public sealed partial class SqliteGraphStore
     /// For the length of the load the store trades read paths for write speed: the indexes filled in random order are
     /// dropped and the search index is not kept up with new papers; at the end each index is built with one sort and the
     /// new papers are indexed for search in one pass (about four times cheaper than paper by paper: 2.6 s instead of 11 s for
-    /// 200,000 generated papers).
+    /// 200,000 generated papers). Into a store whose search index is empty (a first load) that pass runs beside the
+    /// writer during the load instead, on the CPU it leaves, and the index is copied in at the end (<see cref="BulkSearchIndexer"/>).
     /// Until then "cited by" reads and searches miss or scan. What the load changes is recorded in the <c>bulk_load</c>
     /// table in the same transaction, so a load that was killed is finished by <see cref="InitializeAsync"/> when the
     /// store is next opened (by another store instance while the load still runs, it is finished early: correct, only
@@ -75,10 +76,16 @@ public sealed partial class SqliteGraphStore
                 await saved.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            var searchTableSql = await EmptySearchTableSqlAsync(tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _bulkLoads++;
             if (_checkpointer is null)
             {
+                if (searchTableSql is not null)
+                {
+                    _searchIndexer = await BulkSearchIndexer.StartAsync(DatabasePath, searchTableSql, cancellationToken).ConfigureAwait(false);
+                }
+
                 // The log is copied into the database beside the writer (BulkCheckpointer), not by it after each batch.
                 await SetLogSettingsAsync(connection, autoCheckpointPages: 0, BulkJournalSizeLimit, cancellationToken).ConfigureAwait(false);
                 _checkpointer = await BulkCheckpointer.StartAsync(OpenAsync, DatabasePath, BulkLogLimitBytes, cancellationToken).ConfigureAwait(false);
@@ -111,6 +118,15 @@ public sealed partial class SqliteGraphStore
                 await SetLogSettingsAsync(connection, DefaultAutoCheckpointPages, DefaultJournalSizeLimit, cancellationToken).ConfigureAwait(false);
             }
 
+            if (_bulkLoads == 0 && _searchIndexer is { } searchIndexer)
+            {
+                _searchIndexer = null;
+                await using (searchIndexer.ConfigureAwait(false))
+                {
+                    LastBulkSearchIndex = await CopySearchIndexBuiltBesideAsync(connection, searchIndexer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await using var tx = connection.BeginTransaction();
             await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -119,6 +135,59 @@ public sealed partial class SqliteGraphStore
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The end of a load whose search index was built beside the writer: the indexer brings it up to the store while the
+    /// writer builds the deferred indexes (in a transaction of their own), then copies it in, before the rest of the end
+    /// (<see cref="FinishPendingBulkLoadAsync"/>) finds every paper indexed. Each step leaves a state that step finishes
+    /// if the process dies. Says how the index was built, or why it was not copied (the writer then indexes the papers).
+    /// </summary>
+    private static async Task<string?> CopySearchIndexBuiltBesideAsync(SqliteConnection connection, BulkSearchIndexer indexer, CancellationToken cancellationToken)
+    {
+        // The pass under way finishes first, while the writer holds back: at the least priority it would wait for the sorts.
+        await indexer.StopAsync().ConfigureAwait(false);
+        var ready = indexer.FinishAsync(cancellationToken);
+        try
+        {
+            await using var indexes = connection.BeginTransaction();
+            await RestoreDeferredAsync(connection, indexes, "index", cancellationToken).ConfigureAwait(false);
+            await indexes.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The indexer's connection is closed next: let it finish with it first.
+            await ((Task)ready).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        try
+        {
+            return await ready.ConfigureAwait(false) && await indexer.CopyIntoStoreAsync(cancellationToken).ConfigureAwait(false)
+                ? "built beside the writer"
+                : indexer.NotCopiedBecause;
+        }
+        catch (SqliteException ex)
+        {
+            return $"copying the index into the store failed: {ex.Message}";
+        }
+    }
+
+    /// <summary>How the last bulk load's search index was built when it was built beside the writer, or why not (tests).</summary>
+    internal string? LastBulkSearchIndex { get; private set; }
+
+    /// <summary>Passes the search index of the bulk load under way has made beside the writer; -1 when there is none (tests).</summary>
+    internal int BulkSearchPasses => _searchIndexer?.Passes ?? -1;
+
+    /// <summary>
+    /// The statement declaring the search table when its index is empty (a store's first load), so a bulk load can
+    /// build it beside the writer (<see cref="BulkSearchIndexer"/>); null otherwise.
+    /// </summary>
+    private static async Task<string?> EmptySearchTableSqlAsync(SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var command = tx.Command(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'paper_fts' AND NOT EXISTS (SELECT 1 FROM paper_fts_docsize);");
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     /// <summary>The write-ahead log size past which a bulk load lets the log start over (tests set it low).</summary>
@@ -146,8 +215,8 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// If a bulk load is recorded in <c>bulk_load</c>: indexes the papers it added for search, puts the saved triggers and
-    /// indexes back and forgets the load, in <paramref name="tx"/>.
+    /// If a bulk load is recorded in <c>bulk_load</c>: puts the saved indexes back, indexes the papers it added for search,
+    /// puts the saved triggers back and forgets the load, in <paramref name="tx"/>.
     /// </summary>
     private static async Task FinishPendingBulkLoadAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
     {
@@ -156,10 +225,13 @@ public sealed partial class SqliteGraphStore
             return;
         }
 
+        await RestoreDeferredAsync(connection, tx, "index", cancellationToken).ConfigureAwait(false);
+
         // FTS5 writes its pending terms out as a new segment each time they pass 'hashsize' bytes (1 MiB by default) and
         // merges segments as they pile up: with room for 64 MiB, indexing a bulk load's papers writes fewer, larger
         // segments and merges less (0.87–0.91 instead of 1.05 CPU-s for 200,000 generated papers). Reset for later writes.
-        await using var command = tx.Command($"""
+        // Papers a search index built beside the writer holds already (BulkSearchIndexer) are not indexed again.
+        await using (var search = tx.Command($"""
             INSERT INTO paper_fts (paper_fts, rank) VALUES ('hashsize', {BulkFtsHashBytes});
             INSERT INTO paper_fts (rowid, title, abstract)
             SELECT pk, title, abstract FROM paper WHERE pk NOT IN (SELECT id FROM paper_fts_docsize);
@@ -167,9 +239,26 @@ public sealed partial class SqliteGraphStore
             DROP TRIGGER IF EXISTS paper_fts_insert;
             DROP TRIGGER IF EXISTS paper_fts_update;
             DROP TRIGGER IF EXISTS paper_fts_delete;
-            SELECT b.sql FROM bulk_load b WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.name = b.name) ORDER BY b.name;
-            """);
+            """))
+        {
+            await search.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await RestoreDeferredAsync(connection, tx, "trigger", cancellationToken).ConfigureAwait(false);
+        await using var forget = tx.Command("DROP TABLE bulk_load;");
+        await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts back the indexes (<paramref name="type"/> "index") or triggers ("trigger") a bulk load set aside that are not
+    /// there yet, from their statements in <c>bulk_load</c>, in <paramref name="tx"/>.
+    /// </summary>
+    private static async Task RestoreDeferredAsync(SqliteConnection connection, SqliteTransaction tx, string type, CancellationToken cancellationToken)
+    {
         var restore = new List<string>();
+        await using var command = tx.Command(
+            "SELECT b.sql FROM bulk_load b WHERE b.type = $type AND NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.name = b.name) ORDER BY b.name;");
+        command.Parameters.AddWithValue("$type", type);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -178,13 +267,19 @@ public sealed partial class SqliteGraphStore
             }
         }
 
+        if (restore.Count == 0)
+        {
+            return;
+        }
+
+        command.Parameters.Clear();
         // SQLite sorts an index's keys in runs as large as the page cache, each run sorted on a worker thread (PRAGMA threads)
         // while the next is read, and merges them: with runs of 8 MiB instead of the writer's 128 MiB the sort overlaps the
         // table scan (cites_dst over 10M citations: 4.1 s instead of 5.4 s; the other indexes the same either way).
         var cacheSize = await SqliteMigrator.PragmaAsync(connection, "cache_size", cancellationToken, tx).ConfigureAwait(false);
         try
         {
-            command.CommandText = $"PRAGMA cache_size = {IndexBuildCacheSize};\n" + string.Join('\n', restore) + "\nDROP TABLE bulk_load;";
+            command.CommandText = $"PRAGMA cache_size = {IndexBuildCacheSize};\n" + string.Join('\n', restore);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

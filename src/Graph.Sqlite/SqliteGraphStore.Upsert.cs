@@ -56,6 +56,7 @@ public sealed partial class SqliteGraphStore
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 version.Committed();
                 _checkpointer?.Nudge();
+                _searchIndexer?.Nudge();
                 return storedMeanwhile;
             }
             catch

@@ -38,6 +38,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private SqliteConnection? _writer;
     private int _bulkLoads; // begun by this instance and not yet ended: InitializeAsync must not finish them
     private BulkCheckpointer? _checkpointer; // while a bulk load of this instance runs
+    private BulkSearchIndexer? _searchIndexer; // while a bulk load of this instance into an empty search index runs
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -119,6 +120,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 await using var tx = connection.BeginTransaction();
                 await FinishPendingBulkLoadAsync(connection, tx, cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // A killed load's search index, half built beside its writer, is of no use now (BulkSearchIndexer).
+                BulkSearchIndexer.DeleteScratch(BulkSearchIndexer.ScratchPath(DatabasePath));
             }
 
             await SqliteMigrator.MigrateAsync(connection, cancellationToken, SchemaCeiling).ConfigureAwait(false);
@@ -407,6 +410,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
         {
             await _checkpointer.DisposeAsync().ConfigureAwait(false);
             _checkpointer = null;
+        }
+
+        if (_searchIndexer is not null)
+        {
+            await _searchIndexer.DisposeAsync().ConfigureAwait(false);
+            _searchIndexer = null;
         }
 
         if (_writer is not null)
