@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace CiteGraph.Graph.Sqlite;
@@ -13,7 +14,8 @@ namespace CiteGraph.Graph.Sqlite;
 /// The scratch file holds a copy of each paper's title and abstract as it indexed them and an FTS5 table declared as
 /// the store's own (the same statement, so the same columns, tokenizer and options) over that copy: its index tables
 /// (<c>_data</c>, <c>_idx</c>, <c>_docsize</c>) have the same format as the store's and are copied row for row. After
-/// each committed batch (<see cref="Nudge"/>) it indexes the papers past the last one it saw. A batch may also change
+/// each committed batch the writer hands over the papers it created, as it wrote them (<see cref="Add"/>), and they are
+/// indexed here; the store is not read until the end. A batch may also change
 /// or remove papers indexed already (a record merged into a stub or a paper); <see cref="FinishAsync"/> compares every
 /// indexed text with the store's and indexes again what differs, so the copy matches the store exactly, whatever was
 /// written during the load. The copy is made only into a store whose search index is still empty and whose change log
@@ -28,9 +30,11 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
     private readonly SemaphoreSlim _nudged = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<IReadOnlyList<SearchRow>> _queue = new();
     private Exception? _failure;
     private long _logMark;
     private int _passes;
+    private int _queuedPapers;
 
     private BulkSearchIndexer(SqliteConnection connection, string path)
     {
@@ -40,6 +44,12 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         // leave (one core's writer is the load's pace; indexing beside it must not slow it down).
         new Thread(Loop) { IsBackground = true, Name = "CiteGraph bulk search index" }.Start();
     }
+
+    /// <summary>
+    /// The most papers handed over and not yet indexed (their text is held meanwhile): two full batches. More are left to
+    /// the end, when the writer outruns a thread that only gets the CPU left over.
+    /// </summary>
+    public const int MostQueuedPapers = 40_000;
 
     /// <summary>FTS5's pending-terms limit in the scratch file: fewer, larger segments, fewer merges.</summary>
     private const int HashBytes = 64 << 20;
@@ -92,9 +102,20 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         }
     }
 
-    /// <summary>Says a batch was committed: there are papers to index. Never blocks.</summary>
-    public void Nudge()
+    /// <summary>
+    /// Hands over the new papers of a committed batch, as the writer wrote them, to be indexed on this thread. Never
+    /// blocks: while the papers handed over and not yet indexed are past <see cref="MostQueuedPapers"/>, they are left to
+    /// the pass at the end (<see cref="FinishAsync"/>), which reads them from the store.
+    /// </summary>
+    public void Add(IReadOnlyList<SearchRow> rows)
     {
+        if (rows.Count == 0 || Volatile.Read(ref _queuedPapers) + rows.Count > MostQueuedPapers)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _queuedPapers, rows.Count);
+        _queue.Enqueue(rows);
         if (_nudged.CurrentCount == 0)
         {
             try
@@ -103,7 +124,7 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
             }
             catch (SemaphoreFullException)
             {
-                // Nudged already and not yet woken: one pass covers both.
+                // Nudged already and not yet woken: one pass takes everything queued.
             }
         }
     }
@@ -217,7 +238,12 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
             while (true)
             {
                 _nudged.Wait(_stop.Token);
-                IndexNewPapers();
+                while (_queue.TryDequeue(out var rows))
+                {
+                    IndexRows(rows);
+                    Interlocked.Add(ref _queuedPapers, -rows.Count);
+                }
+
                 Interlocked.Increment(ref _passes);
             }
         }
@@ -234,6 +260,40 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         {
             _stopped.SetResult();
         }
+    }
+
+    /// <summary>
+    /// Papers as the writer wrote them, each with its text, in one transaction of the scratch file alone (deferred: the
+    /// store is not locked). A key indexed already is left to <see cref="Reconcile"/>, which compares its text.
+    /// </summary>
+    private void IndexRows(IReadOnlyList<SearchRow> rows)
+    {
+        using var tx = _connection.BeginTransaction(deferred: true);
+        using var text = tx.Command("INSERT INTO main.paper (pk, title, abstract) VALUES ($pk, $title, $abstract) ON CONFLICT (pk) DO NOTHING;");
+        using var index = tx.Command("INSERT INTO paper_fts (rowid, title, abstract) VALUES ($pk, $title, $abstract);");
+        foreach (var command in (SqliteCommand[])[text, index])
+        {
+            command.Parameters.Add("$pk", SqliteType.Integer);
+            command.Parameters.Add("$title", SqliteType.Text);
+            command.Parameters.Add("$abstract", SqliteType.Text);
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var command in (SqliteCommand[])[text, index])
+            {
+                command.Parameters[0].Value = row.Pk;
+                command.Parameters[1].Value = row.Title;
+                command.Parameters[2].Value = (object?)row.Abstract ?? DBNull.Value;
+            }
+
+            if (text.ExecuteNonQuery() == 1)
+            {
+                index.ExecuteNonQuery();
+            }
+        }
+
+        tx.Commit();
     }
 
     /// <summary>The papers past the last one indexed, copied as they are committed now and indexed.</summary>

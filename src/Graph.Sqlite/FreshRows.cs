@@ -5,9 +5,12 @@ namespace CiteGraph.Graph.Sqlite;
 /// need): primary keys assigned here, ids found already taken, and the papers whose few extra rows go in afterwards.
 /// Records that touch a paper already stored go the row-by-row merge path instead.
 /// </summary>
-internal sealed class FreshRows(long firstPk)
+internal sealed class FreshRows(long firstPk, bool collectSearchRows = false)
 {
     public long NextPk { get; private set; } = firstPk;
+
+    /// <summary>The new papers' text as written, for a search index built beside the writer (<see cref="BulkSearchIndexer"/>); null when there is none.</summary>
+    public List<SearchRow>? SearchRows { get; } = collectSearchRows ? [] : null;
 
     /// <summary>Paper id → primary key of every paper or stub this batch creates.</summary>
     public Dictionary<string, long> Created { get; } = new(StringComparer.Ordinal);

@@ -59,6 +59,7 @@ public sealed partial class SqliteGraphStore
         c.FreshPaper.Add(pk).Add(paperId).Add(paper.Title).Add(Identifiers.TitleKey(paper.Title)).Add(paper.Abstract)
             .Add(paper.Year).Add(paper.Published).Add(paper.AuthorsCount).Add(paper.Organization).Add(paper.Upvotes)
             .Add(paper.ArxivId).Add(paper.Doi).Add(0).Step();
+        fresh.SearchRows?.Add(new SearchRow(pk, paper.Title, paper.Abstract));
         c.FreshPaperAdded?.Add(paperId).Step();
         // The paper's one source: its text is the paper's unless the merge changed it, and then it is kept (text_in_paper).
         var textInPaper = string.Equals(paper.Title, record.Title, StringComparison.Ordinal)

@@ -36,7 +36,7 @@ public sealed partial class SqliteGraphStore
             using var commands = new UpsertCommands(connection, tx, version, writesPaperEvents);
             try
             {
-                var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false));
+                var fresh = new FreshRows(await NextPaperPkAsync(commands, cancellationToken).ConfigureAwait(false), _searchIndexer is not null);
                 var (merges, storedMeanwhile) = await PlanFreshAsync(commands, _writeCache, fresh, batch, cancellationToken).ConfigureAwait(false);
                 if (writesPaperEvents)
                 {
@@ -56,7 +56,10 @@ public sealed partial class SqliteGraphStore
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 version.Committed();
                 _checkpointer?.Nudge();
-                _searchIndexer?.Nudge();
+                if (_searchIndexer is { } searchIndexer && fresh.SearchRows is { } searchRows)
+                {
+                    searchIndexer.Add(searchRows);
+                }
                 return storedMeanwhile;
             }
             catch
