@@ -162,7 +162,7 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
             await Task.Run(Reconcile, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             NotCopiedBecause = $"bringing the index up to the store failed: {ex.Message}";
             return false;
@@ -224,9 +224,9 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Open elsewhere: that load deletes it when it ends.
+            // Open elsewhere (that load deletes it when it ends), or not a file: a load then indexes at its end.
         }
     }
 
@@ -251,9 +251,10 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         {
             // Stopped between passes.
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
-            // The writer then indexes the papers itself at the end: slower, never wrong.
+            // Whatever failed (on a thread of its own, it must not take the process down), the writer then indexes the
+            // papers itself at the end: slower, never wrong.
             _failure = ex;
         }
         finally

@@ -83,7 +83,15 @@ public sealed partial class SqliteGraphStore
             {
                 if (searchTableSql is not null)
                 {
-                    _searchIndexer = await BulkSearchIndexer.StartAsync(DatabasePath, searchTableSql, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        _searchIndexer = await BulkSearchIndexer.StartAsync(DatabasePath, searchTableSql, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+                    {
+                        // No scratch file beside the store (no room, no rights): the end of the load indexes the papers.
+                        LastBulkSearchIndex = $"not started: {ex.Message}";
+                    }
                 }
 
                 // The log is copied into the database beside the writer (BulkCheckpointer), not by it after each batch.

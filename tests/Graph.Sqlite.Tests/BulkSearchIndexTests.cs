@@ -105,6 +105,24 @@ public sealed class BulkSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bulk_load_that_cannot_make_its_scratch_file_indexes_its_papers_at_the_end()
+    {
+        var path = _dir.File("store.db");
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        await store.InitializeAsync(Ct);
+        Directory.CreateDirectory(BulkSearchIndexer.ScratchPath(path)); // in the scratch file's place
+        await using (await store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.Equal(-1, store.BulkSearchPasses);
+            await store.UpsertAsync(FirstBatch(), Ct);
+        }
+
+        Assert.StartsWith("not started: ", store.LastBulkSearchIndex, StringComparison.Ordinal);
+        Assert.Equal(30, (await HitsAsync(store, "tidal")).Count);
+        await AssertSearchIndexMatchesPapersAsync(path);
+    }
+
+    [Fact]
     public async Task A_scratch_index_left_by_a_killed_load_is_deleted_when_the_store_is_opened()
     {
         var path = _dir.File("store.db");
