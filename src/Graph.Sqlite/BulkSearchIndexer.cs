@@ -297,28 +297,13 @@ internal sealed class BulkSearchIndexer : IAsyncDisposable
         tx.Commit();
     }
 
-    /// <summary>The papers past the last one indexed, copied as they are committed now and indexed.</summary>
-    private void IndexNewPapers()
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(pk), 0) FROM main.paper;";
-        var last = (long)command.ExecuteScalar()!;
-        // The store is read in a statement of its own: its snapshot (and the log frames it holds) is let go at once.
-        command.CommandText = """
-            INSERT INTO main.paper (pk, title, abstract) SELECT pk, title, abstract FROM store.paper WHERE pk > $last ORDER BY pk;
-            INSERT INTO paper_fts (rowid, title, abstract) SELECT pk, title, abstract FROM main.paper WHERE pk > $last;
-            """;
-        command.Parameters.AddWithValue("$last", last);
-        command.ExecuteNonQuery();
-    }
-
     private void Reconcile()
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM store.change_event;";
         _logMark = (long)command.ExecuteScalar()!;
-        IndexNewPapers();
-        // Indexed papers removed or changed since, and papers of the store never seen (a key reused below the last one).
+        // Indexed papers removed or changed since, and papers of the store never handed over (stubs, papers past the
+        // queue, the last batch's if the writer outran this thread, a key reused).
         command.CommandText = """
             CREATE TEMP TABLE stale (pk INTEGER PRIMARY KEY);
             INSERT INTO temp.stale (pk)
