@@ -23,7 +23,13 @@ public sealed class CitationAges
     private CitationAges(double[] relativeRate) => _relativeRate = relativeRate;
 
     /// <summary>The rates of <paramref name="snapshot"/>'s citations, papers dated by <paramref name="months"/> (aligned with the snapshot).</summary>
-    public static CitationAges Measure(GraphSnapshot snapshot, IReadOnlyList<PaperMonth> months)
+    public static CitationAges Measure(GraphSnapshot snapshot, IReadOnlyList<PaperMonth> months) => Measure(snapshot, months, citingVisible: null);
+
+    /// <summary>
+    /// The rates of the citations made by the papers <paramref name="citingVisible"/> admits (every paper when null): a
+    /// held-out paper measures them only on what it may see, never on its own or later papers' references.
+    /// </summary>
+    public static CitationAges Measure(GraphSnapshot snapshot, IReadOnlyList<PaperMonth> months, Func<int, bool>? citingVisible)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(months);
@@ -39,6 +45,11 @@ public sealed class CitationAges
             }
 
             papersByMonth[m] = papersByMonth.GetValueOrDefault(m) + 1;
+            if (citingVisible is not null && !citingVisible(p))
+            {
+                continue;
+            }
+
             var counted = false;
             foreach (var c in citations.OutNeighbors(p))
             {

@@ -12,7 +12,11 @@ namespace CiteGraph.Graph.Suggest;
 public sealed class SuggestionCorpus
 {
     private readonly ConcurrentDictionary<int, Lazy<CitationModels>> _models = new();
+    private readonly ConcurrentDictionary<int, Lazy<ItemCalibration>> _calibrations = new();
+    private readonly ConcurrentDictionary<(PaperMonth, int), Lazy<(CitationAges Ages, int[] ByCitations)>> _visibleTo = new();
+    private readonly Lazy<Task<ItemCalibration>> _liveCalibration;
     private int _modelsFitted;
+    private int _calibrationsMeasured;
 
     private SuggestionCorpus(GraphSnapshot snapshot, PaperMonth[] months, string?[] titles, TermIndex terms, int[] byCitations, ISemanticNeighbours? semantic)
     {
@@ -23,6 +27,11 @@ public sealed class SuggestionCorpus
         ByCitations = byCitations;
         Semantic = semantic;
         Ages = CitationAges.Measure(snapshot, months);
+        _liveCalibration = new(() => Task.Run(() =>
+        {
+            Interlocked.Increment(ref _calibrationsMeasured);
+            return ItemCalibration.Build(this, graphBefore: null, live: true);
+        }));
     }
 
     public GraphSnapshot Snapshot { get; }
@@ -41,6 +50,35 @@ public sealed class SuggestionCorpus
     /// <summary>How readily the graph's papers cite papers of each age.</summary>
     public CitationAges Ages { get; }
 
+    /// <summary>
+    /// What a held-out paper of <paramref name="month"/> may know of the graph as a whole: the citation ages and the papers
+    /// in order of citations received, both counting only the citations made by papers strictly before it (and before
+    /// <paramref name="graphBefore"/>), never its own or later ones'. Kept per month for this snapshot.
+    /// </summary>
+    public (CitationAges Ages, IReadOnlyList<int> ByCitations) VisibleTo(PaperMonth month, int? graphBefore)
+    {
+        var (ages, byCitations) = _visibleTo.GetOrAdd((month, graphBefore ?? int.MaxValue), key => new Lazy<(CitationAges, int[])>(() =>
+        {
+            bool Visible(int citing) => Months[citing].IsStrictlyBefore(key.Item1) && Months[citing].Year < key.Item2;
+            var received = new int[Snapshot.PaperCount];
+            for (var citing = 0; citing < received.Length; citing++)
+            {
+                if (Visible(citing))
+                {
+                    foreach (var cited in Snapshot.Citations.OutNeighbors(citing))
+                    {
+                        received[cited]++;
+                    }
+                }
+            }
+
+            var popular = Enumerable.Range(0, received.Length).Where(p => received[p] > 0 && Titles[p] is not null)
+                .OrderByDescending(p => received[p]).ThenBy(p => p).ToArray();
+            return (CitationAges.Measure(Snapshot, Months, Visible), popular);
+        })).Value;
+        return (ages, byCitations);
+    }
+
     /// <summary>The embedding neighbours, or null when none are plugged in.</summary>
     public ISemanticNeighbours? Semantic { get; }
 
@@ -54,6 +92,33 @@ public sealed class SuggestionCorpus
             Interlocked.Increment(ref _modelsFitted);
             return CitationModels.Fit(this, key == int.MaxValue ? null : key);
         })).Value;
+
+    /// <summary>
+    /// The calibration of held-out rankings (<see cref="ItemCalibration"/>) over the papers dated before
+    /// <paramref name="graphBefore"/> (every dated paper when null), measured on first use and kept for this snapshot.
+    /// </summary>
+    public ItemCalibration CalibrationBefore(int? graphBefore) =>
+        _calibrations.GetOrAdd(graphBefore ?? int.MaxValue, key => new Lazy<ItemCalibration>(() =>
+        {
+            Interlocked.Increment(ref _calibrationsMeasured);
+            return ItemCalibration.Build(this, key == int.MaxValue ? null : key, live: false);
+        })).Value;
+
+    /// <summary>
+    /// The live graph's calibration (the most recent papers with references), measured once in the background: a request
+    /// never waits for it, and until it is ready <see cref="SuggestionFeature.ItemBias"/> is absent (null here).
+    /// </summary>
+    public ItemCalibration? LiveCalibrationIfReady()
+    {
+        var task = _liveCalibration.Value;
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    /// <summary>The live calibration, waiting for it (the CLI and tests, where the answer must not depend on timing).</summary>
+    public Task<ItemCalibration> LiveCalibrationAsync() => _liveCalibration.Value;
+
+    /// <summary>How many item calibrations were measured (tests: a served request whose weights give it 0 measures none).</summary>
+    internal int CalibrationsMeasured => Volatile.Read(ref _calibrationsMeasured);
 
     /// <summary>How many times <see cref="ModelsBefore"/> fitted models (tests: a served request whose weights need none fits none).</summary>
     internal int ModelsFitted => Volatile.Read(ref _modelsFitted);

@@ -144,6 +144,14 @@ public static class SuggestionEngine
         private readonly PaperMonth _month = corpus.Months[paper];
 
         /// <summary>
+        /// Citation ages and the most cited papers as this paper may know them: live, the whole graph's; held out, only
+        /// citations made before it (a full graph evaluated by paper must not rank by its own or later references).
+        /// </summary>
+        private readonly (CitationAges Ages, IReadOnlyList<int> ByCitations) _known = scope == SuggestionScope.Live
+            ? (corpus.Ages, corpus.ByCitations)
+            : corpus.VisibleTo(corpus.Months[paper], graphBefore);
+
+        /// <summary>
         /// The citation-trained models this paper may use: in held-out scope fitted only on citations made before its year
         /// (and before <c>graphBefore</c>), so a paper never learns from its own references; none for an undated held-out paper.
         /// </summary>
@@ -248,7 +256,7 @@ public static class SuggestionEngine
             }
 
             var popular = 0;
-            foreach (var p in corpus.ByCitations)
+            foreach (var p in _known.ByCitations)
             {
                 if (popular == PoolPerList || citations.InDegree(p) == 0)
                 {
@@ -263,6 +271,9 @@ public static class SuggestionEngine
             }
 
             var walk = Computes(SuggestionFeature.GraphWalk) ? Walk(semantic) : null;
+            var calibration = !Computes(SuggestionFeature.ItemBias) ? null
+                : scope == SuggestionScope.Live ? corpus.LiveCalibrationIfReady()?.For(null)
+                : corpus.CalibrationBefore(graphBefore).For(_month);
             var projected = Computes(SuggestionFeature.CitationSemantic) && _models?.Projection is { } projection && corpus.Semantic?.Vector(paper) is { } own
                 ? projection.Project(own.Span)
                 : null;
@@ -287,12 +298,17 @@ public static class SuggestionEngine
                     Raw(SuggestionFeature.GraphWalk)[c] = reached;
                 }
 
+                if (calibration is not null)
+                {
+                    Raw(SuggestionFeature.ItemBias)[c] = calibration.TryGetValue(c, out var bias) ? bias : ItemCalibration.Neutral;
+                }
+
                 if (keyTerms && _text[c] > 0)
                 {
                     Raw(SuggestionFeature.KeyTerms)[c] = _text[c];
                 }
 
-                if (recency && corpus.Ages.RelativeRate(_month, corpus.Months[c]) is { } rate)
+                if (recency && _known.Ages.RelativeRate(_month, corpus.Months[c]) is { } rate)
                 {
                     Raw(SuggestionFeature.Recency)[c] = (float)rate;
                 }
@@ -452,6 +468,8 @@ public static class SuggestionEngine
                 $"a short walk over citations from the papers most similar to this one reaches it ({value:P1} of the walk)"),
             SuggestionFeature.Recency => string.Create(CultureInfo.InvariantCulture,
                 $"papers {Age(c)} older are cited {value:0.##}× as readily as the average in the graph"),
+            SuggestionFeature.ItemBias => string.Create(CultureInfo.InvariantCulture,
+                $"earlier papers cited it {value / (1 - value):0.##}× as often as suggestions like these expected"),
             SuggestionFeature.CitationSemantic => string.Create(CultureInfo.InvariantCulture,
                 $"close to what papers like it cite (citation-trained embedding cosine {value:0.###}, learned from {_models!.Projection!.Pairs} citations)"),
             SuggestionFeature.TermAssociation => string.Create(CultureInfo.InvariantCulture,
@@ -489,6 +507,7 @@ public static class SuggestionEngine
             SuggestionFeature.TitleMention => RelatedBy.KeyTerms,
             SuggestionFeature.RecentPopularity => RelatedBy.Popularity,
             SuggestionFeature.GraphWalk => RelatedBy.PersonalizedPageRank,
+            SuggestionFeature.ItemBias => RelatedBy.Popularity,
             _ => RelatedBy.DirectCitation,
         };
 

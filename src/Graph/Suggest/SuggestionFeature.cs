@@ -62,4 +62,10 @@ public enum SuggestionFeature
     /// <see cref="CitedBySimilar"/> counts).
     /// </summary>
     GraphWalk,
+
+    /// <summary>
+    /// How much more (or less) often the graph's earlier papers cited the candidate than the engine's own ranking of them,
+    /// held out, expected (<see cref="ItemCalibration"/>): a per-paper correction of the other features' past errors.
+    /// </summary>
+    ItemBias,
 }

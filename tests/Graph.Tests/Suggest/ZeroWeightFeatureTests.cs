@@ -8,7 +8,7 @@ public sealed class ZeroWeightFeatureTests(FieldCorpus fields) : IClassFixture<F
     private static readonly SuggestionFeature[] Skippable =
     [
         SuggestionFeature.RecentPopularity, SuggestionFeature.TitleMention,
-        SuggestionFeature.CitationSemantic, SuggestionFeature.TermAssociation,
+        SuggestionFeature.CitationSemantic, SuggestionFeature.TermAssociation, SuggestionFeature.ItemBias,
     ];
 
     [Fact]
@@ -62,5 +62,20 @@ public sealed class ZeroWeightFeatureTests(FieldCorpus fields) : IClassFixture<F
 
         SuggestionEngine.Suggest(corpus, paper, 10, SuggestionWeights.Fitted.With(SuggestionFeature.TermAssociation, 1));
         Assert.Equal(1, corpus.ModelsFitted);
+    }
+
+    [Fact]
+    public async Task A_served_request_measures_no_item_calibration_unless_its_weights_use_it()
+    {
+        // Measuring it asks every earlier paper with references for its ranking: work a request at weight 0 must not start.
+        var corpus = await SuggestionCorpus.BuildAsync(fields.Store, fields.Snapshot, cancellationToken: TestContext.Current.CancellationToken);
+        var paper = fields.Index(FieldCorpus.Arxiv(2, 2019, 6));
+
+        SuggestionEngine.Suggest(corpus, paper, 10, SuggestionWeights.Fitted, SuggestionScope.HeldOut);
+        SuggestionEngine.Suggest(corpus, paper, 10, SuggestionWeights.Fitted);
+        Assert.Equal(0, corpus.CalibrationsMeasured);
+
+        SuggestionEngine.Suggest(corpus, paper, 10, SuggestionWeights.Fitted.With(SuggestionFeature.ItemBias, 1), SuggestionScope.HeldOut);
+        Assert.Equal(1, corpus.CalibrationsMeasured);
     }
 }
