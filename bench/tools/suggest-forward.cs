@@ -72,7 +72,8 @@ var featureCount = Enum.GetValues<SuggestionFeature>().Length;
 string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-both", "walk-both23", "sqrt-cited-by-similar", "sqrt-co-citation", "sqrt-coupling", "z-key-terms", "z-semantic", "rank-key-terms", "rank-semantic", "rank-cited-by-similar",
     "sem2", "sem4", "key2", "key-x-sem", "sem-x-cbs", "sem-x-walk", "key-x-walk", "citer-max", "refs-mean", "bm25", "bm25-title3", "seed-cocited", "seed-coupled",
     "sem3", "sem6", "sem8", "semmm", "semmm2", "semmm4", "key3", "semexp10",
-    "sem-young", "key-young", "cbs-young-gap"];
+    "sem-young", "key-young", "cbs-young-gap",
+    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
 var columns = Enum.GetValues<SuggestionFeature>().Select(f => f.ToString()).Concat(extraNames).ToArray();
 SuggestionFeature[] served = [SuggestionFeature.KeyTerms, SuggestionFeature.Semantic, SuggestionFeature.CoTopic, SuggestionFeature.CitedBySimilar,
     SuggestionFeature.Popularity, SuggestionFeature.CoCitation, SuggestionFeature.Coupling, SuggestionFeature.DirectCitation, SuggestionFeature.Recency];
@@ -80,6 +81,9 @@ var computed = SuggestionWeights.From(Enum.GetValues<SuggestionFeature>()
     .Where(f => f is not (SuggestionFeature.CitationSemantic or SuggestionFeature.TermAssociation)).ToDictionary(f => f, _ => 1.0));
 
 var bm25 = await Bm25Index.BuildAsync(store, snapshot);
+// Session 15: each paper's 100 nearest by meaning, once (the followers columns read them).
+var neighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
+Parallel.For(0, neighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => neighbours[p] = corpus.Semantic?.Nearest(p, 100) ?? []);
 var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, 2018)).ToList();
 var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
@@ -98,6 +102,202 @@ Console.WriteLine($"{earlyLists.Length} early lists (2012-2017), {lateLists.Leng
 var (g, b23) = ((int)SuggestionFeature.GraphWalk, featureCount + Array.IndexOf(extraNames, "walk-both23"));
 var differ = lateLists.Concat(earlyLists).SelectMany(l => l.Rows).Count(r => Math.Abs(r.X[g] - r.X[b23]) > 1e-5);
 Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: {differ}");
+
+// Session 15, item-bias: how often each candidate was really cited against how often a base ranking put it in the top 10,
+// over the earlier papers' lists (each paper of a year before the list's graph year, seeing the citations before its year):
+// a per-item correction learned from the graph's own past (a classic cited more than it is suggested gains, a paper
+// suggested everywhere but rarely cited loses). Base ranking: the served set fitted forward on the early lists.
+{
+    var cal = Lists(SuggestionEvaluation.Citing(corpus, truth, new YearRange(2007, 2017)).Select(p => (p, corpus.Months[p].Year!.Value)).ToList());
+    var servedAllowed = served.Select(f => (int)f).Append((int)SuggestionFeature.GraphWalk).ToArray();
+    var (baseW, _) = FitOn(earlyLists, servedAllowed);
+    var calLists = cal.Select(l => (Year: corpus.Months[l.Citing].Year!.Value, Ranked: RankedOf(l, baseW), l.Known)).ToArray();
+    foreach (var spec in new[] { "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2" })
+    {
+        var parts = spec.Split(':');
+        if (parts[0].StartsWith("ibx", StringComparison.Ordinal))
+        {
+            // Expected citations from the rank: P(cited | rank r) pooled over the calibration lists of the same graph year.
+            var ax = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            var logx = parts[0] == "ibx-log";
+            var cacheX = new Dictionary<int, Dictionary<int, float>>();
+            var columnX = Column(spec);
+            foreach (var l in lateLists.Concat(earlyLists))
+            {
+                if (!cacheX.TryGetValue(l.Before, out var bias))
+                {
+                    var usable = calLists.Where(c => c.Year < l.Before).ToArray();
+                    var hitsAt = new double[50];
+                    var seenAt = new double[50];
+                    foreach (var c in usable)
+                    {
+                        for (var r = 0; r < c.Ranked.Length; r++)
+                        {
+                            seenAt[r]++;
+                            hitsAt[r] += c.Known.Contains(c.Ranked[r]) ? 1 : 0;
+                        }
+                    }
+
+                    var pAt = hitsAt.Select((h, r) => (h + 0.5) / (seenAt[r] + 5)).ToArray();
+                    var cited = new Dictionary<int, double>();
+                    var expected = new Dictionary<int, double>();
+                    foreach (var c in usable)
+                    {
+                        foreach (var k in c.Known)
+                        {
+                            cited[k] = cited.GetValueOrDefault(k) + 1;
+                        }
+
+                        for (var r = 0; r < c.Ranked.Length; r++)
+                        {
+                            expected[c.Ranked[r]] = expected.GetValueOrDefault(c.Ranked[r]) + pAt[r];
+                        }
+                    }
+
+                    bias = cited.Keys.Union(expected.Keys).ToDictionary(k => k, k =>
+                    {
+                        var ratio = (cited.GetValueOrDefault(k) + ax) / (expected.GetValueOrDefault(k) + ax);
+                        return logx ? (float)Math.Clamp(0.5 + (Math.Log(ratio) / 6), 0, 1) : (float)(ratio / (1 + ratio));
+                    });
+                    cacheX[l.Before] = bias;
+                }
+
+                foreach (var r in l.Rows)
+                {
+                    r.X[columnX] = bias.TryGetValue(r.Paper, out var b) ? b : 0.5f;
+                }
+            }
+
+            if (parts[0] == "ibx-loo")
+            {
+                // Diagnostic only (not a judgement): the late lists' bias from the past AND the other late lists, own list left out.
+                var usable = calLists.Where(c => c.Year < 2018).Concat(lateLists.Select(l => (Year: 2018, Ranked: RankedOf(l, baseW), l.Known))).ToArray();
+                var hitsAt = new double[50];
+                var seenAt = new double[50];
+                foreach (var c in usable)
+                {
+                    for (var r = 0; r < c.Ranked.Length; r++)
+                    {
+                        seenAt[r]++;
+                        hitsAt[r] += c.Known.Contains(c.Ranked[r]) ? 1 : 0;
+                    }
+                }
+
+                var pAt = hitsAt.Select((h, r) => (h + 0.5) / (seenAt[r] + 5)).ToArray();
+                var cited = new Dictionary<int, double>();
+                var expected = new Dictionary<int, double>();
+                void Add((int Year, int[] Ranked, IReadOnlySet<int> Known) c, int sign)
+                {
+                    foreach (var k in c.Known)
+                    {
+                        cited[k] = cited.GetValueOrDefault(k) + sign;
+                    }
+
+                    for (var r = 0; r < c.Ranked.Length; r++)
+                    {
+                        expected[c.Ranked[r]] = expected.GetValueOrDefault(c.Ranked[r]) + (sign * pAt[r]);
+                    }
+                }
+
+                foreach (var c in usable)
+                {
+                    Add(c, 1);
+                }
+
+                foreach (var l in lateLists)
+                {
+                    var own = (Year: 2018, Ranked: RankedOf(l, baseW), l.Known);
+                    Add(own, -1);
+                    foreach (var r in l.Rows)
+                    {
+                        var ratio = (cited.GetValueOrDefault(r.Paper) + ax) / (Math.Max(0, expected.GetValueOrDefault(r.Paper)) + ax);
+                        r.X[columnX] = (float)(ratio / (1 + ratio));
+                    }
+
+                    Add(own, 1);
+                }
+            }
+
+            continue;
+        }
+
+        var a = parts.Length > 1 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : 2;
+        var top = parts.Length > 1 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 10;
+        var log = parts[0] == "ib-log";
+        var biasCache = new Dictionary<int, Dictionary<int, float>>();
+        var biasColumn = Column(spec);
+        foreach (var l in lateLists.Concat(earlyLists))
+        {
+            if (!biasCache.TryGetValue(l.Before, out var bias))
+            {
+                var cited = new Dictionary<int, int>();
+                var suggested = new Dictionary<int, int>();
+                foreach (var c in calLists.Where(c => c.Year < l.Before))
+                {
+                    foreach (var k in c.Known)
+                    {
+                        cited[k] = cited.GetValueOrDefault(k) + 1;
+                    }
+
+                    foreach (var t in c.Ranked.Take(top))
+                    {
+                        suggested[t] = suggested.GetValueOrDefault(t) + 1;
+                    }
+                }
+
+                var rate = (double)cited.Values.Sum() / Math.Max(1, suggested.Values.Sum());
+                bias = cited.Keys.Union(suggested.Keys).ToDictionary(k => k, k =>
+                {
+                    var ratio = (cited.GetValueOrDefault(k) + a) / ((rate * suggested.GetValueOrDefault(k)) + a);
+                    return log ? (float)Math.Clamp(0.5 + (Math.Log(ratio) / 6), 0, 1) : (float)(ratio / (1 + ratio));
+                });
+                biasCache[l.Before] = bias;
+            }
+
+            foreach (var r in l.Rows)
+            {
+                r.X[biasColumn] = bias.TryGetValue(r.Paper, out var b) ? b : 0.5f;
+            }
+        }
+    }
+
+    Console.WriteLine($"item-bias: {cal.Length} calibration lists; base [{Show(baseW)}]");
+}
+
+// --dump FILE: every late list's known references with their rank under the served weights and their features (error analysis).
+var di = rest.IndexOf("--dump");
+if (di >= 0)
+{
+    var servedW = new double[columns.Length];
+    foreach (var f in Enum.GetValues<SuggestionFeature>())
+    {
+        servedW[(int)f] = SuggestionWeights.Fitted[f];
+    }
+
+    using var dump = new StreamWriter(rest[di + 1]);
+    dump.WriteLine("citing_month\tcandidate_month\tciting_title\tcandidate_title\tciting\tcandidate\tknown\trank\tscore\t" + string.Join('\t', columns));
+    foreach (var l in lateLists.Concat(earlyLists))
+    {
+        var ranked = l.Rows.Select(r => (r, Score: servedW.Select((w, i) => w * r.X[i]).Sum())).OrderByDescending(x => x.Score).ThenBy(x => x.r.Paper).ToList();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var (r, score) = ranked[i];
+            if (i < 20 || l.Known.Contains(r.Paper))
+            {
+                dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Months[l.Citing]}\t{corpus.Months[r.Paper]}\t{corpus.Titles[l.Citing]}\t{corpus.Titles[r.Paper]}\t{l.Citing}\t{r.Paper}\t{(l.Known.Contains(r.Paper) ? 1 : 0)}\t{i + 1}\t{score:0.####}\t{string.Join('\t', r.X.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))}"));
+            }
+        }
+
+        foreach (var k in l.Known.Where(k => l.Rows.All(r => r.Paper != k)))
+        {
+            dump.WriteLine($"{corpus.Months[l.Citing]}\t{corpus.Months[k]}\t{corpus.Titles[l.Citing]}\t{corpus.Titles[k]}\t{l.Citing}\t{k}\t1\t-1\t0");
+        }
+    }
+
+    rest.RemoveRange(di, 2);
+    Console.WriteLine("dumped");
+    return 0;
+}
 
 // Each column alone on the late papers (no fit): which lexical signal is stronger by itself.
 foreach (var alone in aloneColumns)
@@ -185,7 +385,7 @@ List[] Lists(List<(int Paper, int Before)> instances)
         var (p, before) = instances[i];
         var candidates = SuggestionEngine.Candidates(corpus, p, SuggestionScope.HeldOut, before, computed);
         var extra = ExtraColumns(p, before, candidates);
-        lists[i] = new List(candidates.Select(c => new Row(c.Paper, Extend(c, extra))).ToArray(), truth.References[p]);
+        lists[i] = new List(candidates.Select(c => new Row(c.Paper, Extend(c, extra))).ToArray(), truth.References[p], p, before);
     });
     return lists;
 }
@@ -385,6 +585,69 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         }
     }
 
+    // Session 15, followers: papers that appeared after the candidate and before the paper (their texts are public at the
+    // paper's time, their references are not in the graph) that are close to the candidate by meaning: a text-side stand-in
+    // for the citations the lagging graph does not hold. -lag: only papers whose citations the graph lacks (year ≥ before).
+    // -q: only the paper's own nearest earlier papers, each weighted by its similarity to the paper (votes predicted from text).
+    var months = corpus.Months;
+    Dictionary<int, float> Followers(bool lagOnly, bool log) => Scaled(candidates.ToDictionary(c => c.Paper, c =>
+    {
+        var sum = 0f;
+        foreach (var (p, s) in neighbours[c.Paper])
+        {
+            if (s > 0 && months[c.Paper].IsStrictlyBefore(months[p]) && months[p].IsStrictlyBefore(month) && (!lagOnly || months[p].Year >= before))
+            {
+                sum += s * s * s;
+            }
+        }
+
+        return log ? MathF.Log(1 + (10 * sum)) : sum;
+    }));
+    var followersQ = new Dictionary<int, float>();
+    foreach (var (p, s) in nearest.Where(n => months[n.Paper].IsStrictlyBefore(month)).Take(50))
+    {
+        if (s <= 0)
+        {
+            continue;
+        }
+
+        foreach (var (c, pc) in neighbours[p])
+        {
+            if (pc > 0 && c != paper && months[c].IsStrictlyBefore(months[p]))
+            {
+                followersQ[c] = followersQ.GetValueOrDefault(c) + (s * s * s * pc * pc * pc);
+            }
+        }
+    }
+
+    int VisibleCites(int n)
+    {
+        var k = 0;
+        foreach (var i in citations.InNeighbors(n))
+        {
+            k += Visible(i) ? 1 : 0;
+        }
+
+        return k;
+    }
+
+    // nbr-pop: how much the candidate's nearest earlier-than-the-paper papers are cited (a topic's pull), similarity-weighted.
+    var nbrPopRaw = candidates.ToDictionary(c => c.Paper, c =>
+    {
+        float num = 0, den = 0;
+        foreach (var (n, s) in neighbours[c.Paper].Take(20))
+        {
+            if (s > 0 && months[n].IsStrictlyBefore(month))
+            {
+                var w = s * s * s;
+                num += w * MathF.Log(1 + VisibleCites(n));
+                den += w;
+            }
+        }
+
+        return den > 0 ? num / den : 0;
+    });
+
     var bm = bm25.Scores(paper, candidates.Select(c => c.Paper), 1);
     var bmTitle = bm25.Scores(paper, candidates.Select(c => c.Paper), 3);
 
@@ -414,8 +677,15 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Map(c => F(c, SuggestionFeature.Popularity) == 0 ? F(c, SuggestionFeature.KeyTerms) : 0),
         // A young candidate's semantic similarity when the paper's graph lags by more than a year (its votes are missing).
         Map(c => F(c, SuggestionFeature.Popularity) == 0 && month.Year - before >= 1 ? F(c, SuggestionFeature.Semantic) : 0),
+        Followers(false, false), Followers(false, true), Followers(true, false), Scaled(followersQ),
+        Scaled(nbrPopRaw), Scaled(candidates.ToDictionary(c => c.Paper, c => F(c, SuggestionFeature.Popularity) == 0 ? nbrPopRaw[c.Paper] : 0)),
+        [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
     ];
 }
+
+int[] RankedOf(List l, double[] weights) =>
+    [.. l.Rows.Select(r => (r.Paper, Score: weights.Select((w, i) => w * r.X[i]).Sum())).Where(x => x.Score > 0)
+        .OrderByDescending(x => x.Score).ThenBy(x => x.Paper).Take(50).Select(x => x.Paper)];
 
 // Recall@10 and MRR of a weighting: per list one pass keeping the 10 best (ties by paper index), as the fit's TopK.
 (double Recall, double Mrr) Measure(IReadOnlyList<List> lists, double[] weights)
@@ -597,4 +867,4 @@ internal sealed class Bm25Index
     }
 }
 
-internal sealed record List(Row[] Rows, IReadOnlySet<int> Known);
+internal sealed record List(Row[] Rows, IReadOnlySet<int> Known, int Citing = -1, int Before = 0);
