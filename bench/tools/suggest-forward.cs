@@ -127,18 +127,7 @@ Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: 
                 if (!cacheX.TryGetValue(l.Before, out var bias))
                 {
                     var usable = calLists.Where(c => c.Year < l.Before).ToArray();
-                    var hitsAt = new double[50];
-                    var seenAt = new double[50];
-                    foreach (var c in usable)
-                    {
-                        for (var r = 0; r < c.Ranked.Length; r++)
-                        {
-                            seenAt[r]++;
-                            hitsAt[r] += c.Known.Contains(c.Ranked[r]) ? 1 : 0;
-                        }
-                    }
-
-                    var pAt = hitsAt.Select((h, r) => (h + 0.5) / (seenAt[r] + 5)).ToArray();
+                    var pAt = PlaceShares(usable);
                     var cited = new Dictionary<int, double>();
                     var expected = new Dictionary<int, double>();
                     foreach (var c in usable)
@@ -172,18 +161,7 @@ Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: 
             {
                 // Diagnostic only (not a judgement): the late lists' bias from the past AND the other late lists, own list left out.
                 var usable = calLists.Where(c => c.Year < 2018).Concat(lateLists.Select(l => (Year: 2018, Ranked: RankedOf(l, baseW), l.Known))).ToArray();
-                var hitsAt = new double[50];
-                var seenAt = new double[50];
-                foreach (var c in usable)
-                {
-                    for (var r = 0; r < c.Ranked.Length; r++)
-                    {
-                        seenAt[r]++;
-                        hitsAt[r] += c.Known.Contains(c.Ranked[r]) ? 1 : 0;
-                    }
-                }
-
-                var pAt = hitsAt.Select((h, r) => (h + 0.5) / (seenAt[r] + 5)).ToArray();
+                var pAt = PlaceShares(usable);
                 var cited = new Dictionary<int, double>();
                 var expected = new Dictionary<int, double>();
                 void Add((int Year, int[] Ranked, IReadOnlySet<int> Known) c, int sign)
@@ -681,6 +659,23 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Scaled(nbrPopRaw), Scaled(candidates.ToDictionary(c => c.Paper, c => F(c, SuggestionFeature.Popularity) == 0 ? nbrPopRaw[c.Paper] : 0)),
         [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
     ];
+}
+
+// The share of each place of the calibration lists that was cited, smoothed (ItemCalibration's, in the engine).
+static double[] PlaceShares(IEnumerable<(int Year, int[] Ranked, IReadOnlySet<int> Known)> lists)
+{
+    var hitsAt = new double[50];
+    var seenAt = new double[50];
+    foreach (var c in lists)
+    {
+        for (var r = 0; r < c.Ranked.Length; r++)
+        {
+            seenAt[r]++;
+            hitsAt[r] += c.Known.Contains(c.Ranked[r]) ? 1 : 0;
+        }
+    }
+
+    return [.. hitsAt.Select((h, r) => (h + 0.5) / (seenAt[r] + 5))];
 }
 
 int[] RankedOf(List l, double[] weights) =>

@@ -1,10 +1,5 @@
-using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Snapshot;
-using CiteGraph.Graph.Sqlite;
-using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Suggest;
 using CiteGraph.Graph.Traversal;
-using CiteGraph.Tests;
 using static CiteGraph.Graph.Tests.Suggest.MadeUpPapers;
 
 namespace CiteGraph.Graph.Tests.Suggest;
@@ -31,15 +26,11 @@ public sealed class GraphWalkTests : IAsyncLifetime
     private const string LateClassic = "1501.00003";
     private const string Direct = "1601.00001";
 
-    private readonly TempDirectory _dir = new();
-    private SqliteGraphStore _store = null!;
-    private SuggestionCorpus _corpus = null!;
+    private MadeUpStore _papers = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("walk.db") });
-        await _store.InitializeAsync();
-        await _store.UpsertAsync(
+        _papers = await MadeUpStore.CreateAsync(
         [
             Record(Asking, "2020-01-01", "Zorblax quintary flembic estimation", "We estimate zorblax quintary flembic drovane systems with spectral glimmets."),
             Record(Near, "2018-01-01", "Zorblax quintary flembic drovane", "A study of zorblax quintary flembic drovane spectral glimmets."),
@@ -52,8 +43,7 @@ public sealed class GraphWalkTests : IAsyncLifetime
             Record(LateClassic, "2015-01-01", "Wistrel pomgard", "Jandle fross tuvvet carnish."),
             Record(Direct, "2016-01-01", "Ostrel bindwick", "Marrow tessel quorth lindle."),
             .. Fillers(),
-        ]);
-        await _store.UpsertCitationsAsync(
+        ],
         [
             Cites(NearBridge, Near), Cites(NearBridge, NearClassic),
             Cites(Near, Direct),
@@ -62,20 +52,14 @@ public sealed class GraphWalkTests : IAsyncLifetime
             // A later paper's citations: invisible to the asking paper held out, visible live.
             Cites(Later, Near), Cites(Later, LateClassic),
         ]);
-        var snapshot = await new SnapshotHolder(_store).RebuildAsync();
-        _corpus = await SuggestionCorpus.BuildAsync(_store, snapshot);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _dir.Dispose();
-    }
+    public ValueTask DisposeAsync() => _papers.DisposeAsync();
 
     [Fact]
     public void The_walk_reaches_classics_two_citations_away_that_no_similar_paper_cites_ranked_by_seed_similarity()
     {
-        var candidates = SuggestionEngine.Candidates(_corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
+        var candidates = SuggestionEngine.Candidates(_papers.Corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
 
         var near = candidates[Index(NearClassic)].Features;
         var far = candidates[Index(FarClassic)].Features;
@@ -89,7 +73,7 @@ public sealed class GraphWalkTests : IAsyncLifetime
     [Fact]
     public void The_walk_counts_what_lies_beyond_what_similar_papers_cite()
     {
-        var candidates = SuggestionEngine.Candidates(_corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
+        var candidates = SuggestionEngine.Candidates(_papers.Corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
 
         var direct = candidates[Index(Direct)].Features;
         var classic = candidates[Index(NearClassic)].Features;
@@ -104,7 +88,7 @@ public sealed class GraphWalkTests : IAsyncLifetime
     [Fact]
     public void The_walk_alone_suggests_the_classic_with_its_reason()
     {
-        var suggestions = SuggestionEngine.Suggest(_corpus, Index(Asking), 5, SuggestionWeights.Only(SuggestionFeature.GraphWalk), SuggestionScope.HeldOut);
+        var suggestions = SuggestionEngine.Suggest(_papers.Corpus, Index(Asking), 5, SuggestionWeights.Only(SuggestionFeature.GraphWalk), SuggestionScope.HeldOut);
 
         var classic = Assert.Single(suggestions, s => s.Paper == Index(NearClassic));
         Assert.Equal(RelatedBy.PersonalizedPageRank, Assert.Single(classic.Reasons).Kind);
@@ -117,8 +101,8 @@ public sealed class GraphWalkTests : IAsyncLifetime
     {
         // The 2021 paper cites the near seed and a classic of its own: held out, that citation is hidden; live, the walk
         // goes from the seed to the 2021 paper and on to its classic.
-        var heldOut = SuggestionEngine.Candidates(_corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
-        var live = SuggestionEngine.Candidates(_corpus, Index(Asking), SuggestionScope.Live).ToDictionary(c => c.Paper);
+        var heldOut = SuggestionEngine.Candidates(_papers.Corpus, Index(Asking), SuggestionScope.HeldOut).ToDictionary(c => c.Paper);
+        var live = SuggestionEngine.Candidates(_papers.Corpus, Index(Asking), SuggestionScope.Live).ToDictionary(c => c.Paper);
 
         var lateClassic = Index(LateClassic);
         // Held out it is not even a candidate: nothing the paper may see names it (not a later paper's citations either).
@@ -126,5 +110,5 @@ public sealed class GraphWalkTests : IAsyncLifetime
         Assert.True(live[lateClassic].Features[(int)SuggestionFeature.GraphWalk] > 0);
     }
 
-    private int Index(string arxiv) => MadeUpPapers.Index(_corpus, arxiv);
+    private int Index(string arxiv) => _papers.Index(arxiv);
 }

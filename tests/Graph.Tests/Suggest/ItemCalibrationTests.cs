@@ -1,10 +1,5 @@
-using CiteGraph.Graph.Model;
-using CiteGraph.Graph.Snapshot;
-using CiteGraph.Graph.Sqlite;
-using CiteGraph.Graph.Storage;
 using CiteGraph.Graph.Suggest;
 using CiteGraph.Graph.Traversal;
-using CiteGraph.Tests;
 using static CiteGraph.Graph.Tests.Suggest.MadeUpPapers;
 
 namespace CiteGraph.Graph.Tests.Suggest;
@@ -22,16 +17,12 @@ public sealed class ItemCalibrationTests : IAsyncLifetime
     private const string Later = "2101.00001";
     private static readonly string[] Earlier = ["1701.00001", "1706.00001", "1801.00001", "1806.00001"];
 
-    private readonly TempDirectory _dir = new();
-    private SqliteGraphStore _store = null!;
-    private SuggestionCorpus _corpus = null!;
+    private MadeUpStore _papers = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("calibration.db") });
-        await _store.InitializeAsync();
         string[] variants = ["drovane", "glimmet", "spectral", "vextral"];
-        await _store.UpsertAsync(
+        _papers = await MadeUpStore.CreateAsync(
         [
             Record(Asking, "2020-03-01", "Zorblax quintary flembic estimation", "We estimate zorblax quintary flembic systems."),
             Record(Decoy, "2016-01-01", "Zorblax quintary flembic systems", "Zorblax quintary flembic systems and their estimation."),
@@ -39,22 +30,16 @@ public sealed class ItemCalibrationTests : IAsyncLifetime
             Record(Later, "2021-01-01", "Zorblax quintary flembic again", "Zorblax quintary flembic systems once more."),
             .. Earlier.Select((id, i) => Record(id, $"20{id[..2]}-{id[2..4]}-01", $"Zorblax quintary flembic {variants[i]}", $"On zorblax quintary flembic {variants[i]} systems.")),
             .. Fillers(),
-        ]);
-        await _store.UpsertCitationsAsync([.. Earlier.Select(e => Cites(e, Classic)), Cites(Later, Decoy)]);
-        var snapshot = await new SnapshotHolder(_store).RebuildAsync();
-        _corpus = await SuggestionCorpus.BuildAsync(_store, snapshot);
+        ],
+        [.. Earlier.Select(e => Cites(e, Classic)), Cites(Later, Decoy)]);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _dir.Dispose();
-    }
+    public ValueTask DisposeAsync() => _papers.DisposeAsync();
 
     [Fact]
     public void A_paper_cited_more_often_than_earlier_rankings_expected_gains_and_one_ranked_high_but_never_cited_loses()
     {
-        var bias = _corpus.CalibrationBefore(null).For(_corpus.Months[Index(Asking)]);
+        var bias = _papers.Corpus.CalibrationBefore(null).For(_papers.Corpus.Months[Index(Asking)]);
 
         Assert.True(bias[Index(Classic)] > ItemCalibration.Neutral, $"classic {bias[Index(Classic)]}");
         Assert.True(bias[Index(Decoy)] < ItemCalibration.Neutral, $"decoy {bias[Index(Decoy)]}");
@@ -63,8 +48,8 @@ public sealed class ItemCalibrationTests : IAsyncLifetime
     [Fact]
     public void A_held_out_paper_learns_only_from_papers_strictly_before_it()
     {
-        var calibration = _corpus.CalibrationBefore(null);
-        var asking = calibration.For(_corpus.Months[Index(Asking)]);
+        var calibration = _papers.Corpus.CalibrationBefore(null);
+        var asking = calibration.For(_papers.Corpus.Months[Index(Asking)]);
         var live = calibration.For(null);
 
         // The 2021 paper cites the decoy: the whole graph knows it, the paper of 2020 does not.
@@ -72,15 +57,15 @@ public sealed class ItemCalibrationTests : IAsyncLifetime
         Assert.True(live[Index(Decoy)] > asking[Index(Decoy)], $"live {live[Index(Decoy)]} against held out {asking[Index(Decoy)]}");
 
         // A frozen graph (the weight fit's): only papers dated before 2018 ask, so two lists, and the classic's case is weaker.
-        var frozen = _corpus.CalibrationBefore(2018);
+        var frozen = _papers.Corpus.CalibrationBefore(2018);
         Assert.Equal(2, frozen.Papers);
-        Assert.True(frozen.For(_corpus.Months[Index(Asking)])[Index(Classic)] < asking[Index(Classic)]);
+        Assert.True(frozen.For(_papers.Corpus.Months[Index(Asking)])[Index(Classic)] < asking[Index(Classic)]);
     }
 
     [Fact]
     public void The_feature_alone_suggests_the_under_suggested_classic_with_its_reason()
     {
-        var suggestions = SuggestionEngine.Suggest(_corpus, Index(Asking), 3, SuggestionWeights.Only(SuggestionFeature.ItemBias), SuggestionScope.HeldOut);
+        var suggestions = SuggestionEngine.Suggest(_papers.Corpus, Index(Asking), 3, SuggestionWeights.Only(SuggestionFeature.ItemBias), SuggestionScope.HeldOut);
 
         var top = suggestions[0];
         Assert.Equal(Index(Classic), top.Paper);
@@ -93,14 +78,14 @@ public sealed class ItemCalibrationTests : IAsyncLifetime
     [Fact]
     public async Task The_live_graph_uses_its_calibration_once_measured_in_the_background()
     {
-        var calibration = await _corpus.LiveCalibrationAsync();
+        var calibration = await _papers.Corpus.LiveCalibrationAsync();
 
-        var live = SuggestionEngine.Candidates(_corpus, Index(Asking), SuggestionScope.Live).ToDictionary(c => c.Paper);
+        var live = SuggestionEngine.Candidates(_papers.Corpus, Index(Asking), SuggestionScope.Live).ToDictionary(c => c.Paper);
 
-        Assert.Same(calibration, _corpus.LiveCalibrationIfReady());
+        Assert.Same(calibration, _papers.Corpus.LiveCalibrationIfReady());
         Assert.Equal(Earlier.Length + 1, calibration.Papers);
         Assert.True(live[Index(Classic)].Features[(int)SuggestionFeature.ItemBias] > live[Index(Decoy)].Features[(int)SuggestionFeature.ItemBias]);
     }
 
-    private int Index(string arxiv) => MadeUpPapers.Index(_corpus, arxiv);
+    private int Index(string arxiv) => _papers.Index(arxiv);
 }
