@@ -11,6 +11,8 @@
 # 2020 (the training citations); every paper is loaded. Each citing paper is held out: eval-suggest sees only
 # citations made strictly before its month, and suggests only papers of its month or earlier. The weights were fitted on
 # the 2017–2019 papers (this script re-runs the fit so the numbers can be checked; the API uses SuggestionWeights.Fitted).
+# Also held out by paper (bench/.out/suggest/bypaper): the graph holds every citation, each citing paper sees those made
+# strictly before its month (never its own), the peers likewise: what a new paper asking the live API meets.
 # Peers: bench/peers/suggest_peer.py (plain Python, nothing to install): TF-IDF cosine, TF-IDF + popularity, popularity;
 # co-topic is CiteGraph's own related-by-topics (CO_TOPIC), measured by eval-suggest --features co-topic.
 # Raw outputs in bench/.out/suggest (git-ignored).
@@ -26,7 +28,7 @@ FROZEN_FIT_BEFORE=2018       # ... seeing only citations made before this year
 GRAPH_BEFORE=2020
 # The served fit: the features SuggestionWeights.Fitted weighs, found by coordinate search started also from a pairwise
 # logistic fit (judged by 2-fold cross-validation on the training papers, cv.txt).
-SERVED_FEATURES="all,-citation-semantic,-term-association,-title-mention,-recent-popularity"
+SERVED_FEATURES="all,-citation-semantic,-term-association,-title-mention,-recent-popularity,-item-bias"
 FIT_METHOD=pairwise-search
 REUSE=0
 QUICK=0
@@ -89,9 +91,35 @@ CV="$T --fit-years $FROZEN_FIT_YEARS --fit-graph-before $FROZEN_FIT_BEFORE --cv-
 {
   "$CG" eval-suggest $CV --fit-method coordinate --fit-features "$SERVED_FEATURES" | sed 's/^/coordinate search, /'
   "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES" | sed 's/^/coordinate search also started from the pairwise fit, /'
-  # The served set without the feature added last (GraphWalk, branch suggest10): what it adds, in the same run.
+  # The served set without the features added last (GraphWalk, branch suggest10; ItemBias, session 15): what each adds, in the same run.
   "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES,-graph-walk" | sed 's/^/coordinate search also started from the pairwise fit, /'
+  # ItemBias (session 15) is not served: the served set with it, judged the same way.
+  "$CG" eval-suggest $CV --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES,item-bias" | sed 's/^/coordinate search also started from the pairwise fit, /'
 } > "$OUT/cv.txt"
+wait $PEER
+
+# Held out by paper: the same citing papers, with the graph holding every citation (also those of 2020-2022); each citing
+# paper still sees only the citations made strictly before its month, never its own or later ones: a new paper asking
+# the live API. The peers see the same (GRAPH_BEFORE 9999). CiteGraph: the served weights (fitted frozen, above) and, for
+# comparison, weights fitted the same way on this protocol (2018-2019, each training paper seeing everything before it).
+BP=$OUT/bypaper
+mkdir -p "$BP"
+"$PY" bench/peers/suggest_peer.py "$DATA/papers.jsonl" "$DATA/references.tsv" $EVAL_YEARS $FIT_YEARS 9999 10 > "$BP/peers.jsonl" &
+PEER=$!
+if [[ $REUSE == 0 || ! -f $BP/graph.db ]]; then
+  rm -f "$BP"/graph.db*
+  for f in "$OUT"/graph.db "$OUT"/graph.db-wal "$OUT"/graph.db-shm; do
+    if [[ -f $f ]]; then cp "$f" "$BP/${f##*/}"; fi
+  done
+  awk -F'\t' -v before=$GRAPH_BEFORE '{ yy = substr($1, 1, 2) + 0; if (2000 + yy >= before) print }' "$DATA/references.tsv" > "$BP/later-references.tsv"
+  "$CG" load "$BP/later-references.tsv" --id-kind arxiv --db "$BP/graph.db" --quiet >&2
+fi
+TB="--db $BP/graph.db --truth $DATA/references.tsv"
+"$CG" eval-suggest $TB --citing-years $EVAL_YEARS --json > "$BP/served.json"
+"$CG" eval-suggest $TB --citing-years $EVAL_YEARS --fit-years $FROZEN_FIT_YEARS --fit-features "$SERVED_FEATURES" --fit-method $FIT_METHOD --json > "$BP/fit.json"
+{
+  "$CG" eval-suggest $TB --fit-years $FROZEN_FIT_YEARS --cv-folds 2 --fit-method $FIT_METHOD --fit-features "$SERVED_FEATURES" --fit-features "$SERVED_FEATURES,item-bias"
+} > "$BP/cv.txt"
 wait $PEER
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
 "$PY" bench/peers/suggest_report.py "$OUT" bench/RESULTS.md

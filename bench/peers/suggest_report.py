@@ -89,6 +89,7 @@ def main():
         lines += ["", "Cross-validation by paper on the training papers only (how the features were judged before being kept; "
                   "feature sets as `--fit-features`):", ""]
         lines += ["- " + l.split("; weights per fold")[0] for l in open(cv_path, encoding="utf-8").read().splitlines() if l.strip()]
+    lines += by_paper(os.path.join(out, "bypaper"), k)
     lines += [END]
     section = "\n".join(lines) + "\n"
     text = open(results, encoding="utf-8").read()
@@ -98,6 +99,42 @@ def main():
         text = text.rstrip("\n") + "\n\n" + section
     open(results, "w", encoding="utf-8").write(text)
     print(section)
+
+
+def by_paper(bp, k):
+    """The second protocol's table (bench/run-suggest.sh, held out by paper), when it ran."""
+    if not os.path.exists(os.path.join(bp, "fit.json")):
+        return []
+    peers = [json.loads(l) for l in open(os.path.join(bp, "peers.jsonl"), encoding="utf-8") if l.strip()]
+    served = json.load(open(os.path.join(bp, "served.json"), encoding="utf-8"))
+    fit = json.load(open(os.path.join(bp, "fit.json"), encoding="utf-8"))
+    rows = []
+    for p in peers:
+        note = "alpha %.2f fitted on %s" % (p["alpha"], p["fitYears"]) if "alpha" in p else ""
+        rows.append(("%s (Python peer)" % p["method"], "peer", p["recall"], p["mrr"], p["hitShare"], p["papers"], "", note))
+    r = served["runs"][-1]
+    rows.append(("**CiteGraph, the served weights (SuggestionWeights.Fitted, fitted frozen as above)**", "ours", r["recallAtK"], r["mrr"], r["hitShare"],
+                 r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), ", ".join("%s %g" % kv for kv in r["weights"].items())))
+    r = fit["runs"][-1]
+    rows.append(("CiteGraph, weights fitted on 2018-2019 held out by paper in this run (comparison)", "ours", r["recallAtK"], r["mrr"], r["hitShare"],
+                 r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), fit["fit"] or ""))
+    best = max((r for r in rows if r[1] == "peer"), key=lambda r: r[2])
+    lines = ["", "### Held out by paper: the whole graph, each citing paper seeing the citations made before its month", "",
+             "The same citing papers (2020–2022) and measures, but the graph holds every citation of the corpus, also those made "
+             "by 2020–2022 papers: each citing paper sees only the citations made by papers strictly before its month (never its "
+             "own, never a later paper's; citation ages, the most cited papers and the item calibration are measured on what it "
+             "sees), as a new paper asking the live API would. The peers see the same graph (`suggest_peer.py … 9999`, alpha "
+             "fitted on 2017–2019 likewise).", "",
+             "| method | recall@%d | MRR@%d | with a hit | papers | found / known | ratio to best peer (recall) | note |" % (k, k),
+             "|---|---|---|---|---|---|---|---|"]
+    for label, kind, recall, mrr, hit, papers, found, note in rows:
+        lines.append("| %s | %.3f | %.3f | %.3f | %s | %s | %.2f× | %s |" % (label, recall, mrr, hit, f"{papers:,}", found, recall / best[2] if best[2] else 0, note))
+    lines += ["", "Best peer held out by paper: %s (recall@%d %.3f)." % (best[0], k, best[2])]
+    cv_path = os.path.join(bp, "cv.txt")
+    if os.path.exists(cv_path):
+        lines += ["", "Cross-validation by paper on the training papers held out by paper (2018–2019, each seeing the citations made before its month):", ""]
+        lines += ["- " + l.split("; weights per fold")[0] for l in open(cv_path, encoding="utf-8").read().splitlines() if l.strip()]
+    return lines
 
 
 if __name__ == "__main__":

@@ -291,10 +291,14 @@ foreach (var alone in aloneColumns)
 var perPaper = new List<(string Set, double[] Forward, double[] Cv)>();
 foreach (var set in sets)
 {
-    var parts = set.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    var tokens = set.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    // bag:N: the weights are the mean of N fits on bootstrap samples of the lists (each fit's weights scaled to sum 1).
+    var bag = tokens.Where(t => t.StartsWith("bag:", StringComparison.Ordinal)).Select(t => int.Parse(t[4..], CultureInfo.InvariantCulture)).FirstOrDefault();
+    var parts = tokens.Where(t => !t.StartsWith("bag:", StringComparison.Ordinal)).ToArray();
+    (double[] Weights, (double, double) Score) Fit(IReadOnlyList<List> lists, int[] allowed) => bag > 0 ? (BagFit(lists, allowed, bag), default) : FitOn(lists, allowed);
     var removed = parts.Where(x => x.StartsWith('-')).Select(x => Column(x.TrimStart('-'))).ToHashSet();
     var allowed = served.Select(f => (int)f).Concat(parts.Where(x => !x.StartsWith('-')).Select(Column)).Where(c => !removed.Contains(c)).ToArray();
-    var (forwardWeights, _) = FitOn(earlyLists, allowed);
+    var (forwardWeights, _) = Fit(earlyLists, allowed);
     var forward = Measure(lateLists, forwardWeights);
     var forwardPer = PerPaper(lateLists, forwardWeights);
     var cvPer = new double[lateLists.Length];
@@ -303,7 +307,7 @@ foreach (var set in sets)
     for (var fold = 0; fold < 2; fold++)
     {
         var f = fold;
-        var (w, _) = FitOn(lateLists.Where((_, i) => i % 2 != f).ToArray(), allowed);
+        var (w, _) = Fit(lateLists.Where((_, i) => i % 2 != f).ToArray(), allowed);
         var heldOut = lateLists.Where((_, i) => i % 2 == f).ToArray();
         var heldOutPer = PerPaper(heldOut, w);
         for (var i = 0; i < heldOut.Length; i++)
@@ -722,6 +726,24 @@ int[] RankedOf(List l, double[] weights) =>
     return lists.Count == 0 ? (0, 0) : (recall.Average(), mrr.Average());
 
     static bool Ahead(double score, int paper, (double Score, int Paper) other) => score > other.Score || (score == other.Score && paper < other.Paper);
+}
+
+double[] BagFit(IReadOnlyList<List> lists, int[] allowed, int n)
+{
+    var sum = new double[columns.Length];
+    var random = new Random(1);
+    for (var b = 0; b < n; b++)
+    {
+        var sample = Enumerable.Range(0, lists.Count).Select(_ => lists[random.Next(lists.Count)]).ToArray();
+        var (w, _) = FitOn(sample, allowed);
+        var total = w.Sum();
+        for (var i = 0; i < w.Length; i++)
+        {
+            sum[i] += w[i] / total;
+        }
+    }
+
+    return [.. sum.Select(v => v / n)];
 }
 
 // Coordinate search on recall@10 (ties: MRR) from two starts, as SuggestionWeightFit's coordinate method.
