@@ -42,6 +42,29 @@ public sealed record SuggestionEvaluation(
         return Summarize(k, weights, results.ToList());
     }
 
+    /// <summary>
+    /// How many of the evaluated papers' known references the graph itself holds as explicit citations: more than 0 means
+    /// the evaluation is held out by paper (each paper's own citations, there in the graph, are hidden while it is
+    /// evaluated); 0 that it is held out by year (only older papers' citations were loaded), or that none were loaded.
+    /// </summary>
+    public static int KnownInGraph(SuggestionCorpus corpus, SuggestionTruth truth, YearRange? years = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(truth);
+        var snapshot = corpus.Snapshot;
+        var count = 0;
+        foreach (var paper in Citing(corpus, truth, years))
+        {
+            var known = truth.References[paper];
+            foreach (var cited in snapshot.Citations.OutNeighbors(paper))
+            {
+                count += known.Contains(cited) && !snapshot.Citation(paper, cited).Inferred ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The citing papers of the truth file in the chosen years, in a stable order.</summary>
     public static IReadOnlyList<int> Citing(SuggestionCorpus corpus, SuggestionTruth truth, YearRange? years) =>
         truth.References.Keys.Where(p => years is not { } y || y.Contains(corpus.Months[p].Year)).Order().ToList();

@@ -167,6 +167,7 @@ internal static class EvalSuggestCommand
 
             runs.Add((fitYears is not null ? "fitted" : chosen is not null ? "chosen" : "default", SuggestionEvaluation.Evaluate(corpus, known, kValue, weights, citingYears)));
 
+            var inGraph = SuggestionEvaluation.KnownInGraph(corpus, known, citingYears);
             if (result.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
@@ -174,6 +175,7 @@ internal static class EvalSuggestCommand
                     TruthLines = known.Lines,
                     ResolvedPairs = known.Pairs,
                     CitingYears = citingYears?.ToString(),
+                    KnownInGraph = inGraph,
                     Fit = fitted,
                     Runs = runs.Select(r => new
                     {
@@ -195,6 +197,9 @@ internal static class EvalSuggestCommand
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{known.Lines} truth lines, {known.Pairs} pairs of known papers; citing papers {(citingYears is { } c ? "of " + c : "of every year")}, each held out (its references and every later citation hidden)."));
+            Console.WriteLine(inGraph > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Held out by paper: the graph holds {inGraph:N0} of their known references as citations, each hidden while its citing paper is evaluated.")
+                : "Held out by year: the graph holds none of their known references as citations (only older papers' were loaded, or none).");
             if (fitted is not null)
             {
                 Console.WriteLine(fitted);

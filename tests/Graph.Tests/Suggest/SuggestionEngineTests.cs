@@ -30,6 +30,18 @@ public sealed class SuggestionEngineTests(FieldCorpus fields) : IClassFixture<Fi
     }
 
     [Fact]
+    public async Task An_evaluation_tells_whether_the_graph_holds_the_evaluated_papers_references()
+    {
+        var truth = await SuggestionTruth.ReadAsync(fields.Store, fields.Snapshot, fields.TruthPath, TestContext.Current.CancellationToken);
+        var wrong = await SuggestionTruth.ReadAsync(fields.Store, fields.Snapshot, fields.WrongTruthPath, TestContext.Current.CancellationToken);
+
+        // Every listed reference of the 2019 papers is a citation the graph holds (held out by paper); none of the wrong ones is.
+        Assert.Equal(FieldCorpus.Fields * 12 * 2, SuggestionEvaluation.KnownInGraph(fields.Corpus, truth));
+        Assert.Equal(0, SuggestionEvaluation.KnownInGraph(fields.Corpus, wrong));
+        Assert.Equal(0, SuggestionEvaluation.KnownInGraph(fields.Corpus, truth, new YearRange(2018, 2018)));
+    }
+
+    [Fact]
     public void Suggestions_are_never_the_paper_itself_nor_later_papers()
     {
         var corpus = fields.Corpus;
