@@ -29,12 +29,9 @@ public sealed record CitationModels(int? Before, CitationProjection? Projection,
                 continue;
             }
 
-            foreach (var cited in snapshot.Citations.OutNeighbors(citing))
+            foreach (var cited in corpus.ExplicitReferences(citing))
             {
-                if (corpus.Titles[cited] is not null && !snapshot.Citation(citing, cited).Inferred)
-                {
-                    pairs.Add((citing, cited));
-                }
+                pairs.Add((citing, cited));
             }
         }
 

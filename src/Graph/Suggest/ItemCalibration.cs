@@ -48,7 +48,7 @@ public sealed class ItemCalibration
         var baseWeights = SuggestionWeights.Fitted.With(SuggestionFeature.ItemBias, 0);
         var citing = Enumerable.Range(0, snapshot.PaperCount)
             .Where(p => corpus.Titles[p] is not null && corpus.Months[p].Year is { } year && (graphBefore is not { } before || year < before))
-            .Select(p => (Paper: p, Known: KnownReferences(corpus, p)))
+            .Select(p => (Paper: p, Known: corpus.ExplicitReferences(p)))
             .Where(p => p.Known.Length > 0)
             .OrderByDescending(p => corpus.Months[p.Paper].Year).ThenByDescending(p => corpus.Months[p.Paper].Month).ThenBy(p => p.Paper)
             .Take(live ? MaxLivePapers : int.MaxValue)
@@ -115,22 +115,6 @@ public sealed class ItemCalibration
         }
 
         return values;
-    }
-
-    /// <summary>The papers <paramref name="paper"/> explicitly cites (inferred citations are the engine's guesses, not references).</summary>
-    private static int[] KnownReferences(SuggestionCorpus corpus, int paper)
-    {
-        var snapshot = corpus.Snapshot;
-        var known = new List<int>();
-        foreach (var cited in snapshot.Citations.OutNeighbors(paper))
-        {
-            if (corpus.Titles[cited] is not null && !snapshot.Citation(paper, cited).Inferred)
-            {
-                known.Add(cited);
-            }
-        }
-
-        return [.. known];
     }
 
     private sealed record List(int Citing, int[] Ranked, int[] Known);

@@ -59,7 +59,7 @@ public sealed class SuggestionCorpus
     {
         var (ages, byCitations) = _visibleTo.GetOrAdd((month, graphBefore ?? int.MaxValue), key => new Lazy<(CitationAges, int[])>(() =>
         {
-            bool Visible(int citing) => Months[citing].IsStrictlyBefore(key.Item1) && Months[citing].Year < key.Item2;
+            bool Visible(int citing) => VisibleToHeldOut(citing, key.Item1, key.Item2 == int.MaxValue ? null : key.Item2);
             var received = new int[Snapshot.PaperCount];
             for (var citing = 0; citing < received.Length; citing++)
             {
@@ -77,6 +77,28 @@ public sealed class SuggestionCorpus
             return (CitationAges.Measure(Snapshot, Months, Visible), popular);
         })).Value;
         return (ages, byCitations);
+    }
+
+    /// <summary>
+    /// Whether the citations <paramref name="citing"/> makes may be seen by a held-out paper of <paramref name="month"/>:
+    /// made strictly before it, and before <paramref name="graphBefore"/> when the graph is frozen.
+    /// </summary>
+    public bool VisibleToHeldOut(int citing, PaperMonth month, int? graphBefore) =>
+        Months[citing].IsStrictlyBefore(month) && (graphBefore is not { } before || Months[citing].Year < before);
+
+    /// <summary>The papers with text that <paramref name="paper"/> explicitly cites (inferred citations are the engine's guesses, not references).</summary>
+    public int[] ExplicitReferences(int paper)
+    {
+        var known = new List<int>();
+        foreach (var cited in Snapshot.Citations.OutNeighbors(paper))
+        {
+            if (Titles[cited] is not null && !Snapshot.Citation(paper, cited).Inferred)
+            {
+                known.Add(cited);
+            }
+        }
+
+        return [.. known];
     }
 
     /// <summary>The embedding neighbours, or null when none are plugged in.</summary>

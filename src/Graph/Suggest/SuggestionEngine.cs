@@ -531,8 +531,7 @@ public static class SuggestionEngine
         private bool IsRecent(int citing) => corpus.Months[citing].Year is { } y && _month.Year is { } own && y >= own - RecentYears && y <= own;
 
         /// <summary>Whether the citations <paramref name="citing"/> makes are visible in this scope.</summary>
-        private bool CitingVisible(int citing) => scope == SuggestionScope.Live
-            || (corpus.Months[citing].IsStrictlyBefore(_month) && (graphBefore is not { } before || corpus.Months[citing].Year < before));
+        private bool CitingVisible(int citing) => scope == SuggestionScope.Live || corpus.VisibleToHeldOut(citing, _month, graphBefore);
 
         private static IEnumerable<int> Top(IEnumerable<int> papers, Func<int, float> score, int count)
         {
