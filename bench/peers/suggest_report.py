@@ -23,9 +23,7 @@ def main():
     load = open(os.path.join(out, "load.txt"), encoding="utf-8").read().splitlines()
     runs = {r["method"]: r for r in ours["runs"]}
     rows = []  # (method, kind, recall, mrr, hit share, papers, found/known, note)
-    for p in peers:
-        note = "alpha %.2f fitted on %s" % (p["alpha"], p["fitYears"]) if "alpha" in p else ""
-        rows.append(("%s (Python peer)" % p["method"], "peer", p["recall"], p["mrr"], p["hitShare"], p["papers"], "", note))
+    rows += peer_rows(peers)
     co = runs["co-topic"]
     rows.append(("co-topic: related-by-topics (CiteGraph, CO_TOPIC)", "peer", co["recallAtK"], co["mrr"], co["hitShare"], co["citingPapers"],
                  "%d / %d" % (co["hits"], co["relevant"]), ""))
@@ -80,9 +78,7 @@ def main():
         "| method | recall@%d | MRR@%d | with a hit | papers | found / known | ratio to best peer (recall) | note |" % (k, k),
         "|---|---|---|---|---|---|---|---|",
     ]
-    for label, kind, recall, mrr, hit, papers, found, note in rows:
-        ratio = "%.2f×" % (recall / best_peer[2]) if best_peer[2] else "–"
-        lines.append("| %s | %.3f | %.3f | %.3f | %s | %s | %s | %s |" % (label, recall, mrr, hit, f"{papers:,}", found, ratio, note))
+    lines += table_rows(rows, best_peer)
     lines += ["", "Best peer: %s (recall@%d %.3f)." % (best_peer[0], k, best_peer[2])]
     cv_path = os.path.join(out, "cv.txt")
     if os.path.exists(cv_path):
@@ -101,6 +97,24 @@ def main():
     print(section)
 
 
+def peer_rows(peers):
+    """The Python peers' rows: (method, kind, recall, mrr, hit share, papers, found/known, note)."""
+    rows = []
+    for p in peers:
+        note = "alpha %.2f fitted on %s" % (p["alpha"], p["fitYears"]) if "alpha" in p else ""
+        rows.append(("%s (Python peer)" % p["method"], "peer", p["recall"], p["mrr"], p["hitShare"], p["papers"], "", note))
+    return rows
+
+
+def table_rows(rows, best_peer):
+    """The markdown lines of a results table, each method's recall as a ratio to the best peer's."""
+    lines = []
+    for label, kind, recall, mrr, hit, papers, found, note in rows:
+        ratio = "%.2f×" % (recall / best_peer[2]) if best_peer[2] else "–"
+        lines.append("| %s | %.3f | %.3f | %.3f | %s | %s | %s | %s |" % (label, recall, mrr, hit, f"{papers:,}", found, ratio, note))
+    return lines
+
+
 def by_paper(bp, k):
     """The second protocol's table (bench/run-suggest.sh, held out by paper), when it ran."""
     if not os.path.exists(os.path.join(bp, "fit.json")):
@@ -109,9 +123,7 @@ def by_paper(bp, k):
     served = json.load(open(os.path.join(bp, "served.json"), encoding="utf-8"))
     fit = json.load(open(os.path.join(bp, "fit.json"), encoding="utf-8"))
     rows = []
-    for p in peers:
-        note = "alpha %.2f fitted on %s" % (p["alpha"], p["fitYears"]) if "alpha" in p else ""
-        rows.append(("%s (Python peer)" % p["method"], "peer", p["recall"], p["mrr"], p["hitShare"], p["papers"], "", note))
+    rows += peer_rows(peers)
     r = served["runs"][-1]
     rows.append(("**CiteGraph, the served weights (SuggestionWeights.Fitted, fitted frozen as above)**", "ours", r["recallAtK"], r["mrr"], r["hitShare"],
                  r["citingPapers"], "%d / %d" % (r["hits"], r["relevant"]), ", ".join("%s %g" % kv for kv in r["weights"].items())))
@@ -127,8 +139,7 @@ def by_paper(bp, k):
              "fitted on 2017–2019 likewise).", "",
              "| method | recall@%d | MRR@%d | with a hit | papers | found / known | ratio to best peer (recall) | note |" % (k, k),
              "|---|---|---|---|---|---|---|---|"]
-    for label, kind, recall, mrr, hit, papers, found, note in rows:
-        lines.append("| %s | %.3f | %.3f | %.3f | %s | %s | %.2f× | %s |" % (label, recall, mrr, hit, f"{papers:,}", found, recall / best[2] if best[2] else 0, note))
+    lines += table_rows(rows, best)
     lines += ["", "Best peer held out by paper: %s (recall@%d %.3f)." % (best[0], k, best[2])]
     cv_path = os.path.join(bp, "cv.txt")
     if os.path.exists(cv_path):
