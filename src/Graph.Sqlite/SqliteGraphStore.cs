@@ -30,6 +30,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     internal const int PaperColumnCount = 15;
 
     private readonly string _connectionString;
+    private readonly ReadConnectionPool _readConnections;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriteCache _writeCache = new();
     private readonly ChangeMonitor _changes;
@@ -49,10 +50,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            // Not Microsoft.Data.Sqlite's process-wide pool: reads reuse this store's own connections (ReadConnectionPool).
+            Pooling = false,
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: this is the busy timeout.
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _readConnections = new ReadConnectionPool(_connectionString, maxIdle: Math.Clamp(2 * Environment.ProcessorCount, 4, 32));
         _changes = new ChangeMonitor(OpenAsync);
         _reads = new PreparedReads(OpenAsync);
         _failures = SqliteFailures.For(DatabasePath);
@@ -424,6 +427,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             _writer = null;
         }
 
+        await _readConnections.DisposeAsync().ConfigureAwait(false);
         _writeLock.Dispose();
     }
 
@@ -453,18 +457,21 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return _writer;
     }
 
+    /// <summary>
+    /// Closes the read connections kept idle, so that the next reads open the file at its path again (tests that move
+    /// the served file away); connections lent out and the prepared reads' sessions are not touched.
+    /// </summary>
+    internal void CloseIdleReadConnections() => _readConnections.CloseIdle();
+
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
         try
         {
-            // Reads need no per-connection settings: pooled connections open with a bare handle.
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
+            // Reads need no per-connection settings: kept connections are handed out as they are.
+            return await _readConnections.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
             throw SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
         }
     }
@@ -541,7 +548,19 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// </summary>
     internal async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken, string settings = "")
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // A connection of its own, closed when disposed: its settings (and a bulk writer's large page cache) must not
+        // travel to the reads.
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
+        }
+
         try
         {
             await using var pragmas = connection.CreateCommand();

@@ -57,8 +57,8 @@ public sealed class SqliteStoreProvider : IGraphStoreProvider
     public void Delete(StoreLocation location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        // Pooled connections keep the file open (and on Windows, locked) after the store is disposed.
-        SqliteConnection.ClearAllPools();
+        // No SqliteConnection.ClearAllPools: a disposed store has closed its own connections (ReadConnectionPool), and
+        // clearing every pool of the process can dispose a connection another store is opening.
         var path = location.FilePath!;
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {

@@ -55,7 +55,6 @@ public sealed class AuthorshipByPaperTests : IDisposable
             await WriteAsync(today);
         }
 
-        SqliteConnection.ClearAllPools();
         Assert.Equal("23", (await RowsAsync(oldPath, "PRAGMA user_version")).Single());
         Assert.Contains("PRIMARY KEY (author_pk, paper_pk)", (await RowsAsync(oldPath, "SELECT sql FROM sqlite_master WHERE name = 'authored'")).Single(), StringComparison.Ordinal);
         await using (var migrated = new SqliteGraphStore(new SqliteStoreOptions { Path = oldPath }))
@@ -63,7 +62,6 @@ public sealed class AuthorshipByPaperTests : IDisposable
             await migrated.InitializeAsync(Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         const string Rows = "SELECT a.name, p.id, w.position FROM authored w JOIN author a ON a.pk = w.author_pk JOIN paper p ON p.pk = w.paper_pk ORDER BY 2, 3, 1";
         var rows = await RowsAsync(todayPath, Rows);
         Assert.Equal(Batch(1, Papers).Sum(r => r.Record.Authors.Distinct().Count()), rows.Count);

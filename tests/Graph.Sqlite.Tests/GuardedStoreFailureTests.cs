@@ -18,7 +18,6 @@ public sealed class GuardedStoreFailureTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         _dir.Dispose();
     }
 
@@ -108,7 +107,6 @@ public sealed class GuardedStoreFailureTests : IDisposable
             await setup.UpsertAsync([Some.Resolved(Some.Record("A Paper"))], Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         await using var holder = new SqliteConnection($"Data Source={path};Pooling=False");
         await holder.OpenAsync(Ct);
         await using (var lockIt = holder.CreateCommand())

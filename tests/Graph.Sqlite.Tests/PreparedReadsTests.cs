@@ -27,7 +27,6 @@ public sealed class PreparedReadsTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         _dir.Dispose();
     }
 
@@ -78,7 +77,6 @@ public sealed class PreparedReadsTests : IAsyncLifetime
         var id = await OnlyPaperIdAsync(store);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FindPaperAsync(id, Ct)));
         await store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
 
         // With no connection of the store left open, an exclusive lock in rollback-journal mode is granted at once: a
         // connection still open on the WAL file would make the journal-mode switch fail with "database is locked".

@@ -24,7 +24,6 @@ public sealed class SqliteSourceTextTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);

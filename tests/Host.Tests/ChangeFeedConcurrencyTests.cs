@@ -96,7 +96,6 @@ public sealed class ChangeFeedConcurrencyTests(ITestOutputHelper output) : IDisp
         }
 
         // Another load after the killed one: the killed version is not the last, and the reader must move past it.
-        SqliteConnection.ClearAllPools();
         await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = database }))
         {
             await new Ingestor(store, new IngestOptions { BatchSize = 100 }).LoadAsync([InputFile.FromPath(after)], cancellationToken: Ct);
@@ -169,7 +168,6 @@ public sealed class ChangeFeedConcurrencyTests(ITestOutputHelper output) : IDisp
 
     private static async Task AssertReadOnceAsync(string database, List<ChangeEvent> read)
     {
-        SqliteConnection.ClearAllPools();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = database });
         var whole = new List<ChangeEvent>();
         var after = ChangeCursor.Start;

@@ -34,7 +34,6 @@ public sealed class IncrementalDeriveCrashTests(ITestOutputHelper output) : IDis
             Assert.Equal(DeriveMode.Full, (await DeriveStage.AfterLoadAsync(store, loaded, cancellationToken: Ct)).Derived!.Mode);
         }
 
-        SqliteConnection.ClearAllPools();
         var reference = Copy(baseline, "reference.db");
         var once = await CitegraphProcess.RunAsync(Ct, "load", newer, "--db", reference, "--json", "--no-embed");
         Assert.True(once.ExitCode == 0, once.Stderr);

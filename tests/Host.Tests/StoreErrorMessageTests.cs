@@ -38,7 +38,6 @@ public sealed class StoreErrorMessageTests
             await new Ingestor(store).LoadAsync(DemoCorpus.Files, cancellationToken: Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         // The schema pages at the start stay readable; the pages papers, citations and the search index live on do not.
         var bytes = await File.ReadAllBytesAsync(db, Ct);
         for (var i = bytes.Length / 4; i < bytes.Length; i++)
@@ -62,7 +61,7 @@ public sealed class StoreErrorMessageTests
     {
         using var dir = new TempDirectory();
         var db = dir.File("newer.db");
-        await using (var connection = new SqliteConnection($"Data Source={db}"))
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
@@ -70,7 +69,6 @@ public sealed class StoreErrorMessageTests
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         var (exitCode, _, stderr) = await CitegraphProcess.RunAsync(Ct, "stats", "--db", db);
         Assert.Equal(1, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));

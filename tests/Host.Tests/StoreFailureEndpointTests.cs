@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CiteGraph.Graph.Sqlite;
 using CiteGraph.Graph.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CiteGraph.Host.Tests;
@@ -33,17 +32,18 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
         var (ok, _) = await AskAsync(client, "lattice attention");
         Assert.True(ok.GetProperty("data").GetProperty("search").GetArrayLength() > 0);
 
-        // The first search started building its words' ranked lists in the background, each on a pooled connection it
-        // opens when it runs. One that opened after the pools are cleared below but before the file moves would go back
-        // to the pool holding the old file, and the next search would read the moved store through it (a CI run under
+        // The first search started building its words' ranked lists in the background, each on a connection of the store
+        // it opens when it runs. One that opened after the idle connections are closed below but before the file moves
+        // would be kept holding the old file, and the next search would read the moved store through it (a CI run under
         // load did: the search answered instead of STORE_UNAVAILABLE). So the store is broken only once they are done.
         var guarded = (GuardedGraphStore)_server.Services.GetRequiredService<IGraphStore>();
-        await ((SqliteGraphStore)guarded.Inner).SearchListsIdleAsync(Ct);
+        var sqlite = (SqliteGraphStore)guarded.Inner;
+        await sqlite.SearchListsIdleAsync(Ct);
         var db = _server.DatabasePath;
         var aside = db + ".aside";
         Directory.CreateDirectory(aside);
-        // Idle pooled connections keep the file open; closing them makes the next read open the path again.
-        SqliteConnection.ClearAllPools();
+        // The store's idle connections keep the file open; closing them makes the next read open the path again.
+        sqlite.CloseIdleReadConnections();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             if (File.Exists(db + suffix))
@@ -66,7 +66,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
             // Foreign: a file that is not a database at all.
             Directory.Delete(db);
             await File.WriteAllBytesAsync(db, Enumerable.Range(0, 8192).Select(i => (byte)(i * 37 % 251)).ToArray(), Ct);
-            SqliteConnection.ClearAllPools();
+            sqlite.CloseIdleReadConnections();
             var (foreign, _) = await AskAsync(client, "Lattice attention");
             var internalError = foreign.GetProperty("errors")[0];
             Assert.Equal("INTERNAL", internalError.GetProperty("extensions").GetProperty("code").GetString());
@@ -75,7 +75,7 @@ public sealed class StoreFailureEndpointTests : IAsyncLifetime
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            sqlite.CloseIdleReadConnections();
             if (Directory.Exists(db))
             {
                 Directory.Delete(db);

@@ -38,7 +38,6 @@ public sealed class VersionsTests : IDisposable
             two = await DeriveStage.AfterLoadAsync(store, await new Ingestor(store).LoadAsync([InputFile.FromPath(second)], cancellationToken: Ct), options, cancellationToken: Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         Assert.NotNull(one.Version);
         Assert.True(two.Version > one.Version);
         Assert.True(two.Merged > 0, "the seed listings share papers");
@@ -113,7 +112,6 @@ public sealed class VersionsTests : IDisposable
             await process.WaitForExitAsync(Ct);
         }
 
-        SqliteConnection.ClearAllPools();
         await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = database }))
         {
             await store.InitializeAsync(Ct);
@@ -128,10 +126,8 @@ public sealed class VersionsTests : IDisposable
         }
 
         // Run again: a second, complete version adds exactly the rest.
-        SqliteConnection.ClearAllPools();
         var again = await CitegraphProcess.RunAsync(Ct, "load", corpus, "--db", database, "--quiet", "--no-embed", "--no-derive", "--bulk", "false");
         Assert.True(again.ExitCode == 0, again.Stderr);
-        SqliteConnection.ClearAllPools();
         await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = database }))
         {
             var versions = await store.ReadVersionsAsync(0, 10, Ct);

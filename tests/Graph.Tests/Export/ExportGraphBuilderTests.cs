@@ -59,7 +59,6 @@ public sealed class ExportGraphBuilderTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);

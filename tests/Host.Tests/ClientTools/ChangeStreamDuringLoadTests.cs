@@ -89,7 +89,6 @@ public sealed partial class ChangeStreamDuringLoadTests : IDisposable
                 $"v{e.Version}|{KindName(e.Kind)}|{e.PaperId}|{(e.Kind is ChangeKind.CitationAdded or ChangeKind.CitationRemoved ? e.OtherPaperId : null)}|{e.Sequence}"));
             if (!page.HasNextPage)
             {
-                SqliteConnection.ClearAllPools();
                 return events;
             }
 

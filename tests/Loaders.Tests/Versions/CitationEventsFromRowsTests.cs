@@ -46,7 +46,6 @@ public sealed class CitationEventsFromRowsTests : IDisposable
             await WriteHistoryAsync(today, inputs);
         }
 
-        SqliteConnection.ClearAllPools();
         await using var migrated = new SqliteGraphStore(new SqliteStoreOptions { Path = legacyPath });
         await migrated.InitializeAsync(Ct);
         await using var fresh = new SqliteGraphStore(new SqliteStoreOptions { Path = todayPath });
@@ -111,7 +110,6 @@ public sealed class CitationEventsFromRowsTests : IDisposable
         }
 
         // The same file as schema 22 left it: cites as migrations 0001-0022 made it, the kind spelled out.
-        SqliteConnection.ClearAllPools();
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = oldPath, Pooling = false }.ToString()))
         {
             await connection.OpenAsync(Ct);
