@@ -24,10 +24,15 @@
 //     title terms counted once or three times.
 //   seed-cocited, seed-coupled: co-citation with, and coupling with, the walk's seeds (its step 2 split by path).
 //   sem-young, key-young, cbs-young-gap: a text feature of a candidate no visible paper cites yet.
+// Session 15 added followers*, nbr-pop*, item-bias and ib*/ibx* (bench/RESULTS.md); session 16:
+//   name-uses, name-uses-young: log(1 + later papers before the paper writing a name the candidate coined), from
+//     --name-uses FILE (bench/tools/name_uses.py); -young only for candidates no visible paper cites.
+//   gq-cbs, gq-walk, gq-sem, gq-key: graph features times the paper's graph cover (the share of its nearest earlier papers
+//     whose references are visible), text features times one minus it.
 // Each set after the first is also compared with the first paper by paper (mean difference of recall@10 ± its standard
 // error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit); --fold-seed N
 // shuffles them before the 2-fold split (other folds than eval-suggest's).
-// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [--alone COL,…] [--fold-seed N] [SET …]
+// usage: dotnet run -c Release bench/tools/suggest-forward.cs -- DB TRUTH.tsv [--walks "both:50:0.5:3:1;…"] [--alone COL,…] [--fold-seed N] [--name-uses FILE] [SET …]
 //   (SET: +walk-both,+sqrt-cited-by-similar,-Semantic …; '' = the served set alone; -X leaves X out; a --walks column is named walk:SPEC)
 using System.Globalization;
 using CiteGraph.Graph.Snapshot;
@@ -66,6 +71,29 @@ if (si >= 0)
     rest.RemoveRange(si, 2);
 }
 
+// --name-uses FILE: JSON {title: [[[year, month], …] per coined name]} (session 16's name-uses columns; empty without it).
+var ni = rest.IndexOf("--name-uses");
+var nameUseMonths = new Dictionary<string, List<List<(int Year, int Month)>>>(StringComparer.Ordinal);
+if (ni >= 0)
+{
+    using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(rest[ni + 1]));
+    foreach (var paperUses in json.RootElement.EnumerateObject())
+    {
+        nameUseMonths[System.Text.RegularExpressions.Regex.Replace(paperUses.Name, @"\s+", " ").Trim()] = [.. paperUses.Value.EnumerateArray().Select(u => u.EnumerateArray().Select(m => (m[0].GetInt32(), m[1].GetInt32())).ToList())];
+    }
+
+    rest.RemoveRange(ni, 2);
+}
+
+// --late-before N: the 2018–2019 papers see the citations made before N instead of 2018 (2017: the graph lags them by
+// one to two years, as it lags the evaluated 2021–2022 papers).
+var lbi = rest.IndexOf("--late-before");
+var lateBefore = lbi >= 0 ? int.Parse(rest[lbi + 1], CultureInfo.InvariantCulture) : 2018;
+if (lbi >= 0)
+{
+    rest.RemoveRange(lbi, 2);
+}
+
 var sets = rest.Count > 0 ? rest.ToArray() : [""];
 
 var featureCount = Enum.GetValues<SuggestionFeature>().Length;
@@ -73,7 +101,7 @@ string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-
     "sem2", "sem4", "key2", "key-x-sem", "sem-x-cbs", "sem-x-walk", "key-x-walk", "citer-max", "refs-mean", "bm25", "bm25-title3", "seed-cocited", "seed-coupled",
     "sem3", "sem6", "sem8", "semmm", "semmm2", "semmm4", "key3", "semexp10",
     "sem-young", "key-young", "cbs-young-gap",
-    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
+    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "name-uses", "name-uses-young", "gq-cbs", "gq-walk", "gq-sem", "gq-key", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
 var columns = Enum.GetValues<SuggestionFeature>().Select(f => f.ToString()).Concat(extraNames).ToArray();
 SuggestionFeature[] served = [SuggestionFeature.KeyTerms, SuggestionFeature.Semantic, SuggestionFeature.CoTopic, SuggestionFeature.CitedBySimilar,
     SuggestionFeature.Popularity, SuggestionFeature.CoCitation, SuggestionFeature.Coupling, SuggestionFeature.DirectCitation, SuggestionFeature.Recency];
@@ -84,7 +112,7 @@ var bm25 = await Bm25Index.BuildAsync(store, snapshot);
 // Session 15: each paper's 100 nearest by meaning, once (the followers columns read them).
 var neighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
 Parallel.For(0, neighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => neighbours[p] = corpus.Semantic?.Nearest(p, 100) ?? []);
-var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, 2018)).ToList();
+var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, lateBefore)).ToList();
 var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
 var started = DateTime.UtcNow;
@@ -294,7 +322,9 @@ foreach (var set in sets)
     var tokens = set.Split(',', StringSplitOptions.RemoveEmptyEntries);
     // bag:N: the weights are the mean of N fits on bootstrap samples of the lists (each fit's weights scaled to sum 1).
     var bag = tokens.Where(t => t.StartsWith("bag:", StringComparison.Ordinal)).Select(t => int.Parse(t[4..], CultureInfo.InvariantCulture)).FirstOrDefault();
-    var parts = tokens.Where(t => !t.StartsWith("bag:", StringComparison.Ordinal)).ToArray();
+    // with-early (session 16): each CV fold's weights are fitted on the other fold and the early rolling lists together.
+    var withEarly = tokens.Contains("with-early");
+    var parts = tokens.Where(t => !t.StartsWith("bag:", StringComparison.Ordinal) && t != "with-early").ToArray();
     (double[] Weights, (double, double) Score) Fit(IReadOnlyList<List> lists, int[] allowed) => bag > 0 ? (BagFit(lists, allowed, bag), default) : FitOn(lists, allowed);
     var removed = parts.Where(x => x.StartsWith('-')).Select(x => Column(x.TrimStart('-'))).ToHashSet();
     var allowed = served.Select(f => (int)f).Concat(parts.Where(x => !x.StartsWith('-')).Select(Column)).Where(c => !removed.Contains(c)).ToArray();
@@ -307,7 +337,7 @@ foreach (var set in sets)
     for (var fold = 0; fold < 2; fold++)
     {
         var f = fold;
-        var (w, _) = Fit(lateLists.Where((_, i) => i % 2 != f).ToArray(), allowed);
+        var (w, _) = Fit([.. lateLists.Where((_, i) => i % 2 != f), .. withEarly ? earlyLists : []], allowed);
         var heldOut = lateLists.Where((_, i) => i % 2 == f).ToArray();
         var heldOutPer = PerPaper(heldOut, w);
         for (var i = 0; i < heldOut.Length; i++)
@@ -630,6 +660,35 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         return den > 0 ? num / den : 0;
     });
 
+    // Session 16, name-uses: how many papers after the candidate and before the paper write a name it coined (its title's
+    // "Name:" or an acronym it defines, used by no earlier paper): a text-side count of uses for candidates the lagging
+    // graph has no citations of. From --name-uses FILE (title -> per name, the months of its later uses).
+    var nameUses = candidates.ToDictionary(c => c.Paper, c =>
+    {
+        if (corpus.Titles[c.Paper] is not { } title || !nameUseMonths.TryGetValue(System.Text.RegularExpressions.Regex.Replace(title, @"\s+", " ").Trim(), out var perName))
+        {
+            return 0f;
+        }
+
+        var most = perName.Select(u => u.Count(m => m.Year < month.Year || (m.Year == month.Year && m.Month < month.Month))).DefaultIfEmpty(0).Max();
+        return MathF.Log(1 + most);
+    });
+
+    // Session 16, gq-*: how much of the paper's neighbourhood the graph covers — the share (by similarity³) of its 20
+    // nearest earlier papers whose references are visible. The graph features are scaled per paper (the best candidate
+    // 1), which hides how much evidence there is; a paper whose neighbours' references the graph lacks (a new topic, or
+    // a graph lagging by years) should lean on text. gq-cbs, gq-walk: a graph feature times the cover; gq-sem, gq-key: a
+    // text feature times one minus it.
+    float coverNum = 0, coverDen = 0;
+    foreach (var (n, s) in nearest.Where(n => corpus.Months[n.Paper].IsStrictlyBefore(month)).Take(20))
+    {
+        var w = MathF.Pow(Math.Max(s, 0), 3);
+        coverDen += w;
+        coverNum += Visible(n) && citations.OutDegree(n) > 0 ? w : 0;
+    }
+
+    var graphCover = coverDen > 0 ? coverNum / coverDen : 0;
+
     var bm = bm25.Scores(paper, candidates.Select(c => c.Paper), 1);
     var bmTitle = bm25.Scores(paper, candidates.Select(c => c.Paper), 3);
 
@@ -661,6 +720,9 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Map(c => F(c, SuggestionFeature.Popularity) == 0 && month.Year - before >= 1 ? F(c, SuggestionFeature.Semantic) : 0),
         Followers(false, false), Followers(false, true), Followers(true, false), Scaled(followersQ),
         Scaled(nbrPopRaw), Scaled(candidates.ToDictionary(c => c.Paper, c => F(c, SuggestionFeature.Popularity) == 0 ? nbrPopRaw[c.Paper] : 0)),
+        Scaled(nameUses), Scaled(candidates.ToDictionary(c => c.Paper, c => F(c, SuggestionFeature.Popularity) == 0 ? nameUses[c.Paper] : 0)),
+        Map(c => F(c, SuggestionFeature.CitedBySimilar) * graphCover), Map(c => c.Features[graphWalkIndex] * graphCover),
+        Map(c => F(c, SuggestionFeature.Semantic) * (1 - graphCover)), Map(c => F(c, SuggestionFeature.KeyTerms) * (1 - graphCover)),
         [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
     ];
 }
