@@ -40,6 +40,7 @@ internal sealed class ReadConnectionPool : IAsyncDisposable
         if (_idle.TryPop(out var kept))
         {
             Interlocked.Decrement(ref _idleCount);
+            kept.Lend();
             return kept;
         }
 
@@ -48,11 +49,12 @@ internal sealed class ReadConnectionPool : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _opened);
+            connection.Lend();
             return connection;
         }
         catch
         {
-            connection.Close(keep: false);
+            connection.CloseForGood();
             throw;
         }
     }
@@ -71,7 +73,7 @@ internal sealed class ReadConnectionPool : IAsyncDisposable
         while (_idle.TryPop(out var connection))
         {
             Interlocked.Decrement(ref _idleCount);
-            connection.Close(keep: false);
+            connection.CloseForGood();
         }
     }
 
@@ -109,20 +111,28 @@ internal sealed class ReadConnectionPool : IAsyncDisposable
     private sealed class Pooled(ReadConnectionPool pool, string connectionString) : SqliteConnection(connectionString)
     {
         private bool _closing;
+        private int _lent;
 
         public SqliteTransaction? OpenTransaction => Transaction;
 
-        public void Close(bool keep)
+        public void Lend() => Volatile.Write(ref _lent, 1);
+
+        public void CloseForGood()
         {
-            _closing = !keep;
+            _closing = true;
             Dispose();
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && !_closing && pool.TryKeep(this))
+            if (disposing && !_closing)
             {
-                return;
+                // Given back once per loan: a second dispose by the same borrower must not put it in the pool twice, where
+                // two later readers would share it.
+                if (Interlocked.Exchange(ref _lent, 0) == 0 || pool.TryKeep(this))
+                {
+                    return;
+                }
             }
 
             _closing = true;

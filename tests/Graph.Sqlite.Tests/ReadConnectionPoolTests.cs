@@ -128,4 +128,26 @@ public sealed class ReadConnectionPoolTests
         await third.DisposeAsync();
     }
 
+
+    [Fact]
+    public async Task A_connection_disposed_twice_is_kept_once_so_two_readers_never_share_it()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("graph.db");
+        await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await store.InitializeAsync(Ct);
+        }
+
+        await using var pool = new ReadConnectionPool($"Data Source={path}", maxIdle: 4);
+        var connection = await pool.OpenAsync(Ct);
+        await connection.DisposeAsync();
+        await connection.DisposeAsync();
+        var first = await pool.OpenAsync(Ct);
+        var second = await pool.OpenAsync(Ct);
+        Assert.NotSame(first, second);
+        Assert.Equal(2, pool.Opened);
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+    }
 }
