@@ -465,6 +465,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// </summary>
     internal void CloseIdleReadConnections() => _readConnections.CloseIdle();
 
+    private GraphStoreException CannotOpen(SqliteException ex) => SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
+
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         try
@@ -474,7 +476,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
         catch (SqliteException ex)
         {
-            throw SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
+            throw CannotOpen(ex);
         }
     }
 
@@ -560,7 +562,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw SqliteFailures.Translate(ex, $"Cannot open the SQLite store at {DatabasePath}");
+            throw CannotOpen(ex);
         }
 
         try

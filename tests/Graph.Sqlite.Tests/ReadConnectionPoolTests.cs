@@ -96,13 +96,7 @@ public sealed class ReadConnectionPoolTests
     public async Task A_connection_given_back_with_its_transaction_still_open_is_closed_not_reused()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("graph.db");
-        await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
-        {
-            await store.InitializeAsync(Ct);
-        }
-
-        await using var pool = new ReadConnectionPool($"Data Source={path};Pooling=False", maxIdle: 4);
+        await using var pool = new ReadConnectionPool($"Data Source={await InitializedStoreAsync(dir)}", maxIdle: 4);
         var first = await pool.OpenAsync(Ct);
         await first.DisposeAsync();
         var second = await pool.OpenAsync(Ct);
@@ -128,18 +122,11 @@ public sealed class ReadConnectionPoolTests
         await third.DisposeAsync();
     }
 
-
     [Fact]
     public async Task A_connection_disposed_twice_is_kept_once_so_two_readers_never_share_it()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("graph.db");
-        await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
-        {
-            await store.InitializeAsync(Ct);
-        }
-
-        await using var pool = new ReadConnectionPool($"Data Source={path}", maxIdle: 4);
+        await using var pool = new ReadConnectionPool($"Data Source={await InitializedStoreAsync(dir)}", maxIdle: 4);
         var connection = await pool.OpenAsync(Ct);
         await connection.DisposeAsync();
         await connection.DisposeAsync();
@@ -149,5 +136,14 @@ public sealed class ReadConnectionPoolTests
         Assert.Equal(2, pool.Opened);
         await first.DisposeAsync();
         await second.DisposeAsync();
+    }
+
+    // A store file with the schema and nothing else, its store closed: what a pool of its own is tested on.
+    private static async Task<string> InitializedStoreAsync(TempDirectory dir)
+    {
+        var path = dir.File("graph.db");
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        await store.InitializeAsync(Ct);
+        return path;
     }
 }
