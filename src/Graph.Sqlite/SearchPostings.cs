@@ -33,7 +33,7 @@ namespace CiteGraph.Graph.Sqlite;
 /// A common word of the 200K generated store has ~32,000 matches (0.5 MB).
 /// </para>
 /// </remarks>
-internal sealed class SearchPostings
+internal sealed class SearchPostings : IAsyncDisposable
 {
     /// <summary>Postings kept across all lists (4M = 64 MB) before the least recently used lists are dropped.</summary>
     public const long Capacity = 4_000_000;
@@ -45,6 +45,7 @@ internal sealed class SearchPostings
 
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private Generation _current = new([]);
     private long _builds;
@@ -112,16 +113,18 @@ internal sealed class SearchPostings
         try
         {
             // One build at a time: a burst of new words must not take every core from the requests.
-            await _building.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            var stop = _stop.Token;
+            await _building.WaitAsync(stop).ConfigureAwait(false);
             try
             {
-                await using var connection = await _open(CancellationToken.None).ConfigureAwait(false);
+                stop.ThrowIfCancellationRequested();
+                await using var connection = await _open(stop).ConfigureAwait(false);
                 await using var transaction = connection.BeginTransaction(deferred: true);
                 // Built only for the version it was asked for: a list of a newer index would be filed under an older one.
-                var version = await ReadVersionAsync(transaction, CancellationToken.None).ConfigureAwait(false);
+                var version = await ReadVersionAsync(transaction, stop).ConfigureAwait(false);
                 if (ReferenceEquals(Volatile.Read(ref _current), generation) && version.AsSpan().SequenceEqual(generation.Version))
                 {
-                    generation.Add(key, await BuildAsync(transaction, key, CancellationToken.None).ConfigureAwait(false));
+                    generation.Add(key, await BuildAsync(transaction, key, stop).ConfigureAwait(false));
                     Interlocked.Increment(ref _builds);
                 }
             }
@@ -139,6 +142,25 @@ internal sealed class SearchPostings
         {
             generation.Building.TryRemove(key, out _);
         }
+    }
+
+    /// <summary>
+    /// Stops the builds: the running one is cancelled and waited for, so that its connection is closed before the store
+    /// closes (SQLite keeps the other closed connections' file handles open while one holds a lock on the file); those
+    /// waiting give up without opening one.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        // The running build holds the gate until its connection is disposed; once the gate is taken, none is running
+        // and every later one sees the stop before it opens anything.
+        await _building.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        _building.Release();
     }
 
     /// <summary>

@@ -409,6 +409,11 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Volatile.Read(ref _postings) is { } postings)
+        {
+            await postings.DisposeAsync().ConfigureAwait(false); // a list built in the background holds a connection
+        }
+
         await _reads.DisposeAsync().ConfigureAwait(false);
         await _changes.DisposeAsync().ConfigureAwait(false);
         if (_checkpointer is not null)

@@ -75,6 +75,27 @@ public sealed class ReadConnectionPoolTests
         Assert.Equal(0, OpenFilesOf(store.DatabasePath));
     }
 
+    [Fact]
+    public async Task Closing_the_store_while_a_search_list_is_built_in_the_background_leaves_no_file_open()
+    {
+        // A word's first search starts building its ranked list in the background on a connection of its own; closing the
+        // store right after must stop that build and close its connection before it returns. (SQLite keeps the closed
+        // connections' file handles open while another connection of the process holds a lock on the file, so one build
+        // left running held three handles after the store was closed: a CI failure of the test above.)
+        using var dir = new TempDirectory();
+        for (var round = 0; round < 5; round++)
+        {
+            var store = new SqliteGraphStore(new SqliteStoreOptions { Path = dir.File($"graph{round}.db") });
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync(
+                [.. Enumerable.Range(0, 3000).Select(i => Some.Resolved(Some.Record($"Closed word {i} in a title", line: i + 1)))],
+                Ct);
+            Assert.NotEmpty(await store.SearchAsync("closed", 10, Ct));
+            await store.DisposeAsync();
+            Assert.Equal(0, OpenFilesOf(store.DatabasePath));
+        }
+    }
+
     // The process's open file descriptors on the database file (Linux: /proc/self/fd).
     private static int OpenFilesOf(string path)
     {
