@@ -29,6 +29,8 @@
 //     --name-uses FILE (bench/tools/name_uses.py); -young only for candidates no visible paper cites.
 //   gq-cbs, gq-walk, gq-sem, gq-key: graph features times the paper's graph cover (the share of its nearest earlier papers
 //     whose references are visible), text features times one minus it.
+// Session 17: hub:K:L, hub-all:K:L: Semantic corrected for hubness (CSLS): cos − L × the candidate's mean cosine with its K
+//   nearest papers of the paper's month or earlier (hub-all: every paper), clipped at 0.
 // Each set after the first is also compared with the first paper by paper (mean difference of recall@10 ± its standard
 // error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit); --fold-seed N
 // shuffles them before the 2-fold split (other folds than eval-suggest's).
@@ -101,7 +103,7 @@ string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-
     "sem2", "sem4", "key2", "key-x-sem", "sem-x-cbs", "sem-x-walk", "key-x-walk", "citer-max", "refs-mean", "bm25", "bm25-title3", "seed-cocited", "seed-coupled",
     "sem3", "sem6", "sem8", "semmm", "semmm2", "semmm4", "key3", "semexp10",
     "sem-young", "key-young", "cbs-young-gap",
-    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "name-uses", "name-uses-young", "gq-cbs", "gq-walk", "gq-sem", "gq-key", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
+    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "name-uses", "name-uses-young", "gq-cbs", "gq-walk", "gq-sem", "gq-key", "hub:100:0.25", "hub:200:0.25", "hub:200:0.35", "hub-all:200:0.25", "hub-all:200:0.35", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
 var columns = Enum.GetValues<SuggestionFeature>().Select(f => f.ToString()).Concat(extraNames).ToArray();
 SuggestionFeature[] served = [SuggestionFeature.KeyTerms, SuggestionFeature.Semantic, SuggestionFeature.CoTopic, SuggestionFeature.CitedBySimilar,
     SuggestionFeature.Popularity, SuggestionFeature.CoCitation, SuggestionFeature.Coupling, SuggestionFeature.DirectCitation, SuggestionFeature.Recency];
@@ -112,6 +114,9 @@ var bm25 = await Bm25Index.BuildAsync(store, snapshot);
 // Session 15: each paper's 100 nearest by meaning, once (the followers columns read them).
 var neighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
 Parallel.For(0, neighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => neighbours[p] = corpus.Semantic?.Nearest(p, 100) ?? []);
+// Session 17, hub columns: each paper's 800 nearest by meaning (its hubness: how close it is to many papers).
+var hubNeighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
+Parallel.For(0, hubNeighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => hubNeighbours[p] = corpus.Semantic?.Nearest(p, 800) ?? []);
 var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, lateBefore)).ToList();
 var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
@@ -689,6 +694,33 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
 
     var graphCover = coverDen > 0 ? coverNum / coverDen : 0;
 
+    // Session 17, hub:K:L: Semantic corrected for hubness (CSLS): cos(paper, c) − L × the mean cosine of c with its K nearest
+    // papers of the paper's month or earlier (hub-all: every paper, later ones too), clipped at 0 and scaled per paper.
+    // A candidate close to everything in its region is ranked by how much closer the paper is to it than its region is.
+    Dictionary<int, float> Hub(int k, float lambda, bool all) => Scaled(candidates.ToDictionary(c => c.Paper, c =>
+    {
+        if (corpus.Semantic?.Similarity(paper, c.Paper) is not { } cosine)
+        {
+            return 0f;
+        }
+
+        float sum = 0;
+        var n = 0;
+        foreach (var (other, sim) in hubNeighbours[c.Paper])
+        {
+            if (all || !corpus.Months[paper].IsStrictlyBefore(corpus.Months[other]))
+            {
+                sum += sim;
+                if (++n == k)
+                {
+                    break;
+                }
+            }
+        }
+
+        return Math.Max(0, cosine - (lambda * (n > 0 ? sum / n : 0)));
+    }));
+
     var bm = bm25.Scores(paper, candidates.Select(c => c.Paper), 1);
     var bmTitle = bm25.Scores(paper, candidates.Select(c => c.Paper), 3);
 
@@ -723,6 +755,7 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Scaled(nameUses), Scaled(candidates.ToDictionary(c => c.Paper, c => F(c, SuggestionFeature.Popularity) == 0 ? nameUses[c.Paper] : 0)),
         Map(c => F(c, SuggestionFeature.CitedBySimilar) * graphCover), Map(c => c.Features[graphWalkIndex] * graphCover),
         Map(c => F(c, SuggestionFeature.Semantic) * (1 - graphCover)), Map(c => F(c, SuggestionFeature.KeyTerms) * (1 - graphCover)),
+        Hub(100, 0.25f, false), Hub(200, 0.25f, false), Hub(200, 0.35f, false), Hub(200, 0.25f, true), Hub(200, 0.35f, true),
         [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
     ];
 }
