@@ -230,7 +230,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
     private async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_dir.File("graph.db")}");
+        await using var connection = new SqliteConnection($"Data Source={_dir.File("graph.db")};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -240,7 +240,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     /// <summary>Every row of every table, as text, to compare whole-store states.</summary>
     private async Task<string> DumpAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_dir.File("graph.db")}");
+        await using var connection = new SqliteConnection($"Data Source={_dir.File("graph.db")};Pooling=False");
         await connection.OpenAsync(Ct);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())

@@ -108,7 +108,7 @@ public sealed class SqliteVersionLogTests : IAsyncDisposable
 
     private async Task<long[]> CitationRowVersionsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_dir.File("v.db")};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={_dir.File("v.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version FROM cites ORDER BY src_pk, dst_pk;";

@@ -22,6 +22,7 @@ public sealed class SeedCorpusFixture : IAsyncLifetime
 
     private readonly TempDirectory _dir = new();
     private ServiceProvider _services = null!;
+    private SqliteGraphStore _store = null!;
 
     /// <summary>OpenAlex ids of the seeds and of each planted group.</summary>
     public string A { get; } = Work(1);
@@ -97,9 +98,10 @@ public sealed class SeedCorpusFixture : IAsyncLifetime
 
         var path = _dir.File("seeds.jsonl");
         await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("seeds.db") });
-        await new Ingestor(store).LoadAsync([InputFile.FromPath(path)], cancellationToken: TestContext.Current.CancellationToken);
-        _services = new ServiceCollection().AddSingleton<IGraphStore>(store).AddCiteGraphQL().BuildServiceProvider();
+        // The container does not dispose a store it was given: the fixture does, after the container.
+        _store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("seeds.db") });
+        await new Ingestor(_store).LoadAsync([InputFile.FromPath(path)], cancellationToken: TestContext.Current.CancellationToken);
+        _services = new ServiceCollection().AddSingleton<IGraphStore>(_store).AddCiteGraphQL().BuildServiceProvider();
         await _services.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
         foreach (var work in new[] { A, B, C }.Concat(NearAAndB).Concat(NearAOnly).Concat(NearBOnly).Concat(NearAAndC).Concat(NearCOnly))
         {
@@ -111,20 +113,20 @@ public sealed class SeedCorpusFixture : IAsyncLifetime
     /// <summary>Runs a query through the schema as the endpoint does and returns the response as a client sees it.</summary>
     public async Task<JsonElement> ExecuteAsync(string query, Dictionary<string, object?> variables, int? maxComplexity = null)
     {
-        var services = _services;
-        if (maxComplexity is { } max)
+        if (maxComplexity is not { } max)
         {
-            var store = _services.GetRequiredService<IGraphStore>();
-            services = new ServiceCollection().AddSingleton(store).AddCiteGraphQL(limits => limits.MaxComplexity = max).BuildServiceProvider();
-            await services.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
+            return await _services.ResponseAsync(query, new Inputs(variables));
         }
 
-        return await services.ResponseAsync(query, new Inputs(variables));
+        await using var limited = new ServiceCollection().AddSingleton<IGraphStore>(_store).AddCiteGraphQL(limits => limits.MaxComplexity = max).BuildServiceProvider();
+        await limited.GetRequiredService<SnapshotHolder>().RebuildAsync(TestContext.Current.CancellationToken);
+        return await limited.ResponseAsync(query, new Inputs(variables));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        await _store.DisposeAsync();
         _dir.Dispose();
     }
 
