@@ -17,7 +17,8 @@ namespace CiteGraph.Graph.Sqlite;
 /// </remarks>
 internal sealed class PreparedReads(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
 {
-    private const int MaxIdle = 16;
+    /// <summary>Sessions kept open between reads; the store keeps at least as many idle read connections.</summary>
+    internal const int MaxIdle = 16;
 
     // A stack, not a ConcurrentBag: the bag's Count takes every thread's lock (6% of a paper(id) profile at c=8 was that
     // lock's slow path), and last in, first out hands out the session whose page cache was used last.

@@ -55,9 +55,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: this is the busy timeout.
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         }.ToString();
-        // As many idle as the prepared reads keep sessions (16) at least: a server's concurrent reads reuse connections
+        // As many idle as the prepared reads keep sessions at least: a server's concurrent reads reuse connections
         // rather than open one (and parse the schema again) per request.
-        _readConnections = new ReadConnectionPool(_connectionString, maxIdle: Math.Clamp(4 * Environment.ProcessorCount, 16, 64));
+        _readConnections = new ReadConnectionPool(_connectionString, maxIdle: Math.Clamp(4 * Environment.ProcessorCount, PreparedReads.MaxIdle, 64));
         _changes = new ChangeMonitor(OpenAsync);
         _reads = new PreparedReads(OpenAsync);
         _failures = SqliteFailures.For(DatabasePath);
