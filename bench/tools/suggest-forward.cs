@@ -111,12 +111,11 @@ var computed = SuggestionWeights.From(Enum.GetValues<SuggestionFeature>()
     .Where(f => f is not (SuggestionFeature.CitationSemantic or SuggestionFeature.TermAssociation)).ToDictionary(f => f, _ => 1.0));
 
 var bm25 = await Bm25Index.BuildAsync(store, snapshot);
-// Session 15: each paper's 100 nearest by meaning, once (the followers columns read them).
-var neighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
-Parallel.For(0, neighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => neighbours[p] = corpus.Semantic?.Nearest(p, 100) ?? []);
-// Session 17, hub columns: each paper's 800 nearest by meaning (its hubness: how close it is to many papers).
+// Each paper's 800 nearest by meaning, best first, in one scan: the hub columns read them all (session 17: how close a
+// paper is to many papers), the followers columns the first 100 (session 15).
 var hubNeighbours = new IReadOnlyList<(int Paper, float Similarity)>[corpus.Snapshot.PaperCount];
 Parallel.For(0, hubNeighbours.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p => hubNeighbours[p] = corpus.Semantic?.Nearest(p, 800) ?? []);
+var neighbours = Array.ConvertAll(hubNeighbours, n => (IReadOnlyList<(int Paper, float Similarity)>)[.. n.Take(100)]);
 var late = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2018, 2019)).Select(p => (p, lateBefore)).ToList();
 var early = SuggestionEvaluation.Citing(corpus, truth, new YearRange(2012, 2017))
     .SelectMany(p => new[] { (p, corpus.Months[p].Year!.Value), (p, corpus.Months[p].Year!.Value - 1) }).ToList();
