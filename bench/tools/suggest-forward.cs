@@ -31,6 +31,8 @@
 //     whose references are visible), text features times one minus it.
 // Session 17: hub:K:L, hub-all:K:L: Semantic corrected for hubness (CSLS): cos − L × the candidate's mean cosine with its K
 //   nearest papers of the paper's month or earlier (hub-all: every paper), clipped at 0.
+// Session 18: prf-cocit:N, prf-coup:N, prf-sem:N, prf-walk:10: ties to the base ranking's best N candidates (pseudo-relevance
+//   feedback in the graph: normalised co-citation, coupling, mean cosine, GraphWalk's walk seeded by them); filled after every list is built.
 // Each set after the first is also compared with the first paper by paper (mean difference of recall@10 ± its standard
 // error), forward and in CV; --alone COL,… measures columns alone on the 2018–2019 papers (no fit); --fold-seed N
 // shuffles them before the 2-fold split (other folds than eval-suggest's).
@@ -103,7 +105,8 @@ string[] extraNames = [.. walkSpecs.Select(w => "walk:" + w), "walk-out", "walk-
     "sem2", "sem4", "key2", "key-x-sem", "sem-x-cbs", "sem-x-walk", "key-x-walk", "citer-max", "refs-mean", "bm25", "bm25-title3", "seed-cocited", "seed-coupled",
     "sem3", "sem6", "sem8", "semmm", "semmm2", "semmm4", "key3", "semexp10",
     "sem-young", "key-young", "cbs-young-gap",
-    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "name-uses", "name-uses-young", "gq-cbs", "gq-walk", "gq-sem", "gq-key", "hub:100:0.25", "hub:200:0.25", "hub:200:0.35", "hub-all:200:0.25", "hub-all:200:0.35", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2"];
+    "followers", "log-followers", "followers-lag", "followers-q", "nbr-pop", "nbr-pop-young", "name-uses", "name-uses-young", "gq-cbs", "gq-walk", "gq-sem", "gq-key", "hub:100:0.25", "hub:200:0.25", "hub:200:0.35", "hub-all:200:0.25", "hub-all:200:0.35", "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2",
+    "prf-cocit:5", "prf-cocit:10", "prf-cocit:20", "prf-coup:5", "prf-coup:10", "prf-sem:5", "prf-sem:10", "prf-walk:10"];
 var columns = Enum.GetValues<SuggestionFeature>().Select(f => f.ToString()).Concat(extraNames).ToArray();
 SuggestionFeature[] served = [SuggestionFeature.KeyTerms, SuggestionFeature.Semantic, SuggestionFeature.CoTopic, SuggestionFeature.CitedBySimilar,
     SuggestionFeature.Popularity, SuggestionFeature.CoCitation, SuggestionFeature.Coupling, SuggestionFeature.DirectCitation, SuggestionFeature.Recency];
@@ -272,6 +275,178 @@ Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: 
     }
 
     Console.WriteLine($"item-bias: {cal.Length} calibration lists; base [{Show(baseW)}]");
+}
+
+// Session 18, prf-*: feedback from the paper's own likely references. The base ranking (the served set fitted forward on
+// the early lists) puts its best N candidates first; a reference list is cohesive, so what the visible graph co-cites with
+// them (prf-cocit: Σ over the N of visible papers citing both / √(citers of each)), what shares references with them
+// (prf-coup: the same over references, both visible as citing), what is close to them by meaning (prf-sem: mean cosine)
+// or two steps away from them in the visible graph (prf-walk: GraphWalk's walk seeded by the N, mass at steps 2–3)
+// may be cited too. Each scaled per list (its best 1); a candidate among the N is not its own seed.
+{
+    var servedAllowedP = served.Select(f => (int)f).Append((int)SuggestionFeature.GraphWalk).ToArray();
+    var (prfW, _) = FitOn(earlyLists, servedAllowedP);
+    var citations = corpus.Snapshot.Citations;
+    Parallel.ForEach(lateLists.Concat(earlyLists), new ParallelOptions { MaxDegreeOfParallelism = 2 }, l =>
+    {
+        var month = corpus.Months[l.Citing];
+        bool Visible(int citing) => corpus.Months[citing].IsStrictlyBefore(month) && corpus.Months[citing].Year < l.Before;
+        int Citers(int n)
+        {
+            var k = 0;
+            foreach (var i in citations.InNeighbors(n))
+            {
+                k += Visible(i) ? 1 : 0;
+            }
+
+            return k;
+        }
+
+        var ranked = RankedOf(l, prfW);
+        foreach (var n in new[] { 5, 10, 20 })
+        {
+            var seeds = ranked.Take(n).ToArray();
+            var cocit = new Dictionary<int, float>();
+            foreach (var s in seeds)
+            {
+                var cs = Citers(s);
+                if (cs == 0)
+                {
+                    continue;
+                }
+
+                var shared = new Dictionary<int, int>();
+                foreach (var citing in citations.InNeighbors(s))
+                {
+                    if (Visible(citing))
+                    {
+                        foreach (var c in citations.OutNeighbors(citing))
+                        {
+                            if (c != s)
+                            {
+                                shared[c] = shared.GetValueOrDefault(c) + 1;
+                            }
+                        }
+                    }
+                }
+
+                foreach (var (c, k) in shared)
+                {
+                    cocit[c] = cocit.GetValueOrDefault(c) + (k / MathF.Sqrt(cs * Math.Max(1, Citers(c))));
+                }
+            }
+
+            Fill(l, "prf-cocit:" + n, cocit);
+            if (n > 10)
+            {
+                continue;
+            }
+
+            var coup = new Dictionary<int, float>();
+            foreach (var s in seeds.Where(Visible))
+            {
+                var outS = citations.OutDegree(s);
+                if (outS == 0)
+                {
+                    continue;
+                }
+
+                var shared = new Dictionary<int, int>();
+                foreach (var cited in citations.OutNeighbors(s))
+                {
+                    foreach (var c in citations.InNeighbors(cited))
+                    {
+                        if (c != s && Visible(c))
+                        {
+                            shared[c] = shared.GetValueOrDefault(c) + 1;
+                        }
+                    }
+                }
+
+                foreach (var (c, k) in shared)
+                {
+                    coup[c] = coup.GetValueOrDefault(c) + (k / MathF.Sqrt(outS * Math.Max(1, citations.OutDegree(c))));
+                }
+            }
+
+            Fill(l, "prf-coup:" + n, coup);
+            var sem = new Dictionary<int, float>();
+            foreach (var r in l.Rows)
+            {
+                var sum = 0f;
+                foreach (var s in seeds)
+                {
+                    sum += s == r.Paper ? 0 : Math.Max(0, corpus.Semantic?.Similarity(s, r.Paper) ?? 0);
+                }
+
+                sem[r.Paper] = sum / seeds.Length;
+            }
+
+            Fill(l, "prf-sem:" + n, sem);
+            if (n == 10)
+            {
+                // Two steps from the seeds over the visible citations, both directions, half the mass passed on per step.
+                var mass = seeds.ToDictionary(s => s, _ => 1f / seeds.Length);
+                var walk = new Dictionary<int, float>();
+                for (var step = 1; step <= 3; step++)
+                {
+                    var next = new Dictionary<int, float>();
+                    foreach (var (node, m) in mass)
+                    {
+                        var outs = Visible(node) ? citations.OutNeighbors(node) : [];
+                        var ins = citations.InNeighbors(node);
+                        var degree = outs.Length;
+                        foreach (var i in ins)
+                        {
+                            degree += Visible(i) ? 1 : 0;
+                        }
+
+                        if (degree == 0)
+                        {
+                            continue;
+                        }
+
+                        var share = m * 0.5f / degree;
+                        foreach (var o in outs)
+                        {
+                            next[o] = next.GetValueOrDefault(o) + share;
+                        }
+
+                        foreach (var i in ins)
+                        {
+                            if (Visible(i))
+                            {
+                                next[i] = next.GetValueOrDefault(i) + share;
+                            }
+                        }
+                    }
+
+                    if (step >= 2)
+                    {
+                        foreach (var (node, m) in next)
+                        {
+                            walk[node] = walk.GetValueOrDefault(node) + m;
+                        }
+                    }
+
+                    mass = next;
+                }
+
+                Fill(l, "prf-walk:10", walk);
+            }
+        }
+    });
+    Console.WriteLine($"prf: base [{Show(prfW)}]");
+}
+
+void Fill(List l, string name, Dictionary<int, float> raw)
+{
+    var column = Column(name);
+    var max = l.Rows.Select(r => raw.GetValueOrDefault(r.Paper)).DefaultIfEmpty(0).Max();
+    foreach (var r in l.Rows)
+    {
+        r.X[column] = max > 0 ? raw.GetValueOrDefault(r.Paper) / max : 0;
+    }
 }
 
 // --dump FILE: every late list's known references with their rank under the served weights and their features (error analysis).
@@ -756,6 +931,7 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         Map(c => F(c, SuggestionFeature.Semantic) * (1 - graphCover)), Map(c => F(c, SuggestionFeature.KeyTerms) * (1 - graphCover)),
         Hub(100, 0.25f, false), Hub(200, 0.25f, false), Hub(200, 0.35f, false), Hub(200, 0.25f, true), Hub(200, 0.35f, true),
         [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
+        [], [], [], [], [], [], [], [], // prf columns: filled after every list is built
     ];
 }
 
