@@ -138,14 +138,17 @@ var (g, b23) = ((int)SuggestionFeature.GraphWalk, featureCount + Array.IndexOf(e
 var differ = lateLists.Concat(earlyLists).SelectMany(l => l.Rows).Count(r => Math.Abs(r.X[g] - r.X[b23]) > 1e-5);
 Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: {differ}");
 
+// The base ranking of the columns filled after the lists are built (item-bias, prf-*): the served set with GraphWalk,
+// fitted forward on the early lists.
+var servedAllowed = served.Select(f => (int)f).Append((int)SuggestionFeature.GraphWalk).ToArray();
+var (baseW, _) = FitOn(earlyLists, servedAllowed);
+
 // Session 15, item-bias: how often each candidate was really cited against how often a base ranking put it in the top 10,
 // over the earlier papers' lists (each paper of a year before the list's graph year, seeing the citations before its year):
 // a per-item correction learned from the graph's own past (a classic cited more than it is suggested gains, a paper
 // suggested everywhere but rarely cited loses). Base ranking: the served set fitted forward on the early lists.
 {
     var cal = Lists(SuggestionEvaluation.Citing(corpus, truth, new YearRange(2007, 2017)).Select(p => (p, corpus.Months[p].Year!.Value)).ToList());
-    var servedAllowed = served.Select(f => (int)f).Append((int)SuggestionFeature.GraphWalk).ToArray();
-    var (baseW, _) = FitOn(earlyLists, servedAllowed);
     var calLists = cal.Select(l => (Year: corpus.Months[l.Citing].Year!.Value, Ranked: RankedOf(l, baseW), l.Known)).ToArray();
     foreach (var spec in new[] { "item-bias", "ib:1:10", "ib:5:10", "ib:2:20", "ib:2:5", "ib-log:2:10", "ibx:1", "ibx:2", "ibx:5", "ibx-log:2", "ibx-log:5", "ibx-loo:2" })
     {
@@ -284,25 +287,14 @@ Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: 
 // or two steps away from them in the visible graph (prf-walk: GraphWalk's walk seeded by the N, mass at steps 2–3)
 // may be cited too. Each scaled per list (its best 1); a candidate among the N is not its own seed.
 {
-    var servedAllowedP = served.Select(f => (int)f).Append((int)SuggestionFeature.GraphWalk).ToArray();
-    var (prfW, _) = FitOn(earlyLists, servedAllowedP);
     var citations = corpus.Snapshot.Citations;
     Parallel.ForEach(lateLists.Concat(earlyLists), new ParallelOptions { MaxDegreeOfParallelism = 2 }, l =>
     {
         var month = corpus.Months[l.Citing];
         bool Visible(int citing) => corpus.Months[citing].IsStrictlyBefore(month) && corpus.Months[citing].Year < l.Before;
-        int Citers(int n)
-        {
-            var k = 0;
-            foreach (var i in citations.InNeighbors(n))
-            {
-                k += Visible(i) ? 1 : 0;
-            }
+        int Citers(int n) => VisibleCitersOf(n, Visible);
 
-            return k;
-        }
-
-        var ranked = RankedOf(l, prfW);
+        var ranked = RankedOf(l, baseW);
         foreach (var n in new[] { 5, 10, 20 })
         {
             var seeds = ranked.Take(n).ToArray();
@@ -385,58 +377,11 @@ Console.WriteLine($"rows where the engine's GraphWalk differs from walk-both23: 
             Fill(l, "prf-sem:" + n, sem);
             if (n == 10)
             {
-                // Two steps from the seeds over the visible citations, both directions, half the mass passed on per step.
-                var mass = seeds.ToDictionary(s => s, _ => 1f / seeds.Length);
-                var walk = new Dictionary<int, float>();
-                for (var step = 1; step <= 3; step++)
-                {
-                    var next = new Dictionary<int, float>();
-                    foreach (var (node, m) in mass)
-                    {
-                        var outs = Visible(node) ? citations.OutNeighbors(node) : [];
-                        var ins = citations.InNeighbors(node);
-                        var degree = outs.Length;
-                        foreach (var i in ins)
-                        {
-                            degree += Visible(i) ? 1 : 0;
-                        }
-
-                        if (degree == 0)
-                        {
-                            continue;
-                        }
-
-                        var share = m * 0.5f / degree;
-                        foreach (var o in outs)
-                        {
-                            next[o] = next.GetValueOrDefault(o) + share;
-                        }
-
-                        foreach (var i in ins)
-                        {
-                            if (Visible(i))
-                            {
-                                next[i] = next.GetValueOrDefault(i) + share;
-                            }
-                        }
-                    }
-
-                    if (step >= 2)
-                    {
-                        foreach (var (node, m) in next)
-                        {
-                            walk[node] = walk.GetValueOrDefault(node) + m;
-                        }
-                    }
-
-                    mass = next;
-                }
-
-                Fill(l, "prf-walk:10", walk);
+                // Steps 2–3 from the seeds (equal mass) over the visible citations, both directions, half passed on per step.
+                Fill(l, "prf-walk:10", WalkOver(Visible, seeds.ToDictionary(s => s, _ => 1f / seeds.Length), both: true, firstStep: 2, restart: 0.5f));
             }
         }
     });
-    Console.WriteLine($"prf: base [{Show(prfW)}]");
 }
 
 void Fill(List l, string name, Dictionary<int, float> raw)
@@ -631,56 +576,7 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         SeedsOf(int.Parse(w[1], CultureInfo.InvariantCulture), float.Parse(w[3], CultureInfo.InvariantCulture)),
         both: w[0] == "both", firstStep: int.Parse(w[4], CultureInfo.InvariantCulture), float.Parse(w[2], CultureInfo.InvariantCulture))).ToList();
 
-    Dictionary<int, float> Walk(Dictionary<int, float> start, bool both, int firstStep, float restart)
-    {
-        var score = new Dictionary<int, float>();
-        var mass = start;
-        for (var step = 1; step <= 3; step++)
-        {
-            var next = new Dictionary<int, float>();
-            foreach (var (node, m) in mass)
-            {
-                var outs = Visible(node) ? citations.OutNeighbors(node) : [];
-                var ins = both ? citations.InNeighbors(node) : [];
-                var degree = outs.Length;
-                foreach (var i in ins)
-                {
-                    degree += Visible(i) ? 1 : 0;
-                }
-
-                if (degree == 0)
-                {
-                    continue;
-                }
-
-                var share = m * (1 - restart) / degree;
-                foreach (var o in outs)
-                {
-                    next[o] = next.GetValueOrDefault(o) + share;
-                }
-
-                foreach (var i in ins)
-                {
-                    if (Visible(i))
-                    {
-                        next[i] = next.GetValueOrDefault(i) + share;
-                    }
-                }
-            }
-
-            if (step >= firstStep)
-            {
-                foreach (var (node, m) in next)
-                {
-                    score[node] = score.GetValueOrDefault(node) + m;
-                }
-            }
-
-            mass = next;
-        }
-
-        return score;
-    }
+    Dictionary<int, float> Walk(Dictionary<int, float> start, bool both, int firstStep, float restart) => WalkOver(Visible, start, both, firstStep, restart);
 
     var pool = candidates.Select(c => c.Paper).ToHashSet();
     Dictionary<int, float> Scaled(Dictionary<int, float> raw)
@@ -811,16 +707,7 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         }
     }
 
-    int VisibleCites(int n)
-    {
-        var k = 0;
-        foreach (var i in citations.InNeighbors(n))
-        {
-            k += Visible(i) ? 1 : 0;
-        }
-
-        return k;
-    }
+    int VisibleCites(int n) => VisibleCitersOf(n, Visible);
 
     // nbr-pop: how much the candidate's nearest earlier-than-the-paper papers are cited (a topic's pull), similarity-weighted.
     var nbrPopRaw = candidates.ToDictionary(c => c.Paper, c =>
@@ -933,6 +820,73 @@ Dictionary<int, float>[] ExtraColumns(int paper, int before, IReadOnlyList<Sugge
         [], [], [], [], [], [], [], [], [], [], [], [], // item-bias columns: filled after every list is built
         [], [], [], [], [], [], [], [], // prf columns: filled after every list is built
     ];
+}
+
+// A walk with restart over the citations visible to a paper (visible: whether a citing paper's citations may be seen): the
+// mass the start passes on, (1 − restart) per step, to what a paper cites and (both) to the visible papers citing it; the
+// mass received at steps firstStep to 3.
+Dictionary<int, float> WalkOver(Func<int, bool> visible, Dictionary<int, float> start, bool both, int firstStep, float restart)
+{
+    var citations = corpus.Snapshot.Citations;
+    var score = new Dictionary<int, float>();
+    var mass = start;
+    for (var step = 1; step <= 3; step++)
+    {
+        var next = new Dictionary<int, float>();
+        foreach (var (node, m) in mass)
+        {
+            var outs = visible(node) ? citations.OutNeighbors(node) : [];
+            var ins = both ? citations.InNeighbors(node) : [];
+            var degree = outs.Length;
+            foreach (var i in ins)
+            {
+                degree += visible(i) ? 1 : 0;
+            }
+
+            if (degree == 0)
+            {
+                continue;
+            }
+
+            var share = m * (1 - restart) / degree;
+            foreach (var o in outs)
+            {
+                next[o] = next.GetValueOrDefault(o) + share;
+            }
+
+            foreach (var i in ins)
+            {
+                if (visible(i))
+                {
+                    next[i] = next.GetValueOrDefault(i) + share;
+                }
+            }
+        }
+
+        if (step >= firstStep)
+        {
+            foreach (var (node, m) in next)
+            {
+                score[node] = score.GetValueOrDefault(node) + m;
+            }
+        }
+
+        mass = next;
+    }
+
+    return score;
+}
+
+// How many of the papers citing n are visible.
+int VisibleCitersOf(int n, Func<int, bool> visible)
+{
+    var k = 0;
+    foreach (var i in corpus.Snapshot.Citations.InNeighbors(n))
+    {
+        k += visible(i) ? 1 : 0;
+    }
+
+    return k;
 }
 
 // The share of each place of the calibration lists that was cited, smoothed (ItemCalibration's, in the engine).
